@@ -1,0 +1,89 @@
+/**
+ * The HTTP application: security middleware, better-auth at /api/auth, each domain's routes
+ * under /api, the OpenAPI document, the built client, and the one place errors become replies.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
+import type { Config } from './config.ts';
+import type { ServiceDeps } from './deps.ts';
+import { AppError, toAppError, toErrorBody } from './errors.ts';
+import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
+import { clientIp } from './http/client-ip.ts';
+import type { AppEnv } from './http/context.ts';
+import { limitBodies, requestBudget, sameOriginWrites, securityHeaders } from './http/security.ts';
+import { resolveActor } from './http/session.ts';
+import { meRoutes } from './me/me.routes.ts';
+import { memberRoutes } from './members/members.routes.ts';
+import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { projectRoutes } from './projects/projects.routes.ts';
+
+export interface AppDeps extends ServiceDeps {
+  auth: Auth;
+  config: Config;
+  /** the built client (dist/client); absent in API-only tests */
+  clientDir?: string;
+}
+
+export const API_REQUESTS_PER_MINUTE = 1200;
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', securityHeaders());
+  app.use('*', clientIp({ trustProxy: deps.config.trustProxy }));
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
+  api.use('*', limitBodies());
+  api.use('*', sameOriginWrites(deps.config.allowedOrigins));
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.on(['GET', 'POST'], '/auth/*', (c) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(CLIENT_IP_HEADER, c.get('clientIp'));
+    return deps.auth.handler(new Request(c.req.raw, { headers }));
+  });
+  api.use('*', resolveActor(deps));
+  for (const routes of [meRoutes, projectRoutes, memberRoutes, organisationRoutes, frameworkRoutes]) {
+    api.route('/', routes(deps));
+  }
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jalon API',
+      version: '1',
+      description:
+        'The REST API of Jalon. Sign in with POST /api/auth/sign-in/email { email, password }; the session cookie authenticates later calls. Errors are { error: { code, message } }.',
+    },
+  });
+  api.notFound((c) =>
+    c.json(toErrorBody(new AppError('not_found', `No route ${c.req.method} ${c.req.path}`)), 404),
+  );
+  app.route('/api', api);
+
+  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
+    const indexHtml = readFileSync(join(deps.clientDir, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: deps.clientDir }));
+    app.use('*', serveStatic({ root: deps.clientDir }));
+    // The client routes itself: every other GET is the app shell.
+    app.get('*', (c) => c.html(indexHtml));
+  }
+
+  app.onError((err, c) => {
+    const error = err instanceof HTTPException ? fromHttpException(err) : toAppError(err);
+    if (error.code === 'internal') deps.log.error({ err, path: c.req.path }, 'request failed');
+    return c.json(toErrorBody(error), error.status);
+  });
+  return app;
+}
+
+function fromHttpException(err: HTTPException): AppError {
+  if (err.status === 413) return new AppError('too_large', err.message || 'Request body too large');
+  if (err.status === 400) return new AppError('invalid_input', err.message || 'Malformed request');
+  if (err.status === 401) return new AppError('unauthenticated', 'Sign in first');
+  if (err.status === 403) return new AppError('forbidden', err.message || 'Forbidden');
+  if (err.status === 429) return new AppError('rate_limited', 'Too many requests');
+  return new AppError('internal', 'Something went wrong on our side; nothing was saved.');
+}

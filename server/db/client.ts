@@ -1,0 +1,49 @@
+/**
+ * The database connection: libSQL, embedded file by default, or a libSQL server
+ * (`libsql://`, `http(s)://`, `ws(s)://`) with the same code.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema/index.ts';
+
+export type Db = LibSQLDatabase<typeof schema>;
+export interface Database {
+  client: Client;
+  db: Db;
+  embedded: boolean;
+  close(): void;
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+  const embedded = url.startsWith('file:');
+  if (embedded) {
+    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  }
+  // `timeout` is SQLite's busy_timeout, set on every pooled connection.
+  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
+  if (embedded) await assertDurableEmbedded(client);
+  const db = drizzle(client, { schema });
+  return { client, db, embedded, close: () => client.close() };
+}
+
+/**
+ * WAL lets readers run beside the writer; synchronous=FULL makes a commit durable before it
+ * returns, which is what every acknowledgement promises. journal_mode persists in the file;
+ * synchronous is per connection, and libSQL's compiled-in default for every connection is FULL
+ * (2), so we set it and then check it on connections from the pool.
+ */
+async function assertDurableEmbedded(client: Client): Promise<void> {
+  const mode = await client.execute('PRAGMA journal_mode=WAL');
+  const journal = String(mode.rows[0]?.[0] ?? '').toLowerCase();
+  if (journal !== 'wal') throw new Error(`Could not switch the database to WAL (journal_mode=${journal})`);
+  await client.execute('PRAGMA synchronous=FULL');
+  const checks = await Promise.all([1, 2, 3].map(() => client.execute('PRAGMA synchronous')));
+  for (const c of checks) {
+    if (Number(c.rows[0]?.[0]) !== 2) throw new Error('Database connection is not synchronous=FULL');
+  }
+}

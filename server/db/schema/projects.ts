@@ -1,0 +1,86 @@
+/** Projects, their partner organisations, their members and pending invitations. */
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { now, user } from './auth.ts';
+import { frameworks } from './frameworks.ts';
+import { organisations } from './organisations.ts';
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    /** the track: a framework id, picked at creation */
+    frameworkId: text('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    stage: integer('stage').notNull().default(0),
+    leadOrganisationId: text('lead_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    listedInDirectory: integer('listed_in_directory', { mode: 'boolean' }).notNull().default(false),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by').references(() => user.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [index('projects_stage_idx').on(t.stage), index('projects_framework_idx').on(t.frameworkId)],
+);
+
+export const projectPartners = sqliteTable(
+  'project_partners',
+  {
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** one of shared/domain.ts partnerRoles */
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.organisationId] })],
+);
+
+export const projectMembers = sqliteTable(
+  'project_members',
+  {
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    /** lead | contributor | mentor | observer */
+    role: text('role').notNull(),
+    addedBy: text('added_by'),
+    addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_members_user_idx').on(t.userId)],
+);
+
+/**
+ * An invitation by e-mail. Only the SHA-256 of the token is stored; the link is shown once to
+ * the lead who created it (and mailed, once a mail server is configured).
+ */
+export const projectInvitations = sqliteTable(
+  'project_invitations',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by')
+      .notNull()
+      .references(() => user.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    acceptedBy: text('accepted_by'),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('project_invitations_project_idx').on(t.projectId)],
+);

@@ -1,0 +1,63 @@
+/**
+ * Every write goes through `commit`: one atomic batch (never an interactive transaction: the
+ * embedded driver is synchronous, so a transaction held open across awaits would stall any
+ * other connection's write in SQLite's busy handler on this very thread).
+ *
+ * Audit entries ride in the same batch, chained to the last stored hash. A trigger refuses an
+ * entry whose prev_hash is not the chain's head, so if another node appended in between, the
+ * whole batch rolls back and we retry with the new head. Within one process, a queue keeps
+ * audited batches in order so that retries only happen across nodes.
+ */
+import { desc } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { type AuditEntry, chainHash, GENESIS_HASH } from '../audit/audit-chain.ts';
+import type { Db } from './client.ts';
+import { auditEvents } from './schema/index.ts';
+
+export type Statement = BatchItem<'sqlite'>;
+
+const MAX_CHAIN_RETRIES = 8;
+let queue: Promise<unknown> = Promise.resolve();
+
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export async function headHash(db: Db): Promise<string> {
+  const [last] = await db
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return last?.hash ?? GENESIS_HASH;
+}
+
+/** Commits the statements and the audit entries together, or nothing. */
+export function commit(db: Db, statements: Statement[], audit: AuditEntry[] = []): Promise<void> {
+  if (audit.length === 0) return runBatch(db, statements);
+  return serialised(async () => {
+    for (let attempt = 0; ; attempt++) {
+      let prev = await headHash(db);
+      const inserts: Statement[] = audit.map((entry) => {
+        const hash = chainHash(prev, entry);
+        const row = { ...entry, prevHash: prev, hash };
+        prev = hash;
+        return db.insert(auditEvents).values(row);
+      });
+      try {
+        return await runBatch(db, [...statements, ...inserts]);
+      } catch (err) {
+        if (attempt < MAX_CHAIN_RETRIES && String(err).includes('audit_chain_conflict')) continue;
+        throw err;
+      }
+    }
+  });
+}
+
+async function runBatch(db: Db, statements: Statement[]): Promise<void> {
+  const [first, ...rest] = statements;
+  if (!first) return;
+  await db.batch([first, ...rest]);
+}

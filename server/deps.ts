@@ -1,0 +1,13 @@
+/** What every service receives: no service imports a global database, clock or logger. */
+import type { Db } from './db/client.ts';
+import type { DomainEvents } from './events.ts';
+import type { Logger } from './log.ts';
+
+export interface ServiceDeps {
+  db: Db;
+  log: Logger;
+  clock: () => Date;
+  events: DomainEvents;
+  /** the origin users reach, for links we hand out */
+  publicUrl: string;
+}

@@ -1,0 +1,62 @@
+/** /api/me: who you are, your organisations, whether you run the programme office. */
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { Me, UpdateMeBody } from '../../shared/api.ts';
+import type { Locale } from '../../shared/domain.ts';
+import type { Actor } from '../auth/actor.ts';
+import { organisationMembers, organisations, user } from '../db/schema/index.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { requireActor } from '../http/context.ts';
+import { createRouter, errors, json, jsonBody } from '../http/router.ts';
+import { orgRef } from '../projects/project-view.ts';
+
+export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
+  const [[u], orgs] = await Promise.all([
+    deps.db.select().from(user).where(eq(user.id, actor.id)).limit(1),
+    deps.db
+      .select({ org: organisations })
+      .from(organisationMembers)
+      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+      .where(eq(organisationMembers.userId, actor.id))
+      .orderBy(organisations.name),
+  ]);
+  if (!u) throw new AppError('unauthenticated', 'Your account no longer exists');
+  return {
+    user: { id: u.id, name: u.name, email: u.email, locale: (u.locale as Locale | null) ?? null },
+    organisations: orgs.map((o) => orgRef(o.org)),
+    clusterManager: actor.clusterManager,
+  };
+}
+
+export function meRoutes(deps: ServiceDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/me',
+        tags: ['me'],
+        summary: 'The signed-in user',
+        responses: { 200: json(Me, 'You'), ...errors },
+      }),
+      async (c) => c.json(await getMe(deps, requireActor(c)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/me',
+        tags: ['me'],
+        summary: 'Remember your language',
+        request: jsonBody(UpdateMeBody),
+        responses: { 200: json(Me, 'You'), ...errors },
+      }),
+      async (c) => {
+        const actor = requireActor(c);
+        await deps.db
+          .update(user)
+          .set({ locale: c.req.valid('json').locale, updatedAt: deps.clock() })
+          .where(eq(user.id, actor.id));
+        return c.json(await getMe(deps, actor), 200);
+      },
+    );
+}

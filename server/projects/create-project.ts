@@ -1,0 +1,106 @@
+/** A signed-in user starts a project for one of their organisations and becomes its lead. */
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { CreateProjectBody, ProjectDetail } from '../../shared/api.ts';
+import type { Actor } from '../auth/actor.ts';
+import {
+  frameworks,
+  organisationMembers,
+  projectMembers,
+  projectPartners,
+  projects,
+} from '../db/schema/index.ts';
+import { commit } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { getProject } from './get-project.ts';
+import { checkPartners } from './project.rules.ts';
+import { existingOrganisationIds, loadOrganisation } from './project-view.ts';
+
+export async function createProject(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: z.output<typeof CreateProjectBody>,
+): Promise<ProjectDetail> {
+  const { db } = deps;
+  const [framework] = await db.select().from(frameworks).where(eq(frameworks.id, input.track)).limit(1);
+  if (!framework) throw new AppError('invalid_input', `Unknown track "${input.track}"`);
+  const leadOrg = await loadOrganisation(db, input.leadOrganisationId);
+  if (!leadOrg) throw new AppError('invalid_input', 'Unknown lead organisation');
+  if (!actor.clusterManager) {
+    const [membership] = await db
+      .select()
+      .from(organisationMembers)
+      .where(
+        and(eq(organisationMembers.organisationId, leadOrg.id), eq(organisationMembers.userId, actor.id)),
+      )
+      .limit(1);
+    if (!membership)
+      throw new AppError('forbidden', 'You can only start a project for an organisation you belong to');
+  }
+  checkPartners(
+    input.leadOrganisationId,
+    input.partners,
+    await existingOrganisationIds(
+      db,
+      input.partners.map((p) => p.organisationId),
+    ),
+  );
+
+  const now = deps.clock();
+  const id = crypto.randomUUID();
+  const row = {
+    id,
+    title: input.title,
+    summary: input.summary,
+    frameworkId: framework.id,
+    stage: 0,
+    leadOrganisationId: leadOrg.id,
+    listedInDirectory: input.listedInDirectory,
+    archived: false,
+    createdBy: actor.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const base = {
+    at: now,
+    actorId: actor.id,
+    actorOrganisationId: actor.organisationId,
+    projectId: id,
+    reason: null,
+  };
+  await commit(
+    db,
+    [
+      db.insert(projects).values(row),
+      db
+        .insert(projectMembers)
+        .values({ projectId: id, userId: actor.id, role: 'lead', addedBy: actor.id, addedAt: now }),
+      ...(input.partners.length
+        ? [db.insert(projectPartners).values(input.partners.map((p) => ({ projectId: id, ...p })))]
+        : []),
+    ],
+    [
+      {
+        ...base,
+        entity: 'project',
+        entityId: id,
+        action: 'create',
+        field: null,
+        before: null,
+        after: { ...row, partners: input.partners },
+      },
+      {
+        ...base,
+        entity: 'member',
+        entityId: `${id}:${actor.id}`,
+        action: 'create',
+        field: 'role',
+        before: null,
+        after: 'lead',
+      },
+    ],
+  );
+  deps.log.info({ projectId: id, userId: actor.id }, 'project created');
+  return getProject(deps, actor, id);
+}

@@ -1,0 +1,25 @@
+/** One project as its viewer may see it, with what they may do there. */
+
+import type { ProjectDetail } from '../../shared/api.ts';
+import { actions, can } from '../../shared/permissions.ts';
+import { requireProjectAction } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { loadOrganisation, loadPartners, toSummary } from './project-view.ts';
+
+export async function getProject(deps: ServiceDeps, actor: Actor, projectId: string): Promise<ProjectDetail> {
+  const access = await requireProjectAction(deps, actor, projectId, 'project.view');
+  const { project } = access;
+  const [leadOrg, partners] = await Promise.all([
+    loadOrganisation(deps.db, project.leadOrganisationId),
+    loadPartners(deps.db, project.id),
+  ]);
+  if (!leadOrg) throw new AppError('internal', 'Project has no lead organisation');
+  return {
+    ...toSummary(project, leadOrg, access.memberRole),
+    partners,
+    createdAt: project.createdAt.toISOString(),
+    permissions: actions.filter((a) => can(access.roles, a)),
+  };
+}

@@ -1,0 +1,45 @@
+/** The projects an actor may see: their memberships, or every project for a cluster manager. */
+import { and, desc, eq, exists, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
+import type { ProjectListQuery, ProjectSummary } from '../../shared/api.ts';
+import type { Actor } from '../auth/actor.ts';
+import { organisations, projectMembers, projectPartners, projects } from '../db/schema/index.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { toSummary } from './project-view.ts';
+
+export type ProjectFilter = z.output<typeof ProjectListQuery>;
+
+export async function listProjects(
+  deps: ServiceDeps,
+  actor: Actor,
+  filter: ProjectFilter,
+): Promise<ProjectSummary[]> {
+  const mine = alias(projectMembers, 'mine');
+  const where: SQL[] = [];
+  // Deny by default: without the cluster-manager role, only memberships count.
+  if (!actor.clusterManager || filter.mine) where.push(eq(mine.userId, actor.id));
+  if (!filter.archived) where.push(eq(projects.archived, false));
+  if (filter.track) where.push(eq(projects.frameworkId, filter.track));
+  if (filter.stage !== undefined) where.push(eq(projects.stage, filter.stage));
+  if (filter.organisation) {
+    const partnerOf = deps.db
+      .select({ one: projectPartners.projectId })
+      .from(projectPartners)
+      .where(
+        and(
+          eq(projectPartners.projectId, projects.id),
+          eq(projectPartners.organisationId, filter.organisation),
+        ),
+      );
+    where.push(or(eq(projects.leadOrganisationId, filter.organisation), exists(partnerOf)) as SQL);
+  }
+  const rows = await deps.db
+    .select({ project: projects, org: organisations, role: mine.role })
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, projects.leadOrganisationId))
+    .leftJoin(mine, and(eq(mine.projectId, projects.id), eq(mine.userId, actor.id)))
+    .where(and(...where))
+    .orderBy(desc(projects.updatedAt), projects.title);
+  return rows.map((r) => toSummary(r.project, r.org, r.role));
+}

@@ -1,0 +1,54 @@
+/** Reads projects into the shapes of shared/api.ts. */
+import { eq, inArray } from 'drizzle-orm';
+import type { ProjectSummary } from '../../shared/api.ts';
+import type { OrganisationKind, PartnerRole, ProjectRole } from '../../shared/domain.ts';
+import type { Db } from '../db/client.ts';
+import { organisations, projectPartners, type projects } from '../db/schema/index.ts';
+
+type ProjectRow = typeof projects.$inferSelect;
+type OrgRow = typeof organisations.$inferSelect;
+
+export const orgRef = (o: Pick<OrgRow, 'id' | 'name' | 'kind'>) => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind as OrganisationKind,
+});
+
+export function toSummary(p: ProjectRow, leadOrg: OrgRow, myRole: string | null): ProjectSummary {
+  return {
+    id: p.id,
+    title: p.title,
+    summary: p.summary,
+    track: p.frameworkId,
+    stage: p.stage,
+    leadOrganisation: orgRef(leadOrg),
+    myRole: (myRole as ProjectRole | null) ?? null,
+    listedInDirectory: p.listedInDirectory,
+    archived: p.archived,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export async function loadPartners(db: Db, projectId: string) {
+  const rows = await db
+    .select({ org: organisations, role: projectPartners.role })
+    .from(projectPartners)
+    .innerJoin(organisations, eq(organisations.id, projectPartners.organisationId))
+    .where(eq(projectPartners.projectId, projectId))
+    .orderBy(organisations.name);
+  return rows.map((r) => ({ organisation: orgRef(r.org), role: r.role as PartnerRole }));
+}
+
+export async function loadOrganisation(db: Db, id: string): Promise<OrgRow | undefined> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  return org;
+}
+
+export async function existingOrganisationIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,69 @@
+/** /api/projects: thin routes over the project use cases. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import {
+  CreateProjectBody,
+  ProjectDetail,
+  ProjectListQuery,
+  ProjectSummary,
+  UpdateProjectBody,
+} from '../../shared/api.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { requireActor } from '../http/context.ts';
+import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
+import { createProject } from './create-project.ts';
+import { getProject } from './get-project.ts';
+import { listProjects } from './list-projects.ts';
+import { updateProject } from './update-project.ts';
+
+export function projectRoutes(deps: ServiceDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects',
+        tags: ['projects'],
+        summary: 'The projects you may see',
+        request: { query: ProjectListQuery },
+        responses: {
+          200: json(z.object({ projects: z.array(ProjectSummary) }), 'Visible projects'),
+          ...errors,
+        },
+      }),
+      async (c) => c.json({ projects: await listProjects(deps, requireActor(c), c.req.valid('query')) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/projects',
+        tags: ['projects'],
+        summary: 'Start a project; you become its lead',
+        request: jsonBody(CreateProjectBody),
+        responses: { 201: json(ProjectDetail, 'The new project'), ...errors },
+      }),
+      async (c) => c.json(await createProject(deps, requireActor(c), c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}',
+        tags: ['projects'],
+        summary: 'One project',
+        request: { params: IdParam },
+        responses: { 200: json(ProjectDetail, 'The project'), ...errors },
+      }),
+      async (c) => c.json(await getProject(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/projects/{id}',
+        tags: ['projects'],
+        summary: "Edit a project's card (lead or cluster manager)",
+        request: { params: IdParam, ...jsonBody(UpdateProjectBody) },
+        responses: { 200: json(ProjectDetail, 'The project after the change'), ...errors },
+      }),
+      async (c) =>
+        c.json(await updateProject(deps, requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
+}

@@ -1,0 +1,70 @@
+/**
+ * Starts Jalon: env → db → migrate → seed → app → listen. `main.ts` calls it for `npm start`;
+ * tests call it with a fresh database on port 0 and close it afterwards.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createAuth } from './auth/auth.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { seedDemo } from './db/seed/demo.ts';
+import { seedFrameworks } from './db/seed/frameworks.ts';
+import type { ServiceDeps } from './deps.ts';
+import { DomainEvents } from './events.ts';
+import { createLogger, type Logger } from './log.ts';
+
+export const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: ServiceDeps;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  options: { log?: Logger; clientDir?: string; clock?: () => Date } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (() => new Date());
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  await applyMigrations(database.db);
+  if (await seedFrameworks(database.db)) log.info('seeded the built-in maturation frameworks');
+  if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
+
+  const deps: ServiceDeps = {
+    db: database.db,
+    log,
+    clock,
+    events: new DomainEvents(),
+    publicUrl: config.publicUrl,
+  };
+  const auth = createAuth({ db: database.db, config, log });
+  const app = createApp({ ...deps, auth, config, clientDir: options.clientDir ?? defaultClientDir });
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s as Server),
+    );
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, url: config.publicUrl, database: config.databaseUrl.split('?')[0] }, 'Jalon is listening');
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+      database.close();
+    },
+  };
+}

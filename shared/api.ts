@@ -1,0 +1,175 @@
+/**
+ * Request and response shapes of the REST API. The server validates with these and builds its
+ * OpenAPI document from them; the client types its calls with them.
+ */
+import { z } from 'zod';
+import { Locale, OrganisationKind, PartnerRole, ProjectRole, Stage } from './domain.ts';
+
+const Id = z.string().min(1).max(64);
+const IsoDate = z.string().describe('ISO 8601 date-time');
+
+export const Bilingual = z.object({ en: z.string(), fr: z.string() });
+
+export const OrganisationRef = z.object({ id: Id, name: z.string(), kind: OrganisationKind });
+export type OrganisationRef = z.infer<typeof OrganisationRef>;
+
+export const Organisation = OrganisationRef.extend({
+  slug: z.string(),
+  founder: z.boolean(),
+  parentId: z.string().nullable(),
+  description: Bilingual,
+  focusAreas: z.array(z.string()),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const OrganisationListQuery = z.object({ kind: OrganisationKind.optional() });
+
+export const Me = z.object({
+  user: z.object({ id: Id, name: z.string(), email: z.string(), locale: Locale.nullable() }),
+  organisations: z.array(OrganisationRef),
+  clusterManager: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeBody = z.object({ locale: Locale }).strict();
+
+export const ProjectSummary = z.object({
+  id: Id,
+  title: z.string(),
+  summary: z.string(),
+  track: z.string(),
+  stage: Stage,
+  leadOrganisation: OrganisationRef,
+  /** the caller's project role; null for a cluster manager who is not a member */
+  myRole: ProjectRole.nullable(),
+  listedInDirectory: z.boolean(),
+  archived: z.boolean(),
+  updatedAt: IsoDate,
+});
+export type ProjectSummary = z.infer<typeof ProjectSummary>;
+
+export const ProjectPartner = z.object({ organisation: OrganisationRef, role: PartnerRole });
+
+export const ProjectDetail = ProjectSummary.extend({
+  partners: z.array(ProjectPartner),
+  createdAt: IsoDate,
+  /** what the caller may do here, from the permission matrix */
+  permissions: z.array(z.string()),
+});
+export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+const boolFromQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const ProjectListQuery = z.object({
+  track: z.string().max(64).optional(),
+  stage: z.coerce.number().pipe(Stage).optional(),
+  organisation: Id.optional().describe('lead or partner organisation id'),
+  mine: boolFromQuery.optional().describe('only projects the caller is a member of'),
+  archived: boolFromQuery.optional().describe('include archived projects'),
+});
+
+const Title = z.string().trim().min(1, 'A title is required').max(200);
+const Summary = z.string().trim().max(4000);
+const PartnerInput = z.object({ organisationId: Id, role: PartnerRole });
+
+export const CreateProjectBody = z
+  .object({
+    title: Title,
+    summary: Summary.default(''),
+    track: z.string().min(1).max(64),
+    leadOrganisationId: Id,
+    partners: z.array(PartnerInput).max(50).default([]),
+    listedInDirectory: z.boolean().default(false),
+  })
+  .strict();
+export type CreateProjectBody = z.input<typeof CreateProjectBody>;
+
+export const UpdateProjectBody = z
+  .object({
+    title: Title.optional(),
+    summary: Summary.optional(),
+    partners: z.array(PartnerInput).max(50).optional(),
+    listedInDirectory: z.boolean().optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+export type UpdateProjectBody = z.input<typeof UpdateProjectBody>;
+
+export const Member = z.object({
+  userId: Id,
+  name: z.string(),
+  email: z.string(),
+  role: ProjectRole,
+  organisations: z.array(OrganisationRef),
+  addedAt: IsoDate,
+});
+export type Member = z.infer<typeof Member>;
+
+export const Invitation = z.object({
+  id: Id,
+  email: z.string(),
+  role: ProjectRole,
+  createdAt: IsoDate,
+  expiresAt: IsoDate,
+  /** present only in the reply that created it: the link to pass on */
+  link: z.string().optional(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const MemberList = z.object({ members: z.array(Member), invitations: z.array(Invitation) });
+
+export const AddMemberBody = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email('Not an e-mail address')),
+    role: ProjectRole,
+  })
+  .strict();
+
+export const AddMemberResult = z.union([z.object({ added: Member }), z.object({ invitation: Invitation })]);
+
+export const ChangeRoleBody = z.object({ role: ProjectRole }).strict();
+
+export const InvitationPreview = z.object({
+  project: z.object({ id: Id, title: z.string() }),
+  email: z.string(),
+  role: ProjectRole,
+  invitedBy: z.string(),
+  expiresAt: IsoDate,
+});
+
+export const FrameworkLevel = z.object({ level: z.number(), title: Bilingual, description: Bilingual });
+export const GateCriterion = z.object({
+  id: Id,
+  key: z.string(),
+  kind: z.enum(['must', 'should']),
+  text: Bilingual,
+});
+export const FrameworkStage = z.object({
+  index: Stage,
+  key: z.string(),
+  name: Bilingual,
+  minLevel: z.number(),
+  maxLevel: z.number(),
+  gateName: Bilingual,
+  criteria: z.array(GateCriterion),
+});
+export const Framework = z.object({
+  id: z.string(),
+  name: Bilingual,
+  description: Bilingual,
+  levels: z.array(FrameworkLevel),
+  stages: z.array(FrameworkStage),
+});
+export type Framework = z.infer<typeof Framework>;
+export const ReadinessDimension = z.object({
+  id: z.string(),
+  name: Bilingual,
+  description: Bilingual,
+  levels: z.array(z.object({ level: z.number(), text: Bilingual })),
+});
+export const FrameworkCatalogue = z.object({
+  frameworks: z.array(Framework),
+  dimensions: z.array(ReadinessDimension),
+});
+export type FrameworkCatalogue = z.infer<typeof FrameworkCatalogue>;

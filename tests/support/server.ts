@@ -1,0 +1,67 @@
+/** Starts a real Jalon server on port 0 with a fresh libSQL file, for one test file. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Config, loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/log.ts';
+import { type RunningServer, startServer } from '../../server/server.ts';
+
+export interface TestServer extends RunningServer {
+  dir: string;
+  databaseUrl: string;
+  config: Config;
+}
+
+export async function startTestServer(
+  options: { demo?: boolean; clientDir?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-test-'));
+  const databaseUrl = `file:${join(dir, 'jalon.db')}`;
+  // PUBLIC_URL must match the port, so pick it after binding: start on port 0, then derive.
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    JALON_DEMO: options.demo === false ? '0' : '1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PUBLIC_URL: 'http://127.0.0.1:1',
+    ...options.env,
+  });
+  const port = await freePort();
+  const config: Config = {
+    ...base,
+    port,
+    publicUrl: `http://127.0.0.1:${port}`,
+    allowedOrigins: options.env?.ALLOWED_ORIGINS ? base.allowedOrigins : [`http://127.0.0.1:${port}`],
+  };
+  const server = await startServer(config, {
+    log: createLogger(config.logLevel),
+    clientDir: options.clientDir ?? join(dir, 'no-client'),
+  });
+  return {
+    ...server,
+    dir,
+    databaseUrl,
+    config,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
