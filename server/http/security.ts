@@ -51,9 +51,11 @@ export function sameOriginWrites(allowedOrigins: string[]): MiddlewareHandler {
 export function limitBodies(): MiddlewareHandler {
   return bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new AppError('too_large', `Request body over ${MAX_BODY_BYTES / 1024} KiB`);
-    },
+    // The rest of the body is never read, so the connection cannot be reused: say so.
+    onError: (c) =>
+      c.json(toErrorBody(new AppError('too_large', `Request body over ${MAX_BODY_BYTES / 1024} KiB`)), 413, {
+        connection: 'close',
+      }),
   });
 }
 
