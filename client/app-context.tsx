@@ -1,0 +1,62 @@
+/**
+ * The app's shared stores, created once and handed down by context: language, session,
+ * frameworks, connectivity. The API hooks are wired here so that a dead network or an ended
+ * session shows up everywhere at once.
+ */
+import { createContext, createEffect, on, type ParentProps, useContext } from 'solid-js';
+import { api, setApiHooks } from './api.ts';
+import { createI18nStore } from './i18n/i18n.ts';
+import { createConnectivityStore } from './stores/connectivity.ts';
+import { createFrameworksStore } from './stores/frameworks.ts';
+import { createLocaleSync } from './stores/locale-sync.ts';
+import { createProjectsStore } from './stores/projects.ts';
+import { createSessionStore } from './stores/session.ts';
+
+function createAppStores() {
+  const i18n = createI18nStore();
+  const session = createSessionStore(api);
+  const frameworks = createFrameworksStore(api);
+  const connectivity = createConnectivityStore();
+  const locale = createLocaleSync(i18n, session, api);
+  const projects = createProjectsStore(api);
+
+  setApiHooks({
+    onNetworkFailure: connectivity[1].reportNetworkFailure,
+    onNetworkSuccess: connectivity[1].reportNetworkSuccess,
+    onUnauthenticated: session[1].signedOut,
+  });
+  createEffect(() => {
+    if (session[0].status === 'signedIn') void frameworks[1].load();
+  });
+  // One user's projects must never show, even for a moment, to the next one on this browser.
+  createEffect(
+    on(
+      () => session[0].me?.user.id,
+      () => projects[1].reset(),
+      { defer: true },
+    ),
+  );
+  return { i18n, session, frameworks, connectivity, locale, projects };
+}
+
+export type AppStores = ReturnType<typeof createAppStores>;
+
+const AppContext = createContext<AppStores>();
+
+export function AppProvider(props: ParentProps) {
+  const stores = createAppStores();
+  return <AppContext.Provider value={stores}>{props.children}</AppContext.Provider>;
+}
+
+export function useApp(): AppStores {
+  const stores = useContext(AppContext);
+  if (!stores) throw new Error('useApp outside <AppProvider>');
+  return stores;
+}
+
+/** The dictionary, the language and the Intl helpers, which is what most components need. */
+export function useI18n() {
+  const { i18n } = useApp();
+  const [state, actions] = i18n;
+  return { t: actions.t, locale: () => state.locale };
+}

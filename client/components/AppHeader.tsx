@@ -1,0 +1,62 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { useApp, useI18n } from '../app-context.tsx';
+import { Brand } from './Brand.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** The signed-in header: product, who you are and for which organisation, language, sign out. */
+export function AppHeader() {
+  const { session } = useApp();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [busy, setBusy] = createSignal(false);
+  const me = () => session[0].me;
+  const organisation = () =>
+    me()
+      ?.organisations.map((o) => o.name)
+      .join(', ');
+
+  async function signOut() {
+    setBusy(true);
+    try {
+      await session[1].signOut();
+      navigate('/sign-in', { replace: true });
+    } catch (err) {
+      // Offline: the banner already says so and the session is still valid; stay put.
+      console.warn('sign-out failed', err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <header class="app-header">
+      <div class="app-header-inner">
+        <Brand href="/" />
+        <nav aria-label={t().header.mainNav} class="app-nav">
+          <A href="/" class="app-nav-link" end>
+            {t().header.portfolio}
+          </A>
+        </nav>
+        <div class="app-header-end">
+          <Show when={me()}>
+            {(user) => (
+              <p class="who">
+                <span class="who-name">{user().user.name}</span>
+                <Show when={organisation()}>
+                  <span class="who-org" title={organisation()}>
+                    {organisation()}
+                  </span>
+                </Show>
+              </p>
+            )}
+          </Show>
+          <LanguageSwitch />
+          <button type="button" class="button button-ghost" onClick={signOut} disabled={busy()}>
+            {busy() ? t().header.signingOut : t().header.signOut}
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

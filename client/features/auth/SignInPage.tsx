@@ -1,0 +1,137 @@
+import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { ApiError } from '../../api.ts';
+import { useApp, useI18n } from '../../app-context.tsx';
+import { Shell } from '../../components/Shell.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { DemoAccounts } from './DemoAccounts.tsx';
+import { safeNextPath } from './next-path.ts';
+import { signInErrorMessage } from './sign-in-error.ts';
+
+/**
+ * Email and password, then back to where the user was going (`?next=`). The form validates
+ * itself (no browser bubbles, which would speak the browser's language, not the user's).
+ */
+export function SignInPage() {
+  const { session } = useApp();
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = () => safeNextPath(params.next);
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  // The failure is kept, not its text, so that it follows a change of language.
+  const [failure, setFailure] = createSignal<{ err: unknown } | 'missing' | null>(null);
+  let passwordInput: HTMLInputElement | undefined;
+  useDocumentTitle(() => t().signIn.pageTitle);
+
+  // Only a credentials problem is the fields' fault; a 429 or a dead network is not.
+  const fieldsInvalid = () => {
+    const f = failure();
+    return f === 'missing' || (f !== null && f.err instanceof ApiError && [400, 401].includes(f.err.status));
+  };
+  const errorText = () => {
+    const f = failure();
+    if (f === null) return null;
+    if (f === 'missing') return t().signIn.missingFields;
+    return signInErrorMessage(f.err, t(), locale());
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    if (!email().trim() || !password()) {
+      setFailure('missing');
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    // Read before signing in: once signed in, this page redirects and the query is gone.
+    const destination = next();
+    try {
+      await session[1].signIn(email().trim(), password());
+      navigate(destination, { replace: true });
+    } catch (err) {
+      setFailure({ err });
+      setPassword('');
+      passwordInput?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function pickDemo(address: string) {
+    setEmail(address);
+    setFailure(null);
+    passwordInput?.focus();
+  }
+
+  return (
+    <Show when={session[0].status !== 'signedIn'} fallback={<Navigate href={next()} />}>
+      <Shell width="narrow">
+        <div class="auth-layout">
+          <form class="card auth-card" onSubmit={submit} novalidate aria-labelledby="sign-in-title">
+            <h1 id="sign-in-title" class="auth-title">
+              {t().signIn.title}
+            </h1>
+            <p class="auth-intro">{t().signIn.intro}</p>
+            <div class="field">
+              <label for="sign-in-email">{t().signIn.email}</label>
+              <input
+                id="sign-in-email"
+                name="email"
+                type="email"
+                inputmode="email"
+                autocomplete="username"
+                autocapitalize="none"
+                spellcheck={false}
+                required
+                value={email()}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+                aria-invalid={fieldsInvalid() ? 'true' : undefined}
+                aria-describedby={failure() !== null ? 'sign-in-error' : undefined}
+              />
+            </div>
+            <div class="field">
+              <label for="sign-in-password">{t().signIn.password}</label>
+              <input
+                ref={passwordInput}
+                id="sign-in-password"
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                required
+                value={password()}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+                aria-invalid={fieldsInvalid() ? 'true' : undefined}
+                aria-describedby={failure() !== null ? 'sign-in-error' : undefined}
+              />
+            </div>
+            <div class="form-error-slot">
+              <Show when={errorText()}>
+                {(text) => (
+                  <p id="sign-in-error" class="form-error" role="alert">
+                    {text()}
+                  </p>
+                )}
+              </Show>
+            </div>
+            <button
+              type="submit"
+              class="button button-primary button-block"
+              disabled={busy()}
+              aria-busy={busy() ? 'true' : 'false'}
+            >
+              <Show when={busy()}>
+                <span class="spinner spinner-inverse" aria-hidden="true" />
+              </Show>
+              {busy() ? t().signIn.submitting : t().signIn.submit}
+            </button>
+          </form>
+          <DemoAccounts onPick={pickDemo} />
+        </div>
+      </Shell>
+    </Show>
+  );
+}

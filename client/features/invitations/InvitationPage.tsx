@@ -1,0 +1,148 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { ApiError, api, type Invitation } from '../../api.ts';
+import { useApp, useI18n } from '../../app-context.tsx';
+import { Shell } from '../../components/Shell.tsx';
+import { StatePanel } from '../../components/StatePanel.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { describeError } from '../../errors.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { signInHref } from '../auth/next-path.ts';
+
+/**
+ * An invitation link: what it offers (no sign-in needed to see that), then accepting it with
+ * the invited address, or the way to get there.
+ */
+export function InvitationPage() {
+  const params = useParams();
+  const { t } = useI18n();
+  const [preview, { refetch }] = createResource(() => params.token, api.invitation);
+  useDocumentTitle(() => t().invitation.pageTitle);
+  // Reading a failed resource throws; read it only through this.
+  const loaded = () => (preview.error ? undefined : preview.latest);
+  const gone = () => preview.error instanceof ApiError && [400, 404].includes(preview.error.status);
+
+  return (
+    <Shell width="narrow">
+      <Switch>
+        <Match when={gone()}>
+          <StatePanel
+            title={t().invitation.notFoundTitle}
+            body={t().invitation.notFoundBody}
+            icon="lock"
+            level={1}
+          />
+        </Match>
+        <Match when={preview.error}>
+          <StatePanel
+            title={t().invitation.errorTitle}
+            body={describeError(preview.error, t())}
+            tone="error"
+            icon="error"
+            level={1}
+          >
+            <button type="button" class="button button-primary" onClick={() => void refetch()}>
+              {t().app.retry}
+            </button>
+          </StatePanel>
+        </Match>
+        <Match when={loaded()}>
+          {(invitation) => <InvitationCard invitation={invitation()} token={params.token ?? ''} />}
+        </Match>
+        <Match when={preview.loading}>
+          <div class="page-loading" role="status">
+            <span class="spinner" aria-hidden="true" />
+            {t().invitation.loading}
+          </div>
+        </Match>
+      </Switch>
+    </Shell>
+  );
+}
+
+function InvitationCard(props: { invitation: Invitation; token: string }) {
+  const { session } = useApp();
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const here = () => `/invitations/${encodeURIComponent(props.token)}`;
+  const me = () => session[0].me;
+  const rightAccount = () => me()?.user.email.toLowerCase() === props.invitation.email.toLowerCase();
+
+  async function accept() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { projectId } = await api.acceptInvitation(props.token);
+      navigate(`/projects/${encodeURIComponent(projectId)}`, { replace: true });
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function switchAccount() {
+    setBusy(true);
+    try {
+      await session[1].signOut();
+      navigate(signInHref(here()));
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card invitation" aria-labelledby="invitation-title">
+      <h1 id="invitation-title" class="auth-title">
+        {t().invitation.title(props.invitation.project.title)}
+      </h1>
+      <p>{t().invitation.body(props.invitation.invitedBy, t().roles[props.invitation.role])}</p>
+      <p class="muted">
+        {t().invitation.sentTo(props.invitation.email)}
+        <br />
+        {t().invitation.expires(formatDate(locale(), props.invitation.expiresAt))}
+      </p>
+      <Show when={failure()}>
+        <p class="form-error" role="alert">
+          {t().invitation.acceptFailed(describeError(failure(), t()))}
+        </p>
+      </Show>
+      <Switch>
+        <Match when={!me()}>
+          <p>{t().invitation.signedOutHint(props.invitation.email)}</p>
+          <A href={signInHref(here())} class="button button-primary button-block">
+            {t().invitation.signInToAccept}
+          </A>
+          <p class="muted small">{t().invitation.noAccountHint}</p>
+        </Match>
+        <Match when={rightAccount()}>
+          <button
+            type="button"
+            class="button button-primary button-block"
+            onClick={accept}
+            disabled={busy()}
+            aria-busy={busy() ? 'true' : 'false'}
+          >
+            {busy() ? t().invitation.accepting : t().invitation.accept}
+          </button>
+        </Match>
+        <Match when={me()}>
+          {(current) => (
+            <>
+              <p class="notice">
+                {t().invitation.wrongAccount(props.invitation.email, current().user.email)}
+              </p>
+              <button type="button" class="button button-block" onClick={switchAccount} disabled={busy()}>
+                {t().invitation.switchAccount}
+              </button>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { For, Show } from 'solid-js';
+import type { Framework } from '../../../shared/api.ts';
+import { useI18n } from '../../app-context.tsx';
+import { useStageName } from '../../components/StageBadge.tsx';
+import { STAGE_INDEXES } from '../../domain.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { type PortfolioFilters as Filters, hasFilters } from './filters.ts';
+
+/** Search, track, stage and (for cluster managers) "my projects only". */
+export function PortfolioFilters(props: {
+  filters: Filters;
+  tracks: readonly Framework[];
+  showMine: boolean;
+  disabled?: boolean;
+  onChange: (change: Partial<Filters>) => void;
+  onClear: () => void;
+  searchRef: (el: HTMLInputElement) => void;
+}) {
+  const { t, locale } = useI18n();
+  const stageName = useStageName();
+  const f = () => t().portfolio.filters;
+
+  return (
+    <search class="filters" aria-label={f().label}>
+      <div class="search-box">
+        <label for="portfolio-search" class="visually-hidden">
+          {f().search}
+        </label>
+        <svg class="search-icon" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M7 12A5 5 0 1 1 7 2a5 5 0 0 1 0 10Zm3.6-1.4L14 14"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.5"
+          />
+        </svg>
+        <input
+          ref={props.searchRef}
+          id="portfolio-search"
+          type="search"
+          autocomplete="off"
+          placeholder={f().searchPlaceholder}
+          aria-keyshortcuts="/"
+          aria-describedby="portfolio-search-hint"
+          value={props.filters.q}
+          disabled={props.disabled}
+          onInput={(e) => props.onChange({ q: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && e.currentTarget.value) {
+              e.preventDefault();
+              props.onChange({ q: '' });
+            }
+          }}
+        />
+        <span class="search-kbd" aria-hidden="true">
+          /
+        </span>
+        <span id="portfolio-search-hint" class="visually-hidden">
+          {f().searchShortcut}
+        </span>
+      </div>
+
+      <label for="portfolio-track" class="visually-hidden">
+        {f().track}
+      </label>
+      <select
+        id="portfolio-track"
+        class="select"
+        disabled={props.disabled}
+        onChange={(e) => props.onChange({ track: e.currentTarget.value || null })}
+      >
+        <option value="" selected={props.filters.track === null}>
+          {f().allTracks}
+        </option>
+        <For each={props.tracks}>
+          {(track) => (
+            <option value={track.id} selected={props.filters.track === track.id}>
+              {track.name[locale()]}
+            </option>
+          )}
+        </For>
+      </select>
+
+      <label for="portfolio-stage" class="visually-hidden">
+        {f().stage}
+      </label>
+      <select
+        id="portfolio-stage"
+        class="select"
+        disabled={props.disabled}
+        onChange={(e) =>
+          props.onChange({ stage: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
+        }
+      >
+        <option value="" selected={props.filters.stage === null}>
+          {f().allStages}
+        </option>
+        <For each={STAGE_INDEXES}>
+          {(i) => (
+            <option value={i} selected={props.filters.stage === i}>
+              {t().portfolio.stageLabel(formatNumber(locale(), i), stageName(props.filters.track, i))}
+            </option>
+          )}
+        </For>
+      </select>
+
+      <Show when={props.showMine}>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={props.filters.mine}
+            disabled={props.disabled}
+            onChange={(e) => props.onChange({ mine: e.currentTarget.checked })}
+          />
+          <span>{f().mine}</span>
+        </label>
+      </Show>
+
+      <Show when={hasFilters(props.filters)}>
+        <button type="button" class="button button-ghost button-small" onClick={() => props.onClear()}>
+          {f().clear}
+        </button>
+      </Show>
+    </search>
+  );
+}

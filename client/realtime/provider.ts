@@ -1,0 +1,291 @@
+/**
+ * The browser side of the collaboration protocol (docs/protocol.md): a Yjs provider over one
+ * Socket.IO connection shared by every open document.
+ *
+ * Every local update stays in `pending` until the server acknowledges it (acks mean
+ * "committed to the database"). On (re)join the server sends its state vector; we answer with
+ * everything it lacks, which covers every pending update and edits made offline (restored
+ * from IndexedDB by the caller), and clear them once that answer is acknowledged.
+ * The UI reads `state`: saved only when nothing is waiting.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Socket } from 'socket.io-client';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+export type Access = 'edit' | 'comment' | 'view';
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'saving'; pending: number }
+  | { kind: 'offline'; pending: number }
+  | { kind: 'connecting'; pending: number };
+
+export interface ProviderError {
+  code: string;
+  message: string;
+}
+
+type Ack = { ok: true; access?: Access } | { ok: false; error: ProviderError };
+
+interface Listeners {
+  state: (state: SaveState) => void;
+  access: (access: Access | null) => void;
+  synced: () => void;
+  error: (error: ProviderError) => void;
+}
+
+const SYNC = 0;
+const AWARENESS = 1;
+const STEP1 = 0;
+const STEP2 = 1;
+const UPDATE = 2;
+const RETRY_MS = 1500;
+
+export class DocProvider {
+  readonly awareness: Awareness;
+  access: Access | null = null;
+  synced = false;
+  state: SaveState = { kind: 'connecting', pending: 0 };
+  private pending: Uint8Array[] = [];
+  /** updates covered by a message in flight, cleared when it is acknowledged */
+  private inFlight = new Set<Uint8Array>();
+  /** messages sent with an ack not yet received (on this connection) */
+  private awaiting = 0;
+  private joined = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private listeners: { [K in keyof Listeners]: Set<Listeners[K]> } = {
+    state: new Set(),
+    access: new Set(),
+    synced: new Set(),
+    error: new Set(),
+  };
+  private readonly off: (() => void)[] = [];
+
+  constructor(
+    readonly doc: Y.Doc,
+    readonly docName: string,
+    private readonly socket: Socket,
+    options: { awareness?: Awareness } = {},
+  ) {
+    this.awareness = options.awareness ?? new Awareness(doc);
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      this.pending.push(update);
+      this.sendPending();
+      this.refreshState();
+    };
+    doc.on('update', onUpdate);
+    this.off.push(() => doc.off('update', onUpdate));
+
+    const onAwareness = ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      if (origin === this || !this.joined) return;
+      const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])].filter(
+        (id) => id === doc.clientID,
+      );
+      if (changed.length) this.emitMessage(frame(AWARENESS, encodeAwarenessUpdate(this.awareness, changed)));
+    };
+    this.awareness.on('update', onAwareness);
+    this.off.push(() => this.awareness.off('update', onAwareness));
+
+    const onMessage = (name: string, message: ArrayBuffer | Uint8Array) => {
+      if (name === this.docName) this.receive(new Uint8Array(message));
+    };
+    const onAccess = (name: string, body: { access: Access | null; error?: ProviderError }) => {
+      if (name !== this.docName) return;
+      this.setAccess(body.access);
+      if (body.error) this.fail(body.error);
+    };
+    const onConnect = () => this.join();
+    const onDisconnect = () => {
+      this.joined = false;
+      this.synced = false;
+      this.inFlight.clear();
+      this.awaiting = 0;
+      const others = [...this.awareness.getStates().keys()].filter((id) => id !== doc.clientID);
+      removeAwarenessStates(this.awareness, others, this);
+      this.refreshState();
+    };
+    socket.on('doc:msg', onMessage);
+    socket.on('doc:access', onAccess);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    this.off.push(() => {
+      socket.off('doc:msg', onMessage);
+      socket.off('doc:access', onAccess);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+    });
+    if (socket.connected) this.join();
+    this.refreshState();
+  }
+
+  on<K extends keyof Listeners>(event: K, listener: Listeners[K]): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  /** How many local changes are not yet acknowledged. */
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** Resolves once every local change is acknowledged (or rejects after `timeoutMs`). */
+  whenSaved(timeoutMs = 10_000): Promise<void> {
+    if (this.state.kind === 'saved') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`not saved after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const stop = this.on('state', (s) => {
+        if (s.kind !== 'saved') return;
+        clearTimeout(timer);
+        stop();
+        resolve();
+      });
+    });
+  }
+
+  destroy(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.joined) {
+      removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
+      this.socket.emit('doc:leave', this.docName);
+    }
+    for (const off of this.off) off();
+    this.joined = false;
+  }
+
+  private join(): void {
+    this.socket.emit('doc:join', this.docName, (ack: Ack) => {
+      if (!ack.ok) {
+        this.fail(ack.error);
+        this.setAccess(null);
+        return;
+      }
+      this.joined = true;
+      this.setAccess(ack.access ?? 'view');
+      // Ask for what we lack; the server's own step 1 will ask us for what it lacks.
+      this.emitMessage(frame(SYNC, encodeSub(STEP1, Y.encodeStateVector(this.doc))));
+      if (this.awareness.getLocalState() !== null)
+        this.emitMessage(frame(AWARENESS, encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+      this.refreshState();
+    });
+  }
+
+  private receive(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === AWARENESS) {
+      applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+      return;
+    }
+    if (type !== SYNC) return;
+    const sub = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    if (sub === STEP1) {
+      // Everything the server lacks: it covers all pending updates, so they ride on this one.
+      if (this.access === 'edit') {
+        const covered = [...this.pending];
+        this.sendCovering(encodeSub(STEP2, Y.encodeStateAsUpdate(this.doc, payload)), covered);
+      } else this.pending = [];
+      this.refreshState();
+    } else if (sub === STEP2 || sub === UPDATE) {
+      Y.applyUpdate(this.doc, payload, this);
+      if (sub === STEP2 && !this.synced) {
+        this.synced = true;
+        for (const l of this.listeners.synced) l();
+      }
+    }
+  }
+
+  private sendPending(): void {
+    if (!this.joined || this.access !== 'edit') return;
+    const unsent = this.pending.filter((u) => !this.inFlight.has(u));
+    if (unsent.length === 0) return;
+    const update = unsent.length === 1 ? unsent[0]! : Y.mergeUpdates(unsent);
+    this.sendCovering(encodeSub(UPDATE, update), unsent);
+  }
+
+  private sendCovering(syncMessage: Uint8Array, covered: Uint8Array[]): void {
+    for (const u of covered) this.inFlight.add(u);
+    this.awaiting++;
+    const connection = this.socket.id;
+    this.socket.emit('doc:msg', this.docName, frame(SYNC, syncMessage), (ack: Ack) => {
+      if (this.socket.id !== connection) return; // an answer from a connection since lost
+      this.awaiting = Math.max(0, this.awaiting - 1);
+      for (const u of covered) this.inFlight.delete(u);
+      if (ack.ok) {
+        const done = new Set(covered);
+        this.pending = this.pending.filter((u) => !done.has(u));
+      } else if (ack.error.code === 'rate_limited' || ack.error.code === 'unavailable') {
+        this.retryLater();
+      } else {
+        // Refused for good (forbidden, malformed, too large): keeping it would block the queue.
+        const dropped = new Set(covered);
+        this.pending = this.pending.filter((u) => !dropped.has(u));
+        this.fail(ack.error);
+      }
+      this.refreshState();
+    });
+  }
+
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        this.sendPending();
+      },
+      RETRY_MS * (0.5 + Math.random()),
+    );
+  }
+
+  private emitMessage(message: Uint8Array): void {
+    if (this.socket.connected) this.socket.emit('doc:msg', this.docName, message);
+  }
+
+  private setAccess(access: Access | null): void {
+    if (access === this.access) return;
+    this.access = access;
+    for (const l of this.listeners.access) l(access);
+  }
+
+  private fail(error: ProviderError): void {
+    for (const l of this.listeners.error) l(error);
+  }
+
+  private refreshState(): void {
+    const pending = this.pending.length;
+    const next: SaveState = !this.socket.connected
+      ? { kind: 'offline', pending }
+      : !this.joined
+        ? { kind: 'connecting', pending }
+        : pending > 0 || this.awaiting > 0
+          ? { kind: 'saving', pending }
+          : { kind: 'saved' };
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
+    this.state = next;
+    for (const l of this.listeners.state) l(next);
+  }
+}
+
+function encodeSub(sub: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, sub);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+function frame(type: number, body: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  encoding.writeUint8Array(encoder, body);
+  return encoding.toUint8Array(encoder);
+}

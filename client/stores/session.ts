@@ -1,0 +1,55 @@
+/**
+ * Who is signed in. `loading` until the first /api/me answers; `unreachable` if the server
+ * could not be reached then (the app offers a retry rather than a wrong sign-in page).
+ */
+import { batch } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import type { Me } from '../../shared/api.ts';
+import { type Api, ApiError } from '../api.ts';
+
+export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
+
+export interface SessionState {
+  status: SessionStatus;
+  me: Me | null;
+}
+
+export function createSessionStore(api: Pick<Api, 'me' | 'signIn' | 'signOut'>) {
+  const [state, setState] = createStore<SessionState>({ status: 'loading', me: null });
+
+  const actions = {
+    async load(): Promise<void> {
+      try {
+        actions.setMe(await api.me());
+      } catch (err) {
+        // 401 is the ordinary "signed out"; anything else (offline, server down) is not a reason
+        // to show the sign-in page to someone who may well be signed in.
+        const signedOut = err instanceof ApiError && err.status === 401;
+        if (!signedOut) console.warn('session check failed', err);
+        setState({ status: signedOut ? 'signedOut' : 'unreachable', me: null });
+      }
+    },
+    /** throws the ApiError (wrong password, rate limited, offline) for the form to show */
+    async signIn(email: string, password: string): Promise<void> {
+      await api.signIn(email, password);
+      actions.setMe(await api.me());
+    },
+    async signOut(): Promise<void> {
+      await api.signOut();
+      actions.signedOut();
+    },
+    setMe(me: Me) {
+      batch(() => {
+        setState('me', reconcile(me));
+        setState('status', 'signedIn');
+      });
+    },
+    /** the server says the session is gone */
+    signedOut() {
+      setState({ status: 'signedOut', me: null });
+    },
+  };
+  return [state, actions] as const;
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
