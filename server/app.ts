@@ -20,6 +20,8 @@ import { meRoutes } from './me/me.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
+import { tokenRoutes } from './tokens/tokens.routes.ts';
 
 export interface AppDeps extends ServiceDeps {
   auth: Auth;
@@ -39,14 +41,23 @@ export function createApp(deps: AppDeps) {
   api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins));
-  api.get('/health', (c) => c.json({ ok: true }));
+  // `demo` lets the sign-in page show the demo accounts only where they exist.
+  api.get('/health', (c) => c.json({ ok: true, demo: deps.config.demo }));
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'));
     return deps.auth.handler(new Request(c.req.raw, { headers }));
   });
   api.use('*', resolveActor(deps));
-  for (const routes of [meRoutes, projectRoutes, memberRoutes, organisationRoutes, frameworkRoutes]) {
+  for (const routes of [
+    meRoutes,
+    tokenRoutes,
+    projectRoutes,
+    memberRoutes,
+    organisationRoutes,
+    frameworkRoutes,
+    searchRoutes,
+  ]) {
     api.route('/', routes(deps));
   }
   api.doc31('/openapi.json', {

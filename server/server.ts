@@ -16,6 +16,7 @@ import { seedFrameworks } from './db/seed/frameworks.ts';
 import type { ServiceDeps } from './deps.ts';
 import { DomainEvents } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
 
 export const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -23,12 +24,13 @@ export interface RunningServer {
   url: string;
   port: number;
   deps: ServiceDeps;
+  realtime: Realtime;
   close(): Promise<void>;
 }
 
 export async function startServer(
   config: Config,
-  options: { log?: Logger; clientDir?: string; clock?: () => Date } = {},
+  options: { log?: Logger; clientDir?: string; clock?: () => Date; realtime?: Partial<RealtimeOptions> } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
@@ -52,6 +54,14 @@ export async function startServer(
       resolve(s as Server),
     );
   });
+  const realtime = createRealtime(
+    server,
+    { ...deps, auth, client: database.client },
+    {
+      allowedOrigins: config.allowedOrigins,
+      ...options.realtime,
+    },
+  );
   const port = (server.address() as AddressInfo).port;
   log.info({ port, url: config.publicUrl, database: config.databaseUrl.split('?')[0] }, 'Jalon is listening');
 
@@ -59,11 +69,14 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     port,
     deps,
+    realtime,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      });
+      // Socket.IO closes the HTTP server too, once every socket is gone.
+      const httpClosed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+      server.closeAllConnections?.();
+      await realtime.close();
+      if (server.listening) server.close();
+      await httpClosed;
       database.close();
     },
   };

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { type Actor, loadActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
+import { actorFromToken } from '../tokens/api-tokens.ts';
 import type { AppEnv } from './context.ts';
 
 export async function actorFromHeaders(
@@ -13,9 +14,12 @@ export async function actorFromHeaders(
   return session ? loadActor(deps.db, session.user) : null;
 }
 
-export function resolveActor(deps: { auth: Auth; db: Db }): MiddlewareHandler<AppEnv> {
+/** The session cookie, or `Authorization: Bearer <API token>` for clients that are not browsers. */
+export function resolveActor(deps: { auth: Auth; db: Db; clock: () => Date }): MiddlewareHandler<AppEnv> {
   return async function resolveSessionActor(c, next) {
-    c.set('actor', c.req.header('cookie') ? await actorFromHeaders(deps, c.req.raw.headers) : null);
+    const bearer = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1];
+    if (bearer) c.set('actor', await actorFromToken(deps.db, bearer, deps.clock()));
+    else c.set('actor', c.req.header('cookie') ? await actorFromHeaders(deps, c.req.raw.headers) : null);
     await next();
   };
 }

@@ -48,7 +48,7 @@ describe('signing in', () => {
   });
 
   it('treats an expired session as signed out', async () => {
-    const client = await signedIn(server.url, 'researcher@demo.jalon');
+    const client = await signedIn(server.url, 'researcher@demo.jalon', { fresh: true });
     const [researcher] = await server.deps.db
       .select()
       .from(user)
@@ -63,7 +63,7 @@ describe('signing in', () => {
   });
 
   it('signs out', async () => {
-    const client = await signedIn(server.url, 'mentor@demo.jalon');
+    const client = await signedIn(server.url, 'mentor@demo.jalon', { fresh: true });
     expect((await client.post('/api/auth/sign-out')).status).toBe(200);
     expect((await client.get('/api/me')).status).toBe(401);
   });

@@ -52,15 +52,32 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
-  async signIn(email: string, password = DEMO_PASSWORD): Promise<Reply> {
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<Reply<any>> {
     return this.post('/api/auth/sign-in/email', { email, password });
   }
 }
 
-export async function signedIn(baseUrl: string, email: string): Promise<ApiClient> {
+/**
+ * Sessions are reused per server and account: sign-in is rate-limited (10 a minute per
+ * address) exactly as in production, and tests must not trip it by accident.
+ */
+const sessions = new Map<string, string>();
+
+export async function signedIn(
+  baseUrl: string,
+  email: string,
+  options: { fresh?: boolean } = {},
+): Promise<ApiClient> {
   const client = new ApiClient(baseUrl);
+  const key = `${baseUrl} ${email}`;
+  const cached = sessions.get(key);
+  if (cached && !options.fresh) {
+    client.cookie = cached;
+    return client;
+  }
   const reply = await client.signIn(email);
   if (reply.status !== 200)
     throw new Error(`sign-in as ${email} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (!options.fresh) sessions.set(key, client.cookie);
   return client;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
+import type { RealtimeOptions } from '../../server/realtime/io.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
 
 export interface TestServer extends RunningServer {
@@ -13,9 +14,16 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { demo?: boolean; clientDir?: string; env?: Record<string, string> } = {},
+  options: {
+    demo?: boolean;
+    clientDir?: string;
+    env?: Record<string, string>;
+    /** reuse this folder's database (a restart); it is then left in place on close */
+    dir?: string;
+    realtime?: Partial<RealtimeOptions>;
+  } = {},
 ): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'jalon-test-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jalon-test-'));
   const databaseUrl = `file:${join(dir, 'jalon.db')}`;
   // PUBLIC_URL must match the port, so pick it after binding: start on port 0, then derive.
   const base = loadConfig({
@@ -39,6 +47,7 @@ export async function startTestServer(
   const server = await startServer(config, {
     log: createLogger(config.logLevel),
     clientDir: options.clientDir ?? join(dir, 'no-client'),
+    realtime: options.realtime,
   });
   return {
     ...server,
@@ -47,7 +56,7 @@ export async function startTestServer(
     config,
     async close() {
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,15 +1,20 @@
 /**
  * Seeds the demo cluster into an empty database (never when JALON_DEMO=0): organisations,
  * people with the demo password, projects and memberships, in one atomic batch.
- * The live content of each project (milestones, readiness) is seeded by the document store.
+ * Each project's live document (milestones, readiness) is written as its first snapshot, with
+ * its relational projection, in the same batch.
  */
 import { count } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { docName, readProjectDoc, seedProjectDoc } from '../../../shared/doc/index.ts';
 import type { AuditEntry } from '../../audit/audit-chain.ts';
 import { hashPassword } from '../../auth/password.ts';
+import { flatten, ROOTS, rowStatements } from '../../realtime/projection.ts';
 import type { Db } from '../client.ts';
 import {
   account,
   clusterManagers,
+  docSnapshots,
   organisationMembers,
   organisations,
   projectMembers,
@@ -19,6 +24,7 @@ import {
 } from '../schema/index.ts';
 import { commit, type Statement } from '../writer.ts';
 import { organisations as orgData, people, projects as projectData } from './cluster.data.ts';
+import type { ProjectSeed } from './types.ts';
 
 export const DEMO_PASSWORD = 'jalon-demo-2026';
 
@@ -138,6 +144,56 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeededDemo | 
     });
   });
 
+  for (const p of projectData)
+    statements.push(...seedProjectDocument(db, projectIds.get(p.key)!, p, userId, now));
+
   await commit(db, statements, audit);
   return { userIds, projectIds };
+}
+
+const DAY_MS = 86_400_000;
+
+function seedProjectDocument(
+  db: Db,
+  projectId: string,
+  p: ProjectSeed,
+  userId: (key: string) => string,
+  now: Date,
+): Statement[] {
+  const doc = new Y.Doc();
+  const lead = userId(p.members.find((m) => m.role === 'lead')?.who ?? p.members[0]!.who);
+  const day = (offset: number) => new Date(now.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
+  seedProjectDoc(doc, {
+    milestones: p.milestones.map((m) => ({
+      key: m.key,
+      title: m.title,
+      description: m.description,
+      owner: userId(m.owner),
+      due: day(m.dueInDays),
+      status: m.status,
+      stage: m.stage,
+      dimension: m.dimension,
+      dependsOnKeys: m.dependsOn,
+      createdBy: lead,
+    })),
+    readiness: Object.fromEntries(
+      Object.entries(p.readiness).map(([dim, r]) => [
+        dim,
+        { level: r.level, evidence: r.evidence, updatedBy: lead },
+      ]),
+    ),
+  });
+  const flat = flatten(readProjectDoc(doc));
+  const statements: Statement[] = [
+    db.insert(docSnapshots).values({
+      docName: docName(projectId),
+      data: Buffer.from(Y.encodeStateAsUpdate(doc)),
+      absorbed: 0,
+      createdAt: now,
+    }),
+  ];
+  for (const root of ROOTS)
+    for (const [id, entry] of flat[root]) statements.push(...rowStatements(db, projectId, root, id, entry));
+  doc.destroy();
+  return statements;
 }

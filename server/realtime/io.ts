@@ -1,0 +1,247 @@
+/**
+ * The Socket.IO transport: handshake, the three client events of the protocol, and the glue
+ * between sockets and rooms. Handlers stay thin: access comes from the permission matrix, the
+ * rules of a document live in DocRoom.
+ */
+import type { Server as HttpServer } from 'node:http';
+import type { Client } from '@libsql/client';
+import { eq } from 'drizzle-orm';
+import { Server as SocketServer } from 'socket.io';
+import { parseDocName } from '../../shared/doc/index.ts';
+import { docAccess } from '../../shared/permissions.ts';
+import { projectAccess } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadActor } from '../auth/actor.ts';
+import type { Auth } from '../auth/auth.ts';
+import { user } from '../db/schema/index.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { DocRegistry } from './doc-registry.ts';
+import {
+  type Broadcast,
+  type Connection,
+  DEFAULT_ROOM_OPTIONS,
+  DocRoom,
+  type RoomOptions,
+} from './doc-room.ts';
+import { type DocStore, LibsqlDocStore } from './doc-store.ts';
+import { authenticateSocket } from './handshake.ts';
+import { createProjection } from './projection.ts';
+import { type AckFn, decodeMessage, EVENTS, MAX_MESSAGE_BYTES, Refusal } from './protocol.ts';
+import { TokenBucket } from './rate-limit.ts';
+
+export interface RealtimeOptions {
+  allowedOrigins: string[];
+  idleUnloadMs?: number;
+  room?: Partial<RoomOptions>;
+}
+
+export interface Realtime {
+  io: SocketServer;
+  registry: DocRegistry;
+  store: DocStore;
+  close(): Promise<void>;
+}
+
+const roomKey = (docName: string) => `doc:${docName}`;
+
+export function createRealtime(
+  httpServer: HttpServer,
+  deps: ServiceDeps & { auth: Auth; client: Client },
+  options: RealtimeOptions,
+): Realtime {
+  const { log } = deps;
+  const io = new SocketServer(httpServer, {
+    // Room above our own limit, so that an oversized message gets a reason, not a dropped socket.
+    maxHttpBufferSize: MAX_MESSAGE_BYTES * 4,
+    perMessageDeflate: false,
+    cors: { origin: options.allowedOrigins, credentials: true },
+    allowRequest: (req, callback) => {
+      // Cookie clients must come from an allowed origin; token clients send no Origin.
+      const origin = req.headers.origin;
+      callback(null, !origin || options.allowedOrigins.includes(origin));
+    },
+  });
+  const store = new LibsqlDocStore(deps.client, deps.clock);
+  const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
+
+  const broadcastFor =
+    (docName: string): Broadcast =>
+    (except, event, ...args) => {
+      const target = except ? io.to(roomKey(docName)).except(except) : io.to(roomKey(docName));
+      target.emit(event, ...args);
+    };
+
+  const registry = new DocRegistry(
+    async (docName) => {
+      const projectId = parseDocName(docName);
+      if (!projectId) throw new Refusal('not_found', 'No such document');
+      const room = new DocRoom(
+        docName,
+        projectId,
+        store,
+        broadcastFor(docName),
+        createProjection(deps, projectId),
+        log,
+        roomOptions,
+      );
+      await room.load();
+      return room;
+    },
+    log,
+    options.idleUnloadMs,
+  );
+
+  io.use((socket, next) => {
+    authenticateSocket({ ...deps, allowedOrigins: options.allowedOrigins }, socket).then(
+      (actor) => {
+        socket.data.actor = actor;
+        next();
+      },
+      (err) => next(err instanceof Error ? err : new Error(String(err))),
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const actor = socket.data.actor as Actor;
+    const bucket = new TokenBucket();
+    /** the documents this socket has joined, with its connection in each */
+    const joined = new Map<string, { conn: Connection; room: DocRoom }>();
+
+    const guard = (size: number, ack: unknown, cost = 1): boolean => {
+      if (bucket.take(size, cost)) return true;
+      reply(ack, new Refusal('rate_limited', 'Too many messages; slow down').reply);
+      return false;
+    };
+
+    socket.on(EVENTS.join, async (docName: unknown, ack: unknown) => {
+      if (!guard(0, ack)) return;
+      try {
+        if (typeof docName !== 'string') throw new Refusal('malformed', 'docName must be a string');
+        const projectId = parseDocName(docName);
+        if (!projectId) throw new Refusal('not_found', 'No such document');
+        const access = await accessTo(projectId, actor);
+        if (!access) {
+          log.warn({ userId: actor.id, doc: docName }, 'join refused: project not visible');
+          throw new Refusal('not_found', 'No such document');
+        }
+        const room = await registry.get(docName);
+        const conn: Connection = {
+          id: socket.id,
+          actor,
+          access,
+          awarenessClients: new Set(),
+          send: (event, ...args) => socket.emit(event, ...args),
+        };
+        joined.set(docName, { conn, room });
+        await socket.join(roomKey(docName));
+        reply(ack, { ok: true, access });
+        room.join(conn);
+      } catch (err) {
+        reply(ack, toRefusal(err).reply);
+      }
+    });
+
+    socket.on(EVENTS.leave, async (docName: unknown) => {
+      if (typeof docName !== 'string' || !joined.has(docName)) return;
+      await leave(docName);
+    });
+
+    socket.on(EVENTS.msg, (docName: unknown, message: unknown, ack: unknown) => {
+      const size = message instanceof Uint8Array ? message.byteLength : 0;
+      if (!guard(size, ack)) return;
+      try {
+        if (typeof docName !== 'string' || !joined.has(docName))
+          throw new Refusal('forbidden', 'Join the document before sending to it');
+        const decoded = decodeMessage(message);
+        // Synchronous from here on: messages of one socket are applied in the order they came.
+        const { conn, room } = joined.get(docName)!;
+        if (!room.connections.has(conn.id))
+          throw new Refusal('forbidden', 'You no longer have access to this document');
+        room.handle(
+          conn,
+          decoded,
+          message as Uint8Array,
+          typeof ack === 'function' ? (ack as AckFn) : undefined,
+        );
+      } catch (err) {
+        const refusal = toRefusal(err);
+        // Bad input costs more of the budget than good input: floods of garbage are cut short.
+        bucket.take(0, 10);
+        if (refusal.code !== 'rate_limited')
+          log.warn(
+            { userId: actor.id, doc: docName, code: refusal.code, reason: refusal.message },
+            'message refused',
+          );
+        reply(ack, refusal.reply);
+      }
+    });
+
+    socket.on('disconnect', () => {
+      for (const docName of [...joined.keys()]) void leave(docName);
+    });
+
+    async function leave(docName: string) {
+      const entry = joined.get(docName);
+      joined.delete(docName);
+      await socket.leave(roomKey(docName));
+      if (!entry) return;
+      entry.room.leave(socket.id);
+      registry.releaseIfIdle(entry.room);
+    }
+
+    socket.data.revalidate = async (projectId: string) => {
+      for (const [docName, { conn, room }] of joined) {
+        if (parseDocName(docName) !== projectId) continue;
+        const fresh = await refreshActor(conn.actor);
+        const access = fresh ? await accessTo(projectId, fresh) : null;
+        if (!access) {
+          joined.delete(docName);
+          await socket.leave(roomKey(docName));
+        }
+        room.reauthorise(conn.id, access);
+        if (!access) registry.releaseIfIdle(room);
+      }
+    };
+  });
+
+  async function accessTo(projectId: string, actor: Actor) {
+    const access = await projectAccess(deps.db, actor, projectId);
+    return access ? docAccess(access.roles) : null;
+  }
+
+  async function refreshActor(actor: Actor): Promise<Actor | null> {
+    const [row] = await deps.db.select().from(user).where(eq(user.id, actor.id)).limit(1);
+    return row ? loadActor(deps.db, row) : null;
+  }
+
+  // A role change or removal takes effect on the member's live sockets at once.
+  deps.events.on('membership.changed', ({ projectId, userId }) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if ((socket.data.actor as Actor | undefined)?.id !== userId) continue;
+      void (socket.data.revalidate as (p: string) => Promise<void>)(projectId).catch((err) =>
+        log.error({ err }, 'could not re-check a member’s access'),
+      );
+    }
+  });
+
+  return {
+    io,
+    registry,
+    store,
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await registry.closeAll();
+      await store.flush();
+    },
+  };
+}
+
+function reply(ack: unknown, body: unknown) {
+  if (typeof ack === 'function') ack(body);
+}
+
+function toRefusal(err: unknown): Refusal {
+  if (err instanceof Refusal) return err;
+  return new Refusal('malformed', 'The message could not be processed');
+}

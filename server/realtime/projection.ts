@@ -1,0 +1,320 @@
+/**
+ * Projects a project document into relational rows (milestones, readiness, criterion checks)
+ * within about a second of a change, and writes one audit event per changed field, naming the
+ * user whose update changed that entry last in the window. Rapid edits to one field in one
+ * window (typing) become one event with the value before and after the window.
+ */
+import { and, eq } from 'drizzle-orm';
+import type * as Y from 'yjs';
+import { type ProjectDocData, readProjectDoc } from '../../shared/doc/index.ts';
+import type { AuditEntry } from '../audit/audit-chain.ts';
+import type { Db } from '../db/client.ts';
+import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
+import { commit, type Statement } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+
+export const PROJECTION_DELAY_MS = 250;
+export const PROJECTION_MAX_DELAY_MS = 1000;
+
+type Root = 'milestones' | 'readiness' | 'criteria';
+export const ROOTS: Root[] = ['milestones', 'readiness', 'criteria'];
+const entityName: Record<Root, string> = {
+  milestones: 'milestone',
+  readiness: 'readiness',
+  criteria: 'criterion',
+};
+
+type Entry = Record<string, unknown>;
+type Flat = Record<Root, Map<string, Entry>>;
+
+export interface Projection {
+  start(doc: Y.Doc): Promise<void>;
+  noteTransaction(tr: Y.Transaction): void;
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+export function createProjection(deps: ServiceDeps, projectId: string): Projection {
+  let doc: Y.Doc | null = null;
+  let projected: Flat = emptyFlat();
+  /** entity key `root/id` → the user who last changed it in this window */
+  const authors = new Map<string, string | null>();
+  let timer: NodeJS.Timeout | null = null;
+  let firstDirtyAt = 0;
+  let running: Promise<void> = Promise.resolve();
+  let rootNames = new Map<Y.AbstractType<unknown>, Root>();
+
+  const schedule = () => {
+    const now = Date.now();
+    if (!timer) firstDirtyAt = now;
+    if (timer) clearTimeout(timer);
+    const wait = Math.max(0, Math.min(PROJECTION_DELAY_MS, firstDirtyAt + PROJECTION_MAX_DELAY_MS - now));
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, wait);
+  };
+
+  const flush = (): Promise<void> => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    running = running.then(
+      () => project(null),
+      () => project(null),
+    );
+    return running;
+  };
+
+  /** Diffs the document against the last projection and commits rows and audit entries. */
+  async function project(reason: string | null): Promise<void> {
+    if (!doc) return;
+    const current = flatten(readProjectDoc(doc));
+    const window = new Map(authors);
+    authors.clear();
+    const at = deps.clock();
+    const statements: Statement[] = [];
+    const audit: AuditEntry[] = [];
+    for (const root of ROOTS) {
+      const before = projected[root];
+      const after = current[root];
+      for (const id of new Set([...before.keys(), ...after.keys()])) {
+        const b = before.get(id);
+        const a = after.get(id);
+        if (sameJson(a, b)) continue;
+        const actorId = window.get(`${root}/${id}`) ?? (reason ? null : lastAuthor(window));
+        const base = {
+          at,
+          actorId,
+          actorOrganisationId: null,
+          projectId,
+          entity: entityName[root],
+          entityId: id,
+          reason,
+        };
+        if (!b) audit.push({ ...base, action: 'create', field: null, before: null, after: a });
+        else if (!a) audit.push({ ...base, action: 'delete', field: null, before: b, after: null });
+        else
+          for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
+            if (field === 'updatedAt' || field === 'updatedBy' || sameJson(a[field], b[field])) continue;
+            audit.push({
+              ...base,
+              action: 'update',
+              field,
+              before: b[field] ?? null,
+              after: a[field] ?? null,
+            });
+          }
+        statements.push(...rowStatements(deps.db, projectId, root, id, a));
+      }
+    }
+    if (statements.length === 0) return;
+    await commit(deps.db, statements, audit);
+    projected = current;
+    deps.events.emit('project.changed', { projectId });
+  }
+
+  return {
+    async start(d) {
+      doc = d;
+      rootNames = new Map(ROOTS.map((r) => [d.getMap(r) as Y.AbstractType<unknown>, r]));
+      projected = await loadProjected(deps, projectId);
+      // Anything the rows miss (a crash between commit and projection) is reconciled now.
+      running = project('reconciled with the document on load');
+      await running;
+    },
+    noteTransaction(tr) {
+      if (!doc || tr.origin === 'load') return;
+      const userId = originUser(tr.origin);
+      let touched = false;
+      for (const [type, keys] of tr.changed) {
+        const root = rootNames.get(type as Y.AbstractType<unknown>);
+        if (root) {
+          for (const key of keys) if (key) authors.set(`${root}/${key}`, userId);
+          touched = true;
+          continue;
+        }
+        const entity = entityOf(type as Y.AbstractType<unknown>, rootNames);
+        if (entity) {
+          authors.set(entity, userId);
+          touched = true;
+        }
+      }
+      if (touched) schedule();
+    },
+    flush,
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      doc = null;
+    },
+  };
+}
+
+function originUser(origin: unknown): string | null {
+  if (origin && typeof origin === 'object' && 'actor' in origin)
+    return (origin as { actor: { id: string } }).actor.id;
+  if (origin && typeof origin === 'object' && 'userId' in origin)
+    return (origin as { userId: string }).userId;
+  return null;
+}
+
+function lastAuthor(window: Map<string, string | null>): string | null {
+  let last: string | null = null;
+  for (const v of window.values()) last = v ?? last;
+  return last;
+}
+
+/** `root/entryId` for a type nested anywhere under a root entry. */
+function entityOf(type: Y.AbstractType<unknown>, roots: Map<Y.AbstractType<unknown>, Root>): string | null {
+  let t: Y.AbstractType<unknown> | null = type;
+  for (let depth = 0; t && depth < 64; depth++) {
+    const item: Y.Item | null = t._item;
+    if (!item) return null;
+    const parent = item.parent as Y.AbstractType<unknown>;
+    const root = roots.get(parent);
+    if (root) return item.parentSub ? `${root}/${item.parentSub}` : null;
+    t = parent;
+  }
+  return null;
+}
+
+function emptyFlat(): Flat {
+  return { milestones: new Map(), readiness: new Map(), criteria: new Map() };
+}
+
+export function flatten(data: ProjectDocData): Flat {
+  return {
+    milestones: new Map(
+      data.milestones.map((m) => [
+        m.id,
+        {
+          id: m.id,
+          title: m.title,
+          description: m.description,
+          owner: m.owner,
+          due: m.due,
+          status: m.status,
+          stage: m.stage,
+          dimension: m.dimension,
+          dependsOn: m.dependsOn,
+          order: m.order,
+          updatedBy: m.updatedBy,
+          updatedAt: m.updatedAt,
+        },
+      ]),
+    ),
+    readiness: new Map(Object.entries(data.readiness).map(([k, v]) => [k, { ...v } as Entry])),
+    criteria: new Map(Object.entries(data.criteria).map(([k, v]) => [k, { ...v } as Entry])),
+  };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function rowStatements(
+  db: Db,
+  projectId: string,
+  root: Root,
+  id: string,
+  entry: Entry | undefined,
+): Statement[] {
+  const when = (v: unknown) => (typeof v === 'number' ? new Date(v) : null);
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  if (root === 'milestones') {
+    const del = db.delete(milestones).where(and(eq(milestones.id, id), eq(milestones.projectId, projectId)));
+    if (!entry) return [del];
+    const row = {
+      id,
+      projectId,
+      title: String(entry.title ?? ''),
+      description: String(entry.description ?? ''),
+      ownerId: str(entry.owner),
+      due: str(entry.due),
+      status: String(entry.status ?? 'planned'),
+      stage: Number(entry.stage ?? 0),
+      dimension: str(entry.dimension),
+      dependsOn: Array.isArray(entry.dependsOn) ? (entry.dependsOn as string[]) : [],
+      position: typeof entry.order === 'string' ? entry.order : '',
+      updatedBy: str(entry.updatedBy),
+      updatedAt: when(entry.updatedAt),
+    };
+    return [db.insert(milestones).values(row).onConflictDoUpdate({ target: milestones.id, set: row })];
+  }
+  if (root === 'readiness') {
+    const key = and(eq(readiness.projectId, projectId), eq(readiness.dimension, id));
+    if (!entry) return [db.delete(readiness).where(key)];
+    const row = {
+      projectId,
+      dimension: id,
+      level: Number(entry.level ?? 1),
+      evidence: String(entry.evidence ?? ''),
+      updatedBy: str(entry.updatedBy),
+      updatedAt: when(entry.updatedAt),
+    };
+    return [
+      db
+        .insert(readiness)
+        .values(row)
+        .onConflictDoUpdate({ target: [readiness.projectId, readiness.dimension], set: row }),
+    ];
+  }
+  const key = and(eq(criterionChecks.projectId, projectId), eq(criterionChecks.criterionId, id));
+  if (!entry) return [db.delete(criterionChecks).where(key)];
+  const row = {
+    projectId,
+    criterionId: id,
+    checked: entry.checked === true,
+    evidence: String(entry.evidence ?? ''),
+    checkedBy: str(entry.checkedBy),
+    checkedAt: when(entry.checkedAt),
+  };
+  return [
+    db
+      .insert(criterionChecks)
+      .values(row)
+      .onConflictDoUpdate({ target: [criterionChecks.projectId, criterionChecks.criterionId], set: row }),
+  ];
+}
+
+/** The rows as last projected, in the same flat shape as the document. */
+async function loadProjected(deps: ServiceDeps, projectId: string): Promise<Flat> {
+  const [ms, rs, cs] = await Promise.all([
+    deps.db.select().from(milestones).where(eq(milestones.projectId, projectId)),
+    deps.db.select().from(readiness).where(eq(readiness.projectId, projectId)),
+    deps.db.select().from(criterionChecks).where(eq(criterionChecks.projectId, projectId)),
+  ]);
+  const flat = emptyFlat();
+  for (const m of ms)
+    flat.milestones.set(m.id, {
+      id: m.id,
+      title: m.title,
+      description: m.description,
+      owner: m.ownerId,
+      due: m.due,
+      status: m.status,
+      stage: m.stage,
+      dimension: m.dimension,
+      dependsOn: m.dependsOn,
+      order: m.position,
+      updatedBy: m.updatedBy,
+      updatedAt: m.updatedAt?.getTime() ?? null,
+    });
+  for (const r of rs)
+    flat.readiness.set(r.dimension, {
+      level: r.level,
+      evidence: r.evidence,
+      updatedBy: r.updatedBy,
+      updatedAt: r.updatedAt?.getTime() ?? null,
+    });
+  for (const c of cs)
+    flat.criteria.set(c.criterionId, {
+      checked: c.checked,
+      evidence: c.evidence,
+      checkedBy: c.checkedBy,
+      checkedAt: c.checkedAt?.getTime() ?? null,
+    });
+  return flat;
+}

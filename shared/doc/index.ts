@@ -1,0 +1,52 @@
+/**
+ * The project document (`project:<id>`): its shape, readers, writers and validation, used by
+ * the server (refusing bad updates, projection, seeding) and the client (editors, lists).
+ */
+export { isOrderKey, keyBetween, keysBetween, MAX_ORDER_KEY_LENGTH } from './order.ts';
+export {
+  compareByOrder,
+  type EntryMap,
+  milestoneDescription,
+  type ProjectDocData,
+  type ProjectRoots,
+  projectRoots,
+  readinessEvidence,
+  readMilestoneById,
+  readProjectDoc,
+} from './read.ts';
+export { fragmentText } from './rich-text.ts';
+export { SeedData, SeedMilestone, seedProjectDoc } from './seed.ts';
+export {
+  CriterionCheck,
+  CriterionId,
+  docName,
+  ENTRY_SPECS,
+  type FieldSpec,
+  IsoDate,
+  isRootName,
+  LIMITS,
+  Milestone,
+  MilestoneId,
+  parseDocName,
+  ReadinessEntry,
+  ROOTS,
+  type RootName,
+  Title,
+} from './shape.ts';
+export { applyAndValidate, type Problem, validateDoc, validateTransaction } from './validate.ts';
+export {
+  CriterionCheckInput,
+  setCriterionCheck,
+  setReadinessEvidence,
+  setReadinessLevel,
+} from './write-maturation.ts';
+export {
+  createMilestone,
+  deleteMilestone,
+  MilestoneInput,
+  MilestonePatch,
+  type MoveTarget,
+  moveMilestone,
+  setMilestoneDependencies,
+  updateMilestone,
+} from './write-milestones.ts';

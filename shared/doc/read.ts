@@ -1,0 +1,142 @@
+/**
+ * Reads a project document as plain data (projection, lists, tests), and hands out the live
+ * Yjs types that editors bind to. Readers are lenient: an optional key that is missing or
+ * invalid reads as its default; an entry without a valid required key is left out (neither
+ * can exist in a document that passed validate.ts).
+ */
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import { type DimensionId as Dimension, DimensionId } from '../domain.ts';
+import { fragmentText } from './rich-text.ts';
+import { CriterionCheck, ENTRY_SPECS, Milestone, ReadinessEntry, type RootName } from './shape.ts';
+
+export interface ProjectDocData {
+  /** sorted by order, then id */
+  milestones: Milestone[];
+  readiness: Partial<Record<Dimension, ReadinessEntry>>;
+  criteria: Record<string, CriterionCheck>;
+}
+
+export type EntryMap = Y.Map<unknown>;
+export interface ProjectRoots {
+  milestones: Y.Map<EntryMap>;
+  readiness: Y.Map<EntryMap>;
+  criteria: Y.Map<EntryMap>;
+}
+
+/** The three roots of a document (created empty if absent). */
+export function projectRoots(doc: Y.Doc): ProjectRoots {
+  return {
+    milestones: doc.getMap<EntryMap>('milestones'),
+    readiness: doc.getMap<EntryMap>('readiness'),
+    criteria: doc.getMap<EntryMap>('criteria'),
+  };
+}
+
+/** Orders milestones by order key, then id, comparing code units (as fractional keys need). */
+export const compareByOrder = (a: { order: string; id: string }, b: { order: string; id: string }): number =>
+  a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** An entry's key when valid for its root, else `fallback`. */
+function field<T>(entry: EntryMap, root: RootName, key: string, fallback: T): T {
+  const spec = ENTRY_SPECS[root].fields[key];
+  if (spec?.kind !== 'value') return fallback;
+  const parsed = (spec.schema as z.ZodType<T>).safeParse(entry.get(key));
+  return parsed.success ? parsed.data : fallback;
+}
+
+function readMilestone(id: string, m: EntryMap, exists: (id: string) => boolean): Milestone | null {
+  const description = m.get('description');
+  const deps = m.get('dependsOn');
+  const dependsOn =
+    deps instanceof Y.Array
+      ? [...new Set(deps.toArray())].filter(
+          (d): d is string => typeof d === 'string' && d !== id && exists(d),
+        )
+      : [];
+  const parsed = Milestone.safeParse({
+    id,
+    title: m.get('title'),
+    description: description instanceof Y.XmlFragment ? fragmentText(description) : '',
+    owner: field(m, 'milestones', 'owner', null),
+    due: field(m, 'milestones', 'due', null),
+    status: m.get('status'),
+    stage: field(m, 'milestones', 'stage', 0),
+    dimension: field(m, 'milestones', 'dimension', null),
+    dependsOn,
+    order: field(m, 'milestones', 'order', ''),
+    createdBy: field(m, 'milestones', 'createdBy', null),
+    createdAt: field(m, 'milestones', 'createdAt', null),
+    updatedBy: field(m, 'milestones', 'updatedBy', null),
+    updatedAt: field(m, 'milestones', 'updatedAt', null),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+function readReadiness(e: EntryMap): ReadinessEntry | null {
+  const evidence = e.get('evidence');
+  const parsed = ReadinessEntry.safeParse({
+    level: e.get('level'),
+    evidence: evidence instanceof Y.Text ? evidence.toString() : '',
+    updatedBy: field(e, 'readiness', 'updatedBy', null),
+    updatedAt: field(e, 'readiness', 'updatedAt', null),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+function readCriterion(e: EntryMap): CriterionCheck | null {
+  const parsed = CriterionCheck.safeParse({
+    checked: e.get('checked'),
+    evidence: field(e, 'criteria', 'evidence', ''),
+    checkedBy: field(e, 'criteria', 'checkedBy', null),
+    checkedAt: field(e, 'criteria', 'checkedAt', null),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** The whole document as plain JSON. Descriptions and evidence are read as plain text. */
+export function readProjectDoc(doc: Y.Doc): ProjectDocData {
+  const roots = projectRoots(doc);
+  const exists = (id: string) => roots.milestones.get(id) instanceof Y.Map;
+  const milestones: Milestone[] = [];
+  for (const [id, m] of roots.milestones.entries()) {
+    const read = m instanceof Y.Map ? readMilestone(id, m, exists) : null;
+    if (read) milestones.push(read);
+  }
+  milestones.sort(compareByOrder);
+
+  const readiness: ProjectDocData['readiness'] = {};
+  for (const [key, e] of roots.readiness.entries()) {
+    const dimension = DimensionId.safeParse(key);
+    const read = dimension.success && e instanceof Y.Map ? readReadiness(e) : null;
+    if (dimension.success && read) readiness[dimension.data] = read;
+  }
+
+  const criteria: ProjectDocData['criteria'] = {};
+  for (const [id, e] of roots.criteria.entries()) {
+    const read = e instanceof Y.Map ? readCriterion(e) : null;
+    if (read) criteria[id] = read;
+  }
+  return { milestones, readiness, criteria };
+}
+
+/** One milestone as plain data, or null if absent. */
+export function readMilestoneById(doc: Y.Doc, id: string): Milestone | null {
+  const roots = projectRoots(doc);
+  const m = roots.milestones.get(id);
+  return m instanceof Y.Map ? readMilestone(id, m, (d) => roots.milestones.get(d) instanceof Y.Map) : null;
+}
+
+/** The live rich text of a milestone's description, for an editor binding (y-prosemirror). */
+export function milestoneDescription(doc: Y.Doc, id: string): Y.XmlFragment | null {
+  const m = projectRoots(doc).milestones.get(id);
+  const d = m instanceof Y.Map ? m.get('description') : null;
+  return d instanceof Y.XmlFragment && !(d instanceof Y.XmlElement) ? d : null;
+}
+
+/** The live plain text of a readiness dimension's evidence, for an editor binding. */
+export function readinessEvidence(doc: Y.Doc, dimension: Dimension): Y.Text | null {
+  const e = projectRoots(doc).readiness.get(dimension);
+  const t = e instanceof Y.Map ? e.get('evidence') : null;
+  return t instanceof Y.Text && !(t instanceof Y.XmlText) ? t : null;
+}

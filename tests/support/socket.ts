@@ -1,0 +1,97 @@
+/** Real socket.io-client connections for tests, authenticated like a browser (cookie + Origin). */
+import { io, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { DocProvider } from '../../client/realtime/provider.ts';
+import { signedIn } from './client.ts';
+
+export interface Peer {
+  socket: Socket;
+  doc: Y.Doc;
+  provider: DocProvider;
+  close(): void;
+}
+
+export async function connectAs(
+  baseUrl: string,
+  email: string,
+  options: { origin?: string } = {},
+): Promise<Socket> {
+  const api = await signedIn(baseUrl, email);
+  return connectWith(baseUrl, { cookie: api.cookie, origin: options.origin ?? baseUrl });
+}
+
+export function connectWith(
+  baseUrl: string,
+  how: { cookie?: string; origin?: string; token?: string },
+  connect = true,
+): Promise<Socket> {
+  const socket = io(baseUrl, {
+    transports: ['websocket'],
+    reconnection: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+    autoConnect: false,
+    extraHeaders: {
+      ...(how.cookie ? { cookie: how.cookie } : {}),
+      ...(how.origin ? { origin: how.origin } : {}),
+    },
+    ...(how.token ? { auth: { token: how.token } } : {}),
+  });
+  if (!connect) return Promise.resolve(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+    socket.connect();
+  });
+}
+
+export async function peer(baseUrl: string, email: string, docName: string): Promise<Peer> {
+  const socket = await connectAs(baseUrl, email);
+  const doc = new Y.Doc();
+  const provider = new DocProvider(doc, docName, socket);
+  await new Promise<void>((resolve, reject) => {
+    if (provider.synced) return resolve();
+    const stopSynced = provider.on('synced', () => {
+      stopSynced();
+      resolve();
+    });
+    provider.on('error', (e) => reject(new Error(`${e.code}: ${e.message}`)));
+  });
+  return {
+    socket,
+    doc,
+    provider,
+    close() {
+      provider.destroy();
+      socket.close();
+      doc.destroy();
+    },
+  };
+}
+
+type Ack = { ok: boolean; access?: string; error?: { code: string; message: string } };
+
+export function emitWithAck(socket: Socket, event: string, ...args: unknown[]): Promise<Ack> {
+  return socket.timeout(5000).emitWithAck(event, ...args) as Promise<Ack>;
+}
+
+/** Resolves when `predicate` holds after one of the doc's updates (or at once). */
+export function until(doc: Y.Doc, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      doc.off('update', check);
+      reject(new Error('condition not met in time'));
+    }, timeoutMs);
+    const check = () => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      doc.off('update', check);
+      resolve();
+    };
+    doc.on('update', check);
+  });
+}
