@@ -8,6 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
+import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
 import type { ServiceDeps } from './deps.ts';
 import { AppError, toAppError, toErrorBody } from './errors.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
     organisationRoutes,
     frameworkRoutes,
     searchRoutes,
+    commentRoutes,
   ]) {
     api.route('/', routes(deps));
   }

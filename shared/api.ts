@@ -173,3 +173,69 @@ export const FrameworkCatalogue = z.object({
   dimensions: z.array(ReadinessDimension),
 });
 export type FrameworkCatalogue = z.infer<typeof FrameworkCatalogue>;
+
+/** Milestone health of a project, from its projected milestones. */
+export const ProjectHealth = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int().describe('due before today and not done'),
+  atRisk: z.number().int(),
+  blocked: z.number().int(),
+  doneThisMonth: z.number().int(),
+});
+export type ProjectHealth = z.infer<typeof ProjectHealth>;
+
+/** A project as the portfolio shows it: its card plus maturation at a glance. */
+export const PortfolioProject = ProjectSummary.extend({
+  health: ProjectHealth,
+  /** readiness level (1–9) per dimension, as currently scored */
+  readiness: z.record(z.string(), z.number().int()),
+});
+export type PortfolioProject = z.infer<typeof PortfolioProject>;
+
+export const CommentVisibility = z.enum(['team', 'partners']);
+export type CommentVisibility = z.infer<typeof CommentVisibility>;
+
+const Person = z.object({ id: Id, name: z.string() });
+
+export const Comment = z.object({
+  id: Id,
+  projectId: Id,
+  milestoneId: z.string(),
+  /** the thread's first comment, for a reply; null for a thread */
+  parentId: z.string().nullable(),
+  author: Person,
+  body: z.string(),
+  mentions: z.array(Person),
+  /** team: members and mentors; partners: also observers */
+  visibility: CommentVisibility,
+  resolved: z.boolean(),
+  resolvedBy: Person.nullable(),
+  resolvedAt: IsoDate.nullable(),
+  createdAt: IsoDate,
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const CommentListQuery = z.object({ milestoneId: z.string().max(64).optional() });
+
+export const CreateCommentBody = z
+  .object({
+    milestoneId: z.string().min(1).max(64),
+    body: z.string().trim().min(1, 'Write something').max(5000),
+    visibility: CommentVisibility.default('team'),
+    parentId: Id.optional(),
+    /** user ids of project members named in the body */
+    mentions: z.array(Id).max(20).default([]),
+  })
+  .strict();
+export type CreateCommentBody = z.input<typeof CreateCommentBody>;
+
+export const UpdateCommentBody = z.object({ resolved: z.boolean() }).strict();
+
+/** Socket events of the application (besides the document protocol). */
+export const APP_EVENTS = {
+  /** (comment: Comment): a comment was created, resolved or reopened in a joined project */
+  commentChanged: 'comment:changed',
+  /** ({ projectId }): a project the user may see changed (card, stage, milestones) */
+  projectChanged: 'project:changed',
+} as const;

@@ -102,5 +102,6 @@ export async function createProject(
     ],
   );
   deps.log.info({ projectId: id, userId: actor.id }, 'project created');
+  deps.events.emit('project.changed', { projectId: id });
   return getProject(deps, actor, id);
 }

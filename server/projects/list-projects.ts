@@ -2,10 +2,11 @@
 import { and, desc, eq, exists, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import type { ProjectListQuery, ProjectSummary } from '../../shared/api.ts';
+import type { PortfolioProject, ProjectListQuery } from '../../shared/api.ts';
 import type { Actor } from '../auth/actor.ts';
 import { organisations, projectMembers, projectPartners, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { healthOf } from './project-health.ts';
 import { toSummary } from './project-view.ts';
 
 export type ProjectFilter = z.output<typeof ProjectListQuery>;
@@ -14,7 +15,7 @@ export async function listProjects(
   deps: ServiceDeps,
   actor: Actor,
   filter: ProjectFilter,
-): Promise<ProjectSummary[]> {
+): Promise<PortfolioProject[]> {
   const mine = alias(projectMembers, 'mine');
   const where: SQL[] = [];
   // Deny by default: without the cluster-manager role, only memberships count.
@@ -41,5 +42,13 @@ export async function listProjects(
     .leftJoin(mine, and(eq(mine.projectId, projects.id), eq(mine.userId, actor.id)))
     .where(and(...where))
     .orderBy(desc(projects.updatedAt), projects.title);
-  return rows.map((r) => toSummary(r.project, r.org, r.role));
+  const { health, readiness } = await healthOf(
+    deps,
+    rows.map((r) => r.project.id),
+  );
+  return rows.map((r) => ({
+    ...toSummary(r.project, r.org, r.role),
+    health: health.get(r.project.id)!,
+    readiness: readiness.get(r.project.id)!,
+  }));
 }

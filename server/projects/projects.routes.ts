@@ -3,9 +3,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   CreateProjectBody,
+  PortfolioProject,
   ProjectDetail,
   ProjectListQuery,
-  ProjectSummary,
   UpdateProjectBody,
 } from '../../shared/api.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -26,7 +26,7 @@ export function projectRoutes(deps: ServiceDeps) {
         summary: 'The projects you may see',
         request: { query: ProjectListQuery },
         responses: {
-          200: json(z.object({ projects: z.array(ProjectSummary) }), 'Visible projects'),
+          200: json(z.object({ projects: z.array(PortfolioProject) }), 'Visible projects'),
           ...errors,
         },
       }),

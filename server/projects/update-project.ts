@@ -85,6 +85,7 @@ export async function updateProject(
         .where(eq(projects.id, projectId)),
     );
     await commit(db, statements, audit);
+    deps.events.emit('project.changed', { projectId });
   }
   return getProject(deps, actor, projectId);
 }

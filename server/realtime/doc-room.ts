@@ -16,7 +16,7 @@ import {
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { applyAndValidate } from '../../shared/doc/index.ts';
-import type { DocAccess } from '../../shared/permissions.ts';
+import type { DocAccess, Role } from '../../shared/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Logger } from '../log.ts';
 import type { DocStore } from './doc-store.ts';
@@ -37,6 +37,8 @@ export interface Connection {
   id: string;
   actor: Actor;
   access: DocAccess;
+  /** the member's roles on the project (for what else they may receive, e.g. team comments) */
+  roles: Role[];
   /** awareness client ids this connection speaks for */
   awarenessClients: Set<number>;
   send(event: string, ...args: unknown[]): void;
@@ -260,9 +262,10 @@ export class DocRoom {
   }
 
   /** Changes (or withdraws) a connection's access after a role change. */
-  reauthorise(connId: string, access: DocAccess | null): void {
+  reauthorise(connId: string, access: DocAccess | null, roles: Role[] = []): void {
     const conn = this.connections.get(connId);
     if (!conn) return;
+    conn.roles = roles;
     if (access === null) {
       this.leave(connId);
       conn.send(EVENTS.access, this.name, {

@@ -7,13 +7,15 @@ import type { Server as HttpServer } from 'node:http';
 import type { Client } from '@libsql/client';
 import { eq } from 'drizzle-orm';
 import { Server as SocketServer } from 'socket.io';
-import { parseDocName } from '../../shared/doc/index.ts';
-import { docAccess } from '../../shared/permissions.ts';
+import { APP_EVENTS } from '../../shared/api.ts';
+import { docName, parseDocName } from '../../shared/doc/index.ts';
+import { type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
 import { projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
-import { user } from '../db/schema/index.ts';
+import { mayReadComment } from '../comments/comments.rules.ts';
+import { projectMembers, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { DocRegistry } from './doc-registry.ts';
 import {
@@ -43,6 +45,8 @@ export interface Realtime {
 }
 
 const roomKey = (docName: string) => `doc:${docName}`;
+const userRoom = (userId: string) => `user:${userId}`;
+const MANAGERS_ROOM = 'managers';
 
 export function createRealtime(
   httpServer: HttpServer,
@@ -103,6 +107,9 @@ export function createRealtime(
 
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
+    // Personal rooms for app events: portfolio changes reach whoever may see the project.
+    void socket.join(userRoom(actor.id));
+    if (actor.clusterManager) void socket.join(MANAGERS_ROOM);
     const bucket = new TokenBucket();
     /** the documents this socket has joined, with its connection in each */
     const joined = new Map<string, { conn: Connection; room: DocRoom }>();
@@ -119,7 +126,7 @@ export function createRealtime(
         if (typeof docName !== 'string') throw new Refusal('malformed', 'docName must be a string');
         const projectId = parseDocName(docName);
         if (!projectId) throw new Refusal('not_found', 'No such document');
-        const access = await accessTo(projectId, actor);
+        const { access, roles } = await accessTo(projectId, actor);
         if (!access) {
           log.warn({ userId: actor.id, doc: docName }, 'join refused: project not visible');
           throw new Refusal('not_found', 'No such document');
@@ -129,6 +136,7 @@ export function createRealtime(
           id: socket.id,
           actor,
           access,
+          roles,
           awarenessClients: new Set(),
           send: (event, ...args) => socket.emit(event, ...args),
         };
@@ -193,20 +201,23 @@ export function createRealtime(
       for (const [docName, { conn, room }] of joined) {
         if (parseDocName(docName) !== projectId) continue;
         const fresh = await refreshActor(conn.actor);
-        const access = fresh ? await accessTo(projectId, fresh) : null;
+        const { access, roles } = fresh ? await accessTo(projectId, fresh) : { access: null, roles: [] };
         if (!access) {
           joined.delete(docName);
           await socket.leave(roomKey(docName));
         }
-        room.reauthorise(conn.id, access);
+        room.reauthorise(conn.id, access, roles);
         if (!access) registry.releaseIfIdle(room);
       }
     };
   });
 
-  async function accessTo(projectId: string, actor: Actor) {
-    const access = await projectAccess(deps.db, actor, projectId);
-    return access ? docAccess(access.roles) : null;
+  async function accessTo(
+    projectId: string,
+    actor: Actor,
+  ): Promise<{ access: DocAccess | null; roles: Role[] }> {
+    const found = await projectAccess(deps.db, actor, projectId);
+    return found ? { access: docAccess(found.roles), roles: found.roles } : { access: null, roles: [] };
   }
 
   async function refreshActor(actor: Actor): Promise<Actor | null> {
@@ -222,6 +233,36 @@ export function createRealtime(
         log.error({ err }, 'could not re-check a member’s access'),
       );
     }
+  });
+
+  // Comments reach the sockets in the project's room that may read them, and no others.
+  deps.events.on('comment.changed', ({ comment }) => {
+    const room = registry.peek(docName(comment.projectId));
+    void room
+      ?.then((r) => {
+        for (const conn of r.connections.values())
+          if (mayReadComment(conn.roles, comment.visibility)) conn.send(APP_EVENTS.commentChanged, comment);
+      })
+      .catch(() => undefined);
+  });
+
+  // The portfolio of every user who may see a project follows its changes.
+  const announceProject = async (projectId: string, alsoUser?: string) => {
+    const members = await deps.db
+      .select({ userId: projectMembers.userId })
+      .from(projectMembers)
+      .where(eq(projectMembers.projectId, projectId));
+    const rooms = [MANAGERS_ROOM, ...members.map((m) => userRoom(m.userId))];
+    if (alsoUser) rooms.push(userRoom(alsoUser));
+    io.to(rooms).emit(APP_EVENTS.projectChanged, { projectId });
+  };
+  deps.events.on('project.changed', ({ projectId }) => {
+    announceProject(projectId).catch((err) => log.error({ err }, 'could not announce a project change'));
+  });
+  deps.events.on('membership.changed', ({ projectId, userId }) => {
+    announceProject(projectId, userId).catch((err) =>
+      log.error({ err }, 'could not announce a project change'),
+    );
   });
 
   return {

@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './comments.ts';
 export * from './documents.ts';
 export * from './frameworks.ts';
 export * from './maturation.ts';
