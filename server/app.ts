@@ -15,6 +15,7 @@ import { AppError, toAppError, toErrorBody } from './errors.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { clientIp } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
+import { requestLog } from './http/request-log.ts';
 import { limitBodies, requestBudget, sameOriginWrites, securityHeaders } from './http/security.ts';
 import { resolveActor } from './http/session.ts';
 import { meRoutes } from './me/me.routes.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', clientIp({ trustProxy: deps.config.trustProxy }));
 
   const api = new OpenAPIHono<AppEnv>();
+  api.use('*', requestLog(deps.log));
   api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins));
