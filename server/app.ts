@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     frameworkRoutes,
     searchRoutes,
     commentRoutes,
+    auditRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -40,7 +40,7 @@ export function commit(db: Db, statements: Statement[], audit: AuditEntry[] = []
   return serialised(async () => {
     for (let attempt = 0; ; attempt++) {
       let prev = await headHash(db);
-      const inserts: Statement[] = audit.map((entry) => {
+      const inserts: Statement[] = audit.map(normalise).map((entry) => {
         const hash = chainHash(prev, entry);
         const row = { ...entry, prevHash: prev, hash };
         prev = hash;
@@ -60,4 +60,13 @@ async function runBatch(db: Db, statements: Statement[]): Promise<void> {
   const [first, ...rest] = statements;
   if (!first) return;
   await db.batch([first, ...rest]);
+}
+
+/**
+ * Values exactly as they will read back from the JSON columns (dates as ISO strings, no
+ * undefined keys), so that the hash computed now is the hash a verifier recomputes later.
+ */
+function normalise(entry: AuditEntry): AuditEntry {
+  const json = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
+  return { ...entry, before: json(entry.before), after: json(entry.after) };
 }

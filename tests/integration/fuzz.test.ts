@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io-client';
-import * as syncProtocol from 'y-protocols/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { signedIn } from '../support/client.ts';
@@ -42,10 +42,17 @@ function seeds(): Uint8Array[] {
 const mutated = fc
   .tuple(
     fc.constantFrom(...seeds()),
-    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'insert', 'delete', 'cut')), {
-      minLength: 1,
-      maxLength: 6,
-    }),
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.integer({ min: 0, max: 255 }),
+        fc.constantFrom('flip', 'insert', 'delete', 'cut'),
+      ),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    ),
   )
   .map(([seed, edits]) => {
     let bytes = Array.from(seed);

@@ -13,7 +13,9 @@ afterAll(() => server?.close());
 
 function run(env: Record<string, string>, title: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['docs/examples/add-milestone.mjs', title], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['docs/examples/add-milestone.mjs', title], {
+      env: { ...process.env, ...env },
+    });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -30,7 +32,10 @@ describe('the example client in docs/protocol.md', () => {
     const lead = await signedIn(server.url, 'lead@demo.jalon');
     const projectId = (await lead.get('/api/projects')).body.projects[0].id;
     const token = (await lead.post('/api/me/tokens', { name: 'docs example' })).body.token;
-    const result = await run({ JALON_URL: server.url, JALON_TOKEN: token, JALON_PROJECT: projectId }, 'Added from the docs');
+    const result = await run(
+      { JALON_URL: server.url, JALON_TOKEN: token, JALON_PROJECT: projectId },
+      'Added from the docs',
+    );
     expect(result.out).toContain('committed');
     expect(result.code).toBe(0);
     const viewer = await peer(server.url, 'mentor@demo.jalon', docName(projectId));

@@ -1,0 +1,72 @@
+/** The audit trail: verification (cluster managers) and a project's activity feed. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { requireActor } from '../http/context.ts';
+import { createRouter, errors, IdParam, json } from '../http/router.ts';
+import { projectActivity } from './activity.ts';
+import { verifyAuditChain } from './verify-chain.ts';
+
+const ChainReport = z.object({ ok: z.boolean(), entries: z.number(), firstBrokenAt: z.number().nullable() });
+const ActivityEvent = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  field: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+});
+const ActivityQuery = z.object({
+  entityId: z.string().max(200).optional(),
+  actorId: z.string().max(64).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+export function auditRoutes(deps: ServiceDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/audit/verify',
+        tags: ['audit'],
+        summary: 'Walk the hash chain of the audit trail (cluster managers)',
+        responses: { 200: json(ChainReport, 'Whether every entry verifies'), ...errors },
+      }),
+      async (c) => {
+        const actor = requireActor(c);
+        if (!actor.clusterManager) {
+          deps.log.warn({ userId: actor.id, denied: 'audit.verify' }, 'access denied');
+          throw new AppError('forbidden', 'Only the programme office verifies the audit trail');
+        }
+        return c.json(await verifyAuditChain(deps.db), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}/activity',
+        tags: ['audit'],
+        summary: "A project's activity, newest first, from the audit trail",
+        request: { params: IdParam, query: ActivityQuery },
+        responses: { 200: json(z.object({ events: z.array(ActivityEvent) }), 'Events'), ...errors },
+      }),
+      async (c) =>
+        c.json(
+          {
+            events: await projectActivity(
+              deps,
+              requireActor(c),
+              c.req.valid('param').id,
+              c.req.valid('query'),
+            ),
+          },
+          200,
+        ),
+    );
+}
