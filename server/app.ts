@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { ServiceDeps } from './deps.ts';
 import { AppError, toAppError, toErrorBody } from './errors.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
+import { gateRoutes } from './gates/gates.routes.ts';
 import { clientIp } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
 import { requestLog } from './http/request-log.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
     searchRoutes,
     commentRoutes,
     auditRoutes,
+    gateRoutes,
   ]) {
     api.route('/', routes(deps));
   }

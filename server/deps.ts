@@ -1,5 +1,6 @@
 /** What every service receives: no service imports a global database, clock or logger. */
 import type { Db } from './db/client.ts';
+import type { ProjectDocuments } from './documents.ts';
 import type { DomainEvents } from './events.ts';
 import type { Logger } from './log.ts';
 
@@ -10,4 +11,6 @@ export interface ServiceDeps {
   events: DomainEvents;
   /** the origin users reach, for links we hand out */
   publicUrl: string;
+  /** the live project documents (read a copy, make a server-side change) */
+  documents: ProjectDocuments;
 }

@@ -14,6 +14,7 @@ import { applyMigrations } from './db/migrate.ts';
 import { seedDemo } from './db/seed/demo.ts';
 import { seedFrameworks } from './db/seed/frameworks.ts';
 import type { ServiceDeps } from './deps.ts';
+import { DeferredDocuments } from './documents.ts';
 import { DomainEvents } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
@@ -39,12 +40,14 @@ export async function startServer(
   if (await seedFrameworks(database.db)) log.info('seeded the built-in maturation frameworks');
   if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
 
+  const documents = new DeferredDocuments();
   const deps: ServiceDeps = {
     db: database.db,
     log,
     clock,
     events: new DomainEvents(),
     publicUrl: config.publicUrl,
+    documents,
   };
   const auth = createAuth({ db: database.db, config, log });
   const app = createApp({ ...deps, auth, config, clientDir: options.clientDir ?? defaultClientDir });
@@ -62,6 +65,7 @@ export async function startServer(
       ...options.realtime,
     },
   );
+  documents.bind(realtime.documents);
   const port = (server.address() as AddressInfo).port;
   log.info({ port, url: config.publicUrl, database: config.databaseUrl.split('?')[0] }, 'Jalon is listening');
 

@@ -261,6 +261,31 @@ export class DocRoom {
     return null;
   }
 
+  /**
+   * A change made by the server itself (a gate's conditions becoming milestones, say), as
+   * `userId`: applied, relayed to the room, committed to the log before this resolves.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void, userId: string | null): Promise<void> {
+    const origin = { userId };
+    const updates: Uint8Array[] = [];
+    const capture = (u: Uint8Array, o: unknown) => {
+      if (o === origin) updates.push(u);
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => change(this.doc), origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (updates.length === 0) return;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    Y.applyUpdate(this.shadow, update, 'server');
+    const id = await this.store.append(this.name, update, userId);
+    this.coveredIds.push(id);
+    this.logBytes += update.byteLength;
+    this.maybeCompact();
+  }
+
   /** Changes (or withdraws) a connection's access after a role change. */
   reauthorise(connId: string, access: DocAccess | null, roles: Role[] = []): void {
     const conn = this.connections.get(connId);

@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Client } from '@libsql/client';
 import { eq } from 'drizzle-orm';
 import { Server as SocketServer } from 'socket.io';
+import * as Y from 'yjs';
 import { APP_EVENTS } from '../../shared/api.ts';
 import { docName, parseDocName } from '../../shared/doc/index.ts';
 import { type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
@@ -17,6 +18,7 @@ import type { Auth } from '../auth/auth.ts';
 import { mayReadComment } from '../comments/comments.rules.ts';
 import { projectMembers, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
+import type { ProjectDocuments } from '../documents.ts';
 import { DocRegistry } from './doc-registry.ts';
 import {
   type Broadcast,
@@ -39,6 +41,7 @@ export interface RealtimeOptions {
 
 export interface Realtime {
   io: SocketServer;
+  documents: ProjectDocuments;
   registry: DocRegistry;
   store: DocStore;
   close(): Promise<void>;
@@ -265,8 +268,27 @@ export function createRealtime(
     );
   });
 
+  const documents: ProjectDocuments = {
+    async read(projectId) {
+      const room = await registry.get(docName(projectId));
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      registry.releaseIfIdle(room);
+      return copy;
+    },
+    async change(projectId, actorId, change) {
+      const room = await registry.get(docName(projectId));
+      try {
+        await room.applyServerChange(change, actorId);
+      } finally {
+        registry.releaseIfIdle(room);
+      }
+    },
+  };
+
   return {
     io,
+    documents,
     registry,
     store,
     async close() {

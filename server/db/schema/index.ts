@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './comments.ts';
 export * from './documents.ts';
 export * from './frameworks.ts';
+export * from './gates.ts';
 export * from './maturation.ts';
 export * from './organisations.ts';
 export * from './projects.ts';

@@ -1,0 +1,96 @@
+/** Stage gates: thin routes over the gate use cases. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { DecideBody, GateReview, InviteReviewerBody, RecommendBody } from '../../shared/api.ts';
+import { requireProjectAction } from '../auth/access.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { requireActor } from '../http/context.ts';
+import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
+import { loadGateReviews } from './gate-view.ts';
+import { recordGateDecision } from './record-gate-decision.ts';
+import { requestGateReview } from './request-gate-review.ts';
+import { inviteReviewer, recommend } from './review-gate.ts';
+
+const ReviewParams = IdParam.extend({ reviewId: z.string().min(1).max(64) });
+
+export function gateRoutes(deps: ServiceDeps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}/gates',
+        tags: ['gates'],
+        summary: "A project's gate reviews, newest first, with recommendations and signed decisions",
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ reviews: z.array(GateReview) }), 'Reviews'), ...errors },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        await requireProjectAction(deps, requireActor(c), id, 'project.view');
+        return c.json({ reviews: await loadGateReviews(deps.db, id) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/projects/{id}/gates',
+        tags: ['gates'],
+        summary: 'Request the review of the next gate (lead); freezes the gate pack',
+        request: { params: IdParam },
+        responses: {
+          201: json(GateReview, 'The open review'),
+          409: json(z.any(), 'Criteria missing, or a review is open'),
+          ...errors,
+        },
+      }),
+      async (c) => c.json(await requestGateReview(deps, requireActor(c), c.req.valid('param').id), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/projects/{id}/gates/{reviewId}/reviewers',
+        tags: ['gates'],
+        summary: 'Invite a mentor of the project to review (cluster manager)',
+        request: { params: ReviewParams, ...jsonBody(InviteReviewerBody) },
+        responses: { 200: json(GateReview, 'The review'), ...errors },
+      }),
+      async (c) => {
+        const { id, reviewId } = c.req.valid('param');
+        return c.json(
+          await inviteReviewer(deps, requireActor(c), id, reviewId, c.req.valid('json').userId),
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/projects/{id}/gates/{reviewId}/recommendation',
+        tags: ['gates'],
+        summary: 'Score the should-meet criteria and recommend (reviewers)',
+        request: { params: ReviewParams, ...jsonBody(RecommendBody) },
+        responses: { 200: json(GateReview, 'The review'), ...errors },
+      }),
+      async (c) => {
+        const { id, reviewId } = c.req.valid('param');
+        return c.json(await recommend(deps, requireActor(c), id, reviewId, c.req.valid('json')), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/projects/{id}/gates/{reviewId}/decision',
+        tags: ['gates'],
+        summary: 'Record and sign the decision (cluster manager; re-enter your password)',
+        request: { params: ReviewParams, ...jsonBody(DecideBody) },
+        responses: { 200: json(GateReview, 'The decided review'), ...errors },
+      }),
+      async (c) => {
+        const { id, reviewId } = c.req.valid('param');
+        return c.json(
+          await recordGateDecision(deps, requireActor(c), id, reviewId, c.req.valid('json')),
+          200,
+        );
+      },
+    );
+}

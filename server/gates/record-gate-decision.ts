@@ -1,0 +1,140 @@
+/**
+ * A cluster manager records and signs a gate decision. Signing re-enters the password; the
+ * stored signature names the signer, the time and its meaning. Go and Conditional Go move the
+ * project to the next stage, Kill archives it; each condition of a Conditional Go becomes a
+ * milestone owned by the lead. The decision is never edited afterwards (triggers).
+ */
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DecideBody, GateReview } from '../../shared/api.ts';
+import { createMilestone } from '../../shared/doc/index.ts';
+import { requireProjectAction } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { account, gateDecisions, gateReviews, projectMembers, projects } from '../db/schema/index.ts';
+import { commit } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { loadGateReviews } from './gate-view.ts';
+import { effectOf, SIGNATURE_MEANING } from './gates.rules.ts';
+import { openReview } from './review-gate.ts';
+
+export async function recordGateDecision(
+  deps: ServiceDeps,
+  actor: Actor,
+  projectId: string,
+  reviewId: string,
+  input: z.output<typeof DecideBody>,
+): Promise<GateReview> {
+  const { db } = deps;
+  const { project } = await requireProjectAction(deps, actor, projectId, 'gate.decide');
+  const review = await openReview(deps, projectId, reviewId);
+
+  const [credential] = await db
+    .select({ hash: account.password })
+    .from(account)
+    .where(and(eq(account.userId, actor.id), eq(account.providerId, 'credential')))
+    .limit(1);
+  if (!credential?.hash || !(await verifyPassword({ hash: credential.hash, password: input.password }))) {
+    deps.log.warn({ userId: actor.id, reviewId }, 'gate signature refused: wrong password');
+    throw new AppError('forbidden', 'That password is not correct: nothing was signed');
+  }
+
+  const now = deps.clock();
+  const effect = effectOf(input.outcome, project.stage);
+  const decision = {
+    id: crypto.randomUUID(),
+    reviewId,
+    projectId,
+    outcome: input.outcome,
+    rationale: input.rationale,
+    conditions: input.conditions,
+    signerId: actor.id,
+    signerName: actor.name,
+    signedAt: now,
+    meaning: SIGNATURE_MEANING,
+    stageBefore: project.stage,
+    stageAfter: effect.stage,
+  };
+  const base = { at: now, actorId: actor.id, actorOrganisationId: actor.organisationId, projectId };
+  await commit(
+    db,
+    [
+      db.insert(gateDecisions).values(decision),
+      // Guarded: a concurrent decision on the same review finds it decided and changes nothing.
+      db
+        .update(gateReviews)
+        .set({ status: 'decided' })
+        .where(and(eq(gateReviews.id, reviewId), eq(gateReviews.status, 'open'))),
+      db
+        .update(projects)
+        .set({ stage: effect.stage, archived: effect.archive || project.archived, updatedAt: now })
+        .where(eq(projects.id, projectId)),
+    ],
+    [
+      {
+        ...base,
+        entity: 'gate_decision',
+        entityId: decision.id,
+        action: 'create',
+        field: null,
+        before: null,
+        after: {
+          outcome: decision.outcome,
+          rationale: decision.rationale,
+          conditions: decision.conditions,
+          signer: actor.name,
+          meaning: SIGNATURE_MEANING,
+        },
+        reason: input.rationale,
+      },
+      ...(effect.stage !== project.stage
+        ? [
+            {
+              ...base,
+              entity: 'project',
+              entityId: projectId,
+              action: 'update',
+              field: 'stage',
+              before: project.stage,
+              after: effect.stage,
+              reason: `gate decision: ${input.outcome}`,
+            },
+          ]
+        : []),
+      ...(effect.archive && !project.archived
+        ? [
+            {
+              ...base,
+              entity: 'project',
+              entityId: projectId,
+              action: 'update',
+              field: 'archived',
+              before: false,
+              after: true,
+              reason: 'gate decision: kill',
+            },
+          ]
+        : []),
+    ],
+  );
+
+  if (input.conditions.length) {
+    const [lead] = await db
+      .select({ userId: projectMembers.userId })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'lead')))
+      .limit(1);
+    await deps.documents.change(projectId, actor.id, (doc) => {
+      for (const c of input.conditions)
+        createMilestone(
+          doc,
+          { title: c.title, due: c.due, status: 'planned', stage: effect.stage, owner: lead?.userId ?? null },
+          actor.id,
+        );
+    });
+  }
+  deps.events.emit('project.changed', { projectId });
+  deps.log.info({ projectId, reviewId, outcome: input.outcome, signer: actor.id }, 'gate decision signed');
+  return (await loadGateReviews(db, projectId, review.id))[0]!;
+}

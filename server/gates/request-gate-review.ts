@@ -1,0 +1,94 @@
+/**
+ * The lead requests the review of the next gate. Every must-meet criterion must be checked
+ * with evidence (the refusal names those that are not); the request freezes the gate pack:
+ * the project document as it stands, kept immutably.
+ */
+import { and, eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { GateReview } from '../../shared/api.ts';
+import { readProjectDoc } from '../../shared/doc/index.ts';
+import { requireProjectAction } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { gateCriteria, gatePacks, gateReviews } from '../db/schema/index.ts';
+import { commit } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { loadGateReviews } from './gate-view.ts';
+import { missingCriteria } from './gates.rules.ts';
+
+export async function requestGateReview(
+  deps: ServiceDeps,
+  actor: Actor,
+  projectId: string,
+): Promise<GateReview> {
+  const { db } = deps;
+  const { project } = await requireProjectAction(deps, actor, projectId, 'gate.request');
+  if (project.archived) throw new AppError('conflict', 'This project is archived');
+  const [open] = await db
+    .select()
+    .from(gateReviews)
+    .where(and(eq(gateReviews.projectId, projectId), eq(gateReviews.status, 'open')))
+    .limit(1);
+  if (open) throw new AppError('conflict', 'A gate review is already open for this project');
+
+  const must = await db
+    .select({ id: gateCriteria.id, key: gateCriteria.key, textEn: gateCriteria.textEn })
+    .from(gateCriteria)
+    .where(
+      and(
+        eq(gateCriteria.frameworkId, project.frameworkId),
+        eq(gateCriteria.stageIndex, project.stage),
+        eq(gateCriteria.kind, 'must'),
+      ),
+    );
+  const doc = await deps.documents.read(projectId);
+  try {
+    const data = readProjectDoc(doc);
+    const missing = missingCriteria(must, data.criteria);
+    if (missing.length)
+      throw new AppError(
+        'conflict',
+        `${missing.length} must-meet criteria are not yet checked with evidence`,
+        missing.map((m) => ({ path: m.id, message: must.find((c) => c.id === m.id)?.textEn ?? m.key })),
+      );
+    const now = deps.clock();
+    const id = crypto.randomUUID();
+    const review = {
+      id,
+      projectId,
+      frameworkId: project.frameworkId,
+      stageIndex: project.stage,
+      status: 'open',
+      requestedBy: actor.id,
+      requestedAt: now,
+    };
+    await commit(
+      db,
+      [
+        db.insert(gateReviews).values(review),
+        db
+          .insert(gatePacks)
+          .values({ reviewId: id, state: Buffer.from(Y.encodeStateAsUpdate(doc)), data, createdAt: now }),
+      ],
+      [
+        {
+          at: now,
+          actorId: actor.id,
+          actorOrganisationId: actor.organisationId,
+          projectId,
+          entity: 'gate_review',
+          entityId: id,
+          action: 'create',
+          field: null,
+          before: null,
+          after: { stageIndex: project.stage, milestones: data.milestones.length },
+          reason: 'gate review requested',
+        },
+      ],
+    );
+    deps.events.emit('project.changed', { projectId });
+    return (await loadGateReviews(db, projectId, id))[0]!;
+  } finally {
+    doc.destroy();
+  }
+}
