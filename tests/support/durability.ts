@@ -16,7 +16,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { signedIn } from './client.ts';
-import { connectWith, emitWithAck } from './socket.ts';
+import { connectWith, emitWithAck, emitWithAckWithin } from './socket.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -87,9 +87,18 @@ async function startWriter(
   label: string,
   acked: Set<string>,
 ) {
-  const socket = await connectWith(url, { cookie, origin: url });
   const doc = new Y.Doc();
-  await joinAndSync(socket, doc, name);
+  let socket: Socket;
+  try {
+    socket = await connectWith(url, { cookie, origin: url });
+    await joinAndSync(socket, doc, name).catch((err) => {
+      socket.close();
+      throw err;
+    });
+  } catch {
+    // The server died (or was too slow) before this writer joined: it writes nothing this cycle.
+    return { stop: async () => {} };
+  }
   let stopped = false;
   let n = 0;
   const loop = (async () => {
@@ -136,13 +145,19 @@ export async function joinAndSync(socket: Socket, doc: Y.Doc, name: string): Pro
       if (encoding.length(encoder) > 1) socket.emit('doc:msg', name, encoding.toUint8Array(encoder));
     });
   });
-  const ack = await emitWithAck(socket, 'doc:join', name);
+  // A generous wait: a document grown to thousands of milestones takes a while to load.
+  const ack = await emitWithAckWithin(30_000, socket, 'doc:join', name);
   if (!ack.ok) throw new Error(`join refused: ${ack.error?.code}`);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0);
   syncProtocol.writeSyncStep1(encoder, doc);
   socket.emit('doc:msg', name, encoding.toUint8Array(encoder));
-  await synced;
+  await Promise.race([
+    synced,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('not synced in 30 s')), 30_000).unref(),
+    ),
+  ]);
 }
 
 export async function runTorture(options: {

@@ -75,7 +75,16 @@ export async function peer(baseUrl: string, email: string, docName: string): Pro
 type Ack = { ok: boolean; access?: string; error?: { code: string; message: string } };
 
 export function emitWithAck(socket: Socket, event: string, ...args: unknown[]): Promise<Ack> {
-  return socket.timeout(5000).emitWithAck(event, ...args) as Promise<Ack>;
+  return emitWithAckWithin(5000, socket, event, ...args);
+}
+
+export function emitWithAckWithin(
+  ms: number,
+  socket: Socket,
+  event: string,
+  ...args: unknown[]
+): Promise<Ack> {
+  return socket.timeout(ms).emitWithAck(event, ...args) as Promise<Ack>;
 }
 
 /** Resolves when `predicate` holds after one of the doc's updates (or at once). */
