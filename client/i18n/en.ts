@@ -3,9 +3,12 @@
  * `Messages` in messages.ts), so a key missing in either language is a type error. Messages that
  * take values are functions; numbers and dates arrive already formatted through Intl.
  */
+import { collabEn } from './collab.en.ts';
 import { plural } from './plural.ts';
+import { roomEn } from './room.en.ts';
 
 export const en = {
+  ...collabEn,
   meta: { languageName: 'English' },
   app: {
     name: 'Jalon',
@@ -107,8 +110,8 @@ export const en = {
     filters: {
       label: 'Filter projects',
       search: 'Search by title',
-      searchPlaceholder: 'Search projects…',
-      searchShortcut: 'Press / to search',
+      searchPlaceholder: 'Filter by title…',
+      searchShortcut: 'Press / to filter by title',
       track: 'Track',
       allTracks: 'All tracks',
       stage: 'Stage',
@@ -198,4 +201,5 @@ export const en = {
   time: {
     justNow: 'just now',
   },
+  room: roomEn,
 };

@@ -2,10 +2,13 @@
  * Chaînes françaises. Même forme que `en.ts` (type `Messages`) : une clé manquante est une
  * erreur de compilation. Typographie : espace insécable avant « : » et fine avant « ; ! ? ».
  */
+import { collabFr } from './collab.fr.ts';
 import type { Messages } from './messages.ts';
 import { plural } from './plural.ts';
+import { roomFr } from './room.fr.ts';
 
 export const fr: Messages = {
+  ...collabFr,
   meta: { languageName: 'Français' },
   app: {
     name: 'Jalon',
@@ -108,8 +111,8 @@ export const fr: Messages = {
     filters: {
       label: 'Filtrer les projets',
       search: 'Rechercher par titre',
-      searchPlaceholder: 'Rechercher un projet…',
-      searchShortcut: 'Appuyez sur / pour rechercher',
+      searchPlaceholder: 'Filtrer par titre…',
+      searchShortcut: 'Appuyez sur / pour filtrer par titre',
       track: 'Filière',
       allTracks: 'Toutes les filières',
       stage: 'Étape',
@@ -205,4 +208,5 @@ export const fr: Messages = {
   time: {
     justNow: 'à l’instant',
   },
+  room: roomFr,
 };

@@ -88,7 +88,7 @@ export class DocProvider {
       const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])].filter(
         (id) => id === doc.clientID,
       );
-      if (changed.length) this.emitMessage(frame(AWARENESS, encodeAwarenessUpdate(this.awareness, changed)));
+      if (changed.length) this.emitMessage(frameAwareness(encodeAwarenessUpdate(this.awareness, changed)));
     };
     this.awareness.on('update', onAwareness);
     this.off.push(() => this.awareness.off('update', onAwareness));
@@ -174,7 +174,7 @@ export class DocProvider {
       // Ask for what we lack; the server's own step 1 will ask us for what it lacks.
       this.emitMessage(frame(SYNC, encodeSub(STEP1, Y.encodeStateVector(this.doc))));
       if (this.awareness.getLocalState() !== null)
-        this.emitMessage(frame(AWARENESS, encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+        this.emitMessage(frameAwareness(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
       this.refreshState();
     });
   }
@@ -287,5 +287,13 @@ function frame(type: number, body: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type);
   encoding.writeUint8Array(encoder, body);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness message: its update is length-prefixed (varUint8Array), as the server reads it. */
+function frameAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, AWARENESS);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }

@@ -1,15 +1,18 @@
 import { For, Show } from 'solid-js';
 import type { Framework } from '../../../shared/api.ts';
+import type { OrganisationKind } from '../../../shared/domain.ts';
 import { useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { STAGE_INDEXES } from '../../domain.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { type PortfolioFilters as Filters, hasFilters } from './filters.ts';
 
-/** Search, track, stage and (for cluster managers) "my projects only". */
+/** Title filter, track, stage, lead organisation kind and (for cluster managers) "my projects only". */
 export function PortfolioFilters(props: {
   filters: Filters;
   tracks: readonly Framework[];
+  /** the kinds of organisation that lead at least one project */
+  kinds: readonly OrganisationKind[];
   showMine: boolean;
   disabled?: boolean;
   onChange: (change: Partial<Filters>) => void;
@@ -99,6 +102,27 @@ export function PortfolioFilters(props: {
           {(i) => (
             <option value={i} selected={props.filters.stage === i}>
               {t().portfolio.stageLabel(formatNumber(locale(), i), stageName(props.filters.track, i))}
+            </option>
+          )}
+        </For>
+      </select>
+
+      <label for="portfolio-kind" class="visually-hidden">
+        {t().portfolioExtra.kind.label}
+      </label>
+      <select
+        id="portfolio-kind"
+        class="select select-kind"
+        disabled={props.disabled}
+        onChange={(e) => props.onChange({ kind: (e.currentTarget.value || null) as OrganisationKind | null })}
+      >
+        <option value="" selected={props.filters.kind === null}>
+          {t().portfolioExtra.kind.all}
+        </option>
+        <For each={props.kinds}>
+          {(kind) => (
+            <option value={kind} selected={props.filters.kind === kind}>
+              {t().organisationKinds[kind]}
             </option>
           )}
         </For>

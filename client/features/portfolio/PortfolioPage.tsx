@@ -1,44 +1,76 @@
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import type { OrganisationKind } from '../../../shared/domain.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { appSocket } from '../../realtime/socket.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
 import {
   applyFilters,
   type PortfolioFilters as Filters,
   hasFilters,
   noFilters,
+  ORGANISATION_KINDS,
   parseFilters,
   toParams,
 } from './filters.ts';
 import { PortfolioFilters } from './PortfolioFilters.tsx';
+import { PortfolioOverview } from './PortfolioOverview.tsx';
+import { ProjectCards } from './ProjectCards.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
 import { useSlashToFocus } from './use-slash-to-focus.ts';
+import { ViewSwitch } from './ViewSwitch.tsx';
+import {
+  type PortfolioView,
+  readOverviewOpen,
+  readView,
+  saveOverviewOpen,
+  saveView,
+} from './view-preference.ts';
+import './portfolio.css';
 
-/** Home: the projects the user may see, filtered by what the URL says. */
+/** Home: the projects the user may see, filtered by what the URL says, live. */
 export function PortfolioPage() {
   const { session, frameworks, connectivity, projects: projectsStore } = useApp();
   const { t, locale } = useI18n();
   const [projects, projectsActions] = projectsStore;
   const [params, setParams] = useSearchParams();
+  const [view, setView] = createSignal<PortfolioView>(readView());
+  const [overviewOpen, setOverviewOpen] = createSignal(readOverviewOpen());
   let search: HTMLInputElement | undefined;
   useDocumentTitle(() => t().portfolio.pageTitle);
   useSlashToFocus(() => search);
 
   onMount(() => void projectsActions.load());
   onCleanup(connectivity[1].onReconnect(() => void projectsActions.load()));
+  // A stage change, a milestone's new status, a project shared with the user: refetch, debounced.
+  onCleanup(projectsActions.listen(appSocket()));
 
   const filters = createMemo(() => parseFilters(params));
   const visible = createMemo(() => applyFilters(projects.projects, filters()));
   const isManager = () => session[0].me?.clusterManager === true;
+  const leadKinds = createMemo(() => {
+    const present = new Set(projects.projects.map((p) => p.leadOrganisation.kind));
+    return ORGANISATION_KINDS.filter((k) => present.has(k));
+  });
   const change = (next: Partial<Filters>) =>
     setParams(toParams({ ...filters(), ...next }), { replace: true });
   const clear = () => {
     setParams(toParams(noFilters), { replace: true });
     search?.focus();
+  };
+  const chooseView = (next: PortfolioView) => {
+    setView(next);
+    saveView(next);
+  };
+  const toggleOverview = () => {
+    const next = !overviewOpen();
+    setOverviewOpen(next);
+    saveOverviewOpen(next);
   };
 
   const total = () => projects.projects.length;
@@ -49,10 +81,12 @@ export function PortfolioPage() {
       : t().portfolio.count(total(), n(total()));
   };
   const showList = () => projects.status === 'loading' || (projects.status === 'ready' && total() > 0);
+  const caption = () =>
+    projects.status === 'ready' ? `${t().portfolio.caption} (${countText()})` : t().portfolio.caption;
 
   return (
     <Shell>
-      <div class="page-head">
+      <div class="page-head portfolio-head">
         <h1 class="page-title">{t().portfolio.title}</h1>
         <p class="page-count" aria-live="polite">
           <Show
@@ -62,12 +96,48 @@ export function PortfolioPage() {
             {countText()}
           </Show>
         </p>
+        <SearchBox />
+        <Show when={showList()}>
+          <ViewSwitch view={view()} onChange={chooseView} />
+        </Show>
       </div>
+
+      <Show when={isManager() && projects.status === 'ready' && total() > 0}>
+        <section class="overview-section" aria-labelledby="portfolio-overview-title">
+          <div class="overview-head">
+            <h2 id="portfolio-overview-title" class="overview-title">
+              {t().portfolioExtra.overview.title}
+            </h2>
+            <button
+              type="button"
+              class="button button-ghost button-small"
+              aria-expanded={overviewOpen()}
+              aria-controls="portfolio-overview"
+              aria-label={
+                overviewOpen() ? t().portfolioExtra.overview.hide : t().portfolioExtra.overview.show
+              }
+              onClick={toggleOverview}
+            >
+              {overviewOpen() ? t().portfolioExtra.overview.hideShort : t().portfolioExtra.overview.showShort}
+            </button>
+          </div>
+          <div id="portfolio-overview" hidden={!overviewOpen()}>
+            <PortfolioOverview
+              projects={projects.projects}
+              stage={filters().stage}
+              kind={filters().kind}
+              onStage={(stage) => change({ stage })}
+              onKind={(kind: OrganisationKind | null) => change({ kind })}
+            />
+          </div>
+        </section>
+      </Show>
 
       <Show when={showList()}>
         <PortfolioFilters
           filters={filters()}
           tracks={frameworks[1].tracks()}
+          kinds={leadKinds()}
           showMine={isManager()}
           disabled={projects.status === 'loading'}
           onChange={change}
@@ -76,6 +146,12 @@ export function PortfolioPage() {
             search = el;
           }}
         />
+      </Show>
+
+      <Show when={projects.stale}>
+        <p class="notice portfolio-stale" role="status">
+          {t().portfolioExtra.stale}
+        </p>
       </Show>
 
       <Switch>
@@ -101,16 +177,11 @@ export function PortfolioPage() {
             </button>
           </StatePanel>
         </Match>
+        <Match when={showList() && view() === 'cards'}>
+          <ProjectCards projects={visible()} loading={projects.status === 'loading'} caption={caption()} />
+        </Match>
         <Match when={showList()}>
-          <ProjectTable
-            projects={visible()}
-            loading={projects.status === 'loading'}
-            caption={
-              projects.status === 'ready'
-                ? `${t().portfolio.caption} (${countText()})`
-                : t().portfolio.caption
-            }
-          />
+          <ProjectTable projects={visible()} loading={projects.status === 'loading'} caption={caption()} />
         </Match>
       </Switch>
     </Shell>

@@ -1,18 +1,45 @@
 /**
- * The portfolio's filters and their place in the URL (`?q=&track=&stage=&mine=1`), so that a
- * filtered view can be bookmarked, shared and restored by the back button. Pure functions.
+ * The portfolio's filters and their place in the URL (`?q=&track=&stage=&kind=&mine=1`), so
+ * that a filtered view can be bookmarked, shared and restored by the back button. Pure functions.
  */
 import type { ProjectSummary } from '../../../shared/api.ts';
+import type { OrganisationKind } from '../../../shared/domain.ts';
 import { STAGE_COUNT } from '../../domain.ts';
 
 export interface PortfolioFilters {
   q: string;
   track: string | null;
   stage: number | null;
+  /** the lead organisation's kind */
+  kind: OrganisationKind | null;
   mine: boolean;
 }
 
-export type FilterParams = Partial<Record<'q' | 'track' | 'stage' | 'mine', string | string[]>>;
+type FilterKey = 'q' | 'track' | 'stage' | 'kind' | 'mine';
+export type FilterParams = Partial<Record<FilterKey, string | string[]>>;
+
+/**
+ * The kinds at run time (shared/domain.ts has them too, but with zod, which the client does not
+ * bundle); the check below fails to compile if the two lists drift apart.
+ */
+export const ORGANISATION_KINDS = [
+  'hospital',
+  'academic',
+  'research_institute',
+  'research_team',
+  'pharma',
+  'startup',
+  'sme',
+  'public_agency',
+] as const satisfies readonly OrganisationKind[];
+const allKindsListed: [Exclude<OrganisationKind, (typeof ORGANISATION_KINDS)[number]>] extends [never]
+  ? true
+  : false = true;
+void allKindsListed;
+
+function isKind(value: string | undefined): value is OrganisationKind {
+  return (ORGANISATION_KINDS as readonly string[]).includes(value ?? '');
+}
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -21,30 +48,37 @@ function first(value: string | string[] | undefined): string | undefined {
 export function parseFilters(params: FilterParams): PortfolioFilters {
   const stage = Number(first(params.stage));
   const hasStage = first(params.stage) !== undefined && Number.isInteger(stage);
+  const kind = first(params.kind);
   return {
     q: first(params.q) ?? '',
     track: first(params.track) || null,
     stage: hasStage && stage >= 0 && stage < STAGE_COUNT ? stage : null,
+    kind: isKind(kind) ? kind : null,
     mine: first(params.mine) === '1' || first(params.mine) === 'true',
   };
 }
 
 /** What to merge into the URL's query: `undefined` removes a parameter. */
-export function toParams(
-  filters: PortfolioFilters,
-): Record<'q' | 'track' | 'stage' | 'mine', string | undefined> {
+export function toParams(filters: PortfolioFilters): Record<FilterKey, string | undefined> {
   return {
     q: filters.q || undefined,
     track: filters.track ?? undefined,
     stage: filters.stage === null ? undefined : String(filters.stage),
+    kind: filters.kind ?? undefined,
     mine: filters.mine ? '1' : undefined,
   };
 }
 
-export const noFilters: PortfolioFilters = { q: '', track: null, stage: null, mine: false };
+export const noFilters: PortfolioFilters = { q: '', track: null, stage: null, kind: null, mine: false };
 
 export function hasFilters(filters: PortfolioFilters): boolean {
-  return filters.q.trim() !== '' || filters.track !== null || filters.stage !== null || filters.mine;
+  return (
+    filters.q.trim() !== '' ||
+    filters.track !== null ||
+    filters.stage !== null ||
+    filters.kind !== null ||
+    filters.mine
+  );
 }
 
 /** Lower case without accents, so that "securite" finds "sécurité" and the reverse. */
@@ -55,14 +89,15 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-export function applyFilters(
-  projects: readonly ProjectSummary[],
+export function applyFilters<P extends ProjectSummary>(
+  projects: readonly P[],
   filters: PortfolioFilters,
-): ProjectSummary[] {
+): P[] {
   const words = fold(filters.q).split(/\s+/).filter(Boolean);
   return projects.filter((p) => {
     if (filters.track !== null && p.track !== filters.track) return false;
     if (filters.stage !== null && p.stage !== filters.stage) return false;
+    if (filters.kind !== null && p.leadOrganisation.kind !== filters.kind) return false;
     if (filters.mine && p.myRole === null) return false;
     if (words.length === 0) return true;
     const title = fold(p.title);

@@ -1,0 +1,137 @@
+import { Tabs } from '@kobalte/core/tabs';
+import { type JSX, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
+import type { ProjectDetail } from '../../../shared/api.ts';
+import { useApp, useI18n } from '../../app-context.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { openProjectDoc } from '../../realtime/doc-session.ts';
+import { createRoomStore } from '../../stores/project-room.ts';
+import { ProjectAbout } from '../projects/ProjectAbout.tsx';
+import { CriteriaTab } from './CriteriaTab.tsx';
+import { loadCommentsPanel } from './MilestoneDetail.tsx';
+import { MilestonesTab } from './MilestonesTab.tsx';
+import { colorFor } from './presence.ts';
+import { ReadinessTab } from './ReadinessTab.tsx';
+import { RoomHeader } from './RoomHeader.tsx';
+import { RoomNotices } from './RoomNotices.tsx';
+import { RoomToast } from './RoomToast.tsx';
+import { createRoom, RoomContext, type RoomTab, useRoom } from './room-context.tsx';
+import { useRoomShortcuts } from './use-room-shortcuts.ts';
+import './room.css';
+
+/**
+ * The live project room: the project's document opened for as long as the room is on screen,
+ * its header (who, where, who is here, is it saved) and its four sections as tabs.
+ */
+export function ProjectRoom(props: { project: ProjectDetail }) {
+  const { session } = useApp();
+  const user = session[0].me!.user;
+  // One document per mounted room: the project page mounts a new room for another project.
+  const projectId = untrack(() => props.project.id);
+  const doc = openProjectDoc(projectId, { id: user.id, name: user.name, color: colorFor(user.id) });
+  const store = createRoomStore(doc, user);
+  onCleanup(() => {
+    store[1].destroy();
+    doc.close();
+  });
+  const room = createRoom(() => props.project, doc, store);
+  useRoomShortcuts(room);
+  onMount(() => prefetchWhenIdle([() => import('./description-editor.ts'), loadCommentsPanel]));
+
+  return (
+    <RoomContext.Provider value={room}>
+      <article class="room">
+        <RoomHeader />
+        <RoomNotices />
+        <RoomTabs />
+        <div class="visually-hidden" role="status" aria-live="polite">
+          {room.announcement()}
+        </div>
+        <RoomToast />
+      </article>
+    </RoomContext.Provider>
+  );
+}
+
+/**
+ * Fetches the code a milestone panel needs (editor, comments) once the room is idle, so that
+ * a milestone still opens after the connection drops.
+ */
+function prefetchWhenIdle(loaders: (() => Promise<unknown>)[]) {
+  const run = () => {
+    for (const load of loaders) load().catch((err) => console.warn('prefetch failed', err));
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 1500);
+}
+
+function RoomTabs() {
+  const room = useRoom();
+  const { t, locale } = useI18n();
+  const n = (x: number) => formatNumber(locale(), x);
+  const tab = (value: RoomTab, label: string, count?: () => string | null) => (
+    <Tabs.Trigger value={value} class="room-tab">
+      {label}
+      <Show when={count?.()}>{(c) => <span class="room-tab-count">{c()}</span>}</Show>
+    </Tabs.Trigger>
+  );
+  return (
+    <Tabs value={room.tab()} onChange={(v) => room.setTab(v as RoomTab)} class="room-tabs">
+      <Tabs.List class="room-tab-list" aria-label={t().room.tabs.label}>
+        {tab('milestones', t().room.tabs.milestones, () =>
+          room.state.milestones.length ? n(room.state.milestones.length) : null,
+        )}
+        {tab('readiness', t().room.tabs.readiness)}
+        {tab('criteria', t().room.tabs.criteria)}
+        {tab('about', t().room.tabs.about)}
+        <Tabs.Indicator class="room-tab-indicator" />
+      </Tabs.List>
+      <Tabs.Content value="milestones" class="room-panel">
+        <DocReady>
+          <MilestonesTab />
+        </DocReady>
+      </Tabs.Content>
+      <Tabs.Content value="readiness" class="room-panel">
+        <DocReady>
+          <ReadinessTab />
+        </DocReady>
+      </Tabs.Content>
+      <Tabs.Content value="criteria" class="room-panel">
+        <DocReady>
+          <CriteriaTab />
+        </DocReady>
+      </Tabs.Content>
+      <Tabs.Content value="about" class="room-panel">
+        <ProjectAbout project={room.project()} />
+      </Tabs.Content>
+    </Tabs>
+  );
+}
+
+/**
+ * Shows the document's sections once there is something true to show: the server's content,
+ * or this device's copy of it. An empty device copy is not "no milestones": it waits.
+ */
+function DocReady(props: { children: JSX.Element }) {
+  const room = useRoom();
+  const { connectivity } = useApp();
+  const { t } = useI18n();
+  const hasContent = () => room.state.milestones.length > 0 || Object.keys(room.state.readiness).length > 0;
+  const ready = () => room.state.synced || (room.state.deviceLoaded && hasContent());
+  const offline = () => !connectivity[0].online || room.state.save.kind === 'offline';
+  return (
+    <Switch>
+      <Match when={ready()}>{props.children}</Match>
+      {/* a refusal or a removal is told by the notices above */}
+      <Match when={room.state.refused || room.state.revoked}>{null}</Match>
+      <Match when={room.state.deviceLoaded && offline()}>
+        <p class="room-note">{t().room.access.neverOpenedOffline}</p>
+      </Match>
+      <Match when={true}>
+        <div class="page-loading" role="status">
+          <span class="spinner" aria-hidden="true" />
+          {t().room.access.loading}
+        </div>
+      </Match>
+    </Switch>
+  );
+}

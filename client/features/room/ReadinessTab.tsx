@@ -1,0 +1,56 @@
+import { createMemo, For, Show } from 'solid-js';
+import { dimensionIds } from '../../../shared/domain.ts';
+import { useI18n } from '../../app-context.tsx';
+import { formatNumber } from '../../i18n/format.ts';
+import { DimensionRow } from './DimensionRow.tsx';
+import { RadarChart } from './RadarChart.tsx';
+import { useRoom } from './room-context.tsx';
+
+/**
+ * The nine readiness dimensions, each with its level, the level's meaning, the evidence and
+ * who scored it; beside them, the profile as a radar chart.
+ */
+export function ReadinessTab() {
+  const room = useRoom();
+  const { t, locale } = useI18n();
+  const r = () => t().room.readiness;
+  const dimensions = createMemo(() => {
+    const known = room.dimensions();
+    // The catalogue's order and names; the nine ids even if it did not load.
+    return dimensionIds.map((id) => ({ id, info: known.find((d) => d.id === id) }));
+  });
+  const names = () => dimensions().map((d) => d.info?.name[locale()] ?? d.id);
+  const levels = () => dimensions().map((d) => room.state.readiness[d.id]?.level ?? 0);
+  const summary = () =>
+    r().chartSummary(
+      names()
+        .map((name, i) => `${name} ${levels()[i] ? formatNumber(locale(), levels()[i]!) : '–'}`)
+        .join(', '),
+    );
+
+  return (
+    <section class="readiness" aria-labelledby="readiness-title">
+      <div class="readiness-side">
+        <div class="panel readiness-chart">
+          <h2 id="readiness-chart-title" class="panel-title">
+            {r().chartTitle}
+          </h2>
+          <RadarChart labels={names()} values={levels()} seriesLabel={r().chartNow} summary={summary()} />
+          <p class="muted small">{r().chartNoGate}</p>
+        </div>
+      </div>
+      <div class="readiness-main">
+        <h2 id="readiness-title" class="room-section-title">
+          {r().title}
+        </h2>
+        <p class="muted room-section-intro">{r().intro}</p>
+        <ul class="dimension-list">
+          <For each={dimensions()}>{(d) => <DimensionRow id={d.id} info={d.info} />}</For>
+        </ul>
+        <Show when={room.frameworksStatus() === 'error'}>
+          <p class="muted small">{t().room.criteria.unavailable}</p>
+        </Show>
+      </div>
+    </section>
+  );
+}
