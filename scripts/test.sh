@@ -20,7 +20,9 @@ const fs = require("fs");
 let passed = 0, failed = 0;
 try {
   const r = JSON.parse(fs.readFileSync(".tmp/vitest.json", "utf8"));
-  passed = r.numPassedTests; failed = r.numFailedTests + (r.numFailedTestSuites || 0);
+  passed = r.numPassedTests; failed = r.numFailedTests;
+  // A file that failed to load has no failed test of its own: count it once.
+  if (!r.success && failed === 0) failed = Math.max(1, r.numFailedTestSuites || 0);
 } catch { failed += 1; }
 const steps = Number(process.argv[1]);
 if (steps > 0) console.log(`${steps} check step(s) failed before or around the tests`);

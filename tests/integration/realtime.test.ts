@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
@@ -107,9 +107,6 @@ describe('co-editing a project', () => {
 
   it('projects milestones and readiness into rows, with audit events naming the author', async () => {
     const a = peers[0]!;
-    const changed = new Promise<void>((resolve) =>
-      server.deps.events.on('project.changed', (e) => e.projectId === projectId && resolve()),
-    );
     const id = createMilestone(
       a.doc,
       { title: 'GLP toxicology report', status: 'planned', stage: 3 },
@@ -117,13 +114,24 @@ describe('co-editing a project', () => {
     );
     setReadinessLevel(a.doc, 'manufacturing', 5, 'lead');
     await a.provider.whenSaved();
-    await changed;
-    const [row] = await server.deps.db.select().from(milestones).where(eq(milestones.id, id));
+    // Wait for the projection that carries this milestone (an earlier one may land first).
+    const rowOf = async () =>
+      (await server.deps.db.select().from(milestones).where(eq(milestones.id, id)))[0];
+    await new Promise<void>((resolve) => {
+      const check = async () => {
+        if (!(await rowOf())) return;
+        server.deps.events.off('project.changed', check);
+        resolve();
+      };
+      server.deps.events.on('project.changed', check);
+      void check();
+    });
+    const row = await rowOf();
     expect(row).toMatchObject({ projectId, title: 'GLP toxicology report', status: 'planned', stage: 3 });
     const [level] = await server.deps.db
       .select()
       .from(readiness)
-      .where(eq(readiness.dimension, 'manufacturing'));
+      .where(and(eq(readiness.projectId, projectId), eq(readiness.dimension, 'manufacturing')));
     expect(level?.level).toBe(5);
     const events = await server.deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
     const me = (await lead.get('/api/me')).body.user.id;
