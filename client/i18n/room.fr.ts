@@ -20,8 +20,11 @@ export const roomFr: Messages['room'] = {
     yourRole: 'Votre rôle',
     noPartners: 'Aucune',
     nextGate: 'Prochain jalon',
-    stage: (index: string, name: string) => `Étape ${index} · ${name}`,
-    gateProgress: (done: string, total: string) => `${done} critères obligatoires remplis sur ${total}`,
+    gateProgress: (met: number, done: string, total: string) =>
+      plural('fr', met, {
+        one: `${done} critère obligatoire rempli sur ${total}`,
+        other: `${done} critères obligatoires remplis sur ${total}`,
+      }),
   },
   save: {
     saved: 'Enregistré',
@@ -45,7 +48,6 @@ export const roomFr: Messages['room'] = {
     editing: (name: string, title: string) => `${name} — modifie « ${title} »`,
     here: (name: string) => `${name} — présent`,
     more: (n: string) => `+${n}`,
-    alone: 'Vous seul',
     editingCard: (names: string) => `Ouvert par ${names}`,
   },
   access: {
@@ -75,8 +77,6 @@ export const roomFr: Messages['room'] = {
   },
   milestones: {
     title: 'Jalons',
-    count: (n: number, formatted: string) =>
-      plural('fr', n, { one: `${formatted} jalon`, other: `${formatted} jalons` }),
     views: 'Affichage',
     board: 'Tableau',
     timeline: 'Calendrier',
@@ -108,12 +108,9 @@ export const roomFr: Messages['room'] = {
         other: `Attend ${formatted} jalons non terminés`,
       }),
     ownedBy: (name: string) => `Responsable : ${name}`,
-    unassigned: 'Sans responsable',
-    open: (title: string) => `Ouvrir « ${title} »`,
     moveTo: 'Déplacer vers…',
     moveToLabel: (title: string) => `Déplacer « ${title} » vers…`,
     status: 'Statut',
-    order: 'Ordre',
     moveUp: 'Monter',
     moveDown: 'Descendre',
     openDetails: 'Ouvrir le détail',
@@ -128,8 +125,6 @@ export const roomFr: Messages['room'] = {
     today: 'Aujourd’hui',
     undated: 'Sans échéance',
     undatedHint: 'Donnez-leur une échéance pour les placer sur le calendrier.',
-    legendDue: 'Échéance',
-    legendSpan: 'Depuis ses dépendances',
   },
   detail: {
     label: (title: string) => `Jalon : ${title}`,
@@ -147,7 +142,6 @@ export const roomFr: Messages['room'] = {
     owner: 'Responsable',
     noOwner: 'Sans responsable',
     due: 'Échéance',
-    clearDue: 'Effacer',
     stage: 'Étape',
     dimension: 'Dimension de maturité',
     noDimension: 'Aucune',
@@ -186,20 +180,18 @@ export const roomFr: Messages['room'] = {
     evidenceNeedsLevel: 'Notez d’abord cette dimension, puis ajoutez sa justification.',
     noEvidence: 'Aucune justification.',
     updated: (name: string, date: string) => `Mis à jour par ${name}, ${date}`,
-    average: (value: string) => `Moyenne ${value}`,
   },
   criteria: {
-    title: 'Critères du jalon',
     intro: (gate: string) =>
       `Ce qu’exige ${gate}. L’équipe coche chaque critère obligatoire avec ses justificatifs.`,
     must: 'Obligatoires',
     should: 'Souhaitables',
     shouldHint: 'Notés de 1 à 5 par les évaluateurs lors de la revue du jalon.',
-    progress: (done: string, total: string) => `${done} remplis sur ${total}`,
+    progress: (met: number, done: string, total: string) =>
+      plural('fr', met, { one: `${done} rempli sur ${total}`, other: `${done} remplis sur ${total}` }),
     evidence: 'Justificatif',
     evidenceFor: (criterion: string) => `Justificatif pour : ${criterion}`,
     evidencePlaceholder: 'Lien ou référence du rapport…',
-    noEvidence: 'Pas encore de justificatif.',
     checked: (name: string, date: string) => `Coché par ${name}, ${date}`,
     met: 'Rempli',
     notMet: 'Non rempli',

@@ -4,6 +4,7 @@ import { LIMITS } from '../../../shared/doc/shape.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { formatNumber, formatRelative } from '../../i18n/format.ts';
 import { useRoom } from './room-context.tsx';
+import './criteria.css';
 
 type Criterion = FrameworkCatalogue['frameworks'][number]['stages'][number]['criteria'][number];
 
@@ -40,7 +41,7 @@ export function CriteriaTab() {
                 <span class="gate-meter" aria-hidden="true">
                   <span style={{ width: `${must().length ? (met() / must().length) * 100 : 0}%` }} />
                 </span>
-                {c().progress(n(met()), n(must().length))}
+                {c().progress(met(), n(met()), n(must().length))}
               </span>
             </h3>
             <ul class="criteria-list">

@@ -7,6 +7,7 @@ import { MilestoneCard } from './MilestoneCard.tsx';
 import { useRoom } from './room-context.tsx';
 import { boardColumns, DRAG_TYPE, dropMoveTarget, STATUSES } from './room-model.ts';
 import { StatusIcon } from './StatusIcon.tsx';
+import './board.css';
 
 interface DropSpot {
   status: MilestoneStatus;

@@ -21,6 +21,7 @@ import { useRoom } from './room-context.tsx';
 import { boardColumns, isOverdue } from './room-model.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { TitleField } from './TitleField.tsx';
+import './milestone-panel.css';
 
 export const loadCommentsPanel = () => import('../comments/CommentsPanel.tsx');
 const CommentsPanel = lazy(() => loadCommentsPanel().then((m) => ({ default: m.CommentsPanel })));

@@ -4,6 +4,7 @@ import { DueDate } from './MilestoneBits.tsx';
 import { useRoom } from './room-context.tsx';
 import { timelineModel } from './room-model.ts';
 import { StatusIcon } from './StatusIcon.tsx';
+import './timeline.css';
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 function monthLabel(locale: string, iso: string, withYear: boolean): string {

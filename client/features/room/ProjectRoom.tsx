@@ -1,3 +1,5 @@
+// The room's frame and shared controls first: each section's own stylesheet builds on it.
+import './room.css';
 import { Tabs } from '@kobalte/core/tabs';
 import { type JSX, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
 import type { ProjectDetail } from '../../../shared/api.ts';
@@ -16,7 +18,6 @@ import { RoomNotices } from './RoomNotices.tsx';
 import { RoomToast } from './RoomToast.tsx';
 import { createRoom, RoomContext, type RoomTab, useRoom } from './room-context.tsx';
 import { useRoomShortcuts } from './use-room-shortcuts.ts';
-import './room.css';
 
 /**
  * The live project room: the project's document opened for as long as the room is on screen,

@@ -5,6 +5,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { DimensionRow } from './DimensionRow.tsx';
 import { RadarChart } from './RadarChart.tsx';
 import { useRoom } from './room-context.tsx';
+import './readiness.css';
 
 /**
  * The nine readiness dimensions, each with its level, the level's meaning, the evidence and

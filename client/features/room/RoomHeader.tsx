@@ -105,7 +105,7 @@ export function RoomHeader() {
                   <span class="gate-meter" aria-hidden="true">
                     <span style={{ width: `${(met() / must().length) * 100}%` }} />
                   </span>
-                  <span class="muted">{t().room.header.gateProgress(n(met()), n(must().length))}</span>
+                  <span class="muted">{t().room.header.gateProgress(met(), n(met()), n(must().length))}</span>
                 </span>
               </Show>
             </p>
