@@ -30,7 +30,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** The built client, or a clear failure telling how to build it. */
 export function builtClientDir(repoRoot: string): string {
-  const dir = join(repoRoot, 'dist', 'client');
+  // JALON_CLIENT_DIR lets parallel work build into and test against its own copy.
+  const dir = process.env.JALON_CLIENT_DIR ?? join(repoRoot, 'dist', 'client');
   if (!existsSync(join(dir, 'index.html')))
     throw new Error(
       `The client is not built (${dir}/index.html is missing): run \`npm run build\` first (\`npm test\` does).`,
