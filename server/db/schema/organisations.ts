@@ -27,6 +27,8 @@ export const organisationMembers = sqliteTable(
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),
     title: text('title'),
+    /** they agreed to be listed as a contact of the organisation in the directory */
+    listedAsContact: integer('listed_as_contact', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('org_members_user_idx').on(t.userId)],
