@@ -5,6 +5,10 @@
  * Durability: `append` resolves only once its row is committed. Appends that arrive while a
  * commit is in flight are committed together in the next one (group commit), so a busy
  * document costs one fsync per batch, not one per update.
+ *
+ * History: compaction never drops an update. The rows a snapshot absorbs move to `doc_history`
+ * (server/history reads it to rebuild a document as of any instant); a cold load still reads
+ * only the latest snapshot and the pending log.
  */
 import type { Client } from '@libsql/client';
 
@@ -17,7 +21,10 @@ export interface DocStore {
   load(docName: string): Promise<StoredDoc>;
   /** resolves with the log row's id once committed */
   append(docName: string, update: Uint8Array, userId: string | null): Promise<number>;
-  /** replaces the log rows `coveredIds` by a snapshot of the document that includes them */
+  /**
+   * writes a snapshot of the document that includes the log rows `coveredIds`, and moves
+   * those rows out of the pending log into the document's history
+   */
   compact(docName: string, state: Uint8Array, coveredIds: number[]): Promise<void>;
   /** commits whatever is queued (used before unloading and at shutdown) */
   flush(): Promise<void>;
@@ -115,18 +122,38 @@ export class LibsqlDocStore implements DocStore {
   async compact(docName: string, state: Uint8Array, coveredIds: number[]): Promise<void> {
     const now = this.clock().getTime();
     const startOfDay = now - (now % DAY_MS);
+    const covered = JSON.stringify(coveredIds);
     await this.client.batch(
       [
         {
-          sql: 'INSERT INTO doc_snapshots (doc_name, data, absorbed, created_at) VALUES (?, ?, ?, ?)',
+          sql: 'INSERT INTO doc_snapshots (doc_name, data, absorbed, log_kept, created_at) VALUES (?, ?, ?, 1, ?)',
           args: [docName, state, coveredIds.length, now],
         },
-        // Only the rows this snapshot contains: a row another writer appended meanwhile stays.
+        // Only the rows this snapshot contains move to history (a row another writer appended
+        // meanwhile stays pending), with their time and author, tagged with this snapshot.
+        {
+          sql: `INSERT INTO doc_history (id, doc_name, data, user_id, created_at, snapshot_id)
+                SELECT id, doc_name, data, user_id, created_at,
+                       (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)
+                FROM doc_updates WHERE doc_name = ? AND id IN (SELECT value FROM json_each(?))`,
+          args: [docName, docName, covered],
+        },
         {
           sql: 'DELETE FROM doc_updates WHERE doc_name = ? AND id IN (SELECT value FROM json_each(?))',
-          args: [docName, JSON.stringify(coveredIds)],
+          args: [docName, covered],
         },
-        // Keep the last snapshot of each earlier day, for history; today's newest replaces today's others.
+        // Today's newest snapshot replaces today's others. One that cannot be rebuilt from an
+        // earlier snapshot plus history rows (a document's first, or one written before history
+        // was kept) moves to history as a row first (id = -snapshot id): a snapshot is an update.
+        {
+          sql: `INSERT INTO doc_history (id, doc_name, data, user_id, created_at, snapshot_id)
+                SELECT -id, doc_name, data, NULL, created_at,
+                       (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)
+                FROM doc_snapshots
+                WHERE doc_name = ? AND log_kept = 0 AND created_at >= ?
+                  AND id < (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)`,
+          args: [docName, docName, startOfDay, docName],
+        },
         {
           sql: 'DELETE FROM doc_snapshots WHERE doc_name = ? AND created_at >= ? AND id < (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)',
           args: [docName, startOfDay, docName],
