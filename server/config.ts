@@ -18,6 +18,11 @@ const Env = z.object({
   JALON_DEMO: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export interface Config {
@@ -32,6 +37,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   trustProxy: boolean;
+  /** outgoing mail (the weekly digest); null: no e-mail is sent */
+  smtp: { url: string; from: string } | null;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -59,6 +66,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demo: e.JALON_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    smtp: e.SMTP_URL
+      ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Jalon <no-reply@${new URL(publicUrl).hostname}>` }
+      : null,
   };
 }
 

@@ -11,6 +11,7 @@ import { comments, milestones, projectMembers } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { commentNotifications } from '../notifications/sources.ts';
 import { toComments } from './comment-view.ts';
 
 export async function createComment(
@@ -64,9 +65,10 @@ export async function createComment(
     resolvedBy: null,
     createdAt: now,
   };
+  const notify = await commentNotifications(deps, actor, row);
   await commit(
     db,
-    [db.insert(comments).values(row)],
+    [db.insert(comments).values(row), ...notify.statements],
     [
       {
         at: now,
@@ -85,5 +87,6 @@ export async function createComment(
   );
   const [comment] = await toComments(db, [row]);
   deps.events.emit('comment.changed', { comment: comment! });
+  notify.publish();
   return comment!;
 }

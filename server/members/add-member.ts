@@ -12,6 +12,7 @@ import { projectInvitations, projectMembers, user } from '../db/schema/index.ts'
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { projectAddedNotifications } from '../notifications/sources.ts';
 import { loadMembers, toInvitation } from './member-view.ts';
 
 const INVITATION_DAYS = 14;
@@ -43,12 +44,19 @@ export async function addMember(
       .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, existing.id)))
       .limit(1);
     if (already) throw new AppError('conflict', `${existing.name} is already a member (${already.role})`);
+    const notify = await projectAddedNotifications(deps, {
+      projectId,
+      userId: existing.id,
+      role: input.role,
+      addedBy: actor.id,
+    });
     await commit(
       db,
       [
         db
           .insert(projectMembers)
           .values({ projectId, userId: existing.id, role: input.role, addedBy: actor.id, addedAt: now }),
+        ...notify.statements,
       ],
       [
         {
@@ -63,6 +71,7 @@ export async function addMember(
       ],
     );
     deps.events.emit('membership.changed', { projectId, userId: existing.id });
+    notify.publish();
     const [added] = await loadMembers(db, projectId, existing.id);
     if (!added) throw new AppError('internal', 'Member vanished after being added');
     return { added };

@@ -9,6 +9,7 @@ import { projectInvitations, projectMembers, projects, user } from '../db/schema
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { projectAddedNotifications } from '../notifications/sources.ts';
 import { hashInvitationToken } from './add-member.ts';
 
 async function openInvitation(deps: ServiceDeps, token: string) {
@@ -52,6 +53,14 @@ export async function acceptInvitation(
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, inv.projectId), eq(projectMembers.userId, actor.id)))
     .limit(1);
+  const notify = already
+    ? null
+    : await projectAddedNotifications(deps, {
+        projectId: inv.projectId,
+        userId: actor.id,
+        role: inv.role,
+        addedBy: inv.invitedBy,
+      });
   await commit(
     deps.db,
     [
@@ -70,6 +79,7 @@ export async function acceptInvitation(
               addedAt: now,
             }),
           ]),
+      ...(notify?.statements ?? []),
     ],
     [
       {
@@ -88,6 +98,7 @@ export async function acceptInvitation(
     ],
   );
   deps.events.emit('membership.changed', { projectId: inv.projectId, userId: actor.id });
+  notify?.publish();
   return { projectId: inv.projectId };
 }
 

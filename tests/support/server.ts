@@ -21,6 +21,8 @@ export async function startTestServer(
     /** reuse this folder's database (a restart); it is then left in place on close */
     dir?: string;
     realtime?: Partial<RealtimeOptions>;
+    /** the server's clock (deps.clock), for tests that move time */
+    clock?: () => Date;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jalon-test-'));
@@ -48,6 +50,7 @@ export async function startTestServer(
     log: createLogger(config.logLevel),
     clientDir: options.clientDir ?? join(dir, 'no-client'),
     realtime: options.realtime,
+    clock: options.clock,
   });
   return {
     ...server,

@@ -1,0 +1,87 @@
+/**
+ * A user's notifications, newest first, a page at a time, with the unread count; marking them
+ * read. Notifications of a project the user can no longer see (removed from it) are hidden.
+ */
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import type { MarkReadBody, NotificationPage } from '../../shared/notifications.ts';
+import type { Actor } from '../auth/actor.ts';
+import { notifications, projectMembers } from '../db/schema/index.ts';
+import { commit } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { toNotification } from './notification-view.ts';
+
+const PAGE = 20;
+
+function visibleTo(deps: ServiceDeps, actor: Actor): SQL {
+  const mine = eq(notifications.userId, actor.id);
+  if (actor.clusterManager) return mine;
+  const memberOf = deps.db
+    .select({ id: projectMembers.projectId })
+    .from(projectMembers)
+    .where(eq(projectMembers.userId, actor.id));
+  return and(mine, or(isNull(notifications.projectId), inArray(notifications.projectId, memberOf)))!;
+}
+
+async function unreadCount(deps: ServiceDeps, actor: Actor): Promise<number> {
+  const [row] = await deps.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(visibleTo(deps, actor), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/** `before` is the `nextBefore` of the previous page: `<created ms>_<id>`. */
+function parseCursor(before: string | undefined): SQL | undefined {
+  if (!before) return undefined;
+  const match = /^(\d{1,15})_([\w-]{1,64})$/.exec(before);
+  if (!match) throw new AppError('invalid_input', 'before: not a cursor from a previous page');
+  const at = new Date(Number(match[1]));
+  return or(
+    lt(notifications.createdAt, at),
+    and(eq(notifications.createdAt, at), lt(notifications.id, match[2]!)),
+  );
+}
+
+export async function listNotifications(
+  deps: ServiceDeps,
+  actor: Actor,
+  query: { unread?: '0' | '1'; before?: string; limit?: number },
+): Promise<NotificationPage> {
+  const limit = query.limit ?? PAGE;
+  const rows = await deps.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        visibleTo(deps, actor),
+        query.unread === '1' ? isNull(notifications.readAt) : undefined,
+        parseCursor(query.before),
+      ),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    notifications: page.map(toNotification),
+    unread: await unreadCount(deps, actor),
+    nextBefore: rows.length > limit && last ? `${last.createdAt.getTime()}_${last.id}` : null,
+  };
+}
+
+/** Marks the given notifications (only the caller's own) or all of them read. */
+export async function markNotificationsRead(
+  deps: ServiceDeps,
+  actor: Actor,
+  body: MarkReadBody,
+): Promise<{ marked: number; unread: number }> {
+  const target = and(
+    eq(notifications.userId, actor.id),
+    isNull(notifications.readAt),
+    'ids' in body ? inArray(notifications.id, body.ids) : undefined,
+  );
+  const [before] = await deps.db.select({ n: count() }).from(notifications).where(target);
+  await commit(deps.db, [deps.db.update(notifications).set({ readAt: deps.clock() }).where(target)]);
+  return { marked: before?.n ?? 0, unread: await unreadCount(deps, actor) };
+}

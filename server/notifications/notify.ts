@@ -1,0 +1,157 @@
+/**
+ * Writing notifications. A use case builds its notifications before its write, puts their
+ * statements in the same `commit` (so an action and its notifications exist together or not
+ * at all), then publishes them live:
+ *
+ *   const notify = await prepareNotifications(deps, [{ type, projectId, actorId, subject, payload, recipients }]);
+ *   await commit(db, [...ownStatements, ...notify.statements], audit);
+ *   notify.publish();
+ *
+ * Recipients are filtered here, in one place: never the actor; only people who may see the
+ * project (members and cluster managers); only those `mayReceive` admits (e.g. observers never
+ * hear of team comments); never someone who turned the type off; one notification per person
+ * per preparation (the first draft naming them wins, so list the most specific first).
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type {
+  NotificationPayload,
+  NotificationSubject,
+  NotificationType,
+} from '../../shared/notifications.ts';
+import { can, type Role } from '../../shared/permissions.ts';
+import {
+  clusterManagers,
+  notificationPreferences,
+  notifications,
+  projectMembers,
+} from '../db/schema/index.ts';
+import type { Statement } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { type NotificationRow, toNotification } from './notification-view.ts';
+
+export interface NotificationDraft {
+  type: NotificationType;
+  projectId: string;
+  /** who caused it: never notified of their own action */
+  actorId: string | null;
+  subject: NotificationSubject;
+  payload: NotificationPayload;
+  /** user ids; filtered as described above */
+  recipients: readonly string[];
+  /** an extra condition on the recipient's roles on the project, beyond seeing it */
+  mayReceive?: (roles: Role[]) => boolean;
+  /** the role the same batch gives the recipients (they are not members yet when this is prepared) */
+  roleGiven?: Role;
+  /** the same key for the same user is stored once (see the notifications table) */
+  dedupeKey?: string;
+}
+
+export interface PreparedNotifications {
+  statements: Statement[];
+  rows: NotificationRow[];
+  /** after the commit: announces each stored notification on its recipient's sockets */
+  publish(): void;
+}
+
+export async function prepareNotifications(
+  deps: ServiceDeps,
+  drafts: readonly NotificationDraft[],
+): Promise<PreparedNotifications> {
+  const rows: NotificationRow[] = [];
+  const now = deps.clock();
+  const taken = new Set<string>();
+  for (const draft of drafts) {
+    const candidates = [...new Set(draft.recipients)].filter(
+      (id) => id !== draft.actorId && !taken.has(`${draft.projectId} ${id}`),
+    );
+    const admitted = await admittedRecipients(deps, draft, candidates);
+    for (const userId of admitted) {
+      taken.add(`${draft.projectId} ${userId}`);
+      rows.push({
+        id: crypto.randomUUID(),
+        userId,
+        type: draft.type,
+        projectId: draft.projectId,
+        subjectKind: draft.subject.kind,
+        subjectId: draft.subject.id,
+        payload: draft.payload,
+        dedupeKey: draft.dedupeKey ?? null,
+        createdAt: now,
+        readAt: null,
+      });
+    }
+  }
+  const statements: Statement[] = rows.length
+    ? [deps.db.insert(notifications).values(rows).onConflictDoNothing()]
+    : [];
+  return {
+    statements,
+    rows,
+    publish() {
+      publishNotifications(deps, rows).catch((err) =>
+        deps.log.error({ err }, 'could not announce notifications'),
+      );
+    },
+  };
+}
+
+async function admittedRecipients(
+  deps: ServiceDeps,
+  draft: NotificationDraft,
+  candidates: string[],
+): Promise<string[]> {
+  if (candidates.length === 0) return [];
+  const [members, managers, muted] = await Promise.all([
+    deps.db
+      .select({ userId: projectMembers.userId, role: projectMembers.role })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, draft.projectId), inArray(projectMembers.userId, candidates))),
+    deps.db
+      .select({ userId: clusterManagers.userId })
+      .from(clusterManagers)
+      .where(inArray(clusterManagers.userId, candidates)),
+    deps.db
+      .select({ userId: notificationPreferences.userId })
+      .from(notificationPreferences)
+      .where(
+        and(
+          inArray(notificationPreferences.userId, candidates),
+          eq(notificationPreferences.key, draft.type),
+          eq(notificationPreferences.enabled, false),
+        ),
+      ),
+  ]);
+  const roles = new Map<string, Role[]>();
+  for (const m of members) roles.set(m.userId, [m.role as Role]);
+  if (draft.roleGiven)
+    for (const id of candidates) roles.set(id, [...(roles.get(id) ?? []), draft.roleGiven]);
+  for (const m of managers) roles.set(m.userId, [...(roles.get(m.userId) ?? []), 'cluster_manager']);
+  const mutedIds = new Set(muted.map((m) => m.userId));
+  return candidates.filter((id) => {
+    const r = roles.get(id) ?? [];
+    return can(r, 'project.view') && (draft.mayReceive?.(r) ?? true) && !mutedIds.has(id);
+  });
+}
+
+/**
+ * Only rows that were stored are announced: with a dedupe key, a row another node already
+ * wrote was ignored by the insert, and its recipient has heard of it from that node.
+ */
+async function publishNotifications(deps: ServiceDeps, rows: NotificationRow[]): Promise<void> {
+  let stored = rows;
+  if (rows.some((r) => r.dedupeKey)) {
+    const found = await deps.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        inArray(
+          notifications.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    const ids = new Set(found.map((f) => f.id));
+    stored = rows.filter((r) => ids.has(r.id));
+  }
+  for (const row of stored)
+    deps.events.emit('notification.created', { userId: row.userId, notification: toNotification(row) });
+}
