@@ -15,6 +15,11 @@ import type {
 } from '../shared/api.ts';
 import type { Locale } from '../shared/domain.ts';
 
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     /** Jalon's error code (`not_found`, `rate_limited`…), better-auth's, or `network` */
@@ -24,6 +29,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** seconds to wait, when the server said so (429) */
     readonly retryAfter: number | null = null,
+    /** what exactly was wrong, when the server listed it (fields, missing criteria) */
+    readonly issues: readonly ApiIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,7 +56,8 @@ export function setApiHooks(next: ApiHooks): void {
   hooks = next;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON request to the API; features with their own calls build on it. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -89,17 +97,23 @@ function toApiError(res: Response, payload: unknown): ApiError {
   const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
   const shaped = pickError(payload);
   const code = shaped?.code ?? fallbackCode(res.status);
-  return new ApiError(code, shaped?.message ?? res.statusText, res.status, retryAfter);
+  return new ApiError(code, shaped?.message ?? res.statusText, res.status, retryAfter, shaped?.issues);
 }
 
-function pickError(payload: unknown): { code?: string; message?: string } | null {
+function pickError(payload: unknown): { code?: string; message?: string; issues?: ApiIssue[] } | null {
   if (!payload || typeof payload !== 'object') return null;
-  const outer = payload as { error?: unknown; code?: unknown; message?: unknown };
+  const outer = payload as { error?: unknown; code?: unknown; message?: unknown; issues?: unknown };
   const inner = outer.error && typeof outer.error === 'object' ? (outer.error as typeof outer) : outer;
   return {
     code: typeof inner.code === 'string' ? inner.code : undefined,
     message: typeof inner.message === 'string' ? inner.message : undefined,
+    issues: Array.isArray(inner.issues) ? inner.issues.filter(isIssue) : undefined,
   };
+}
+
+function isIssue(value: unknown): value is ApiIssue {
+  const v = value as ApiIssue | null;
+  return typeof v?.path === 'string' && typeof v.message === 'string';
 }
 
 function fallbackCode(status: number): string {

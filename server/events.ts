@@ -4,14 +4,23 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Comment } from '../shared/api.ts';
+import type { Notification } from '../shared/notifications.ts';
 
 export interface DomainEventMap {
   /** a member was added, removed, or changed role: live sockets must re-check their access */
   'membership.changed': [{ projectId: string; userId: string }];
   /** a project's card or its projected content changed (title, stage, milestones...) */
   'project.changed': [{ projectId: string }];
+  /** a gate review was requested, gained a reviewer or a recommendation, or was decided */
+  'gate.changed': [{ projectId: string; reviewId: string }];
   /** a comment was created, resolved or reopened */
   'comment.changed': [{ comment: Comment }];
+  /** a service request of the project was filed, moved on, commented or linked to a milestone */
+  'service_request.changed': [{ projectId: string; requestId: string }];
+  /** a mentor request was sent, accepted or declined */
+  'mentor_request.changed': [{ projectId: string; mentorId: string; requestId: string }];
+  /** a notification was stored for a user (server/notifications/notify.ts): their sockets hear it */
+  'notification.created': [{ userId: string; notification: Notification }];
 }
 
 export class DomainEvents extends EventEmitter<DomainEventMap> {}

@@ -232,13 +232,7 @@ export type CreateCommentBody = z.input<typeof CreateCommentBody>;
 
 export const UpdateCommentBody = z.object({ resolved: z.boolean() }).strict();
 
-/** Socket events of the application (besides the document protocol). */
-export const APP_EVENTS = {
-  /** (comment: Comment): a comment was created, resolved or reopened in a joined project */
-  commentChanged: 'comment:changed',
-  /** ({ projectId }): a project the user may see changed (card, stage, milestones) */
-  projectChanged: 'project:changed',
-} as const;
+export { APP_EVENTS, SIGNATURE_MEANING } from './constants.ts';
 
 export const GateOutcome = z.enum(['go', 'conditional_go', 'hold', 'recycle', 'kill']);
 export type GateOutcome = z.infer<typeof GateOutcome>;

@@ -50,3 +50,9 @@ export function formatRelative(locale: Locale, iso: string, now: Date, justNow: 
   }
   return justNow;
 }
+
+export function formatTime(locale: Locale, iso: string): string {
+  return cached(`t:${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short' })).format(
+    new Date(iso),
+  );
+}

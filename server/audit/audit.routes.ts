@@ -1,6 +1,7 @@
 /** The audit trail: verification (cluster managers) and a project's activity feed. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { ActivityEvent, ActivityQuery } from '../../shared/activity.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { requireActor } from '../http/context.ts';
@@ -9,25 +10,6 @@ import { projectActivity } from './activity.ts';
 import { verifyAuditChain } from './verify-chain.ts';
 
 const ChainReport = z.object({ ok: z.boolean(), entries: z.number(), firstBrokenAt: z.number().nullable() });
-const ActivityEvent = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-  entity: z.string(),
-  entityId: z.string(),
-  action: z.string(),
-  field: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  reason: z.string().nullable(),
-});
-const ActivityQuery = z.object({
-  entityId: z.string().max(200).optional(),
-  actorId: z.string().max(64).optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-});
-
 export function auditRoutes(deps: ServiceDeps) {
   return createRouter()
     .openapi(

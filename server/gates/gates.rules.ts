@@ -2,7 +2,7 @@
 import type { GateOutcome } from '../../shared/api.ts';
 import { STAGE_COUNT } from '../../shared/domain.ts';
 
-export const SIGNATURE_MEANING = 'approved as gate decision';
+export { SIGNATURE_MEANING } from '../../shared/api.ts';
 
 /** The stage a decision leaves the project in, and whether it archives it. */
 export function effectOf(outcome: GateOutcome, stage: number): { stage: number; archive: boolean } {

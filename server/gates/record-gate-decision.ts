@@ -15,6 +15,7 @@ import { account, gateDecisions, gateReviews, projectMembers, projects } from '.
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { gateDecidedNotifications } from '../notifications/sources.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { effectOf, SIGNATURE_MEANING } from './gates.rules.ts';
 import { openReview } from './review-gate.ts';
@@ -57,6 +58,7 @@ export async function recordGateDecision(
     stageAfter: effect.stage,
   };
   const base = { at: now, actorId: actor.id, actorOrganisationId: actor.organisationId, projectId };
+  const notify = await gateDecidedNotifications(deps, actor, project, reviewId, input.outcome);
   await commit(
     db,
     [
@@ -70,6 +72,7 @@ export async function recordGateDecision(
         .update(projects)
         .set({ stage: effect.stage, archived: effect.archive || project.archived, updatedAt: now })
         .where(eq(projects.id, projectId)),
+      ...notify.statements,
     ],
     [
       {
@@ -135,6 +138,8 @@ export async function recordGateDecision(
     });
   }
   deps.events.emit('project.changed', { projectId });
+  deps.events.emit('gate.changed', { projectId, reviewId: review.id });
+  notify.publish();
   deps.log.info({ projectId, reviewId, outcome: input.outcome, signer: actor.id }, 'gate decision signed');
   return (await loadGateReviews(db, projectId, review.id))[0]!;
 }

@@ -13,6 +13,7 @@ import { gateCriteria, gatePacks, gateReviews } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { gateRequestedNotifications } from '../notifications/sources.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { missingCriteria } from './gates.rules.ts';
 
@@ -62,9 +63,11 @@ export async function requestGateReview(
       requestedBy: actor.id,
       requestedAt: now,
     };
+    const notify = await gateRequestedNotifications(deps, actor, project, id);
     await commit(
       db,
       [
+        ...notify.statements,
         db.insert(gateReviews).values(review),
         db
           .insert(gatePacks)
@@ -87,6 +90,8 @@ export async function requestGateReview(
       ],
     );
     deps.events.emit('project.changed', { projectId });
+    deps.events.emit('gate.changed', { projectId, reviewId: id });
+    notify.publish();
     return (await loadGateReviews(db, projectId, id))[0]!;
   } finally {
     doc.destroy();

@@ -74,6 +74,7 @@ export async function inviteReviewer(
       },
     ],
   );
+  deps.events.emit('gate.changed', { projectId, reviewId });
   return (await loadGateReviews(deps.db, projectId, reviewId))[0]!;
 }
 
@@ -179,5 +180,6 @@ export async function recommend(
       },
     ],
   );
+  deps.events.emit('gate.changed', { projectId, reviewId });
   return (await loadGateReviews(db, projectId, reviewId))[0]!;
 }

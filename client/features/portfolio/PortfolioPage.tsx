@@ -8,6 +8,8 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { appSocket } from '../../realtime/socket.ts';
+import { StagesOverTime } from '../history/StagesOverTime.tsx';
+import { reportApi } from '../reports/report-api.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import {
   applyFilters,
@@ -99,6 +101,14 @@ export function PortfolioPage() {
         <SearchBox />
         <Show when={showList()}>
           <ViewSwitch view={view()} onChange={chooseView} />
+          <a
+            class="button button-ghost button-small portfolio-export"
+            href={reportApi.portfolioCsvUrl({ ...toParams(filters()), lang: locale() })}
+            download=""
+            title={t().report.exportCsvHint}
+          >
+            {t().report.exportCsv}
+          </a>
         </Show>
       </div>
 
@@ -129,6 +139,9 @@ export function PortfolioPage() {
               onStage={(stage) => change({ stage })}
               onKind={(kind: OrganisationKind | null) => change({ kind })}
             />
+            <Show when={overviewOpen()}>
+              <StagesOverTime />
+            </Show>
           </div>
         </section>
       </Show>

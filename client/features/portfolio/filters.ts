@@ -2,18 +2,11 @@
  * The portfolio's filters and their place in the URL (`?q=&track=&stage=&kind=&mine=1`), so
  * that a filtered view can be bookmarked, shared and restored by the back button. Pure functions.
  */
-import type { ProjectSummary } from '../../../shared/api.ts';
 import type { OrganisationKind } from '../../../shared/domain.ts';
+import type { PortfolioFilters } from '../../../shared/portfolio-filter.ts';
 import { STAGE_COUNT } from '../../domain.ts';
 
-export interface PortfolioFilters {
-  q: string;
-  track: string | null;
-  stage: number | null;
-  /** the lead organisation's kind */
-  kind: OrganisationKind | null;
-  mine: boolean;
-}
+export type { PortfolioFilters } from '../../../shared/portfolio-filter.ts';
 
 type FilterKey = 'q' | 'track' | 'stage' | 'kind' | 'mine';
 export type FilterParams = Partial<Record<FilterKey, string | string[]>>;
@@ -81,26 +74,4 @@ export function hasFilters(filters: PortfolioFilters): boolean {
   );
 }
 
-/** Lower case without accents, so that "securite" finds "sécurité" and the reverse. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-}
-
-export function applyFilters<P extends ProjectSummary>(
-  projects: readonly P[],
-  filters: PortfolioFilters,
-): P[] {
-  const words = fold(filters.q).split(/\s+/).filter(Boolean);
-  return projects.filter((p) => {
-    if (filters.track !== null && p.track !== filters.track) return false;
-    if (filters.stage !== null && p.stage !== filters.stage) return false;
-    if (filters.kind !== null && p.leadOrganisation.kind !== filters.kind) return false;
-    if (filters.mine && p.myRole === null) return false;
-    if (words.length === 0) return true;
-    const title = fold(p.title);
-    return words.every((w) => title.includes(w));
-  });
-}
+export { applyFilters, fold } from '../../../shared/portfolio-filter.ts';

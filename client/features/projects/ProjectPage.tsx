@@ -1,11 +1,13 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, Match, Show, Switch } from 'solid-js';
+import { createResource, Match, onCleanup, Show, Switch } from 'solid-js';
+import { APP_EVENTS } from '../../../shared/constants.ts';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
+import { appSocket } from '../../realtime/socket.ts';
 import { ProjectRoom } from '../room/ProjectRoom.tsx';
 
 /**
@@ -18,6 +20,14 @@ export function ProjectPage() {
   const [project, { refetch }] = createResource(() => params.id, api.project);
   useDocumentTitle(() => loaded()?.title ?? t().project.loading);
 
+  // The card follows the server live: a gate decision moves the stage for everyone watching.
+  const socket = appSocket();
+  const onChanged = (change: { projectId: string }) => {
+    if (change.projectId === params.id && !project.loading) void refetch();
+  };
+  socket.on(APP_EVENTS.projectChanged, onChanged);
+  onCleanup(() => socket.off(APP_EVENTS.projectChanged, onChanged));
+
   const notFound = () => project.error instanceof ApiError && project.error.status === 404;
   // Reading a failed resource throws; read it only through this.
   const loaded = () => (project.error ? undefined : project.latest);
@@ -28,6 +38,14 @@ export function ProjectPage() {
         <A href="/" class="back-link">
           <span aria-hidden="true">←</span> {t().project.backToPortfolio}
         </A>
+        <Show when={loaded()}>
+          <span aria-hidden="true" class="muted">
+            {' · '}
+          </span>
+          <A href={`/projects/${params.id}/services`} class="back-link">
+            {t().services.requests.title}
+          </A>
+        </Show>
       </nav>
       <Switch>
         <Match when={notFound()}>

@@ -7,6 +7,9 @@ import { useApp, useI18n } from '../../app-context.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { openProjectDoc } from '../../realtime/doc-session.ts';
 import { createRoomStore } from '../../stores/project-room.ts';
+import { ActivityTab } from '../activity/ActivityTab.tsx';
+import { GatesTab } from '../gates/GatesTab.tsx';
+import { HistoryTab } from '../history/HistoryTab.tsx';
 import { ProjectAbout } from '../projects/ProjectAbout.tsx';
 import { CriteriaTab } from './CriteriaTab.tsx';
 import { loadCommentsPanel } from './MilestoneDetail.tsx';
@@ -69,6 +72,8 @@ function RoomTabs() {
   const room = useRoom();
   const { t, locale } = useI18n();
   const n = (x: number) => formatNumber(locale(), x);
+  // The activity reads the audit trail: members who edit, and the programme office.
+  const canSeeActivity = () => room.project().permissions.includes('audit.view');
   const tab = (value: RoomTab, label: string, count?: () => string | null) => (
     <Tabs.Trigger value={value} class="room-tab">
       {label}
@@ -83,6 +88,9 @@ function RoomTabs() {
         )}
         {tab('readiness', t().room.tabs.readiness)}
         {tab('criteria', t().room.tabs.criteria)}
+        {tab('gates', t().gates.tab)}
+        <Show when={canSeeActivity()}>{tab('activity', t().activity.tab)}</Show>
+        {tab('history', t().history.tab)}
         {tab('about', t().room.tabs.about)}
         <Tabs.Indicator class="room-tab-indicator" />
       </Tabs.List>
@@ -100,6 +108,21 @@ function RoomTabs() {
         <DocReady>
           <CriteriaTab />
         </DocReady>
+      </Tabs.Content>
+      <Tabs.Content value="gates" class="room-panel">
+        <DocReady>
+          <GatesTab />
+        </DocReady>
+      </Tabs.Content>
+      <Show when={canSeeActivity()}>
+        <Tabs.Content value="activity" class="room-panel">
+          <DocReady>
+            <ActivityTab />
+          </DocReady>
+        </Tabs.Content>
+      </Show>
+      <Tabs.Content value="history" class="room-panel">
+        <HistoryTab />
       </Tabs.Content>
       <Tabs.Content value="about" class="room-panel">
         <ProjectAbout project={room.project()} />

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
@@ -29,6 +30,9 @@ export function RoomHeader() {
       <div class="room-head-top">
         <h1 class="page-title room-title">{p().title}</h1>
         <div class="room-live">
+          <A href={`/projects/${p().id}/report`} class="button button-ghost button-small room-report-link">
+            {t().report.open}
+          </A>
           <PresenceAvatars />
           <SaveIndicator />
         </div>

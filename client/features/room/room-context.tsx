@@ -13,7 +13,7 @@ import type { DocSession } from '../../realtime/doc-session.ts';
 import type { RoomStore } from '../../stores/project-room.ts';
 import { todayIso } from './room-model.ts';
 
-export type RoomTab = 'milestones' | 'readiness' | 'criteria' | 'about';
+export type RoomTab = 'milestones' | 'readiness' | 'criteria' | 'gates' | 'activity' | 'history' | 'about';
 export type MilestoneView = 'board' | 'timeline';
 export type DetailFocus = 'panel' | 'title' | 'description';
 export interface Toast {
@@ -22,7 +22,7 @@ export interface Toast {
   /** offers to undo the change it reports */
   undo: boolean;
 }
-const TABS: RoomTab[] = ['milestones', 'readiness', 'criteria', 'about'];
+const TABS: RoomTab[] = ['milestones', 'readiness', 'criteria', 'gates', 'activity', 'history', 'about'];
 
 export function createRoom(project: () => ProjectDetail, session: DocSession, store: RoomStore) {
   const { session: auth, frameworks } = useApp();

@@ -1,0 +1,81 @@
+import { For, Show } from 'solid-js';
+import type { GateReview } from '../../../shared/api.ts';
+import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
+import { useApp, useI18n } from '../../app-context.tsx';
+import { useStageName } from '../../components/StageBadge.tsx';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { useRoom } from '../room/room-context.tsx';
+import { Recommendations } from './Recommendations.tsx';
+
+/**
+ * A decided gate as its record stands, never to change: outcome, the stage move it made, the
+ * rationale, the conditions, the signature (who, when, what it means) and the recommendations.
+ */
+export function DecidedGate(props: { review: GateReview }) {
+  const room = useRoom();
+  const { frameworks } = useApp();
+  const { t, locale } = useI18n();
+  const g = () => t().gates;
+  const stageName = useStageName();
+  const track = () => room.project().track;
+  const gateName = () => frameworks[1].stage(track(), props.review.stageIndex)?.gateName[locale()] ?? '';
+  return (
+    <Show when={props.review.decision}>
+      {(d) => (
+        <article class="panel gate-record" aria-labelledby={`gate-record-${props.review.id}`}>
+          <header class="gate-record-head">
+            <h4 id={`gate-record-${props.review.id}`} class="gate-record-title">
+              {gateName()}
+            </h4>
+            <span class={`gate-outcome gate-outcome-${d().outcome}`}>{g().outcomes[d().outcome]}</span>
+            <Show when={d().stageAfter !== d().stageBefore}>
+              <span class="muted small">
+                {g().stageMove(stageName(track(), d().stageBefore), stageName(track(), d().stageAfter))}
+              </span>
+            </Show>
+          </header>
+          <p class="gate-text">{d().rationale}</p>
+          <Show when={d().conditions.length > 0}>
+            <h5 class="gate-block-title">{g().conditions}</h5>
+            <ul class="gate-conditions-list">
+              <For each={d().conditions}>
+                {(c) => (
+                  <li>
+                    {c.title}{' '}
+                    <span class="muted small">
+                      ({c.due ? g().conditionDueOn(formatDate(locale(), c.due)) : g().noDue})
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+          <div class="gate-signed">
+            <span class="gate-signed-mark" aria-hidden="true">
+              ✓
+            </span>
+            <div>
+              <p>
+                <strong>
+                  {g().signedBy(d().signature.signer.name, formatDateTime(locale(), d().signature.signedAt))}
+                </strong>
+              </p>
+              <p class="muted small">
+                {g().meaning(
+                  d().signature.meaning === SIGNATURE_MEANING ? g().approvedMeaning : d().signature.meaning,
+                )}
+              </p>
+              <p class="muted small">
+                {g().requested(
+                  props.review.requestedBy.name,
+                  formatDateTime(locale(), props.review.requestedAt),
+                )}
+              </p>
+            </div>
+          </div>
+          <Recommendations review={props.review} track={track()} />
+        </article>
+      )}
+    </Show>
+  );
+}

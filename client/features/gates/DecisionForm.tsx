@@ -1,0 +1,211 @@
+import { createSignal, For, Index, Show } from 'solid-js';
+import type { GateOutcome, GateReview } from '../../../shared/api.ts';
+import { ApiError } from '../../api.ts';
+import { useI18n } from '../../app-context.tsx';
+import { describeError } from '../../errors.ts';
+import { useRoom } from '../room/room-context.tsx';
+import { gatesApi } from './gates-api.ts';
+import { OUTCOMES } from './RecommendationForm.tsx';
+
+interface ConditionDraft {
+  title: string;
+  due: string;
+}
+
+/**
+ * The cluster manager records the decision and signs it: outcome (with what it will do),
+ * rationale, the conditions of a Conditional Go, and the password re-entered as the signature,
+ * under the statement of what signing means. A signed decision can never be changed.
+ */
+export function DecisionForm(props: { review: GateReview; onChange: (r: GateReview) => void }) {
+  const room = useRoom();
+  const { t } = useI18n();
+  const g = () => t().gates;
+  const [outcome, setOutcome] = createSignal<GateOutcome>('go');
+  const [rationale, setRationale] = createSignal('');
+  const [conditions, setConditions] = createSignal<ConditionDraft[]>([{ title: '', due: '' }]);
+  const [password, setPassword] = createSignal('');
+  const [invalid, setInvalid] = createSignal<'rationale' | 'conditions' | 'password' | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  const id = (suffix: string) => `gate-decide-${props.review.id}-${suffix}`;
+  const conditional = () => outcome() === 'conditional_go';
+  const filled = () => conditions().filter((c) => c.title.trim());
+
+  const setCondition = (index: number, patch: Partial<ConditionDraft>) =>
+    setConditions(conditions().map((c, i) => (i === index ? { ...c, ...patch } : c)));
+
+  const fail = (what: 'rationale' | 'conditions' | 'password', focus: string) => {
+    setInvalid(what);
+    document.getElementById(focus)?.focus();
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!rationale().trim()) return fail('rationale', id('rationale'));
+    if (conditional() && filled().length === 0) return fail('conditions', id('condition-0'));
+    if (!password()) return fail('password', id('password'));
+    setInvalid(null);
+    setBusy(true);
+    try {
+      const review = await gatesApi.decide(room.project().id, props.review.id, {
+        outcome: outcome(),
+        rationale: rationale().trim(),
+        conditions: conditional() ? filled().map((c) => ({ title: c.title.trim(), due: c.due || null })) : [],
+        password: password(),
+      });
+      setPassword('');
+      props.onChange(review);
+    } catch (err) {
+      setPassword('');
+      setError(err);
+      if (err instanceof ApiError && err.status === 403) document.getElementById(id('password'))?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorText = () => {
+    const err = error();
+    if (err instanceof ApiError && err.status === 403) return g().wrongPassword;
+    if (err instanceof ApiError && (err.status === 400 || err.status === 409)) return err.message;
+    return describeError(err, t());
+  };
+
+  return (
+    <form class="gate-block gate-form gate-decide" onSubmit={(e) => void submit(e)} novalidate>
+      <h4 class="gate-block-title">{g().decideTitle}</h4>
+      <fieldset class="gate-outcomes">
+        <legend>{g().outcomeLabel}</legend>
+        <For each={OUTCOMES}>
+          {(o) => (
+            <label class="gate-outcome-choice" classList={{ selected: outcome() === o }}>
+              <input
+                type="radio"
+                name={id('outcome')}
+                value={o}
+                checked={outcome() === o}
+                onChange={() => setOutcome(o)}
+              />
+              <span class="gate-outcome-choice-text">
+                <span class={`gate-outcome gate-outcome-${o}`}>{g().outcomes[o]}</span>
+                <span class="muted small">{g().outcomeEffects[o]}</span>
+              </span>
+            </label>
+          )}
+        </For>
+      </fieldset>
+
+      <Show when={conditional()}>
+        <fieldset class="gate-conditions" aria-describedby={id('conditions-error')}>
+          <legend>{g().conditions}</legend>
+          <Index each={conditions()}>
+            {(condition, index) => (
+              <div class="gate-condition">
+                <label class="visually-hidden" for={id(`condition-${index}`)}>
+                  {g().conditionTitle(index + 1)}
+                </label>
+                <input
+                  id={id(`condition-${index}`)}
+                  type="text"
+                  maxLength={300}
+                  placeholder={g().conditionTitle(index + 1)}
+                  value={condition().title}
+                  aria-invalid={invalid() === 'conditions' ? 'true' : undefined}
+                  onInput={(e) => {
+                    setCondition(index, { title: e.currentTarget.value });
+                    setInvalid(null);
+                  }}
+                />
+                <label class="visually-hidden" for={id(`condition-due-${index}`)}>
+                  {g().conditionDue(index + 1)}
+                </label>
+                <input
+                  id={id(`condition-due-${index}`)}
+                  type="date"
+                  class="date-input"
+                  value={condition().due}
+                  onInput={(e) => setCondition(index, { due: e.currentTarget.value })}
+                />
+                <Show when={conditions().length > 1}>
+                  <button
+                    type="button"
+                    class="icon-button"
+                    aria-label={g().removeCondition(index + 1)}
+                    onClick={() => setConditions(conditions().filter((_, i) => i !== index))}
+                  >
+                    ×
+                  </button>
+                </Show>
+              </div>
+            )}
+          </Index>
+          <button
+            type="button"
+            class="button button-ghost button-small"
+            disabled={conditions().length >= 20}
+            onClick={() => setConditions([...conditions(), { title: '', due: '' }])}
+          >
+            + {g().addCondition}
+          </button>
+          <p id={id('conditions-error')} class="field-error">
+            {invalid() === 'conditions' ? g().conditionsNeeded : ''}
+          </p>
+        </fieldset>
+      </Show>
+
+      <div class="field">
+        <label for={id('rationale')}>{g().rationaleLabel}</label>
+        <textarea
+          id={id('rationale')}
+          class="textarea"
+          rows={4}
+          maxLength={5000}
+          value={rationale()}
+          aria-invalid={invalid() === 'rationale' ? 'true' : undefined}
+          aria-describedby={id('rationale-error')}
+          onInput={(e) => {
+            setRationale(e.currentTarget.value);
+            setInvalid(null);
+          }}
+        />
+        <p id={id('rationale-error')} class="field-error">
+          {invalid() === 'rationale' ? g().rationaleRequired : ''}
+        </p>
+      </div>
+
+      <div class="gate-signature">
+        <p id={id('meaning')} class="gate-meaning">
+          {g().signatureMeaning(room.me().name)}
+        </p>
+        <div class="field">
+          <label for={id('password')}>{g().passwordLabel}</label>
+          <input
+            id={id('password')}
+            type="password"
+            autocomplete="current-password"
+            value={password()}
+            aria-invalid={invalid() === 'password' || error() ? 'true' : undefined}
+            aria-describedby={`${id('meaning')} ${id('password-error')}`}
+            onInput={(e) => {
+              setPassword(e.currentTarget.value);
+              setInvalid(null);
+            }}
+          />
+          <p id={id('password-error')} class="field-error">
+            {invalid() === 'password' ? g().passwordRequired : ''}
+          </p>
+        </div>
+        <Show when={error()}>
+          <p class="form-error" role="alert">
+            {errorText()}
+          </p>
+        </Show>
+        <button type="submit" class="button button-primary" disabled={busy()}>
+          {busy() ? g().signing : g().sign}
+        </button>
+      </div>
+    </form>
+  );
+}

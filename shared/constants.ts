@@ -1,0 +1,17 @@
+/**
+ * Plain values shared by server and client, in a module without zod, so that the client can
+ * import them without bundling the schemas (shared/api.ts re-exports them).
+ */
+
+/** Socket events of the application (besides the document protocol). */
+export const APP_EVENTS = {
+  /** (comment: Comment): a comment was created, resolved or reopened in a joined project */
+  commentChanged: 'comment:changed',
+  /** ({ projectId }): a project the user may see changed (card, stage, milestones) */
+  projectChanged: 'project:changed',
+  /** ({ projectId, reviewId }): a gate review of a joined project changed */
+  gateChanged: 'gate:changed',
+} as const;
+
+/** What every gate signature states it means (stored with the signature, 21 CFR 11.50). */
+export const SIGNATURE_MEANING = 'approved as gate decision';
