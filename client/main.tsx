@@ -13,6 +13,39 @@ import './styles.css';
 const ProjectPage = lazy(() =>
   import('./features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })),
 );
+const PreferencesPage = lazy(() =>
+  import('./features/notifications/PreferencesPage.tsx').then((m) => ({ default: m.PreferencesPage })),
+);
+const DigestPage = lazy(() =>
+  import('./features/notifications/DigestPage.tsx').then((m) => ({ default: m.DigestPage })),
+);
+const ReportPage = lazy(() =>
+  import('./features/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const DirectoryPage = lazy(() =>
+  import('./features/directory/DirectoryPage.tsx').then((m) => ({ default: m.DirectoryPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('./features/directory/OrganisationPage.tsx').then((m) => ({ default: m.OrganisationPage })),
+);
+const MentorsPage = lazy(() =>
+  import('./features/mentors/MentorsPage.tsx').then((m) => ({ default: m.MentorsPage })),
+);
+const CataloguePage = lazy(() =>
+  import('./features/services/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })),
+);
+const RequestFormPage = lazy(() =>
+  import('./features/services/RequestFormPage.tsx').then((m) => ({ default: m.RequestFormPage })),
+);
+const QueuePage = lazy(() =>
+  import('./features/services/QueuePage.tsx').then((m) => ({ default: m.QueuePage })),
+);
+const ServiceEditorPage = lazy(() =>
+  import('./features/services/ServiceEditorPage.tsx').then((m) => ({ default: m.ServiceEditorPage })),
+);
+const ProjectServicesPage = lazy(() =>
+  import('./features/services/ProjectServicesPage.tsx').then((m) => ({ default: m.ProjectServicesPage })),
+);
 const InvitationPage = lazy(() =>
   import('./features/invitations/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
 );
@@ -38,6 +71,102 @@ render(
           component={() => (
             <RequireSession>
               <ProjectPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/notifications/preferences"
+          component={() => (
+            <RequireSession>
+              <PreferencesPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/notifications/digest"
+          component={() => (
+            <RequireSession>
+              <DigestPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/projects/:id/report"
+          component={() => (
+            <RequireSession>
+              <ReportPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/directory"
+          component={() => (
+            <RequireSession>
+              <DirectoryPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/directory/:slug"
+          component={() => (
+            <RequireSession>
+              <OrganisationPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/mentors"
+          component={() => (
+            <RequireSession>
+              <MentorsPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/services"
+          component={() => (
+            <RequireSession>
+              <CataloguePage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/services/queue"
+          component={() => (
+            <RequireSession>
+              <QueuePage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/services/new"
+          component={() => (
+            <RequireSession>
+              <ServiceEditorPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/services/:slug/edit"
+          component={() => (
+            <RequireSession>
+              <ServiceEditorPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/services/:slug/request"
+          component={() => (
+            <RequireSession>
+              <RequestFormPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/projects/:id/services"
+          component={() => (
+            <RequireSession>
+              <ProjectServicesPage />
             </RequireSession>
           )}
         />

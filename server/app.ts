@@ -9,12 +9,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
 import type { ServiceDeps } from './deps.ts';
 import { AppError, toAppError, toErrorBody } from './errors.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { gateRoutes } from './gates/gates.routes.ts';
+import { historyRoutes } from './history/history.routes.ts';
 import { clientIp } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
 import { requestLog } from './http/request-log.ts';
@@ -22,9 +24,13 @@ import { limitBodies, requestBudget, sameOriginWrites, securityHeaders } from '.
 import { resolveActor } from './http/session.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
+import { mentorRoutes } from './mentors/mentors.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { serviceRequestRoutes } from './service-requests/service-requests.routes.ts';
 import { tokenRoutes } from './tokens/tokens.routes.ts';
 
 export interface AppDeps extends ServiceDeps {
@@ -65,6 +71,12 @@ export function createApp(deps: AppDeps) {
     commentRoutes,
     auditRoutes,
     gateRoutes,
+    reportRoutes,
+    notificationRoutes,
+    historyRoutes,
+    catalogueRoutes,
+    serviceRequestRoutes,
+    mentorRoutes,
   ]) {
     api.route('/', routes(deps));
   }

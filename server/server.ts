@@ -17,6 +17,7 @@ import type { ServiceDeps } from './deps.ts';
 import { DeferredDocuments } from './documents.ts';
 import { DomainEvents } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
+import { startNotificationJobs } from './notifications/scheduler.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
 
 export const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -66,6 +67,7 @@ export async function startServer(
     },
   );
   documents.bind(realtime.documents);
+  const notificationJobs = startNotificationJobs(deps, config);
   const port = (server.address() as AddressInfo).port;
   log.info({ port, url: config.publicUrl, database: config.databaseUrl.split('?')[0] }, 'Jalon is listening');
 
@@ -78,6 +80,7 @@ export async function startServer(
       // Socket.IO closes the HTTP server too, once every socket is gone.
       const httpClosed = new Promise<void>((resolve) => server.once('close', () => resolve()));
       server.closeAllConnections?.();
+      await notificationJobs.stop();
       await realtime.close();
       if (server.listening) server.close();
       await httpClosed;

@@ -23,6 +23,8 @@ export const actions = [
   'gate.recommend',
   'gate.decide',
   'audit.view',
+  /** file a request to the services catalogue for the project */
+  'service.request',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -50,6 +52,7 @@ const matrix: Record<Role, ReadonlySet<Action>> = {
     'comment.read_team',
     'gate.request',
     'audit.view',
+    'service.request',
   ]),
   contributor: new Set<Action>([
     'project.view',
@@ -58,6 +61,7 @@ const matrix: Record<Role, ReadonlySet<Action>> = {
     'comment.write',
     'comment.read_team',
     'audit.view',
+    'service.request',
   ]),
   mentor: new Set<Action>([
     'project.view',

@@ -1,6 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { useApp, useI18n } from '../app-context.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -37,6 +38,15 @@ export function AppHeader() {
           <A href="/" class="app-nav-link" end>
             {t().header.portfolio}
           </A>
+          <A href="/directory" class="app-nav-link">
+            {t().directory.nav}
+          </A>
+          <A href="/services" class="app-nav-link">
+            {t().services.nav}
+          </A>
+          <A href="/mentors" class="app-nav-link">
+            {t().directory.mentorsNav}
+          </A>
         </nav>
         <div class="app-header-end">
           <Show when={me()}>
@@ -51,6 +61,7 @@ export function AppHeader() {
               </p>
             )}
           </Show>
+          <Show when={me()}>{(user) => <NotificationBell userId={user().user.id} />}</Show>
           <LanguageSwitch />
           <button type="button" class="button button-ghost" onClick={signOut} disabled={busy()}>
             {busy() ? t().header.signingOut : t().header.signOut}

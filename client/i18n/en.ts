@@ -3,9 +3,17 @@
  * `Messages` in messages.ts), so a key missing in either language is a type error. Messages that
  * take values are functions; numbers and dates arrive already formatted through Intl.
  */
+
+import { activityEn } from './activity.en.ts';
 import { collabEn } from './collab.en.ts';
+import { directoryEn } from './directory.en.ts';
+import { gatesEn } from './gates.en.ts';
+import { historyEn } from './history.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 import { plural } from './plural.ts';
+import { auditCheckEn, reportEn } from './report.en.ts';
 import { roomEn } from './room.en.ts';
+import { servicesEn } from './services.en.ts';
 
 export const en = {
   ...collabEn,
@@ -202,4 +210,12 @@ export const en = {
     justNow: 'just now',
   },
   room: roomEn,
+  gates: gatesEn,
+  activity: activityEn,
+  directory: directoryEn,
+  services: servicesEn,
+  report: reportEn,
+  auditCheck: auditCheckEn,
+  history: historyEn,
+  notifications: notificationsEn,
 };

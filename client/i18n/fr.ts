@@ -2,10 +2,18 @@
  * Chaînes françaises. Même forme que `en.ts` (type `Messages`) : une clé manquante est une
  * erreur de compilation. Typographie : espace insécable avant « : » et fine avant « ; ! ? ».
  */
+
+import { activityFr } from './activity.fr.ts';
 import { collabFr } from './collab.fr.ts';
+import { directoryFr } from './directory.fr.ts';
+import { gatesFr } from './gates.fr.ts';
+import { historyFr } from './history.fr.ts';
 import type { Messages } from './messages.ts';
+import { notificationsFr } from './notifications.fr.ts';
 import { plural } from './plural.ts';
+import { auditCheckFr, reportFr } from './report.fr.ts';
 import { roomFr } from './room.fr.ts';
+import { servicesFr } from './services.fr.ts';
 
 export const fr: Messages = {
   ...collabFr,
@@ -209,4 +217,12 @@ export const fr: Messages = {
     justNow: 'à l’instant',
   },
   room: roomFr,
+  gates: gatesFr,
+  activity: activityFr,
+  directory: directoryFr,
+  services: servicesFr,
+  report: reportFr,
+  auditCheck: auditCheckFr,
+  history: historyFr,
+  notifications: notificationsFr,
 };

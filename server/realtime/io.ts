@@ -10,7 +10,9 @@ import { Server as SocketServer } from 'socket.io';
 import * as Y from 'yjs';
 import { APP_EVENTS } from '../../shared/api.ts';
 import { docName, parseDocName } from '../../shared/doc/index.ts';
+import { NOTIFICATION_EVENT } from '../../shared/notifications.ts';
 import { type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
+import { SERVICE_REQUEST_EVENT } from '../../shared/services.ts';
 import { projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
@@ -247,6 +249,31 @@ export function createRealtime(
           if (mayReadComment(conn.roles, comment.visibility)) conn.send(APP_EVENTS.commentChanged, comment);
       })
       .catch(() => undefined);
+  });
+
+  // Gate records are readable by everyone who may see the project: every socket in its room.
+  deps.events.on('gate.changed', (change) => {
+    void registry
+      .peek(docName(change.projectId))
+      ?.then((r) => {
+        for (const conn of r.connections.values()) conn.send(APP_EVENTS.gateChanged, change);
+      })
+      .catch(() => undefined);
+  });
+
+  // A project's service requests are readable by everyone who may see it: every socket in its room.
+  deps.events.on('service_request.changed', (change) => {
+    void registry
+      .peek(docName(change.projectId))
+      ?.then((r) => {
+        for (const conn of r.connections.values()) conn.send(SERVICE_REQUEST_EVENT, change);
+      })
+      .catch(() => undefined);
+  });
+
+  // A notification goes to its recipient's own room (every tab, on every node), nowhere else.
+  deps.events.on('notification.created', ({ userId, notification }) => {
+    io.to(userRoom(userId)).emit(NOTIFICATION_EVENT, notification);
   });
 
   // The portfolio of every user who may see a project follows its changes.

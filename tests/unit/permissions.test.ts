@@ -17,6 +17,7 @@ const table: Record<Action, Record<Role, boolean>> = {
   'gate.recommend': { cluster_manager: Y, lead: N, contributor: N, mentor: Y, observer: N },
   'gate.decide': { cluster_manager: Y, lead: N, contributor: N, mentor: N, observer: N },
   'audit.view': { cluster_manager: Y, lead: Y, contributor: Y, mentor: N, observer: N },
+  'service.request': { cluster_manager: N, lead: Y, contributor: Y, mentor: N, observer: N },
 };
 
 describe('permission matrix', () => {

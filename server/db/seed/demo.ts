@@ -23,10 +23,19 @@ import {
   user,
 } from '../schema/index.ts';
 import { commit, type Statement } from '../writer.ts';
-import { organisations as orgData, people, projects as projectData } from './cluster.data.ts';
+import {
+  organisations as clusterOrgs,
+  people as clusterPeople,
+  projects as projectData,
+} from './cluster.data.ts';
+import { extraOrganisations, extraPeople, listedContacts } from './directory.data.ts';
+import { directorySeed } from './directory.ts';
 import type { ProjectSeed } from './types.ts';
 
 export const DEMO_PASSWORD = 'jalon-demo-2026';
+
+const orgData = [...clusterOrgs, ...extraOrganisations];
+const people = [...clusterPeople, ...extraPeople];
 
 export interface SeededDemo {
   userIds: Map<string, string>;
@@ -85,9 +94,13 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeededDemo | 
         createdAt: now,
         updatedAt: now,
       }),
-      db
-        .insert(organisationMembers)
-        .values({ organisationId: orgId(p.orgSlug), userId: id, title: p.title, createdAt: now }),
+      db.insert(organisationMembers).values({
+        organisationId: orgId(p.orgSlug),
+        userId: id,
+        title: p.title,
+        listedAsContact: listedContacts.has(p.key),
+        createdAt: now,
+      }),
     );
     if (p.key === 'manager')
       statements.push(db.insert(clusterManagers).values({ userId: id, grantedAt: now }));
@@ -146,6 +159,15 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeededDemo | 
 
   for (const p of projectData)
     statements.push(...seedProjectDocument(db, projectIds.get(p.key)!, p, userId, now));
+
+  const projectId = (key: string) => {
+    const id = projectIds.get(key);
+    if (!id) throw new Error(`Demo data names an unknown project "${key}"`);
+    return id;
+  };
+  const directory = directorySeed(db, { orgId, userId, projectId }, now);
+  statements.push(...directory.statements);
+  audit.push(...directory.audit);
 
   await commit(db, statements, audit);
   return { userIds, projectIds };

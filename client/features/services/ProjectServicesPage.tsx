@@ -1,0 +1,131 @@
+import { A, useLocation, useParams } from '@solidjs/router';
+import { createEffect, createResource, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { SERVICE_REQUEST_EVENT, type ServiceRequest } from '../../../shared/services.ts';
+import { ApiError, api } from '../../api.ts';
+import { useI18n } from '../../app-context.tsx';
+import { Shell } from '../../components/Shell.tsx';
+import { StatePanel } from '../../components/StatePanel.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { describeError } from '../../errors.ts';
+import { appSocket } from '../../realtime/socket.ts';
+import { RequestCard } from './RequestCard.tsx';
+import { servicesApi } from './services-api.ts';
+import './services.css';
+
+/** A project's service requests: what it asked, where each stands, with both sides' comments. */
+export function ProjectServicesPage() {
+  const params = useParams();
+  const location = useLocation();
+  const { t } = useI18n();
+  const r = () => t().services.requests;
+  const [project] = createResource(() => params.id, api.project);
+  const [requests, { mutate, refetch }] = createResource(() => params.id, servicesApi.projectRequests);
+  useDocumentTitle(() => r().pageTitle(project.latest?.title ?? ''));
+  const list = () => (requests.error ? [] : (requests.latest?.requests ?? []));
+  const canRequest = () => project.latest?.permissions.includes('service.request') ?? false;
+  const notFound = () => requests.error instanceof ApiError && requests.error.status === 404;
+
+  // Changes made by the other side arrive on the project's room, when this user has it open.
+  const socket = appSocket();
+  const onChanged = (change: { projectId: string }) => {
+    if (change.projectId === params.id && !requests.loading) void refetch();
+  };
+  socket.on(SERVICE_REQUEST_EVENT, onChanged);
+  onCleanup(() => socket.off(SERVICE_REQUEST_EVENT, onChanged));
+
+  // A link to one request (#request-…) scrolls to it once the list is there.
+  createEffect(
+    on(
+      () => list().length,
+      () => {
+        const target = location.hash && document.getElementById(location.hash.slice(1));
+        if (target) {
+          target.scrollIntoView({ block: 'start' });
+          target.focus({ preventScroll: true });
+        }
+      },
+    ),
+  );
+
+  const replace = (next: ServiceRequest) =>
+    mutate({ requests: list().map((x) => (x.id === next.id ? next : x)), milestones: milestones() });
+  const milestones = () => (requests.error ? [] : (requests.latest?.milestones ?? []));
+
+  return (
+    <Shell>
+      <nav class="breadcrumb" aria-label={r().back}>
+        <A href={`/projects/${params.id}`} class="back-link">
+          <span aria-hidden="true">←</span> {project.latest?.title ?? r().back}
+        </A>
+      </nav>
+      <Switch>
+        <Match when={notFound()}>
+          <StatePanel
+            title={t().project.notFoundTitle}
+            body={t().project.notFoundBody}
+            icon="lock"
+            level={1}
+          />
+        </Match>
+        <Match when={requests.error}>
+          <StatePanel
+            title={r().loadError}
+            body={describeError(requests.error, t())}
+            tone="error"
+            icon="error"
+            level={1}
+          >
+            <button type="button" class="button button-primary" onClick={() => void refetch()}>
+              {t().app.retry}
+            </button>
+          </StatePanel>
+        </Match>
+        <Match when={requests.latest}>
+          <div class="page-head">
+            <h1 class="page-title">{r().title}</h1>
+            <Show when={canRequest()}>
+              <A
+                href={`/services?project=${encodeURIComponent(params.id!)}`}
+                class="button button-primary page-head-end"
+              >
+                {r().newRequest}
+              </A>
+            </Show>
+          </div>
+          <p class="page-intro">{r().intro}</p>
+          <Show
+            when={list().length}
+            fallback={
+              <StatePanel
+                title={r().emptyTitle}
+                body={canRequest() ? r().emptyBody : r().emptyBodyReadOnly}
+                icon="empty"
+              >
+                <Show when={canRequest()}>
+                  <A
+                    href={`/services?project=${encodeURIComponent(params.id!)}`}
+                    class="button button-primary"
+                  >
+                    {r().newRequest}
+                  </A>
+                </Show>
+              </StatePanel>
+            }
+          >
+            <ul class="request-list">
+              <For each={list()}>
+                {(req) => <RequestCard request={req} onChange={replace} milestones={milestones()} />}
+              </For>
+            </ul>
+          </Show>
+        </Match>
+        <Match when={requests.loading}>
+          <div class="page-loading" role="status">
+            <span class="spinner" aria-hidden="true" />
+            {r().loading}
+          </div>
+        </Match>
+      </Switch>
+    </Shell>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * The handling team (or a cluster manager) moves a request through
+ * submitted → in_review → accepted | declined → scheduled → delivered, with a comment; both
+ * sides comment; an accepted request is tracked by a project milestone (created for it or
+ * chosen), which follows the request: due on the scheduled date, done when delivered.
+ * Each change is one audited batch, and notifies the other side.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { can } from '../../shared/permissions.ts';
+import {
+  linkableStatuses,
+  type RequestStatus,
+  type ServiceRequest,
+  type UpdateServiceRequestBody,
+} from '../../shared/services.ts';
+import type { AuditEntry } from '../audit/audit-chain.ts';
+import { projectAccess } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { handlesService } from '../catalogue/service-view.ts';
+import { serviceRequestEvents, serviceRequests, services } from '../db/schema/index.ts';
+import { commit, type Statement } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { notifyRequestChange } from './notify-request-change.ts';
+import { loadRequests } from './request-view.ts';
+import { milestoneEffect, requireTransition, stampsFor } from './service-requests.rules.ts';
+import { applyToMilestone, milestoneFor } from './track-with-milestone.ts';
+
+export async function updateServiceRequest(
+  deps: ServiceDeps,
+  actor: Actor,
+  requestId: string,
+  input: z.output<typeof UpdateServiceRequestBody>,
+): Promise<ServiceRequest> {
+  const { db } = deps;
+  const [found] = await db
+    .select({ request: serviceRequests, service: services })
+    .from(serviceRequests)
+    .innerJoin(services, eq(services.id, serviceRequests.serviceId))
+    .where(eq(serviceRequests.id, requestId))
+    .limit(1);
+  if (!found) throw new AppError('not_found', 'No such service request');
+  const { request, service } = found;
+  const [handler, access] = await Promise.all([
+    handlesService(db, actor, service),
+    projectAccess(db, actor, request.projectId),
+  ]);
+  const projectSide = access !== null && can(access.roles, 'service.request');
+  if (!handler && !(access && can(access.roles, 'project.view'))) {
+    deps.log.warn({ userId: actor.id, requestId, reason: 'not visible' }, 'access denied');
+    throw new AppError('not_found', 'No such service request');
+  }
+  if (input.status && !handler)
+    throw new AppError(
+      'forbidden',
+      'Only the service’s handling team and cluster managers change a request’s status',
+    );
+  if (!handler && !projectSide)
+    throw new AppError(
+      'forbidden',
+      'Your role on this project does not allow acting on its service requests',
+    );
+
+  const from = request.status as RequestStatus;
+  if (input.status) requireTransition(from, input.status);
+  if (input.scheduledFor && input.status !== 'scheduled')
+    throw new AppError('invalid_input', 'A date is given only when scheduling the request', [
+      { path: 'scheduledFor', message: 'only with status "scheduled"' },
+    ]);
+  const to = input.status ?? from;
+  if (input.milestone) {
+    if (!linkableStatuses.includes(to))
+      throw new AppError('conflict', 'Only an accepted request can be tracked by a milestone of the project');
+    if (request.milestoneId) throw new AppError('conflict', 'This request is already tracked by a milestone');
+  }
+
+  const now = deps.clock();
+  const base = {
+    at: now,
+    actorId: actor.id,
+    actorOrganisationId: actor.organisationId,
+    projectId: request.projectId,
+  };
+  const statements: Statement[] = [];
+  const audit: AuditEntry[] = [];
+  if (input.status || input.comment) {
+    const eventId = crypto.randomUUID();
+    const fromStatus = input.status ? from : null;
+    const toStatus = input.status ?? null;
+    const comment = input.comment ?? null;
+    // Inserted only if the request is still where we read it: a concurrent move wins cleanly.
+    statements.push(
+      input.status
+        ? db.run(sql`INSERT INTO service_request_events (id, request_id, author_id, at, from_status, to_status, comment)
+            SELECT ${eventId}, ${requestId}, ${actor.id}, ${now.getTime()}, ${fromStatus}, ${toStatus}, ${comment}
+            WHERE EXISTS (SELECT 1 FROM service_requests WHERE id = ${requestId} AND status = ${from})`)
+        : db
+            .insert(serviceRequestEvents)
+            .values({ id: eventId, requestId, authorId: actor.id, at: now, comment }),
+    );
+  }
+  if (input.status) {
+    statements.push(
+      db
+        .update(serviceRequests)
+        .set({
+          status: input.status,
+          ...stampsFor(input.status, now),
+          ...(input.status === 'scheduled' ? { scheduledFor: input.scheduledFor } : {}),
+          updatedAt: now,
+        })
+        .where(sql`${serviceRequests.id} = ${requestId} AND ${serviceRequests.status} = ${from}`),
+    );
+    audit.push({
+      ...base,
+      entity: 'service_request',
+      entityId: requestId,
+      action: 'update',
+      field: 'status',
+      before: from,
+      after: input.status,
+      reason: input.comment ?? null,
+    });
+    if (input.status === 'scheduled')
+      audit.push({
+        ...base,
+        entity: 'service_request',
+        entityId: requestId,
+        action: 'update',
+        field: 'scheduled_for',
+        before: request.scheduledFor,
+        after: input.scheduledFor,
+        reason: null,
+      });
+  } else if (input.comment) {
+    audit.push({
+      ...base,
+      entity: 'service_request',
+      entityId: requestId,
+      action: 'comment',
+      field: null,
+      before: null,
+      after: input.comment,
+      reason: null,
+    });
+  }
+  if (statements.length || audit.length) {
+    const notify = await notifyRequestChange(deps, actor, {
+      id: requestId,
+      projectId: request.projectId,
+      requesterId: request.requesterId,
+      service,
+      to: input.status ?? null,
+      comment: input.comment,
+    });
+    await commit(db, [...statements, ...notify.statements], audit);
+    notify.publish();
+  }
+
+  const scheduledFor = input.status === 'scheduled' ? (input.scheduledFor ?? null) : request.scheduledFor;
+  if (input.milestone) {
+    const effect = milestoneEffect(to, scheduledFor);
+    const milestoneId = await milestoneFor(
+      deps,
+      actor.id,
+      request,
+      service,
+      input.milestone,
+      scheduledFor,
+      effect?.status ?? 'planned',
+    );
+    if ('milestoneId' in input.milestone && effect?.status)
+      await applyToMilestone(deps, actor.id, request.projectId, milestoneId, { status: effect.status });
+    await commit(
+      db,
+      [
+        db
+          .update(serviceRequests)
+          .set({ milestoneId, updatedAt: now })
+          .where(eq(serviceRequests.id, requestId)),
+      ],
+      [
+        {
+          ...base,
+          entity: 'service_request',
+          entityId: requestId,
+          action: 'update',
+          field: 'milestone_id',
+          before: null,
+          after: milestoneId,
+          reason: 'tracked on the project timeline',
+        },
+      ],
+    );
+  } else if (input.status && request.milestoneId) {
+    const effect = milestoneEffect(input.status, scheduledFor);
+    if (effect) await applyToMilestone(deps, actor.id, request.projectId, request.milestoneId, effect);
+  }
+
+  deps.events.emit('service_request.changed', { projectId: request.projectId, requestId });
+  deps.log.info({ requestId, from, to, by: actor.id }, 'service request changed');
+  return (await loadRequests(deps, actor, eq(serviceRequests.id, requestId)))[0]!;
+}
