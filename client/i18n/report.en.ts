@@ -1,4 +1,15 @@
 /** English strings of the printable project report (`t().report`); `report.fr.ts` mirrors it. */
+export const auditCheckEn = {
+  title: 'Audit trail',
+  intro:
+    'Every change is an entry chained to the one before by its hash: one altered entry breaks the chain.',
+  verify: 'Verify the audit trail',
+  verifying: 'Verifying…',
+  intact: (_n: number, entries: string) => `Intact: ${entries} entries verified.`,
+  broken: (at: string, entries: string) =>
+    `Broken: entry #${at} does not match its hash (${entries} entries read).`,
+};
+
 export const reportEn = {
   open: 'Printable report',
   exportCsv: 'Export CSV',

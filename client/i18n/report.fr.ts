@@ -1,6 +1,17 @@
 /** Les textes du rapport imprimable d’un projet (`t().report`), même forme que `report.en.ts`. */
 import type { Messages } from './messages.ts';
 
+export const auditCheckFr: Messages['auditCheck'] = {
+  title: 'Piste d’audit',
+  intro:
+    'Chaque modification est une entrée chaînée à la précédente par son empreinte\u00a0: une seule entrée altérée rompt la chaîne.',
+  verify: 'Vérifier la piste d’audit',
+  verifying: 'Vérification…',
+  intact: (_n: number, entries: string) => `Intacte\u00a0: ${entries} entrées vérifiées.`,
+  broken: (at: string, entries: string) =>
+    `Rompue\u00a0: l’entrée n°\u00a0${at} ne correspond pas à son empreinte (${entries} entrées lues).`,
+};
+
 export const reportFr: Messages['report'] = {
   open: 'Rapport imprimable',
   exportCsv: 'Exporter en CSV',

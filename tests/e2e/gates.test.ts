@@ -97,10 +97,25 @@ describe('a gate decided in the browser', () => {
     await manager.goto(`/projects/${project.id}?tab=gates`);
     const managerGates = manager.getByRole('tabpanel', { name: 'Gates' });
     await managerGates.getByText(/^Requested by Claire Dubois/).waitFor();
+
+    // The manager reviews first: scores each should-meet criterion, recommends, gives reasons.
+    await managerGates.getByText('Your recommendation', { exact: true }).click();
+    const recommendation = managerGates.getByRole('form', { name: 'Your recommendation' });
+    const scoreGroups = recommendation.getByRole('group');
+    expect(await scoreGroups.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await scoreGroups.count()); i++)
+      await scoreGroups.nth(i).getByRole('radio', { name: /^4\b/ }).check();
+    await recommendation.getByLabel('Recommendation').selectOption({ label: 'Go' });
+    await recommendation.getByLabel('Rationale').fill('Tox package complete; CMC on track.');
+    await recommendation.getByRole('button', { name: 'Submit recommendation' }).click();
+    await recommendation.getByText('Your recommendation is recorded.').waitFor();
+    // The lead sees the recommendation arrive without reloading.
+    await gates.getByText('Tox package complete; CMC on track.').waitFor();
+
     await managerGates.getByRole('radio', { name: /^Go\b/ }).check();
     await managerGates
+      .getByRole('form', { name: 'Record and sign the decision' })
       .getByLabel('Rationale')
-      .last()
       .fill('Pivotal tox and CMC comparability data support moving on.');
 
     await managerGates.getByLabel('Your password').fill('not-my-password');
@@ -148,5 +163,11 @@ describe('a gate decided in the browser', () => {
       .filter({ hasText: 'Gate decision: Go' })
       .filter({ hasText: next })
       .waitFor();
+
+    // And the programme office checks that the audit trail holding all this is intact.
+    await manager.goto('/');
+    const audit = manager.getByRole('region', { name: 'Audit trail' });
+    await audit.getByRole('button', { name: 'Verify the audit trail' }).click();
+    await audit.getByText(/^Intact: [\d,]+ entries verified\.$/).waitFor();
   });
 });

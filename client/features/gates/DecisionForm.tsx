@@ -74,7 +74,12 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   };
 
   return (
-    <form class="gate-block gate-form gate-decide" onSubmit={(e) => void submit(e)} novalidate>
+    <form
+      class="gate-block gate-form gate-decide"
+      aria-label={g().decideTitle}
+      onSubmit={(e) => void submit(e)}
+      novalidate
+    >
       <h4 class="gate-block-title">{g().decideTitle}</h4>
       <fieldset class="gate-outcomes">
         <legend>{g().outcomeLabel}</legend>

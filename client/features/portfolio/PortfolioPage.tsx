@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { appSocket } from '../../realtime/socket.ts';
+import { AuditCheck } from '../audit/AuditCheck.tsx';
 import { StagesOverTime } from '../history/StagesOverTime.tsx';
 import { reportApi } from '../reports/report-api.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
@@ -141,6 +142,7 @@ export function PortfolioPage() {
             />
             <Show when={overviewOpen()}>
               <StagesOverTime />
+              <AuditCheck />
             </Show>
           </div>
         </section>
