@@ -64,6 +64,7 @@ export const en = {
       researcher: 'Contributor (researcher)',
       mentor: 'Mentor',
       partner: 'Observer from the pharma partner',
+      platform: 'Cell-therapy platform team — handles service requests',
     },
   },
   roles: {

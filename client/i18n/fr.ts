@@ -66,6 +66,7 @@ export const fr: Messages = {
       researcher: 'Contributeur (chercheur)',
       mentor: 'Mentor',
       partner: 'Observateur du partenaire pharmaceutique',
+      platform: 'Équipe de la plateforme de thérapie cellulaire — traite les demandes de service',
     },
   },
   roles: {

@@ -10,6 +10,7 @@ const accounts: { email: string; role: keyof Messages['signIn']['demoRoles'] }[]
   { email: 'researcher@demo.jalon', role: 'researcher' },
   { email: 'mentor@demo.jalon', role: 'mentor' },
   { email: 'partner@demo.jalon', role: 'partner' },
+  { email: 'platform@demo.jalon', role: 'platform' },
 ];
 
 /**
