@@ -230,7 +230,9 @@ function englishMatchers(): RegExp[] {
   const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const walk = (e: unknown, f: unknown) => {
     if (typeof e === 'string') {
-      if (e !== f && e.trim().length > 1) matchers.push(new RegExp(`^${literal(e.trim())}$`));
+      // "English" is also the language switch's own label for English, on every page.
+      if (e !== f && e.trim().length > 1 && e !== en.meta.languageName)
+        matchers.push(new RegExp(`^${literal(e.trim())}$`));
     } else if (typeof e === 'function' && typeof f === 'function') {
       const args = Array.from({ length: e.length }, (_, i) => `⟦${i}⟧`);
       const english = (e as (...a: unknown[]) => string)(...args);
