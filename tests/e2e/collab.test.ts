@@ -14,12 +14,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en } from '../../client/i18n/en.ts';
 import { fr } from '../../client/i18n/fr.ts';
 import { milestones, projects } from '../../server/db/schema/index.ts';
-import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
 import type { Comment } from '../../shared/api.ts';
 import { createMilestone, docName } from '../../shared/doc/index.ts';
 import { builtClientDir, launchBrowser } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { peer } from '../support/socket.ts';
+import { signedInAs } from './helpers.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -56,21 +56,8 @@ async function pageOf(who: string, locale = 'en-GB'): Promise<Page> {
   const key = `${who} ${locale}`;
   const known = pages.get(key);
   if (known) return known;
-  const context = await browser.newContext({
-    locale,
-    baseURL: server.url,
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
+  const { page, context } = await signedInAs(browser, server.url, who, locale);
   contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  const french = locale.startsWith('fr');
-  await page.getByLabel(french ? 'E-mail' : 'Email', { exact: true }).fill(`${who}@demo.jalon`);
-  await page.getByLabel(french ? 'Mot de passe' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByLabel(french ? 'Mot de passe' : 'Password', { exact: true }).press('Enter');
-  await page.getByRole('heading', { level: 1, name: french ? 'Portefeuille' : 'Portfolio' }).waitFor();
   pages.set(key, page);
   return page;
 }

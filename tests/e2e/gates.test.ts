@@ -14,6 +14,7 @@ import { builtClientDir, launchBrowser } from '../support/browser.ts';
 import { signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { peer } from '../support/socket.ts';
+import { signedInAs } from './helpers.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -39,20 +40,8 @@ afterAll(async () => {
 });
 
 async function signedInPage(who: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-GB',
-    baseURL: server.url,
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
+  const { page, context } = await signedInAs(browser, server.url, who);
   contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email', { exact: true }).fill(`${who}@demo.jalon`);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
   return page;
 }
 

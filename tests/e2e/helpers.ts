@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
 import { builtClientDir, launchBrowser } from '../support/browser.ts';
@@ -70,4 +70,28 @@ export function projectRows(page: Page) {
 
 export async function htmlLang(page: Page) {
   return page.evaluate(() => document.documentElement.lang);
+}
+
+/**
+ * A fresh browser profile for a demo account, signed in through the form in `locale` (the
+ * sign-in page speaks the browser's language), on the portfolio. The caller closes `context`.
+ */
+export async function signedInAs(
+  browser: Browser,
+  baseURL: string,
+  who: string,
+  locale = 'en-GB',
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ locale, baseURL, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.waitForURL(/\/sign-in/);
+  const french = locale.startsWith('fr');
+  await page.getByLabel(french ? 'E-mail' : 'Email', { exact: true }).fill(`${who}@demo.jalon`);
+  await page.getByLabel(french ? 'Mot de passe' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel(french ? 'Mot de passe' : 'Password', { exact: true }).press('Enter');
+  // The account's remembered language wins over the browser's once signed in.
+  await page.getByRole('heading', { level: 1, name: /^(Portfolio|Portefeuille)$/ }).waitFor();
+  return { page, context };
 }

@@ -8,11 +8,11 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { projects } from '../../server/db/schema/index.ts';
-import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
 import { createMilestone, docName, readProjectDoc, updateMilestone } from '../../shared/doc/index.ts';
 import { builtClientDir, launchBrowser } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { peer } from '../support/socket.ts';
+import { signedInAs } from './helpers.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -36,20 +36,7 @@ afterAll(async () => {
 });
 
 async function leadPage(locale: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale,
-    baseURL: server.url,
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel(/^(Email|E-mail)$/).fill('lead@demo.jalon');
-  await page.getByLabel(/^(Password|Mot de passe)$/).fill(DEMO_PASSWORD);
-  await page.getByLabel(/^(Password|Mot de passe)$/).press('Enter');
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
+  return (await signedInAs(browser, server.url, 'lead', locale)).page;
 }
 
 describe('time travel', () => {

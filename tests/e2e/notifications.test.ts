@@ -7,10 +7,10 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { milestones, projects } from '../../server/db/schema/index.ts';
-import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
 import { scanMilestoneAlerts } from '../../server/notifications/milestone-alerts.ts';
 import { builtClientDir, launchBrowser } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { signedInAs } from './helpers.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -45,20 +45,8 @@ afterAll(async () => {
 });
 
 async function signedInPage(who: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-GB',
-    baseURL: server.url,
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
+  const { page, context } = await signedInAs(browser, server.url, who);
   contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email', { exact: true }).fill(`${who}@demo.jalon`);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
   return page;
 }
 

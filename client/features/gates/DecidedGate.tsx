@@ -1,10 +1,11 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { GateReview } from '../../../shared/api.ts';
 import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useRoom } from '../room/room-context.tsx';
+import { ConditionList } from './ConditionList.tsx';
 import { Recommendations } from './Recommendations.tsx';
 
 /**
@@ -37,18 +38,7 @@ export function DecidedGate(props: { review: GateReview }) {
           <p class="gate-text">{d().rationale}</p>
           <Show when={d().conditions.length > 0}>
             <h5 class="gate-block-title">{g().conditions}</h5>
-            <ul class="gate-conditions-list">
-              <For each={d().conditions}>
-                {(c) => (
-                  <li>
-                    {c.title}{' '}
-                    <span class="muted small">
-                      ({c.due ? g().conditionDueOn(formatDate(locale(), c.due)) : g().noDue})
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <ConditionList conditions={d().conditions} class="gate-conditions-list" />
           </Show>
           <div class="gate-signed">
             <span class="gate-signed-mark" aria-hidden="true">

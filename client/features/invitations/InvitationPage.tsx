@@ -1,9 +1,9 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
-import { ApiError, api, type Invitation } from '../../api.ts';
+import { api, type Invitation } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { LoadedPage } from '../../components/LoadedPage.tsx';
 import { Shell } from '../../components/Shell.tsx';
-import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -18,44 +18,19 @@ export function InvitationPage() {
   const { t } = useI18n();
   const [preview, { refetch }] = createResource(() => params.token, api.invitation);
   useDocumentTitle(() => t().invitation.pageTitle);
-  // Reading a failed resource throws; read it only through this.
-  const loaded = () => (preview.error ? undefined : preview.latest);
-  const gone = () => preview.error instanceof ApiError && [400, 404].includes(preview.error.status);
 
   return (
     <Shell width="narrow">
-      <Switch>
-        <Match when={gone()}>
-          <StatePanel
-            title={t().invitation.notFoundTitle}
-            body={t().invitation.notFoundBody}
-            icon="lock"
-            level={1}
-          />
-        </Match>
-        <Match when={preview.error}>
-          <StatePanel
-            title={t().invitation.errorTitle}
-            body={describeError(preview.error, t())}
-            tone="error"
-            icon="error"
-            level={1}
-          >
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
-        </Match>
-        <Match when={loaded()}>
-          {(invitation) => <InvitationCard invitation={invitation()} token={params.token ?? ''} />}
-        </Match>
-        <Match when={preview.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {t().invitation.loading}
-          </div>
-        </Match>
-      </Switch>
+      <LoadedPage
+        resource={preview}
+        onRetry={() => void refetch()}
+        notFound={{ title: t().invitation.notFoundTitle, body: t().invitation.notFoundBody }}
+        isNotFound={(err) => [400, 404].includes(err.status)}
+        errorTitle={t().invitation.errorTitle}
+        loading={t().invitation.loading}
+      >
+        {(invitation) => <InvitationCard invitation={invitation()} token={params.token ?? ''} />}
+      </LoadedPage>
     </Shell>
   );
 }

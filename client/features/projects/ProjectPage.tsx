@@ -1,12 +1,11 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createResource, onCleanup, Show } from 'solid-js';
 import { APP_EVENTS } from '../../../shared/constants.ts';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
+import { LoadedPage } from '../../components/LoadedPage.tsx';
 import { Shell } from '../../components/Shell.tsx';
-import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { ProjectRoom } from '../room/ProjectRoom.tsx';
 
@@ -28,7 +27,6 @@ export function ProjectPage() {
   socket.on(APP_EVENTS.projectChanged, onChanged);
   onCleanup(() => socket.off(APP_EVENTS.projectChanged, onChanged));
 
-  const notFound = () => project.error instanceof ApiError && project.error.status === 404;
   // Reading a failed resource throws; read it only through this.
   const loaded = () => (project.error ? undefined : project.latest);
 
@@ -47,42 +45,21 @@ export function ProjectPage() {
           </A>
         </Show>
       </nav>
-      <Switch>
-        <Match when={notFound()}>
-          <StatePanel title={t().project.notFoundTitle} body={t().project.notFoundBody} icon="lock" level={1}>
-            <A href="/" class="button button-primary">
-              {t().notFound.home}
-            </A>
-          </StatePanel>
-        </Match>
-        <Match when={project.error}>
-          <StatePanel
-            title={t().project.errorTitle}
-            body={describeError(project.error, t())}
-            tone="error"
-            icon="error"
-            level={1}
-          >
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
-        </Match>
-        <Match when={loaded()}>
-          {(p) => (
-            // A new room (and document) for each project; a refetch keeps the same room.
-            <Show when={p().id} keyed>
-              <ProjectRoom project={p()} />
-            </Show>
-          )}
-        </Match>
-        <Match when={project.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {t().project.loading}
-          </div>
-        </Match>
-      </Switch>
+      <LoadedPage
+        resource={project}
+        onRetry={() => void refetch()}
+        notFound={{ title: t().project.notFoundTitle, body: t().project.notFoundBody }}
+        homeLink
+        errorTitle={t().project.errorTitle}
+        loading={t().project.loading}
+      >
+        {(p) => (
+          // A new room (and document) for each project; a refetch keeps the same room.
+          <Show when={p().id} keyed>
+            <ProjectRoom project={p()} />
+          </Show>
+        )}
+      </LoadedPage>
     </Shell>
   );
 }

@@ -1,17 +1,16 @@
 import '../gates/gates.css';
 import './report.css';
 import { A, useParams } from '@solidjs/router';
-import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createResource, For, Show } from 'solid-js';
 import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
 import type { ProjectReport } from '../../../shared/reports.ts';
-import { ApiError } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { LoadedPage } from '../../components/LoadedPage.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
-import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { ConditionList } from '../gates/ConditionList.tsx';
 import { ReportRadar } from './ReportRadar.tsx';
 import { reportApi } from './report-api.ts';
 
@@ -28,39 +27,19 @@ export function ReportPage() {
   useDocumentTitle(() =>
     loaded() ? `${loaded()!.project.title} — ${t().report.title}` : t().report.loading,
   );
-  const notFound = () => report.error instanceof ApiError && report.error.status === 404;
 
   return (
     <Shell>
-      <Switch>
-        <Match when={notFound()}>
-          <StatePanel title={t().project.notFoundTitle} body={t().project.notFoundBody} icon="lock" level={1}>
-            <A href="/" class="button button-primary">
-              {t().notFound.home}
-            </A>
-          </StatePanel>
-        </Match>
-        <Match when={report.error}>
-          <StatePanel
-            title={t().report.errorTitle}
-            body={describeError(report.error, t())}
-            tone="error"
-            icon="error"
-            level={1}
-          >
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
-        </Match>
-        <Match when={loaded()}>{(r) => <Report report={r()} />}</Match>
-        <Match when={report.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {t().report.loading}
-          </div>
-        </Match>
-      </Switch>
+      <LoadedPage
+        resource={report}
+        onRetry={() => void refetch()}
+        notFound={{ title: t().project.notFoundTitle, body: t().project.notFoundBody }}
+        homeLink
+        errorTitle={t().report.errorTitle}
+        loading={t().report.loading}
+      >
+        {(r) => <Report report={r()} />}
+      </LoadedPage>
     </Shell>
   );
 }
@@ -185,18 +164,7 @@ function Report(props: { report: ProjectReport }) {
                     <p class="report-text">{d().rationale}</p>
                     <Show when={d().conditions.length > 0}>
                       <p class="report-label">{g().conditions}</p>
-                      <ul>
-                        <For each={d().conditions}>
-                          {(c) => (
-                            <li>
-                              {c.title}{' '}
-                              <span class="muted">
-                                ({c.due ? g().conditionDueOn(formatDate(locale(), c.due)) : g().noDue})
-                              </span>
-                            </li>
-                          )}
-                        </For>
-                      </ul>
+                      <ConditionList conditions={d().conditions} />
                     </Show>
                     <Show when={gate.recommendations.length > 0}>
                       <p class="report-label">{g().recommendations}</p>
