@@ -60,6 +60,8 @@ export const NotificationPayload = z.object({
   /** a service request: the service's name and the request's status */
   service: z.object({ en: z.string(), fr: z.string() }).optional(),
   status: z.string().optional(),
+  /** a service request told to its handling side: it opens in the handling queue */
+  queue: z.boolean().optional(),
 });
 export type NotificationPayload = z.infer<typeof NotificationPayload>;
 

@@ -8,7 +8,8 @@
  *   notify.publish();
  *
  * Recipients are filtered here, in one place: never the actor; only people who may see the
- * project (members and cluster managers); only those `mayReceive` admits (e.g. observers never
+ * project (members and cluster managers) or who handle the subject (`handlers`: a service's
+ * team, for the requests it handles); only those `mayReceive` admits (e.g. observers never
  * hear of team comments); never someone who turned the type off; one notification per person
  * per preparation (the first draft naming them wins, so list the most specific first).
  */
@@ -38,6 +39,11 @@ export interface NotificationDraft {
   payload: NotificationPayload;
   /** user ids; filtered as described above */
   recipients: readonly string[];
+  /**
+   * recipients who handle the subject without seeing the project (a service's handling team
+   * hears of the requests it handles): admitted on that ground alone
+   */
+  handlers?: readonly string[];
   /** an extra condition on the recipient's roles on the project, beyond seeing it */
   mayReceive?: (roles: Role[]) => boolean;
   /** the role the same batch gives the recipients (they are not members yet when this is prepared) */
@@ -127,9 +133,12 @@ async function admittedRecipients(
     for (const id of candidates) roles.set(id, [...(roles.get(id) ?? []), draft.roleGiven]);
   for (const m of managers) roles.set(m.userId, [...(roles.get(m.userId) ?? []), 'cluster_manager']);
   const mutedIds = new Set(muted.map((m) => m.userId));
+  const handlers = new Set(draft.handlers ?? []);
   return candidates.filter((id) => {
+    if (mutedIds.has(id)) return false;
+    if (handlers.has(id)) return true;
     const r = roles.get(id) ?? [];
-    return can(r, 'project.view') && (draft.mayReceive?.(r) ?? true) && !mutedIds.has(id);
+    return can(r, 'project.view') && (draft.mayReceive?.(r) ?? true);
   });
 }
 

@@ -1,8 +1,8 @@
 /**
  * Who hears of a service request's change: when the handling side acts (a status change, a
  * comment, a milestone), the requester; when the project side acts (filing, a comment), the
- * handling team and the cluster managers. The notifications module then keeps only those who
- * may see the project.
+ * handling team and the cluster managers, pointed at the handling queue; the team hears of it
+ * even when it does not see the project.
  */
 import { eq } from 'drizzle-orm';
 import type { RequestStatus } from '../../shared/services.ts';
@@ -28,6 +28,7 @@ export async function notifyRequestChange(
 ): Promise<PreparedNotifications> {
   const { db } = deps;
   const handlingSide = await handlesService(db, actor, change.service);
+  // The handling team hears of what the project side does even without seeing the project.
   const recipients = handlingSide ? [change.requesterId] : await handlingTeam(deps, change.service);
   const [project] = await db
     .select({ title: projects.title })
@@ -45,8 +46,10 @@ export async function notifyRequestChange(
         service: { en: change.service.nameEn, fr: change.service.nameFr },
         ...(change.to ? { status: change.to } : {}),
         ...(change.comment ? { excerpt: excerpt(change.comment) } : {}),
+        ...(handlingSide ? {} : { queue: true }),
       },
       recipients,
+      ...(handlingSide ? {} : { handlers: recipients }),
     },
   ]);
 }

@@ -359,6 +359,16 @@ describe('requests through the API, by role', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, managerId), eq(notifications.subjectId, requestId)));
     expect(filedNotice).toHaveLength(1);
+    // The platform's team handles the slot without being on the project: it hears of the
+    // filing all the same, pointed at its queue, and none of the project side's news.
+    const platformId = (await as.platform!.get('/api/me')).body.user.id;
+    const handlerNotices = await server.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, platformId), eq(notifications.subjectId, requestId)));
+    expect(handlerNotices).toHaveLength(1);
+    expect(handlerNotices[0]!.payload).toMatchObject({ queue: true });
+    expect((await as.platform!.get(`/api/projects/${projectId}`)).status).toBe(404);
   });
 
   it('shows managers the load of each service', async () => {

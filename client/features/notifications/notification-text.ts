@@ -37,5 +37,10 @@ export function notificationHref(n: Notification): string {
   const project = `/projects/${encodeURIComponent(n.projectId)}`;
   if (n.payload.milestone) return `${project}?m=${encodeURIComponent(n.payload.milestone.id)}`;
   if (n.subject.kind === 'gate_review') return `${project}?tab=gates`;
+  if (n.subject.kind === 'service_request') {
+    const anchor = `#request-${encodeURIComponent(n.subject.id)}`;
+    // The handling side works from its queue (it may not see the project itself).
+    return n.payload.queue ? `/services/queue${anchor}` : `${project}/services${anchor}`;
+  }
   return project;
 }
