@@ -154,6 +154,16 @@ describe('portfolio and search', () => {
     expect(hits.some((h: { id: string }) => h.id === m!.id)).toBe(true);
     const reverse = (await as.partner!.get(`/api/search?q=${encodeURIComponent('sécu')}`)).body.hits;
     expect(reverse.some((h: { id: string }) => h.id === m!.id)).toBe(true);
+    // The index follows renames exactly: the old words go, the row is indexed once, and a
+    // change that leaves the text alone leaves the index alone.
+    const oldWord = m!.title.split(/\s+/).find((w) => w.length > 4 && !/sécurité|lot|clinique/i.test(w));
+    if (oldWord) {
+      const stale = (await as.partner!.get(`/api/search?q=${encodeURIComponent(oldWord)}`)).body.hits;
+      expect(stale.some((h: { id: string }) => h.id === m!.id)).toBe(false);
+    }
+    await server.deps.db.update(milestones).set({ status: 'at_risk' }).where(eq(milestones.id, m!.id));
+    const again = (await as.partner!.get('/api/search?q=securite')).body.hits;
+    expect(again.filter((h: { id: string }) => h.id === m!.id)).toHaveLength(1);
     const hidden = (await as.manager!.get('/api/projects')).body.projects.find(
       (p: { id: string }) => !['lead'].includes(p.id) && p.id !== projectId,
     );
