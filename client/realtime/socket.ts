@@ -2,10 +2,13 @@
  * The one Socket.IO connection of the app, shared by every open document and by the app
  * events (comments, portfolio changes). It authenticates with the session cookie; the server
  * checks the Origin. Reconnection backs off with jitter (socket.io-client's randomization).
+ * A server that closes the connection itself (it is restarting) is reconnected to as well,
+ * after a jittered pause: socket.io-client does not retry that case on its own.
  */
 import { io, type Socket } from 'socket.io-client';
 
 let socket: Socket | null = null;
+const RECONNECTION_DELAY_MS = 500;
 
 export function appSocket(): Socket {
   if (!socket) {
@@ -13,9 +16,19 @@ export function appSocket(): Socket {
       path: '/socket.io',
       withCredentials: true,
       transports: ['websocket', 'polling'],
-      reconnectionDelay: 500,
+      reconnectionDelay: RECONNECTION_DELAY_MS,
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
+    });
+    const s = socket;
+    s.on('disconnect', (reason) => {
+      if (reason !== 'io server disconnect') return;
+      setTimeout(
+        () => {
+          if (socket === s && !s.connected) s.connect();
+        },
+        RECONNECTION_DELAY_MS * (0.5 + Math.random()),
+      );
     });
   }
   return socket;

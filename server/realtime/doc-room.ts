@@ -5,6 +5,11 @@
  * dependencies); only then is it applied to the real document, relayed to the room at once,
  * and appended to the log. The author's ack waits for the commit. A refused update touches
  * neither the document nor anyone else.
+ *
+ * Costs that grow with the room are paid once: the updates applied while handling one batch
+ * of socket reads are relayed as one merged update (one encoding for the whole room), and the
+ * sync reply (step 2) for a given state vector is computed once per document version and
+ * shared by everyone who joins with it. The shadow copy exists only once someone writes.
  */
 
 import * as decoding from 'lib0/decoding';
@@ -29,6 +34,7 @@ import {
   encodeSync,
   isEmptyUpdate,
   Refusal,
+  SYNC_STEP1,
   SYNC_STEP2,
   SYNC_UPDATE,
 } from './protocol.ts';
@@ -44,8 +50,8 @@ export interface Connection {
   send(event: string, ...args: unknown[]): void;
 }
 
-/** Sends to every connection in the room but one (the transport encodes the message once). */
-export type Broadcast = (except: string | null, event: string, ...args: unknown[]) => void;
+/** Sends to every connection in the room but `except` (the transport encodes the message once). */
+export type Broadcast = (except: string | string[] | null, event: string, ...args: unknown[]) => void;
 
 export interface RoomOptions {
   /** compact once the log holds this many rows or bytes */
@@ -56,13 +62,28 @@ export interface RoomOptions {
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = { compactRows: 500, compactBytes: 1024 * 1024 };
 
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+/** distinct state vectors whose sync reply is kept for the current version of the document */
+const MAX_CACHED_SYNC_REPLIES = 8;
+
+interface QueuedRelay {
+  from: string;
+  update: Uint8Array;
+  /** the message as the author framed it, relayed as is when it travels alone */
+  framed: Uint8Array | null;
+}
 
 export class DocRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
   readonly connections = new Map<string, Connection>();
-  /** a copy of `doc` on which each incoming update is tried and validated first */
-  private shadow = new Y.Doc({ gc: true });
+  /** a copy of `doc` on which each incoming update is tried and validated first (made on first write) */
+  private shadow: Y.Doc | null = null;
+  /** updates applied in this turn of the event loop, relayed together at its end */
+  private relayQueue: QueuedRelay[] = [];
+  private relayScheduled = false;
+  /** this version's sync replies by requesting state vector, and its own state vector message */
+  private syncReplies = new Map<string, Uint8Array>();
+  private stateVectorMessage: Uint8Array | null = null;
   /** log rows this room's document contains, not yet absorbed into a snapshot */
   private coveredIds: number[] = [];
   private logBytes = 0;
@@ -83,7 +104,10 @@ export class DocRoom {
     this.doc.on('afterTransaction', (tr: Y.Transaction) => this.projection.noteTransaction(tr));
     // Updates made on the server (not relayed raw from a connection) reach the room here.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      // Updates from a connection were relayed raw already; loading relays nothing.
+      // A new version: what was computed for the previous one no longer holds.
+      this.syncReplies.clear();
+      this.stateVectorMessage = null;
+      // Updates from a connection are relayed by applyUpdate; loading relays nothing.
       if (origin === 'load' || (origin !== null && typeof origin === 'object' && 'actor' in origin)) return;
       this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
     });
@@ -100,17 +124,16 @@ export class DocRoom {
     });
   }
 
-  /** Loads the latest snapshot and the log rows after it. */
+  /**
+   * Loads the latest snapshot and the log rows after it, applied in one transaction (far
+   * cheaper than merging thousands of small updates first).
+   */
   async load(): Promise<void> {
     const stored = await this.store.load(this.name);
-    const updates = [stored.snapshot, ...stored.updates.map((u) => u.data)].filter(
-      (u): u is Uint8Array => !!u,
-    );
-    const merged = updates.length ? Y.mergeUpdates(updates) : null;
-    if (merged) {
-      Y.applyUpdate(this.doc, merged, 'load');
-      Y.applyUpdate(this.shadow, merged, 'load');
-    }
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, 'load');
+      for (const u of stored.updates) Y.applyUpdate(this.doc, u.data, 'load');
+    }, 'load');
     this.coveredIds = stored.updates.map((u) => u.id);
     this.logBytes = stored.updates.reduce((n, u) => n + u.data.byteLength, 0);
     await this.projection.start(this.doc);
@@ -123,7 +146,8 @@ export class DocRoom {
   /** After `doc:join` succeeds: send our state vector (sync step 1) and current presence. */
   join(conn: Connection): void {
     this.connections.set(conn.id, conn);
-    conn.send(EVENTS.msg, this.name, encodeSync(0, Y.encodeStateVector(this.doc)));
+    this.stateVectorMessage ??= encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc));
+    conn.send(EVENTS.msg, this.name, this.stateVectorMessage);
     const states = [...this.awareness.getStates().keys()];
     if (states.length)
       conn.send(EVENTS.msg, this.name, encodeAwareness(encodeAwarenessUpdate(this.awareness, states)));
@@ -140,11 +164,7 @@ export class DocRoom {
   handle(conn: Connection, message: Decoded, raw: Uint8Array, ack?: AckFn): void {
     switch (message.kind) {
       case 'sync-step1': {
-        conn.send(
-          EVENTS.msg,
-          this.name,
-          encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, message.stateVector)),
-        );
+        conn.send(EVENTS.msg, this.name, this.syncReply(message.stateVector));
         ack?.({ ok: true });
         return;
       }
@@ -178,8 +198,8 @@ export class DocRoom {
     }
     this.checkOnShadow(update);
     Y.applyUpdate(this.doc, update, conn);
-    // Relay at once, in the framing peers expect; the author's ack waits for the commit.
-    this.broadcast(conn.id, EVENTS.msg, this.name, raw ?? encodeSync(SYNC_UPDATE, update));
+    // Relayed at the end of this turn, with the others of the same turn; the ack waits for the commit.
+    this.queueRelay({ from: conn.id, update, framed: raw });
     this.store.append(this.name, update, conn.actor.id).then(
       (id) => {
         this.coveredIds.push(id);
@@ -200,12 +220,70 @@ export class DocRoom {
     );
   }
 
+  /** The step 2 answering `stateVector`, computed once per version of the document. */
+  private syncReply(stateVector: Uint8Array): Uint8Array {
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString(
+      'latin1',
+    );
+    let reply = this.syncReplies.get(key);
+    if (!reply) {
+      reply = encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector));
+      if (this.syncReplies.size >= MAX_CACHED_SYNC_REPLIES) this.syncReplies.clear();
+      this.syncReplies.set(key, reply);
+    }
+    return reply;
+  }
+
+  private queueRelay(relay: QueuedRelay): void {
+    this.relayQueue.push(relay);
+    if (this.relayScheduled) return;
+    this.relayScheduled = true;
+    // After every message already read from the sockets in this turn has been applied.
+    setImmediate(() => this.flushRelays());
+  }
+
+  /**
+   * Sends this turn's updates: alone, as the author framed it; several, as one merged update
+   * to everyone who wrote none of them, and to each author the merge of the others'.
+   */
+  private flushRelays(): void {
+    this.relayScheduled = false;
+    const queue = this.relayQueue;
+    this.relayQueue = [];
+    if (queue.length === 0 || this.closed) return;
+    if (queue.length === 1) {
+      const only = queue[0]!;
+      this.broadcast(only.from, EVENTS.msg, this.name, only.framed ?? encodeSync(SYNC_UPDATE, only.update));
+      return;
+    }
+    const authors = [...new Set(queue.map((r) => r.from))];
+    const merged = encodeSync(SYNC_UPDATE, Y.mergeUpdates(queue.map((r) => r.update)));
+    this.broadcast(authors, EVENTS.msg, this.name, merged);
+    if (authors.length === 1) return;
+    for (const author of authors) {
+      const conn = this.connections.get(author);
+      if (!conn) continue;
+      const others = queue.filter((r) => r.from !== author).map((r) => r.update);
+      conn.send(EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, Y.mergeUpdates(others)));
+    }
+  }
+
+  /** The shadow copy, made from the document on first use. */
+  private shadowDoc(): Y.Doc {
+    if (!this.shadow) {
+      this.shadow = new Y.Doc({ gc: true });
+      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc), 'load');
+    }
+    return this.shadow;
+  }
+
   /** Applies the update to the shadow copy and validates it there; throws `malformed` if bad. */
   private checkOnShadow(update: Uint8Array): void {
     let problem: string | null = null;
     try {
-      const problems = applyAndValidate(this.shadow, update, 'check');
-      const store = this.shadow.store;
+      const shadow = this.shadowDoc();
+      const problems = applyAndValidate(shadow, update, 'check');
+      const store = shadow.store;
       if (store.pendingStructs || store.pendingDs)
         problem = 'The update depends on changes the server does not have';
       else if (problems.length) {
@@ -221,10 +299,10 @@ export class DocRoom {
     }
   }
 
+  /** After a refused update: the next write starts from a fresh copy of the document. */
   private rebuildShadow() {
-    this.shadow.destroy();
-    this.shadow = new Y.Doc({ gc: true });
-    Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc), 'load');
+    this.shadow?.destroy();
+    this.shadow = null;
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {
@@ -279,7 +357,8 @@ export class DocRoom {
     }
     if (updates.length === 0) return;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    Y.applyUpdate(this.shadow, update, 'server');
+    // A shadow made later copies the document, which has this change already.
+    if (this.shadow) Y.applyUpdate(this.shadow, update, 'server');
     const id = await this.store.append(this.name, update, userId);
     this.coveredIds.push(id);
     this.logBytes += update.byteLength;
@@ -342,7 +421,7 @@ export class DocRoom {
       this.projection.stop();
       this.awareness.destroy();
       this.doc.destroy();
-      this.shadow.destroy();
+      this.shadow?.destroy();
     }
   }
 }

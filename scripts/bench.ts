@@ -1,0 +1,233 @@
+/**
+ * `npm run bench [-- --only team,crowd]`: Jalon side by side with Hocuspocus 3 (issue 6).
+ *
+ * Seeds both databases, then for each scenario starts a fresh server process (Jalon, then
+ * Hocuspocus, each alone on loopback), drives it from this process with the same workload,
+ * and stops it. Prints one table (figure | Jalon | Hocuspocus | ratio) and writes the raw
+ * figures to tests/bench/results/<timestamp>.json. Never part of `npm test`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD } from '../server/db/seed/demo.ts';
+import { browser } from '../tests/bench/browser.ts';
+import { HocusConn, JalonConn, RawHocusConn, signIn } from '../tests/bench/clients.ts';
+import { freePort, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
+import {
+  type Figures,
+  SCENARIOS,
+  type ScenarioName,
+  storedBytes,
+  type Target,
+} from '../tests/bench/scenarios.ts';
+import { EMAILS, FULL_COUNTS, seedDatabases } from '../tests/bench/seed.ts';
+import { renderTable } from '../tests/bench/table.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ALL: ScenarioName[] = ['team', 'crowd', 'cold', 'storm', 'idle', 'reconnect', 'browser'];
+
+function parseArgs(argv: string[]): { only: ScenarioName[]; keep: boolean } {
+  let only = ALL;
+  let keep = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--keep') keep = true;
+    else if (a === '--only' || a.startsWith('--only=')) {
+      const value = a.includes('=') ? a.slice('--only='.length) : argv[++i];
+      const names = (value ?? '').split(',').filter(Boolean);
+      const unknown = names.filter((n) => !ALL.includes(n as ScenarioName));
+      if (unknown.length || names.length === 0)
+        throw new Error(`--only takes some of: ${ALL.join(', ')} (got "${value ?? ''}")`);
+      only = names as ScenarioName[];
+    } else throw new Error(`unknown argument "${a}" (use --only team,crowd or --keep)`);
+  }
+  return { only, keep };
+}
+
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+async function main() {
+  const { only, keep } = parseArgs(process.argv.slice(2));
+  const startedAt = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'));
+  const jalonDb = `file:${join(dir, 'jalon.db')}`;
+  const hocusDb = `file:${join(dir, 'hocuspocus.db')}`;
+  const clientDir = join(dir, 'client');
+  log(`scenarios: ${only.join(', ')}; working files in ${dir}`);
+
+  // The client build (browser scenario) runs beside the seeding; neither is measured.
+  const build = only.includes('browser')
+    ? new Promise<void>((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          [
+            join(root, 'node_modules/vite/bin/vite.js'),
+            'build',
+            '--outDir',
+            clientDir,
+            '--emptyOutDir',
+            '--logLevel',
+            'error',
+          ],
+          { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+        );
+        child.once('exit', (code) =>
+          code === 0 ? resolve() : reject(new Error(`client build failed (${code})`)),
+        );
+      })
+    : Promise.resolve();
+  const counts = {
+    ...FULL_COUNTS,
+    idle: only.includes('idle') ? FULL_COUNTS.idle : 0,
+    cold: only.includes('cold') ? FULL_COUNTS.cold : 0,
+  };
+  const seeded = await seedDatabases(jalonDb, hocusDb, counts);
+  await build;
+  log(`seeded in ${Math.round((Date.now() - startedAt) / 1000)} s`);
+
+  const jalonPort = await freePort();
+  const hocusPort = await freePort();
+  const jalonUrl = `http://127.0.0.1:${jalonPort}`;
+  const startJalon = () =>
+    startProcess({
+      name: 'jalon',
+      script: join(root, 'tests/bench/jalon-server.ts'),
+      port: jalonPort,
+      logFile: join(dir, 'jalon.log'),
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(jalonPort),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: jalonUrl,
+        DATABASE_URL: jalonDb,
+        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        JALON_DEMO: '1',
+        LOG_LEVEL: 'warn',
+        BENCH_CLIENT_DIR: clientDir,
+      },
+      ready: async (url) => (await fetch(`${url}/api/me`)).status > 0,
+    });
+  const startHocus = () =>
+    startProcess({
+      name: 'hocuspocus',
+      script: join(root, 'tests/bench/hocuspocus-server.ts'),
+      port: hocusPort,
+      logFile: join(dir, 'hocuspocus.log'),
+      env: { HOCUS_PORT: String(hocusPort), HOCUS_DB: hocusDb },
+      ready: async (url) => (await fetch(url)).status > 0,
+    });
+
+  // Sessions of real demo users, made once (sign-in is rate limited) and kept in the database.
+  let server: ServerProcess = await startJalon();
+  const cookies = {
+    lead: await signIn(jalonUrl, EMAILS.lead, DEMO_PASSWORD),
+    manager: await signIn(jalonUrl, EMAILS.manager, DEMO_PASSWORD),
+    idleLead: await signIn(jalonUrl, EMAILS.idleLead, DEMO_PASSWORD),
+  };
+  await server.stop();
+
+  const results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null; error?: string }> = {};
+  for (const name of only) {
+    if (name === 'browser') {
+      server = await startJalon();
+      try {
+        log('browser: Jalon');
+        const figures = await browser(
+          jalonUrl,
+          cookies.lead,
+          seeded,
+          () => new JalonConn({ url: jalonUrl, cookie: cookies.lead }),
+        );
+        results.browser = { jalon: figures, hocuspocus: null };
+      } catch (err) {
+        results.browser = { jalon: null, hocuspocus: null, error: String(err) };
+        log(`browser failed: ${err}`);
+      } finally {
+        await server.stop();
+      }
+      continue;
+    }
+    const entry: (typeof results)[string] = { jalon: null, hocuspocus: null };
+    results[name] = entry;
+    for (const product of ['jalon', 'hocuspocus'] as const) {
+      const start = product === 'jalon' ? startJalon : startHocus;
+      server = await start();
+      const target: Target = {
+        product,
+        server,
+        seeded,
+        connect: (who) =>
+          product === 'jalon'
+            ? new JalonConn({ url: jalonUrl, cookie: cookies[who] })
+            : new HocusConn(`ws://127.0.0.1:${hocusPort}`),
+        connectRaw: (who) =>
+          product === 'jalon'
+            ? new JalonConn({ url: jalonUrl, cookie: cookies[who] }, { apply: false })
+            : new RawHocusConn(`ws://127.0.0.1:${hocusPort}`),
+        restart: async () => {
+          const t0 = performance.now();
+          await target.server.stop();
+          const t1 = performance.now();
+          target.server = await start();
+          server = target.server;
+          return { stopMs: t1 - t0, startMs: performance.now() - t1 };
+        },
+        storedBytes: (doc) => storedBytes(product, product === 'jalon' ? jalonDb : hocusDb, doc),
+      };
+      const t = Date.now();
+      try {
+        log(`${name}: ${product}`);
+        entry[product] = (await SCENARIOS[name](target)) as Figures;
+        log(
+          `${name}: ${product} done in ${Math.round((Date.now() - t) / 1000)} s ${JSON.stringify(entry[product])}`,
+        );
+      } catch (err) {
+        entry.error = `${entry.error ? `${entry.error}; ` : ''}${product}: ${err}`;
+        log(`${name}: ${product} failed: ${err}`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+  const report = {
+    startedAt: new Date(startedAt).toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    machine,
+    seeded: seeded.sizes,
+    results,
+  };
+  console.log();
+  console.log(renderTable(results));
+  const outDir = join(root, 'tests/bench/results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`raw figures: ${file}; run took ${report.durationSeconds} s`);
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}
+
+// ws emits this on a socket closed while still connecting (a client torn down mid-reconnect):
+// not a failure of the run. Anything else still ends it.
+process.on('uncaughtException', (err) => {
+  if (String(err?.message).includes('closed before the connection was established')) return;
+  console.error(err);
+  process.exit(1);
+});
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

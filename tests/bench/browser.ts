@@ -1,0 +1,109 @@
+/**
+ * browser: headless Chromium against Jalon (Hocuspocus has no app to compare with).
+ * - portfolio route JS: every script the portfolio page loads, gzip-compressed, summed;
+ * - project room first render: navigation start → all 300 milestone cards on the board;
+ * - remote change: a status changed by another client (the driver) → visible on the card.
+ */
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { docName } from '../../shared/doc/index.ts';
+import { updateMilestone } from '../../shared/doc/write-milestones.ts';
+import { milestoneStatuses } from '../../shared/domain.ts';
+import type { JalonConn } from './clients.ts';
+import { percentile, round } from './lib.ts';
+import type { Seeded } from './seed.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function browser(url: string, cookie: string, seeded: Seeded, connect: () => JalonConn) {
+  const b = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  const conn = connect();
+  try {
+    const context = await b.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies(
+      cookie.split('; ').map((pair) => {
+        const i = pair.indexOf('=');
+        return { name: pair.slice(0, i), value: pair.slice(i + 1), url };
+      }),
+    );
+
+    // Portfolio: the scripts of the route, as the browser fetched them.
+    const page = await context.newPage();
+    const scripts = new Map<string, number>();
+    page.on('response', (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      void res
+        .body()
+        .then((body) => scripts.set(res.url(), gzipSync(body, { level: 9 }).byteLength))
+        .catch(() => undefined);
+    });
+    await page.goto(`${url}/`, { waitUntil: 'networkidle', timeout: 30_000 });
+    await page.waitForTimeout(200);
+    const portfolioJsGzip = [...scripts.values()].reduce((a, b) => a + b, 0);
+
+    // Project room: navigation start → 300 cards rendered (first visit, then warm visits).
+    const roomUrl = `${url}/projects/${seeded.browser}`;
+    const expectedCards = seeded.milestoneIds[seeded.browser]!.length;
+    const renders: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const room = await context.newPage();
+      await room.goto(roomUrl, { waitUntil: 'commit', timeout: 30_000 });
+      // No named helpers inside page functions: the TypeScript loader would add its own.
+      const handle = await room.waitForFunction(
+        (n) => (document.querySelectorAll('.ms-card').length >= n ? performance.now() : false),
+        expectedCards,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      renders.push((await handle.jsonValue()) as number);
+      if (i < 2) await room.close();
+    }
+    const room = context.pages().at(-1)!;
+
+    // Remote change: the driver (another client, as the same lead) sets a status.
+    const handle = conn.join(docName(seeded.browser));
+    await handle.synced;
+    const ids = seeded.milestoneIds[seeded.browser]!;
+    const visible: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const id = ids[i * 7]!;
+      const current = (await room.getAttribute(`[data-card-id="${id}"]`, 'data-status')) ?? 'planned';
+      const status = milestoneStatuses.find((s) => s !== current && s !== 'done') ?? 'in_progress';
+      // A plain-text script: the page must not depend on helpers the TypeScript loader adds.
+      const armed = `window.__benchSeen = new Promise((resolve, reject) => {
+        const sel = '[data-card-id="' + CSS.escape(${JSON.stringify(id)}) + '"]';
+        const check = () => document.querySelector(sel)?.getAttribute('data-status') === ${JSON.stringify(status)};
+        const observer = new MutationObserver(() => {
+          if (!check()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(performance.timeOrigin + performance.now());
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error('status change not visible in 10 s'));
+        }, 10000);
+        observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+      }); true`;
+      await room.evaluate(armed);
+      const t0 = performance.timeOrigin + performance.now();
+      updateMilestone(handle.doc, id, { status: status as never }, seeded.users.lead);
+      const seenAt = (await room.evaluate('window.__benchSeen')) as number;
+      visible.push(seenAt - t0);
+    }
+    return {
+      portfolioJsGzipKb: round(portfolioJsGzip / 1024, 1),
+      portfolioScripts: scripts.size,
+      roomCards: expectedCards,
+      roomFirstRenderMs: round(renders[0]!, 0),
+      roomRenderWarmMs: round(percentile(renders.slice(1), 50), 0),
+      remoteVisibleP50Ms: round(percentile(visible, 50), 1),
+      remoteVisibleMaxMs: round(Math.max(...visible), 1),
+    };
+  } finally {
+    conn.close();
+    await b.close();
+  }
+}

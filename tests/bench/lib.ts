@@ -1,0 +1,174 @@
+/**
+ * Small tools of the benchmark: percentiles, server processes and what /proc says about them,
+ * bounded waiting. Every wait here has a deadline; nothing loops without one.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const now = () => performance.now();
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Nearest-rank percentile of `values` (ms), or null when there are none. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const round = (x: number | null, digits = 1): number | null =>
+  x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) the process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return (utime + stime) / TICKS_PER_SECOND;
+}
+
+function statusKb(pid: number, key: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const line = status.split('\n').find((l) => l.startsWith(`${key}:`));
+  return line ? Number(line.replace(/\D+/g, '')) : 0;
+}
+
+export const rssMb = (pid: number) => statusKb(pid, 'VmRSS') / 1024;
+export const peakRssMb = (pid: number) => statusKb(pid, 'VmHWM') / 1024;
+/** Resets the process's peak RSS (VmHWM) to its current RSS. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not permitted here: the peak then covers the whole life of the process
+  }
+}
+
+/** Samples RSS every `everyMs` until stopped; returns the highest value seen (MB). */
+export function sampleRss(pid: number, everyMs = 20): { stop(): number } {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMb(pid));
+    } catch {
+      // the process is gone
+    }
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+/** Every server this process started: killed if the driver exits early. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+export interface ServerProcess {
+  name: string;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  pid: number;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx <script>` with `env`, logging to `logFile`, and waits (bounded)
+ * until `ready` answers true.
+ */
+export async function startProcess(options: {
+  name: string;
+  script: string;
+  env: Record<string, string>;
+  port: number;
+  logFile: string;
+  ready: (url: string) => Promise<boolean>;
+  timeoutMs?: number;
+}): Promise<ServerProcess> {
+  const out = openSync(options.logFile, 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', out, out],
+  });
+  children.add(child);
+  const url = `http://127.0.0.1:${options.port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let dead = false;
+  void exited.then(() => {
+    dead = true;
+    children.delete(child);
+  });
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    if (dead) throw new Error(`${options.name} exited during start; see ${options.logFile}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${options.name} did not start in time; see ${options.logFile}`);
+    }
+    if (await options.ready(url).catch(() => false)) break;
+    await sleep(100);
+  }
+  return {
+    name: options.name,
+    port: options.port,
+    url,
+    child,
+    pid: child.pid!,
+    async stop(graceMs = 10_000) {
+      if (dead) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resolves when `check` holds, polling every `everyMs`; rejects after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs: number, what: string, everyMs = 5) {
+  const deadline = now() + timeoutMs;
+  while (!check()) {
+    if (now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+/** Runs `tasks` with at most `limit` in flight at once. */
+export async function inBatches<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, i: number) => Promise<void>,
+) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await task(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

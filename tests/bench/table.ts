@@ -1,0 +1,104 @@
+/** The one table of `npm run bench`: figure | Jalon | Hocuspocus | ratio (Jalon / Hocuspocus). */
+import type { Figures } from './scenarios.ts';
+
+interface Row {
+  label: string;
+  scenario: string;
+  field: string;
+  /** Hocuspocus has no such figure: "—" */
+  jalonOnly?: boolean;
+}
+
+export const ROWS: Row[] = [
+  { label: 'team: fan-out p50 (ms)', scenario: 'team', field: 'fanoutP50' },
+  { label: 'team: fan-out p99 (ms)', scenario: 'team', field: 'fanoutP99' },
+  { label: 'team: ack p50 (ms) [Hocuspocus: applied, not stored]', scenario: 'team', field: 'ackP50' },
+  { label: 'team: ack p99 (ms) [Hocuspocus: applied, not stored]', scenario: 'team', field: 'ackP99' },
+  { label: 'team: server CPU per 1,000 updates (s)', scenario: 'team', field: 'cpuPer1000' },
+  { label: 'team: updates / deliveries seen (or superseded)', scenario: 'team', field: 'deliveryLine' },
+  { label: 'crowd: fan-out p50 to 300 observers (ms)', scenario: 'crowd', field: 'fanoutP50' },
+  { label: 'crowd: fan-out p99 to 300 observers (ms)', scenario: 'crowd', field: 'fanoutP99' },
+  { label: 'cold load: join → synced p50 (ms)', scenario: 'cold', field: 'loadP50' },
+  { label: 'cold load: join → synced p95 (ms)', scenario: 'cold', field: 'loadP95' },
+  {
+    label: 'cold load: bytes stored / encoded state, as loaded',
+    scenario: 'cold',
+    field: 'storageRatioBefore',
+  },
+  {
+    label: 'cold load: bytes stored / encoded state, after compaction',
+    scenario: 'cold',
+    field: 'storageRatio',
+  },
+  { label: 'join storm: 150 joins, synced p99 (ms)', scenario: 'storm', field: 'syncedP99' },
+  { label: 'join storm: peak server RSS (MB)', scenario: 'storm', field: 'peakRssMb' },
+  { label: 'idle: RSS per loaded project (KB)', scenario: 'idle', field: 'kbPerProject' },
+  { label: 'idle: RSS retained after unload (MB)', scenario: 'idle', field: 'retainedAfterUnloadMb' },
+  {
+    label: 'reconnect: 300 clients synced after restart (ms)',
+    scenario: 'reconnect',
+    field: 'allSyncedFromRestartMs',
+  },
+  { label: 'reconnect: of which server stop + start (ms)', scenario: 'reconnect', field: 'restartMs' },
+  { label: 'reconnect: errors', scenario: 'reconnect', field: 'errors' },
+  {
+    label: 'browser: portfolio route JS, gzip (KB)',
+    scenario: 'browser',
+    field: 'portfolioJsGzipKb',
+    jalonOnly: true,
+  },
+  {
+    label: 'browser: project room first render, 300 milestones (ms)',
+    scenario: 'browser',
+    field: 'roomFirstRenderMs',
+    jalonOnly: true,
+  },
+  {
+    label: 'browser: remote change visible p50 (ms)',
+    scenario: 'browser',
+    field: 'remoteVisibleP50Ms',
+    jalonOnly: true,
+  },
+];
+
+type Results = Record<string, { jalon: Figures | null; hocuspocus: Figures | null; error?: string }>;
+
+function value(f: Figures | null, field: string): string | number | null {
+  if (!f) return null;
+  if (field === 'deliveryLine')
+    return `${f.updates ?? '?'} / ${f.deliveries ?? '?'} of ${f.expectedDeliveries ?? '?'}`;
+  const v = f[field];
+  return v === undefined ? null : v;
+}
+
+const show = (v: string | number | null) => (v === null ? 'n/a' : String(v));
+
+export function renderTable(results: Results): string {
+  const lines: string[][] = [['figure', 'Jalon', 'Hocuspocus', 'ratio']];
+  for (const row of ROWS) {
+    const r = results[row.scenario];
+    if (!r) continue;
+    const j = value(r.jalon, row.field);
+    const h = row.jalonOnly ? null : value(r.hocuspocus, row.field);
+    const ratio =
+      typeof j === 'number' && typeof h === 'number' && h !== 0
+        ? (j / h).toFixed(2)
+        : row.jalonOnly
+          ? '—'
+          : 'n/a';
+    lines.push([row.label, show(j), row.jalonOnly ? '—' : show(h), ratio]);
+  }
+  const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
+  const fmt = (l: string[]) =>
+    `| ${l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  const out = [
+    fmt(lines[0]!),
+    `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  ];
+  for (const l of lines.slice(1)) out.push(fmt(l));
+  const errors = Object.entries(results)
+    .filter(([, r]) => r.error)
+    .map(([name, r]) => `- ${name}: ${r.error}`);
+  if (errors.length) out.push('', 'Errors:', ...errors);
+  return out.join('\n');
+}
