@@ -267,6 +267,8 @@ export const GateReview = z.object({
   reviewers: z.array(Person),
   recommendations: z.array(GateRecommendation),
   decision: GateDecision.nullable(),
+  /** readiness level per dimension as frozen in the gate pack */
+  packReadiness: z.record(z.string(), z.number().int()),
 });
 export type GateReview = z.infer<typeof GateReview>;
 

@@ -162,6 +162,7 @@ export const roomEn = {
       'Nine dimensions, each scored from 1 (an idea) to 9 (proven in practice), with the evidence behind the score.',
     chartTitle: 'Readiness profile',
     chartNow: 'Now',
+    chartGate: (gate: string, date: string) => `At ${gate} (${date})`,
     chartNoGate:
       'No gate review has recorded levels for this project yet, so the chart shows the current levels only.',
     chartLoading: 'Loading the chart…',

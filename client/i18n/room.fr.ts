@@ -165,6 +165,7 @@ export const roomFr: Messages['room'] = {
       'Neuf dimensions, notées chacune de 1 (une idée) à 9 (éprouvé en pratique), avec les éléments qui justifient la note.',
     chartTitle: 'Profil de maturité',
     chartNow: 'Aujourd’hui',
+    chartGate: (gate: string, date: string) => `Au ${gate} (${date})`,
     chartNoGate:
       'Aucune revue de jalon n’a encore enregistré de niveaux pour ce projet : le graphique ne montre que les niveaux actuels.',
     chartLoading: 'Chargement du graphique…',

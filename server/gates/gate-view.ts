@@ -2,7 +2,14 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { GateOutcome, GateReview } from '../../shared/api.ts';
 import type { Db } from '../db/client.ts';
-import { gateDecisions, gateRecommendations, gateReviewers, gateReviews, user } from '../db/schema/index.ts';
+import {
+  gateDecisions,
+  gatePacks,
+  gateRecommendations,
+  gateReviewers,
+  gateReviews,
+  user,
+} from '../db/schema/index.ts';
 
 export async function loadGateReviews(db: Db, projectId: string, reviewId?: string): Promise<GateReview[]> {
   const reviews = await db
@@ -12,10 +19,14 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
     .orderBy(desc(gateReviews.requestedAt));
   if (reviews.length === 0) return [];
   const ids = reviews.map((r) => r.id);
-  const [reviewers, recs, decisions] = await Promise.all([
+  const [reviewers, recs, decisions, packs] = await Promise.all([
     db.select().from(gateReviewers).where(inArray(gateReviewers.reviewId, ids)),
     db.select().from(gateRecommendations).where(inArray(gateRecommendations.reviewId, ids)),
     db.select().from(gateDecisions).where(inArray(gateDecisions.reviewId, ids)),
+    db
+      .select({ reviewId: gatePacks.reviewId, data: gatePacks.data })
+      .from(gatePacks)
+      .where(inArray(gatePacks.reviewId, ids)),
   ]);
   const people = new Set<string>([
     ...reviews.map((r) => r.requestedBy),
@@ -66,6 +77,17 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
             stageAfter: d.stageAfter,
           }
         : null,
+      packReadiness: levelsOf(packs.find((p) => p.reviewId === r.id)?.data),
     };
   });
+}
+
+/** The readiness levels frozen in a gate pack (`readProjectDoc` of the document then). */
+function levelsOf(data: unknown): Record<string, number> {
+  const readiness =
+    (data as { readiness?: Record<string, { level?: unknown }> } | undefined)?.readiness ?? {};
+  const levels: Record<string, number> = {};
+  for (const [dimension, entry] of Object.entries(readiness))
+    if (typeof entry?.level === 'number') levels[dimension] = entry.level;
+  return levels;
 }

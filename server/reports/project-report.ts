@@ -4,10 +4,10 @@
  * signed gate decision, and the milestones (as projected from the live document). No
  * comments: the report is for sharing with every reader of the project, observers included.
  */
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { ProjectReport } from '../../shared/reports.ts';
 import type { Actor } from '../auth/actor.ts';
-import { gatePacks, milestones, readiness, readinessDimensions, user } from '../db/schema/index.ts';
+import { milestones, readiness, readinessDimensions, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { loadGateReviews } from '../gates/gate-view.ts';
 import { getProject } from '../projects/get-project.ts';
@@ -34,18 +34,7 @@ export async function projectReport(
   ]);
   const decided = reviews.filter((r) => r.decision);
   const lastGate = decided[0];
-  let readinessAtLastGate: Record<string, number> | null = null;
-  if (lastGate) {
-    const [pack] = await db
-      .select({ data: gatePacks.data })
-      .from(gatePacks)
-      .where(eq(gatePacks.reviewId, lastGate.id))
-      .orderBy(desc(gatePacks.createdAt))
-      .limit(1);
-    const frozen = (pack?.data as { readiness?: Record<string, { level: number }> } | undefined)?.readiness;
-    if (frozen)
-      readinessAtLastGate = Object.fromEntries(Object.entries(frozen).map(([d, e]) => [d, e.level]));
-  }
+  const readinessAtLastGate = lastGate ? lastGate.packReadiness : null;
   const byDimension = new Map(levels.map((l) => [l.dimension, l]));
   // Oldest first: the stage the project started at, then each decided move.
   const moves = [...decided].reverse();

@@ -125,6 +125,13 @@ describe('a gate decided in the browser', () => {
     await gates.getByText('Meaning: “approved as gate decision”').waitFor();
     await gates.getByText('Request the gate review').waitFor();
 
+    // The readiness radar now draws the profile frozen at this gate behind today's.
+    await lead.getByRole('tab', { name: 'Readiness' }).click();
+    await lead
+      .getByRole('tabpanel', { name: 'Readiness' })
+      .getByText(/^At Gate \d+ — .+ \(.+\)$/)
+      .waitFor();
+
     // The activity feed tells it, and filters by person.
     await lead.getByRole('tab', { name: 'Activity' }).click();
     const activity = lead.getByRole('tabpanel', { name: 'Activity' });

@@ -18,6 +18,23 @@ function wrapLabel(label: string): string | string[] {
   return best[1] ? best : label;
 }
 
+/** The dashed grey profile behind the current one, when there is one to compare with. */
+function compareDataset(compare: { label: string; values: number[] } | null | undefined) {
+  if (!compare) return [];
+  return [
+    {
+      label: compare.label,
+      data: [...compare.values],
+      borderColor: '#6b6c75',
+      backgroundColor: 'transparent',
+      borderDash: [5, 4],
+      pointBackgroundColor: '#6b6c75',
+      pointRadius: 2,
+      borderWidth: 1.5,
+    },
+  ];
+}
+
 /**
  * The readiness profile as a radar chart. chart.js is loaded on first display (about 70 kB
  * gzipped), so no other route pays for it. The canvas has a text summary for screen readers;
@@ -28,6 +45,8 @@ export function RadarChart(props: {
   values: number[];
   seriesLabel: string;
   summary: string;
+  /** a second profile drawn dashed behind the first (the levels at the last gate) */
+  compare?: { label: string; values: number[] } | null;
 }) {
   const { t } = useI18n();
   const [status, setStatus] = createSignal<'loading' | 'ready' | 'failed'>('loading');
@@ -47,6 +66,7 @@ export function RadarChart(props: {
         data: {
           labels: props.labels.map(wrapLabel),
           datasets: [
+            ...compareDataset(props.compare),
             {
               label: props.seriesLabel,
               data: [...props.values],
@@ -95,10 +115,13 @@ export function RadarChart(props: {
     const labels = [...props.labels];
     const values = [...props.values];
     const label = props.seriesLabel;
+    const compare = props.compare ? { label: props.compare.label, values: [...props.compare.values] } : null;
     if (!chart || status() !== 'ready') return;
     chart.data.labels = labels.map(wrapLabel);
-    chart.data.datasets[0]!.data = values;
-    chart.data.datasets[0]!.label = label;
+    chart.data.datasets = [
+      ...compareDataset(compare),
+      { ...chart.data.datasets.at(-1)!, label, data: values },
+    ];
     chart.update();
   });
 
@@ -120,6 +143,13 @@ export function RadarChart(props: {
       </Show>
       <p class="room-radar-legend" aria-hidden="true">
         <span class="room-radar-swatch" /> {props.seriesLabel}
+        <Show when={props.compare}>
+          {(compare) => (
+            <>
+              <span class="room-radar-swatch room-radar-swatch-compare" /> <span>{compare().label}</span>
+            </>
+          )}
+        </Show>
       </p>
     </div>
   );

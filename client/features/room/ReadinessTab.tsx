@@ -1,7 +1,8 @@
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createResource, For, Show } from 'solid-js';
 import { dimensionIds } from '../../../shared/domain.ts';
-import { useI18n } from '../../app-context.tsx';
-import { formatNumber } from '../../i18n/format.ts';
+import { useApp, useI18n } from '../../app-context.tsx';
+import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { gatesApi } from '../gates/gates-api.ts';
 import { DimensionRow } from './DimensionRow.tsx';
 import { RadarChart } from './RadarChart.tsx';
 import { useRoom } from './room-context.tsx';
@@ -13,6 +14,7 @@ import './readiness.css';
  */
 export function ReadinessTab() {
   const room = useRoom();
+  const { frameworks } = useApp();
   const { t, locale } = useI18n();
   const r = () => t().room.readiness;
   const dimensions = createMemo(() => {
@@ -22,12 +24,32 @@ export function ReadinessTab() {
   });
   const names = () => dimensions().map((d) => d.info?.name[locale()] ?? d.id);
   const levels = () => dimensions().map((d) => room.state.readiness[d.id]?.level ?? 0);
+  // The profile frozen at the last decided gate, drawn behind today's.
+  const [gates] = createResource(() => room.project().id, gatesApi.list);
+  const lastGate = () => (gates.error ? undefined : gates.latest?.reviews.find((g) => g.decision));
+  const compare = () => {
+    const gate = lastGate();
+    if (!gate || Object.keys(gate.packReadiness).length === 0) return null;
+    const name = frameworks[1].stage(room.project().track, gate.stageIndex)?.gateName[locale()] ?? '';
+    return {
+      label: r().chartGate(name, formatDate(locale(), gate.decision!.signature.signedAt)),
+      values: dimensions().map((d) => gate.packReadiness[d.id] ?? 0),
+    };
+  };
   const summary = () =>
     r().chartSummary(
       names()
         .map((name, i) => `${name} ${levels()[i] ? formatNumber(locale(), levels()[i]!) : '–'}`)
         .join(', '),
-    );
+    ) +
+    (compare()
+      ? ` ${compare()!.label}: ${names()
+          .map(
+            (name, i) =>
+              `${name} ${compare()!.values[i] ? formatNumber(locale(), compare()!.values[i]!) : '–'}`,
+          )
+          .join(', ')}.`
+      : '');
 
   return (
     <section class="readiness" aria-labelledby="readiness-title">
@@ -36,8 +58,16 @@ export function ReadinessTab() {
           <h2 id="readiness-chart-title" class="panel-title">
             {r().chartTitle}
           </h2>
-          <RadarChart labels={names()} values={levels()} seriesLabel={r().chartNow} summary={summary()} />
-          <p class="muted small">{r().chartNoGate}</p>
+          <RadarChart
+            labels={names()}
+            values={levels()}
+            seriesLabel={r().chartNow}
+            summary={summary()}
+            compare={compare()}
+          />
+          <Show when={!gates.loading && !compare()}>
+            <p class="muted small">{r().chartNoGate}</p>
+          </Show>
         </div>
       </div>
       <div class="readiness-main">
