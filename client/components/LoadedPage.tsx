@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { type Accessor, type JSX, Match, type Resource, Show, Switch } from 'solid-js';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../app-context.tsx';
-import { describeError } from '../errors.ts';
+import { LoadFailed, Loading } from './LoadStates.tsx';
 import { StatePanel } from './StatePanel.tsx';
 
 /**
@@ -39,24 +39,16 @@ export function LoadedPage<T>(props: {
         </StatePanel>
       </Match>
       <Match when={props.resource.error}>
-        <StatePanel
+        <LoadFailed
           title={props.errorTitle}
-          body={describeError(props.resource.error, t())}
-          tone="error"
-          icon="error"
+          error={props.resource.error}
+          onRetry={() => props.onRetry()}
           level={1}
-        >
-          <button type="button" class="button button-primary" onClick={() => props.onRetry()}>
-            {t().app.retry}
-          </button>
-        </StatePanel>
+        />
       </Match>
       <Match when={loaded()}>{(value) => props.children(value as Accessor<T>)}</Match>
       <Match when={props.resource.loading}>
-        <div class="page-loading" role="status">
-          <span class="spinner" aria-hidden="true" />
-          {props.loading}
-        </div>
+        <Loading label={props.loading} />
       </Match>
     </Switch>
   );

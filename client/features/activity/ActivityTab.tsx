@@ -3,6 +3,7 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from '
 import type { ActivityEvent } from '../../../shared/activity.ts';
 import { APP_EVENTS } from '../../../shared/constants.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { Loading } from '../../components/LoadStates.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDate, formatNumber, formatTime } from '../../i18n/format.ts';
@@ -183,15 +184,7 @@ export function ActivityTab() {
       <Show
         when={firstPage()}
         fallback={
-          <Show
-            when={first.error}
-            fallback={
-              <div class="page-loading" role="status">
-                <span class="spinner" aria-hidden="true" />
-                {a().loading}
-              </div>
-            }
-          >
+          <Show when={first.error} fallback={<Loading label={a().loading} />}>
             <div class="panel activity-error" role="alert">
               <p>
                 {a().error} {describeError(first.error, t())}

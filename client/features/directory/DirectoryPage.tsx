@@ -9,10 +9,10 @@ import {
   focusAreas,
 } from '../../../shared/directory.ts';
 import { useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { type DirectoryFilters, directoryApi } from './directory-api.ts';
 import { FocusTags } from './FocusTags.tsx';
@@ -130,17 +130,10 @@ export function DirectoryPage() {
       </search>
       <Switch>
         <Match when={orgs.error}>
-          <StatePanel title={d().loadError} body={describeError(orgs.error, t())} tone="error" icon="error">
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
+          <LoadFailed title={d().loadError} error={orgs.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={!orgs.latest && orgs.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {d().loading}
-          </div>
+          <Loading label={d().loading} />
         </Match>
         <Match when={list().length === 0}>
           <StatePanel title={d().emptyTitle} body={d().emptyBody} icon="search">

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import type { OrganisationProfile } from '../../../shared/directory.ts';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -37,24 +38,11 @@ export function OrganisationPage() {
           </StatePanel>
         </Match>
         <Match when={profile.error}>
-          <StatePanel
-            title={p().errorTitle}
-            body={describeError(profile.error, t())}
-            tone="error"
-            icon="error"
-            level={1}
-          >
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
+          <LoadFailed title={p().errorTitle} error={profile.error} onRetry={() => void refetch()} level={1} />
         </Match>
         <Match when={loaded()}>{(org) => <Profile org={org()} onChange={(next) => mutate(next)} />}</Match>
         <Match when={profile.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {p().loading}
-          </div>
+          <Loading label={p().loading} />
         </Match>
       </Switch>
     </Shell>

@@ -3,6 +3,7 @@ import { createMemo, createResource, For, onCleanup, Show } from 'solid-js';
 import type { GateReview } from '../../../shared/api.ts';
 import { APP_EVENTS } from '../../../shared/constants.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { Loading } from '../../components/LoadStates.tsx';
 import { describeError } from '../../errors.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { useRoom } from '../room/room-context.tsx';
@@ -57,15 +58,7 @@ export function GatesTab() {
       <Show
         when={list()}
         fallback={
-          <Show
-            when={reviews.error}
-            fallback={
-              <div class="page-loading" role="status">
-                <span class="spinner" aria-hidden="true" />
-                {g().loading}
-              </div>
-            }
-          >
+          <Show when={reviews.error} fallback={<Loading label={g().loading} />}>
             <div class="panel gates-error" role="alert">
               <p>
                 {g().loadError} {describeError(reviews.error, t())}

@@ -2,6 +2,7 @@ import './history.css';
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Switch } from 'solid-js';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { Loading } from '../../components/LoadStates.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
@@ -220,10 +221,7 @@ export function HistoryTab() {
             </StatePanel>
           </Match>
           <Match when={view.loading}>
-            <div class="page-loading" role="status">
-              <span class="spinner" aria-hidden="true" />
-              {h().loading}
-            </div>
+            <Loading label={h().loading} />
           </Match>
           <Match when={shown()}>
             {(v) => (

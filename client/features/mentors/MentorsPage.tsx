@@ -2,10 +2,10 @@ import { createMemo, createResource, createSignal, For, type JSX, Match, Show, S
 import { type FocusArea, focusAreaLabels, focusAreas, type Mentor } from '../../../shared/directory.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { FocusTags } from '../directory/FocusTags.tsx';
 import { AskMentorForm } from './AskMentorForm.tsx';
@@ -114,22 +114,10 @@ export function MentorsPage() {
       </Show>
       <Switch>
         <Match when={mentors.error}>
-          <StatePanel
-            title={m().loadError}
-            body={describeError(mentors.error, t())}
-            tone="error"
-            icon="error"
-          >
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
+          <LoadFailed title={m().loadError} error={mentors.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={!mentors.latest && mentors.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {m().loading}
-          </div>
+          <Loading label={m().loading} />
         </Match>
         <Match when={list().length === 0}>
           <StatePanel title={m().emptyTitle} body={m().emptyBody} icon="search" />

@@ -2,10 +2,9 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createResource, Match, Show, Switch } from 'solid-js';
 import { isoWeekOf, shiftWeek } from '../../../shared/notifications-week.ts';
 import { useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
-import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { notificationsApi } from './notifications-api.ts';
 import './notifications.css';
 
@@ -58,22 +57,14 @@ export function DigestPage() {
         </nav>
         <Switch>
           <Match when={digest.error}>
-            <StatePanel
+            <LoadFailed
               title={t().notifications.digest.errorTitle}
-              body={describeError(digest.error, t())}
-              tone="error"
-              icon="error"
-            >
-              <button type="button" class="button button-primary" onClick={() => void refetch()}>
-                {t().app.retry}
-              </button>
-            </StatePanel>
+              error={digest.error}
+              onRetry={() => void refetch()}
+            />
           </Match>
           <Match when={digest.loading && !loaded()}>
-            <div class="page-loading" role="status">
-              <span class="spinner" aria-hidden="true" />
-              {t().notifications.digest.loading}
-            </div>
+            <Loading label={t().notifications.digest.loading} />
           </Match>
           <Match when={loaded()}>
             {(d) => (

@@ -2,10 +2,9 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { NOTIFICATION_TYPES } from '../../../shared/notifications.ts';
 import { useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
-import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import {
   type NotificationPreferences,
   type NotificationType,
@@ -51,16 +50,11 @@ export function PreferencesPage() {
         <p class="nt-page-intro">{t().notifications.preferences.intro}</p>
         <Switch>
           <Match when={prefs.error}>
-            <StatePanel
+            <LoadFailed
               title={t().notifications.preferences.errorTitle}
-              body={describeError(prefs.error, t())}
-              tone="error"
-              icon="error"
-            >
-              <button type="button" class="button button-primary" onClick={() => void refetch()}>
-                {t().app.retry}
-              </button>
-            </StatePanel>
+              error={prefs.error}
+              onRetry={() => void refetch()}
+            />
           </Match>
           <Match when={loaded()}>
             {(p) => (
@@ -121,10 +115,7 @@ export function PreferencesPage() {
             )}
           </Match>
           <Match when={prefs.loading}>
-            <div class="page-loading" role="status">
-              <span class="spinner" aria-hidden="true" />
-              {t().notifications.preferences.loading}
-            </div>
+            <Loading label={t().notifications.preferences.loading} />
           </Match>
         </Switch>
       </div>

@@ -4,6 +4,7 @@ import { Tabs } from '@kobalte/core/tabs';
 import { type JSX, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
 import type { ProjectDetail } from '../../../shared/api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { Loading } from '../../components/LoadStates.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { openProjectDoc } from '../../realtime/doc-session.ts';
 import { createRoomStore } from '../../stores/project-room.ts';
@@ -151,10 +152,7 @@ function DocReady(props: { children: JSX.Element }) {
         <p class="room-note">{t().room.access.neverOpenedOffline}</p>
       </Match>
       <Match when={true}>
-        <div class="page-loading" role="status">
-          <span class="spinner" aria-hidden="true" />
-          {t().room.access.loading}
-        </div>
+        <Loading label={t().room.access.loading} />
       </Match>
     </Switch>
   );

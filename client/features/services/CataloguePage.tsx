@@ -2,10 +2,10 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import { type Service, type ServiceKind, serviceKinds } from '../../../shared/services.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { servicesApi } from './services-api.ts';
 import './services.css';
@@ -68,22 +68,10 @@ export function CataloguePage() {
       </div>
       <Switch>
         <Match when={catalogue.error}>
-          <StatePanel
-            title={s().loadError}
-            body={describeError(catalogue.error, t())}
-            tone="error"
-            icon="error"
-          >
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
+          <LoadFailed title={s().loadError} error={catalogue.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={!catalogue.latest && catalogue.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {s().loading}
-          </div>
+          <Loading label={s().loading} />
         </Match>
         <Match when={list().length === 0}>
           <StatePanel title={s().emptyTitle} body={s().emptyBody} icon="empty" />

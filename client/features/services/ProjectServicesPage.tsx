@@ -3,10 +3,10 @@ import { createEffect, createResource, For, Match, on, onCleanup, Show, Switch }
 import { SERVICE_REQUEST_EVENT, type ServiceRequest } from '../../../shared/services.ts';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { RequestCard } from './RequestCard.tsx';
 import { servicesApi } from './services-api.ts';
@@ -68,17 +68,7 @@ export function ProjectServicesPage() {
           />
         </Match>
         <Match when={requests.error}>
-          <StatePanel
-            title={r().loadError}
-            body={describeError(requests.error, t())}
-            tone="error"
-            icon="error"
-            level={1}
-          >
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
+          <LoadFailed title={r().loadError} error={requests.error} onRetry={() => void refetch()} level={1} />
         </Match>
         <Match when={requests.latest}>
           <div class="page-head">
@@ -120,10 +110,7 @@ export function ProjectServicesPage() {
           </Show>
         </Match>
         <Match when={requests.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {r().loading}
-          </div>
+          <Loading label={r().loading} />
         </Match>
       </Switch>
     </Shell>

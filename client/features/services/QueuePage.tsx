@@ -1,10 +1,10 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { ServiceRequest } from '../../../shared/services.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
 import { QueueActions } from './QueueActions.tsx';
 import { RequestCard } from './RequestCard.tsx';
 import { ServiceLoadTable } from './ServiceLoadTable.tsx';
@@ -70,17 +70,10 @@ export function QueuePage() {
       </div>
       <Switch>
         <Match when={queue.error}>
-          <StatePanel title={q().loadError} body={describeError(queue.error, t())} tone="error" icon="error">
-            <button type="button" class="button button-primary" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </StatePanel>
+          <LoadFailed title={q().loadError} error={queue.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={!queue.latest && queue.loading}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {q().loading}
-          </div>
+          <Loading label={q().loading} />
         </Match>
         <Match when={catalogue.latest && handled().length === 0}>
           <StatePanel title={q().emptyTitle} body={q().notHandler} icon="lock" />

@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../../shared/api.ts';
 import type { Service } from '../../../shared/services.ts';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
+import { Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -51,10 +52,7 @@ export function RequestFormPage() {
           <RequestForm service={service.latest!} projects={projects()} />
         </Match>
         <Match when={true}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {t().services.loading}
-          </div>
+          <Loading label={t().services.loading} />
         </Match>
       </Switch>
     </Shell>

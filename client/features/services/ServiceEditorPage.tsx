@@ -5,6 +5,7 @@ import { organisationKinds } from '../../../shared/domain.ts';
 import { type Service, type ServiceKind, serviceKinds } from '../../../shared/services.ts';
 import { ApiError, type ApiIssue } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -55,10 +56,7 @@ export function ServiceEditorPage() {
           />
         </Match>
         <Match when={true}>
-          <div class="page-loading" role="status">
-            <span class="spinner" aria-hidden="true" />
-            {t().services.loading}
-          </div>
+          <Loading label={t().services.loading} />
         </Match>
       </Switch>
     </Shell>
