@@ -10,6 +10,7 @@ import {
 } from '../../../shared/directory.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
+import { SearchIcon } from '../../components/SearchIcon.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -61,14 +62,7 @@ export function DirectoryPage() {
           <label for="directory-search" class="visually-hidden">
             {d().search}
           </label>
-          <svg class="search-icon" viewBox="0 0 16 16" aria-hidden="true">
-            <path
-              d="M7 12A5 5 0 1 1 7 2a5 5 0 0 1 0 10Zm3.6-1.4L14 14"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="1.5"
-            />
-          </svg>
+          <SearchIcon />
           <input
             id="directory-search"
             type="search"

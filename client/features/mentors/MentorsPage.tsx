@@ -3,6 +3,7 @@ import { type FocusArea, focusAreaLabels, focusAreas, type Mentor } from '../../
 import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
+import { SearchIcon } from '../../components/SearchIcon.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -57,14 +58,7 @@ export function MentorsPage() {
           <label for="mentor-search" class="visually-hidden">
             {m().search}
           </label>
-          <svg class="search-icon" viewBox="0 0 16 16" aria-hidden="true">
-            <path
-              d="M7 12A5 5 0 1 1 7 2a5 5 0 0 1 0 10Zm3.6-1.4L14 14"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="1.5"
-            />
-          </svg>
+          <SearchIcon />
           <input
             id="mentor-search"
             type="search"

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { Framework } from '../../../shared/api.ts';
 import type { OrganisationKind } from '../../../shared/domain.ts';
 import { useI18n } from '../../app-context.tsx';
+import { SearchIcon } from '../../components/SearchIcon.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { STAGE_INDEXES } from '../../domain.ts';
 import { formatNumber } from '../../i18n/format.ts';
@@ -29,14 +30,7 @@ export function PortfolioFilters(props: {
         <label for="portfolio-search" class="visually-hidden">
           {f().search}
         </label>
-        <svg class="search-icon" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M7 12A5 5 0 1 1 7 2a5 5 0 0 1 0 10Zm3.6-1.4L14 14"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.5"
-          />
-        </svg>
+        <SearchIcon />
         <input
           ref={props.searchRef}
           id="portfolio-search"

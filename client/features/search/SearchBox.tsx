@@ -12,6 +12,7 @@ import {
   Switch,
 } from 'solid-js';
 import { useI18n } from '../../app-context.tsx';
+import { SearchIcon } from '../../components/SearchIcon.tsx';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { SearchHit } from '../../stores/collab-api.ts';
@@ -137,14 +138,7 @@ export function SearchBox() {
         {s().label}
       </label>
       <div class="global-search-field">
-        <svg class="search-icon" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M7 12A5 5 0 1 1 7 2a5 5 0 0 1 0 10Zm3.6-1.4L14 14"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.5"
-          />
-        </svg>
+        <SearchIcon />
         <input
           ref={input}
           id={`${id}-input`}
