@@ -29,3 +29,16 @@ export function Loading(props: { label: string }) {
     </div>
   );
 }
+
+/** The same inside a panel: one line saying what failed and why, with the retry. */
+export function InlineLoadFailed(props: { message: string; error: unknown; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <p class="form-error" role="alert">
+      {props.message} {describeError(props.error, t())}{' '}
+      <button type="button" class="button button-small" onClick={() => props.onRetry()}>
+        {t().app.retry}
+      </button>
+    </p>
+  );
+}

@@ -9,7 +9,6 @@ export const activityEn = {
   allMilestones: 'All milestones',
   loading: 'Loading the activity…',
   error: 'The activity could not be loaded.',
-  retry: 'Retry',
   empty: 'Nothing has happened here yet.',
   emptyFiltered: 'No activity matches these filters.',
   clearFilters: 'Clear the filters',

@@ -11,7 +11,6 @@ export const activityFr: Messages['activity'] = {
   allMilestones: 'Tous les jalons',
   loading: 'Chargement de l’activité…',
   error: 'L’activité n’a pas pu être chargée.',
-  retry: 'Réessayer',
   empty: 'Rien ne s’est encore passé ici.',
   emptyFiltered: 'Aucune activité ne correspond à ces filtres.',
   clearFilters: 'Effacer les filtres',

@@ -89,7 +89,6 @@ export const gatesEn = {
   noHistory: 'No gate has been decided for this project yet.',
   conditionDueOn: (date: string) => `due ${date}`,
   noDue: 'no due date',
-  retry: 'Retry',
   offline: 'You are offline: gate actions wait for the connection.',
   reviewFor: (gate: string) => `Review of ${gate}`,
 };

@@ -90,7 +90,6 @@ export const gatesFr: Messages['gates'] = {
   noHistory: 'Aucune revue de passage n’a encore été décidée pour ce projet.',
   conditionDueOn: (date: string) => `échéance le ${date}`,
   noDue: 'sans échéance',
-  retry: 'Réessayer',
   offline: 'Vous êtes hors ligne : les actions de revue attendent la connexion.',
   reviewFor: (gate: string) => `Revue : ${gate}`,
 };

@@ -3,7 +3,7 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from '
 import type { ActivityEvent } from '../../../shared/activity.ts';
 import { APP_EVENTS } from '../../../shared/constants.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
-import { Loading } from '../../components/LoadStates.tsx';
+import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDate, formatNumber, formatTime } from '../../i18n/format.ts';
@@ -185,14 +185,7 @@ export function ActivityTab() {
         when={firstPage()}
         fallback={
           <Show when={first.error} fallback={<Loading label={a().loading} />}>
-            <div class="panel activity-error" role="alert">
-              <p>
-                {a().error} {describeError(first.error, t())}
-              </p>
-              <button type="button" class="button button-small" onClick={() => void refetch()}>
-                {a().retry}
-              </button>
-            </div>
+            <InlineLoadFailed message={a().error} error={first.error} onRetry={() => void refetch()} />
           </Show>
         }
       >

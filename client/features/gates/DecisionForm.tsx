@@ -5,6 +5,7 @@ import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { useRoom } from '../room/room-context.tsx';
 import { gatesApi } from './gates-api.ts';
+import { RationaleField } from './RationaleField.tsx';
 import { OUTCOMES } from './RecommendationForm.tsx';
 
 interface ConditionDraft {
@@ -160,25 +161,15 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
         </fieldset>
       </Show>
 
-      <div class="field">
-        <label for={id('rationale')}>{g().rationaleLabel}</label>
-        <textarea
-          id={id('rationale')}
-          class="textarea"
-          rows={4}
-          maxLength={5000}
-          value={rationale()}
-          aria-invalid={invalid() === 'rationale' ? 'true' : undefined}
-          aria-describedby={id('rationale-error')}
-          onInput={(e) => {
-            setRationale(e.currentTarget.value);
-            setInvalid(null);
-          }}
-        />
-        <p id={id('rationale-error')} class="field-error">
-          {invalid() === 'rationale' ? g().rationaleRequired : ''}
-        </p>
-      </div>
+      <RationaleField
+        id={id('rationale')}
+        value={rationale()}
+        missing={invalid() === 'rationale'}
+        onInput={(value) => {
+          setRationale(value);
+          setInvalid(null);
+        }}
+      />
 
       <div class="gate-signature">
         <p id={id('meaning')} class="gate-meaning">

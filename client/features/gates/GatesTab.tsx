@@ -3,8 +3,7 @@ import { createMemo, createResource, For, onCleanup, Show } from 'solid-js';
 import type { GateReview } from '../../../shared/api.ts';
 import { APP_EVENTS } from '../../../shared/constants.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
-import { Loading } from '../../components/LoadStates.tsx';
-import { describeError } from '../../errors.ts';
+import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { appSocket } from '../../realtime/socket.ts';
 import { useRoom } from '../room/room-context.tsx';
 import { DecidedGate } from './DecidedGate.tsx';
@@ -59,14 +58,7 @@ export function GatesTab() {
         when={list()}
         fallback={
           <Show when={reviews.error} fallback={<Loading label={g().loading} />}>
-            <div class="panel gates-error" role="alert">
-              <p>
-                {g().loadError} {describeError(reviews.error, t())}
-              </p>
-              <button type="button" class="button button-small" onClick={() => void refetch()}>
-                {g().retry}
-              </button>
-            </div>
+            <InlineLoadFailed message={g().loadError} error={reviews.error} onRetry={() => void refetch()} />
           </Show>
         }
       >

@@ -4,6 +4,7 @@ import { useApp, useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { useRoom } from '../room/room-context.tsx';
 import { gatesApi } from './gates-api.ts';
+import { RationaleField } from './RationaleField.tsx';
 
 export const OUTCOMES: readonly GateOutcome[] = ['go', 'conditional_go', 'hold', 'recycle', 'kill'];
 
@@ -115,25 +116,16 @@ export function RecommendationForm(props: {
           <For each={OUTCOMES}>{(o) => <option value={o}>{g().outcomes[o]}</option>}</For>
         </select>
       </div>
-      <div class="field">
-        <label for={id('rationale')}>{g().rationaleLabel}</label>
-        <textarea
-          id={id('rationale')}
-          class="textarea"
-          rows={4}
-          maxLength={5000}
-          value={rationale()}
-          aria-invalid={missingRationale() ? 'true' : undefined}
-          aria-describedby={id('rationale-hint')}
-          onInput={(e) => {
-            setRationale(e.currentTarget.value);
-            setMissingRationale(false);
-          }}
-        />
-        <p id={id('rationale-hint')} class={missingRationale() ? 'field-error' : 'muted small'}>
-          {missingRationale() ? g().rationaleRequired : g().rationaleHint}
-        </p>
-      </div>
+      <RationaleField
+        id={id('rationale')}
+        value={rationale()}
+        missing={missingRationale()}
+        hint={g().rationaleHint}
+        onInput={(value) => {
+          setRationale(value);
+          setMissingRationale(false);
+        }}
+      />
       <div class="field">
         <label for={id('coi')}>{g().conflictLabel}</label>
         <textarea

@@ -1,6 +1,6 @@
 import { createMemo, createResource, Match, Switch } from 'solid-js';
 import { useI18n } from '../../app-context.tsx';
-import { describeError } from '../../errors.ts';
+import { InlineLoadFailed } from '../../components/LoadStates.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useRoom } from '../room/room-context.tsx';
 import { historyApi } from './history-api.ts';
@@ -28,12 +28,7 @@ export function ReadinessOverTime(props: { projectId: string }) {
       <p class="muted small">{c().help}</p>
       <Switch>
         <Match when={series.error}>
-          <p class="form-error" role="alert">
-            {c().loadError} {describeError(series.error, t())}{' '}
-            <button type="button" class="button button-small" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </p>
+          <InlineLoadFailed message={c().loadError} error={series.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={series.loading && !loaded()}>
           <p class="muted" role="status">

@@ -1,7 +1,7 @@
 import './history.css';
 import { createMemo, createResource, Match, Switch } from 'solid-js';
 import { useI18n } from '../../app-context.tsx';
-import { describeError } from '../../errors.ts';
+import { InlineLoadFailed } from '../../components/LoadStates.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { historyApi } from './history-api.ts';
 import { LineChart } from './LineChart.tsx';
@@ -31,12 +31,7 @@ export function StagesOverTime() {
       </figcaption>
       <Switch>
         <Match when={series.error}>
-          <p class="form-error" role="alert">
-            {s().loadError} {describeError(series.error, t())}{' '}
-            <button type="button" class="button button-small" onClick={() => void refetch()}>
-              {t().app.retry}
-            </button>
-          </p>
+          <InlineLoadFailed message={s().loadError} error={series.error} onRetry={() => void refetch()} />
         </Match>
         <Match when={series.loading && !loaded()}>
           <p class="muted" role="status">
