@@ -9,8 +9,11 @@ import type { Notification } from '../shared/notifications.ts';
 export interface DomainEventMap {
   /** a member was added, removed, or changed role: live sockets must re-check their access */
   'membership.changed': [{ projectId: string; userId: string }];
-  /** a project's card or its projected content changed (title, stage, milestones...) */
-  'project.changed': [{ projectId: string }];
+  /**
+   * a project's card (title, stage, partners, archived…) or, with `contentOnly`, only its
+   * projected content (milestones, readiness) changed
+   */
+  'project.changed': [{ projectId: string; contentOnly?: boolean }];
   /** a gate review was requested, gained a reviewer or a recommendation, or was decided */
   'gate.changed': [{ projectId: string; reviewId: string }];
   /** a comment was created, resolved or reopened */

@@ -7,7 +7,10 @@
 export const APP_EVENTS = {
   /** (comment: Comment): a comment was created, resolved or reopened in a joined project */
   commentChanged: 'comment:changed',
-  /** ({ projectId }): a project the user may see changed (card, stage, milestones) */
+  /**
+   * ({ projectId, contentOnly? }): a project the user may see changed: its card (title,
+   * stage…), or with `contentOnly` only its milestones and readiness
+   */
   projectChanged: 'project:changed',
   /** ({ projectId, reviewId }): a gate review of a joined project changed */
   gateChanged: 'gate:changed',

@@ -277,17 +277,19 @@ export function createRealtime(
   });
 
   // The portfolio of every user who may see a project follows its changes.
-  const announceProject = async (projectId: string, alsoUser?: string) => {
+  const announceProject = async (projectId: string, alsoUser?: string, contentOnly = false) => {
     const members = await deps.db
       .select({ userId: projectMembers.userId })
       .from(projectMembers)
       .where(eq(projectMembers.projectId, projectId));
     const rooms = [MANAGERS_ROOM, ...members.map((m) => userRoom(m.userId))];
     if (alsoUser) rooms.push(userRoom(alsoUser));
-    io.to(rooms).emit(APP_EVENTS.projectChanged, { projectId });
+    io.to(rooms).emit(APP_EVENTS.projectChanged, contentOnly ? { projectId, contentOnly } : { projectId });
   };
-  deps.events.on('project.changed', ({ projectId }) => {
-    announceProject(projectId).catch((err) => log.error({ err }, 'could not announce a project change'));
+  deps.events.on('project.changed', ({ projectId, contentOnly }) => {
+    announceProject(projectId, undefined, contentOnly).catch((err) =>
+      log.error({ err }, 'could not announce a project change'),
+    );
   });
   deps.events.on('membership.changed', ({ projectId, userId }) => {
     announceProject(projectId, userId).catch((err) =>

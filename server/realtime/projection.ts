@@ -112,7 +112,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     if (statements.length === 0) return;
     await commit(deps.db, statements, audit);
     projected = current;
-    deps.events.emit('project.changed', { projectId });
+    deps.events.emit('project.changed', { projectId, contentOnly: true });
   }
 
   return {

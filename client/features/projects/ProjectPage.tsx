@@ -21,8 +21,9 @@ export function ProjectPage() {
 
   // The card follows the server live: a gate decision moves the stage for everyone watching.
   const socket = appSocket();
-  const onChanged = (change: { projectId: string }) => {
-    if (change.projectId === params.id && !project.loading) void refetch();
+  // Content changes (milestones, readiness) reach the room through its document instead.
+  const onChanged = (change: { projectId: string; contentOnly?: boolean }) => {
+    if (change.projectId === params.id && !change.contentOnly && !project.loading) void refetch();
   };
   socket.on(APP_EVENTS.projectChanged, onChanged);
   onCleanup(() => socket.off(APP_EVENTS.projectChanged, onChanged));
