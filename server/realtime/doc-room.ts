@@ -10,6 +10,13 @@
  * of socket reads are relayed as one merged update (one encoding for the whole room), and the
  * sync reply (step 2) for a given state vector is computed once per document version and
  * shared by everyone who joins with it. The shadow copy exists only once someone writes.
+ *
+ * With several nodes (server/realtime/cluster.ts), each committed update is also published to
+ * the other nodes, which apply it to their copy and relay it to their own connections. A node
+ * knows which log rows its copy holds: every row up to `through`, and the ids in `known` above
+ * it. It reads whatever else the database has (a message lost, a node that died between commit
+ * and publish) before it compacts, a moment after each remote update, and whenever its link to
+ * the other nodes comes back: a gap is repaired from the database, never kept.
  */
 
 import * as decoding from 'lib0/decoding';
@@ -24,7 +31,7 @@ import { applyAndValidate } from '../../shared/doc/index.ts';
 import type { DocAccess, Role } from '../../shared/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Logger } from '../log.ts';
-import type { DocStore } from './doc-store.ts';
+import type { DocStore, LogRow } from './doc-store.ts';
 import type { Projection } from './projection.ts';
 import {
   type AckFn,
@@ -53,6 +60,19 @@ export interface Connection {
 /** Sends to every connection in the room but `except` (the transport encodes the message once). */
 export type Broadcast = (except: string | string[] | null, event: string, ...args: unknown[]) => void;
 
+/** What a room tells the other nodes (nothing, on a single node). */
+export interface RoomPeers {
+  /** updates this node committed, as log rows `ids`, merged into `update` */
+  updates(docName: string, ids: number[], update: Uint8Array): void;
+  /** a change of presence on this node's connections */
+  awareness(docName: string, update: Uint8Array): void;
+}
+
+export const NO_PEERS: RoomPeers = { updates() {}, awareness() {} };
+
+/** The origin of changes that another node received and committed. */
+export const REMOTE = 'remote';
+
 export interface RoomOptions {
   /** compact once the log holds this many rows or bytes */
   compactRows: number;
@@ -64,6 +84,8 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = { compactRows: 500, compactByte
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** distinct state vectors whose sync reply is kept for the current version of the document */
 const MAX_CACHED_SYNC_REPLIES = 8;
+/** after an update from another node, how soon the database is asked for anything missed */
+export const REMOTE_CATCH_UP_MS = 500;
 
 interface QueuedRelay {
   from: string;
@@ -84,8 +106,16 @@ export class DocRoom {
   /** this version's sync replies by requesting state vector, and its own state vector message */
   private syncReplies = new Map<string, Uint8Array>();
   private stateVectorMessage: Uint8Array | null = null;
-  /** log rows this room's document contains, not yet absorbed into a snapshot */
-  private coveredIds: number[] = [];
+  /** the document holds every log row with an id up to `through`, and those in `known` */
+  private through = 0;
+  private known = new Set<number>();
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
+  private catchUpTimer: NodeJS.Timeout | null = null;
+  /** committed updates not yet published to the other nodes */
+  private unpublished: { ids: number[]; updates: Uint8Array[] } = { ids: [], updates: [] };
+  /** log rows and bytes written since the last compaction (what triggers the next) */
+  private logRows = 0;
   private logBytes = 0;
   private compacting: Promise<void> | null = null;
   private closed = false;
@@ -98,6 +128,7 @@ export class DocRoom {
     private readonly projection: Projection,
     private readonly log: Logger,
     private readonly options: RoomOptions = DEFAULT_ROOM_OPTIONS,
+    private readonly peers: RoomPeers = NO_PEERS,
   ) {
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
@@ -114,13 +145,10 @@ export class DocRoom {
     this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
       if (changed.length === 0) return;
-      const except = typeof origin === 'string' ? origin : null;
-      this.broadcast(
-        except,
-        EVENTS.msg,
-        this.name,
-        encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)),
-      );
+      const except = typeof origin === 'string' && origin !== REMOTE ? origin : null;
+      const update = encodeAwarenessUpdate(this.awareness, changed);
+      this.broadcast(except, EVENTS.msg, this.name, encodeAwareness(update));
+      if (origin !== REMOTE) this.peers.awareness(this.name, update);
     });
   }
 
@@ -134,7 +162,8 @@ export class DocRoom {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, 'load');
       for (const u of stored.updates) Y.applyUpdate(this.doc, u.data, 'load');
     }, 'load');
-    this.coveredIds = stored.updates.map((u) => u.id);
+    this.through = stored.through;
+    this.logRows = stored.updates.length;
     this.logBytes = stored.updates.reduce((n, u) => n + u.data.byteLength, 0);
     await this.projection.start(this.doc);
   }
@@ -202,10 +231,8 @@ export class DocRoom {
     this.queueRelay({ from: conn.id, update, framed: raw });
     this.store.append(this.name, update, conn.actor.id).then(
       (id) => {
-        this.coveredIds.push(id);
-        this.logBytes += update.byteLength;
+        this.committed(id, update);
         ack?.({ ok: true });
-        this.maybeCompact();
       },
       (err) => {
         this.log.error({ err, doc: this.name }, 'could not commit an update');
@@ -360,9 +387,92 @@ export class DocRoom {
     // A shadow made later copies the document, which has this change already.
     if (this.shadow) Y.applyUpdate(this.shadow, update, 'server');
     const id = await this.store.append(this.name, update, userId);
-    this.coveredIds.push(id);
+    this.committed(id, update);
+  }
+
+  /** A log row of ours is committed: count it, tell the other nodes, compact if it is time. */
+  private committed(id: number, update: Uint8Array): void {
+    this.known.add(id);
+    this.logRows += 1;
     this.logBytes += update.byteLength;
+    this.unpublished.ids.push(id);
+    this.unpublished.updates.push(update);
+    // The commits of one group commit resolve together: publish them as one message.
+    if (this.unpublished.ids.length === 1) setImmediate(() => this.publish());
     this.maybeCompact();
+  }
+
+  private publish(): void {
+    const { ids, updates } = this.unpublished;
+    this.unpublished = { ids: [], updates: [] };
+    if (ids.length === 0) return;
+    this.peers.updates(this.name, ids, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+  }
+
+  /**
+   * Updates another node committed (log rows `ids`): applied here and relayed to this node's
+   * connections. If they depend on something this node lacks, the database is read at once.
+   */
+  applyRemote(ids: number[], update: Uint8Array): void {
+    if (this.closed) return;
+    this.applyRows([{ id: -1, data: update }]);
+    for (const id of ids) if (id > this.through) this.known.add(id);
+    const missing = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (missing) void this.catchUp();
+    else this.catchUpSoon();
+  }
+
+  /** Presence from another node's connections. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.closed) return;
+    applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  private catchUpSoon(): void {
+    if (this.catchUpTimer || this.closed) return;
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null;
+      void this.catchUp();
+    }, REMOTE_CATCH_UP_MS);
+    this.catchUpTimer.unref();
+  }
+
+  /**
+   * Reads the document's log rows this node does not hold yet (another node's, whatever the
+   * way they were missed) and applies them. Calls made while one runs are served by one more.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    const run = async () => {
+      do {
+        this.catchUpAgain = false;
+        const { rows, through } = await this.store.since(this.name, this.through, this.known);
+        if (this.closed) return;
+        if (rows.length) {
+          this.log.debug({ doc: this.name, rows: rows.length }, 'caught up with the database');
+          this.applyRows(rows);
+        }
+        this.through = Math.max(this.through, through);
+        for (const id of this.known) if (id <= this.through) this.known.delete(id);
+      } while (this.catchUpAgain && !this.closed);
+    };
+    this.catchingUp = run()
+      .catch((err) => this.log.error({ err, doc: this.name }, 'could not catch up with the database'))
+      .finally(() => {
+        this.catchingUp = null;
+      });
+    return this.catchingUp;
+  }
+
+  /** Applies committed rows from elsewhere in one transaction; the relay follows from it. */
+  private applyRows(rows: LogRow[]): void {
+    this.doc.transact(() => {
+      for (const row of rows) Y.applyUpdate(this.doc, row.data, REMOTE);
+    }, REMOTE);
+    if (this.shadow) for (const row of rows) Y.applyUpdate(this.shadow, row.data, REMOTE);
   }
 
   /** Changes (or withdraws) a connection's access after a role change. */
@@ -386,22 +496,25 @@ export class DocRoom {
 
   private maybeCompact(): void {
     if (this.compacting || this.closed) return;
-    if (this.coveredIds.length < this.options.compactRows && this.logBytes < this.options.compactBytes)
-      return;
+    if (this.logRows < this.options.compactRows && this.logBytes < this.options.compactBytes) return;
     this.compacting = this.compact().finally(() => {
       this.compacting = null;
     });
   }
 
-  /** Folds the log rows the document contains into a new snapshot, in one transaction. */
+  /**
+   * Folds the log rows the document holds into a new snapshot, in one transaction: first reads
+   * any row it lacks, so that the snapshot holds every row up to `through`.
+   */
   async compact(): Promise<void> {
-    const ids = this.coveredIds;
-    if (ids.length === 0) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
     try {
-      await this.store.compact(this.name, state, ids);
-      this.coveredIds = this.coveredIds.filter((id) => !ids.includes(id));
-      this.logBytes = 0;
+      await this.catchUp();
+      if (this.closed) return;
+      const [rows, bytes] = [this.logRows, this.logBytes];
+      const written = await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.through);
+      this.logRows -= rows;
+      this.logBytes -= bytes;
+      if (!written) this.log.debug({ doc: this.name }, 'another node had compacted further');
     } catch (err) {
       this.log.error({ err, doc: this.name }, 'compaction failed; the log is kept as it is');
     }
@@ -411,6 +524,7 @@ export class DocRoom {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     try {
       await this.store.flush();
       await this.compacting;

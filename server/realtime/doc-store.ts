@@ -12,9 +12,20 @@
  */
 import type { Client } from '@libsql/client';
 
+export interface LogRow {
+  id: number;
+  data: Uint8Array;
+}
+
 export interface StoredDoc {
   snapshot: Uint8Array | null;
-  updates: { id: number; data: Uint8Array }[];
+  updates: LogRow[];
+  /**
+   * every log row (of any document) with an id up to this one was committed when the document
+   * was read: rows committed later have higher ids, since SQLite has one writer at a time and
+   * `doc_updates` never reuses an id
+   */
+  through: number;
 }
 
 export interface DocStore {
@@ -22,10 +33,20 @@ export interface DocStore {
   /** resolves with the log row's id once committed */
   append(docName: string, update: Uint8Array, userId: string | null): Promise<number>;
   /**
-   * writes a snapshot of the document that includes the log rows `coveredIds`, and moves
-   * those rows out of the pending log into the document's history
+   * the document's log rows with an id above `after` (pending, or moved to history by another
+   * node's compaction) leaving out the ids in `known`, and the new `through`
    */
-  compact(docName: string, state: Uint8Array, coveredIds: number[]): Promise<void>;
+  since(
+    docName: string,
+    after: number,
+    known: ReadonlySet<number>,
+  ): Promise<{ rows: LogRow[]; through: number }>;
+  /**
+   * writes a snapshot of the document that holds every log row up to `upto`, and moves those
+   * rows out of the pending log into the document's history. Writes nothing (and resolves
+   * false) if a snapshot of the document already covers as much: another node got there first.
+   */
+  compact(docName: string, state: Uint8Array, upto: number): Promise<boolean>;
   /** commits whatever is queued (used before unloading and at shutdown) */
   flush(): Promise<void>;
 }
@@ -39,6 +60,7 @@ interface PendingAppend {
   reject: (err: unknown) => void;
 }
 
+const THROUGH = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'), 0) AS seq";
 const INSERT_UPDATE = 'INSERT INTO doc_updates (doc_name, data, user_id, created_at) VALUES (?, ?, ?, ?)';
 const DAY_MS = 86_400_000;
 
@@ -53,24 +75,57 @@ export class LibsqlDocStore implements DocStore {
   ) {}
 
   async load(docName: string): Promise<StoredDoc> {
-    const [snap, rows] = await this.client.batch(
+    const [snap, rows, through] = await this.client.batch(
       [
         {
           sql: 'SELECT data FROM doc_snapshots WHERE doc_name = ? ORDER BY id DESC LIMIT 1',
           args: [docName],
         },
         { sql: 'SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id', args: [docName] },
+        THROUGH,
       ],
       'read',
     );
     const data = snap?.rows[0]?.data;
     return {
       snapshot: data ? new Uint8Array(data as ArrayBuffer) : null,
-      updates: (rows?.rows ?? []).map((r) => ({
-        id: Number(r.id),
-        data: new Uint8Array(r.data as ArrayBuffer),
-      })),
+      updates: (rows?.rows ?? []).map(toLogRow),
+      through: Number(through?.rows[0]?.seq ?? 0),
     };
+  }
+
+  async since(
+    docName: string,
+    after: number,
+    known: ReadonlySet<number>,
+  ): Promise<{ rows: LogRow[]; through: number }> {
+    // Ids first (cheap); the data only of the rows this node has not applied yet.
+    const [ids, through] = await this.client.batch(
+      [
+        {
+          sql: `SELECT id FROM doc_updates WHERE doc_name = ? AND id > ?
+                UNION ALL SELECT id FROM doc_history WHERE doc_name = ? AND id > ?`,
+          args: [docName, after, docName, after],
+        },
+        THROUGH,
+      ],
+      'read',
+    );
+    const upTo = Number(through?.rows[0]?.seq ?? after);
+    const missing = (ids?.rows ?? []).map((r) => Number(r.id)).filter((id) => id <= upTo && !known.has(id));
+    if (missing.length === 0) return { rows: [], through: upTo };
+    const list = JSON.stringify(missing);
+    const found = await this.client.execute({
+      sql: `SELECT id, data FROM doc_updates WHERE id IN (SELECT value FROM json_each(?))
+            UNION ALL SELECT id, data FROM doc_history WHERE id IN (SELECT value FROM json_each(?))
+            ORDER BY id`,
+      args: [list, list],
+    });
+    // A row is in one table or the other; a compaction between the two reads moved it, and the
+    // union still finds it. De-duplicate in case it was read from both.
+    const rows = new Map<number, LogRow>();
+    for (const r of found.rows) rows.set(Number(r.id), toLogRow(r));
+    return { rows: [...rows.values()], through: upTo };
   }
 
   append(docName: string, update: Uint8Array, userId: string | null): Promise<number> {
@@ -119,28 +174,33 @@ export class LibsqlDocStore implements DocStore {
     }
   }
 
-  async compact(docName: string, state: Uint8Array, coveredIds: number[]): Promise<void> {
+  async compact(docName: string, state: Uint8Array, upto: number): Promise<boolean> {
     const now = this.clock().getTime();
     const startOfDay = now - (now % DAY_MS);
-    const covered = JSON.stringify(coveredIds);
-    await this.client.batch(
+    const latest = 'SELECT max(id) FROM doc_snapshots WHERE doc_name = ?';
+    const [written] = await this.client.batch(
       [
+        // Only if no snapshot of this document covers as much already: with several nodes, the
+        // one that compacts later with an older view must not replace a newer snapshot.
         {
-          sql: 'INSERT INTO doc_snapshots (doc_name, data, absorbed, log_kept, created_at) VALUES (?, ?, ?, 1, ?)',
-          args: [docName, state, coveredIds.length, now],
+          sql: `INSERT INTO doc_snapshots (doc_name, data, absorbed, log_kept, created_at, upto)
+                SELECT ?, ?, (SELECT count(*) FROM doc_updates WHERE doc_name = ? AND id <= ?), 1, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM doc_snapshots WHERE doc_name = ? AND upto >= ?)`,
+          args: [docName, state, docName, upto, now, upto, docName, upto],
         },
-        // Only the rows this snapshot contains move to history (a row another writer appended
-        // meanwhile stays pending), with their time and author, tagged with this snapshot.
+        // The rows the latest snapshot holds move to history, with their time and author,
+        // tagged with it (a row appended meanwhile, beyond `upto`, stays pending).
         {
           sql: `INSERT INTO doc_history (id, doc_name, data, user_id, created_at, snapshot_id)
-                SELECT id, doc_name, data, user_id, created_at,
-                       (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)
-                FROM doc_updates WHERE doc_name = ? AND id IN (SELECT value FROM json_each(?))`,
-          args: [docName, docName, covered],
+                SELECT id, doc_name, data, user_id, created_at, (${latest})
+                FROM doc_updates
+                WHERE doc_name = ? AND id <= (SELECT upto FROM doc_snapshots WHERE id = (${latest}))`,
+          args: [docName, docName, docName],
         },
         {
-          sql: 'DELETE FROM doc_updates WHERE doc_name = ? AND id IN (SELECT value FROM json_each(?))',
-          args: [docName, covered],
+          sql: `DELETE FROM doc_updates
+                WHERE doc_name = ? AND id <= (SELECT upto FROM doc_snapshots WHERE id = (${latest}))`,
+          args: [docName, docName],
         },
         // Today's newest snapshot replaces today's others. One that cannot be rebuilt from an
         // earlier snapshot plus history rows (a document's first, or one written before history
@@ -161,5 +221,10 @@ export class LibsqlDocStore implements DocStore {
       ],
       'write',
     );
+    return (written?.rowsAffected ?? 0) > 0;
   }
+}
+
+function toLogRow(r: Record<string, unknown>): LogRow {
+  return { id: Number(r.id), data: new Uint8Array(r.data as ArrayBuffer) };
 }

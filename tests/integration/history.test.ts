@@ -313,7 +313,7 @@ describe('the doc store keeps history exactly, across days of compaction', () =>
         copies.push({ at: now, state: readProjectDoc(live) });
         if (step % 3 === 2) {
           now += 1;
-          await store.compact(name, Y.encodeStateAsUpdate(live), covered.splice(0));
+          await store.compact(name, Y.encodeStateAsUpdate(live), Math.max(...covered.splice(0)));
         }
       }
       const snapshots = await database.client.execute({

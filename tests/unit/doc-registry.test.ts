@@ -19,12 +19,17 @@ const projection: Projection = {
 /** A store whose writes fail: the database is gone. */
 class BrokenStore implements DocStore {
   async load(): Promise<StoredDoc> {
-    return { snapshot: null, updates: [] };
+    return { snapshot: null, updates: [], through: 0 };
+  }
+  since(): Promise<{ rows: []; through: number }> {
+    return Promise.reject(new Error('disk full'));
   }
   append(): Promise<number> {
     return Promise.reject(new Error('disk full'));
   }
-  async compact(): Promise<void> {}
+  compact(): Promise<boolean> {
+    return Promise.reject(new Error('disk full'));
+  }
   flush(): Promise<void> {
     return Promise.reject(new Error('disk full'));
   }

@@ -40,6 +40,12 @@ export const docSnapshots = sqliteTable(
      */
     logKept: integer('log_kept', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * the snapshot holds every log row of its document with an id up to this one (null for
+     * snapshots written before nodes could share a database). A snapshot is written only if
+     * none of its document's covers as much: two nodes compacting at once cannot drop rows.
+     */
+    upto: integer('upto'),
   },
   (t) => [index('doc_snapshots_doc_idx').on(t.docName, t.id)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `doc_snapshots` ADD `upto` integer;
