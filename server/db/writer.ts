@@ -8,6 +8,7 @@
  * whole batch rolls back and we retry with the new head. Within one process, a queue keeps
  * audited batches in order so that retries only happen across nodes.
  */
+import type { InArgs } from '@libsql/client';
 import { desc } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type AuditEntry, chainHash, GENESIS_HASH } from '../audit/audit-chain.ts';
@@ -15,6 +16,8 @@ import type { Db } from './client.ts';
 import { auditEvents } from './schema/index.ts';
 
 export type Statement = BatchItem<'sqlite'>;
+/** how drizzle's own batch compiles each of its statements to SQL and driver values */
+type PreparableQuery = { _prepare(): { getQuery(): { sql: string; params: unknown[] } } };
 
 const MAX_CHAIN_RETRIES = 8;
 let queue: Promise<unknown> = Promise.resolve();
@@ -56,10 +59,20 @@ export function commit(db: Db, statements: Statement[], audit: AuditEntry[] = []
   });
 }
 
+/**
+ * One write transaction begun with BEGIN IMMEDIATE: it takes the write lock first, so another
+ * node holding it makes this one wait (busy_timeout) rather than fail, which a transaction that
+ * read first and then tried to write (drizzle's batch is deferred) would do with SQLITE_BUSY.
+ */
 async function runBatch(db: Db, statements: Statement[]): Promise<void> {
-  const [first, ...rest] = statements;
-  if (!first) return;
-  await db.batch([first, ...rest]);
+  if (statements.length === 0) return;
+  await db.$client.batch(
+    statements.map((s) => {
+      const { sql, params } = (s as unknown as PreparableQuery)._prepare().getQuery();
+      return { sql, args: params as InArgs };
+    }),
+    'write',
+  );
 }
 
 /**

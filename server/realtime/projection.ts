@@ -3,6 +3,10 @@
  * within about a second of a change, and writes one audit event per changed field, naming the
  * user whose update changed that entry last in the window. Rapid edits to one field in one
  * window (typing) become one event with the value before and after the window.
+ *
+ * With several nodes, each node projects what its own connections changed. Changes applied from
+ * another node (origin `remote`) only move this node's baseline: their rows, audit events and
+ * announcements are the receiving node's to write, once.
  */
 import { and, eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
@@ -12,6 +16,7 @@ import type { Db } from '../db/client.ts';
 import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
 import { commit, type Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { REMOTE } from './doc-room.ts';
 
 export const PROJECTION_DELAY_MS = 250;
 export const PROJECTION_MAX_DELAY_MS = 1000;
@@ -39,6 +44,8 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
   let projected: Flat = emptyFlat();
   /** entity key `root/id` → the user who last changed it in this window */
   const authors = new Map<string, string | null>();
+  /** entity keys that a change made on this node touched in this window */
+  const local = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let firstDirtyAt = 0;
   let running: Promise<void> = Promise.resolve();
@@ -51,7 +58,11 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     const wait = Math.max(0, Math.min(PROJECTION_DELAY_MS, firstDirtyAt + PROJECTION_MAX_DELAY_MS - now));
     timer = setTimeout(() => {
       timer = null;
-      void flush();
+      // A failed write (the database busy or gone) is logged and tried again with the next window.
+      flush().catch((err) => {
+        deps.log.error({ err, projectId }, 'could not project a document; will retry');
+        schedule();
+      });
     }, wait);
   };
 
@@ -72,7 +83,9 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     if (!doc) return;
     const current = flatten(readProjectDoc(doc));
     const window = new Map(authors);
+    const localWindow = new Set(local);
     authors.clear();
+    local.clear();
     const at = deps.clock();
     const statements: Statement[] = [];
     const audit: AuditEntry[] = [];
@@ -83,6 +96,9 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
         const b = before.get(id);
         const a = after.get(id);
         if (sameJson(a, b)) continue;
+        // Another node's change: that node writes its rows and audits it.
+        if (!reason && window.has(`${root}/${id}`) && !localWindow.has(`${root}/${id}`)) continue;
+        statements.push(...rowStatements(deps.db, projectId, root, id, a));
         const actorId = window.get(`${root}/${id}`) ?? (reason ? null : lastAuthor(window));
         const base = {
           at,
@@ -106,13 +122,22 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
               after: a[field] ?? null,
             });
           }
-        statements.push(...rowStatements(deps.db, projectId, root, id, a));
       }
     }
-    if (statements.length === 0) return;
-    await commit(deps.db, statements, audit);
+    if (statements.length === 0) {
+      projected = current;
+      return;
+    }
+    try {
+      await commit(deps.db, statements, audit);
+    } catch (err) {
+      // Keep who changed what for the next attempt (newer changes keep their own authors).
+      for (const [key, author] of window) if (!authors.has(key)) authors.set(key, author);
+      for (const key of localWindow) local.add(key);
+      throw err;
+    }
     projected = current;
-    deps.events.emit('project.changed', { projectId, contentOnly: true });
+    if (audit.length) deps.events.emit('project.changed', { projectId, contentOnly: true });
   }
 
   return {
@@ -127,18 +152,21 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     noteTransaction(tr) {
       if (!doc || tr.origin === 'load') return;
       const userId = originUser(tr.origin);
+      const remote = tr.origin === REMOTE;
       let touched = false;
       for (const [type, keys] of tr.changed) {
         const root = rootNames.get(type as Y.AbstractType<unknown>);
-        if (root) {
-          for (const key of keys) if (key) authors.set(`${root}/${key}`, userId);
+        const entities = root
+          ? [...keys].flatMap((key) => (key ? [`${root}/${key}`] : []))
+          : [entityOf(type as Y.AbstractType<unknown>, rootNames)].filter((e) => e !== null);
+        for (const entity of entities) {
           touched = true;
-          continue;
-        }
-        const entity = entityOf(type as Y.AbstractType<unknown>, rootNames);
-        if (entity) {
+          if (remote) {
+            if (!authors.has(entity)) authors.set(entity, null);
+            continue;
+          }
           authors.set(entity, userId);
-          touched = true;
+          local.add(entity);
         }
       }
       if (touched) schedule();
