@@ -38,6 +38,14 @@ export interface AppDeps extends ServiceDeps {
   config: Config;
   /** the built client (dist/client); absent in API-only tests */
   clientDir?: string;
+  /** whether this node should receive traffic (database and Redis reachable, not stopping) */
+  readiness?: () => Promise<Readiness>;
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** each dependency: "ok", or why it is not */
+  checks: Record<string, string>;
 }
 
 export const API_REQUESTS_PER_MINUTE = 1200;
@@ -54,6 +62,11 @@ export function createApp(deps: AppDeps) {
   api.use('*', sameOriginWrites(deps.config.allowedOrigins));
   // `demo` lets the sign-in page show the demo accounts only where they exist.
   api.get('/health', (c) => c.json({ ok: true, demo: deps.config.demo }));
+  // For the load balancer: 503 while a dependency is down or the node is stopping.
+  api.get('/ready', async (c) => {
+    const r = (await deps.readiness?.()) ?? { ready: true, checks: {} };
+    return c.json(r, r.ready ? 200 : 503);
+  });
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'));

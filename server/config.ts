@@ -12,10 +12,16 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().default('file:./data/jalon.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  REDIS_URL: z
+    .url()
+    .refine((u) => /^rediss?:\/\//.test(u), 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   JALON_DEMO: flag.default(true),
+  /** a live document is compacted into a snapshot after this many logged updates */
+  DOC_COMPACT_ROWS: z.coerce.number().int().min(10).max(100_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
   SMTP_URL: z
@@ -31,10 +37,13 @@ export interface Config {
   host: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /** several nodes share Socket.IO rooms and document updates through this Redis; null: one node */
+  redisUrl: string | null;
   publicUrl: string;
   allowedOrigins: string[];
   authSecret: string;
   demo: boolean;
+  docCompactRows: number;
   logLevel: string;
   trustProxy: boolean;
   /** outgoing mail (the weekly digest); null: no e-mail is sent */
@@ -60,10 +69,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    redisUrl: e.REDIS_URL ?? null,
     publicUrl,
     allowedOrigins,
     authSecret: e.AUTH_SECRET ?? localSecret(e.NODE_ENV, e.DATABASE_URL),
     demo: e.JALON_DEMO,
+    docCompactRows: e.DOC_COMPACT_ROWS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     smtp: e.SMTP_URL

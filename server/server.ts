@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp, type Readiness } from './app.ts';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
@@ -18,6 +18,7 @@ import { DeferredDocuments } from './documents.ts';
 import { DomainEvents } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startNotificationJobs } from './notifications/scheduler.ts';
+import { connectRedis } from './realtime/cluster.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
 
 export const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
@@ -50,8 +51,26 @@ export async function startServer(
     publicUrl: config.publicUrl,
     documents,
   };
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  let stopping = false;
+  const readiness = async (): Promise<Readiness> => {
+    const checks: Record<string, string> = {};
+    checks.database = await database.client.execute('SELECT 1').then(
+      () => 'ok',
+      (err: Error) => err.message,
+    );
+    if (redis) checks.redis = redis.isReady ? 'ok' : 'not connected';
+    if (stopping) checks.node = 'stopping';
+    return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
+  };
   const auth = createAuth({ db: database.db, config, log });
-  const app = createApp({ ...deps, auth, config, clientDir: options.clientDir ?? defaultClientDir });
+  const app = createApp({
+    ...deps,
+    auth,
+    config,
+    clientDir: options.clientDir ?? defaultClientDir,
+    readiness,
+  });
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -63,27 +82,46 @@ export async function startServer(
     { ...deps, auth, client: database.client },
     {
       allowedOrigins: config.allowedOrigins,
+      redis,
       ...options.realtime,
+      room: { compactRows: config.docCompactRows, ...options.realtime?.room },
     },
   );
   documents.bind(realtime.documents);
   const notificationJobs = startNotificationJobs(deps, config);
   const port = (server.address() as AddressInfo).port;
-  log.info({ port, url: config.publicUrl, database: config.databaseUrl.split('?')[0] }, 'Jalon is listening');
+  log.info(
+    {
+      port,
+      url: config.publicUrl,
+      database: config.databaseUrl.split('?')[0],
+      nodes: redis ? 'redis' : 'one',
+    },
+    'Jalon is listening',
+  );
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     deps,
     realtime,
+    /**
+     * Graceful stop: report not ready and take no new connections, commit and acknowledge what
+     * was received, then close the live connections (their clients reconnect, to another node
+     * behind a load balancer), write the rooms' last projections, and let go of Redis and the
+     * database.
+     */
     async close() {
+      stopping = true;
       // Socket.IO closes the HTTP server too, once every socket is gone.
       const httpClosed = new Promise<void>((resolve) => server.once('close', () => resolve()));
-      server.closeAllConnections?.();
+      server.close();
+      server.closeIdleConnections?.();
       await notificationJobs.stop();
       await realtime.close();
-      if (server.listening) server.close();
+      server.closeAllConnections?.();
       await httpClosed;
+      await redis?.close().catch(() => redis.destroy());
       database.close();
     },
   };

@@ -21,12 +21,15 @@ import { mayReadComment } from '../comments/comments.rules.ts';
 import { projectMembers, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ProjectDocuments } from '../documents.ts';
+import type { DomainEventMap } from '../events.ts';
+import { BRIDGED_EVENTS, type BridgedEvent, clusterLink, type RedisClient, redisAdapter } from './cluster.ts';
 import { DocRegistry } from './doc-registry.ts';
 import {
   type Broadcast,
   type Connection,
   DEFAULT_ROOM_OPTIONS,
   DocRoom,
+  NO_PEERS,
   type RoomOptions,
 } from './doc-room.ts';
 import { type DocStore, LibsqlDocStore } from './doc-store.ts';
@@ -39,6 +42,8 @@ export interface RealtimeOptions {
   allowedOrigins: string[];
   idleUnloadMs?: number;
   room?: Partial<RoomOptions>;
+  /** several nodes: the connected Redis client that the nodes share (server/realtime/cluster.ts) */
+  redis?: RedisClient;
 }
 
 export interface Realtime {
@@ -63,6 +68,7 @@ export function createRealtime(
     // Room above our own limit, so that an oversized message gets a reason, not a dropped socket.
     maxHttpBufferSize: MAX_MESSAGE_BYTES * 4,
     perMessageDeflate: false,
+    ...(options.redis ? { adapter: redisAdapter(options.redis) } : {}),
     cors: { origin: options.allowedOrigins, credentials: true },
     allowRequest: (req, callback) => {
       // Cookie clients must come from an allowed origin; token clients send no Origin.
@@ -72,12 +78,15 @@ export function createRealtime(
   });
   const store = new LibsqlDocStore(deps.client, deps.clock);
   const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
+  const cluster = options.redis ? clusterLink(io, log) : null;
 
+  // A document's messages go to this node's connections only: each node relays to its own
+  // what its copy of the document applies, so no update reaches a client twice.
   const broadcastFor =
     (docName: string): Broadcast =>
     (except, event, ...args) => {
-      const target = except ? io.to(roomKey(docName)).except(except) : io.to(roomKey(docName));
-      target.emit(event, ...args);
+      const room = io.local.to(roomKey(docName));
+      (except ? room.except(except) : room).emit(event, ...args);
     };
 
   const registry = new DocRegistry(
@@ -92,6 +101,7 @@ export function createRealtime(
         createProjection(deps, projectId),
         log,
         roomOptions,
+        cluster?.peers ?? NO_PEERS,
       );
       await room.load();
       return room;
@@ -230,45 +240,67 @@ export function createRealtime(
     return row ? loadActor(deps.db, row) : null;
   }
 
-  // A role change or removal takes effect on the member's live sockets at once.
-  deps.events.on('membership.changed', ({ projectId, userId }) => {
-    for (const socket of io.sockets.sockets.values()) {
-      if ((socket.data.actor as Actor | undefined)?.id !== userId) continue;
-      void (socket.data.revalidate as (p: string) => Promise<void>)(projectId).catch((err) =>
-        log.error({ err }, 'could not re-check a member’s access'),
-      );
-    }
-  });
-
-  // Comments reach the sockets in the project's room that may read them, and no others.
-  deps.events.on('comment.changed', ({ comment }) => {
-    const room = registry.peek(docName(comment.projectId));
-    void room
-      ?.then((r) => {
-        for (const conn of r.connections.values())
-          if (mayReadComment(conn.roles, comment.visibility)) conn.send(APP_EVENTS.commentChanged, comment);
-      })
-      .catch(() => undefined);
-  });
-
-  // Gate records are readable by everyone who may see the project: every socket in its room.
-  deps.events.on('gate.changed', (change) => {
+  /** The domain events that act on this node's own connections (bridged to the other nodes). */
+  const deliver: { [E in BridgedEvent]: (payload: DomainEventMap[E][0]) => void } = {
+    // A role change or removal takes effect on the member's live sockets at once.
+    'membership.changed': ({ projectId, userId }) => {
+      for (const socket of io.sockets.sockets.values()) {
+        if ((socket.data.actor as Actor | undefined)?.id !== userId) continue;
+        void (socket.data.revalidate as (p: string) => Promise<void>)(projectId).catch((err) =>
+          log.error({ err }, 'could not re-check a member’s access'),
+        );
+      }
+    },
+    // Comments reach the sockets in the project's room that may read them, and no others.
+    'comment.changed': ({ comment }) => {
+      inRoom(comment.projectId, (conn) => {
+        if (mayReadComment(conn.roles, comment.visibility)) conn.send(APP_EVENTS.commentChanged, comment);
+      });
+    },
+    // Gate records are readable by everyone who may see the project: every socket in its room.
+    'gate.changed': (change) => inRoom(change.projectId, (conn) => conn.send(APP_EVENTS.gateChanged, change)),
+    // A project's service requests are readable by everyone who may see it: every socket in its room.
+    'service_request.changed': (change) =>
+      inRoom(change.projectId, (conn) => conn.send(SERVICE_REQUEST_EVENT, change)),
+  };
+  const inRoom = (projectId: string, each: (conn: Connection) => void) => {
     void registry
-      .peek(docName(change.projectId))
+      .peek(docName(projectId))
       ?.then((r) => {
-        for (const conn of r.connections.values()) conn.send(APP_EVENTS.gateChanged, change);
+        for (const conn of r.connections.values()) each(conn);
       })
       .catch(() => undefined);
+  };
+  const bridge = <E extends BridgedEvent>(name: E) => {
+    const handler = deliver[name] as (p: DomainEventMap[E][0]) => void;
+    deps.events.on(name, ((payload: DomainEventMap[E][0]) => {
+      handler(payload);
+      cluster?.publish(name, payload);
+    }) as never);
+  };
+  for (const name of BRIDGED_EVENTS) bridge(name);
+  cluster?.listen({
+    updates: (name, ids, update) => {
+      void registry
+        .peek(name)
+        ?.then((room) => room.applyRemote(ids, update))
+        .catch(() => undefined);
+    },
+    awareness: (name, update) => {
+      void registry
+        .peek(name)
+        ?.then((room) => room.applyRemoteAwareness(update))
+        .catch(() => undefined);
+    },
+    event: (name, payload) => (deliver[name] as (p: unknown) => void)(payload),
   });
-
-  // A project's service requests are readable by everyone who may see it: every socket in its room.
-  deps.events.on('service_request.changed', (change) => {
-    void registry
-      .peek(docName(change.projectId))
-      ?.then((r) => {
-        for (const conn of r.connections.values()) conn.send(SERVICE_REQUEST_EVENT, change);
-      })
-      .catch(() => undefined);
+  // After an outage of the link, whatever messages were lost are read from the database.
+  options.redis?.on('ready', () => {
+    for (const name of registry.loadedNames())
+      void registry
+        .peek(name)
+        ?.then((room) => room.catchUp())
+        .catch(() => undefined);
   });
 
   // A notification goes to its recipient's own room (every tab, on every node), nowhere else.
@@ -321,6 +353,9 @@ export function createRealtime(
     registry,
     store,
     async close() {
+      // Acknowledge what is already received before the connections go: their clients then
+      // reconnect (to another node, behind a load balancer) with nothing left to resend.
+      await store.flush();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await registry.closeAll();
