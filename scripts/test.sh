@@ -7,6 +7,7 @@ mkdir -p .tmp
 failed_steps=0
 
 bash scripts/ensure-chromium.sh || { echo "Could not install chromium"; failed_steps=$((failed_steps + 1)); }
+bash scripts/ensure-redis.sh || { echo "Could not install redis-server"; failed_steps=$((failed_steps + 1)); }
 npm run --silent typecheck || failed_steps=$((failed_steps + 1))
 npx biome check . || failed_steps=$((failed_steps + 1))
 npm run --silent build >/dev/null || { echo "client build failed"; failed_steps=$((failed_steps + 1)); }

@@ -6,6 +6,7 @@ import { type Config, loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import type { RealtimeOptions } from '../../server/realtime/io.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
+import { freePort } from './ports.ts';
 
 export interface TestServer extends RunningServer {
   dir: string;
@@ -62,18 +63,4 @@ export async function startTestServer(
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }

@@ -49,7 +49,11 @@ export function connectWith(
 }
 
 export async function peer(baseUrl: string, email: string, docName: string): Promise<Peer> {
-  const socket = await connectAs(baseUrl, email);
+  return peerOn(await connectAs(baseUrl, email), docName);
+}
+
+/** A member editing `docName` through an already connected socket; resolves once synced. */
+export async function peerOn(socket: Socket, docName: string): Promise<Peer> {
   const doc = new Y.Doc();
   const provider = new DocProvider(doc, docName, socket);
   await new Promise<void>((resolve, reject) => {
