@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../server/db/seed/demo.ts';
 import { browser } from '../tests/bench/browser.ts';
 import { HocusConn, JalonConn, RawHocusConn, signIn } from '../tests/bench/clients.ts';
+import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench/cluster.ts';
 import { freePort, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
 import {
   type Figures,
@@ -26,7 +27,7 @@ import { EMAILS, FULL_COUNTS, seedDatabases } from '../tests/bench/seed.ts';
 import { renderTable } from '../tests/bench/table.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ALL: ScenarioName[] = ['team', 'crowd', 'cold', 'storm', 'idle', 'reconnect', 'browser'];
+const ALL: ScenarioName[] = ['team', 'crowd', 'cold', 'storm', 'idle', 'reconnect', 'browser', 'cluster'];
 
 function parseArgs(argv: string[]): { only: ScenarioName[]; keep: boolean } {
   let only = ALL;
@@ -129,7 +130,14 @@ async function main() {
   await server.stop();
 
   const results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null; error?: string }> = {};
+  let clusterResults: ClusterFigures | null = null;
   for (const name of only) {
+    if (name === 'cluster') {
+      clusterResults = await cluster({ root, dir, databaseUrl: jalonDb, seeded, cookies, log }).catch(
+        (err) => ({ threeNodes: null, oneNode: null, error: String(err) }),
+      );
+      continue;
+    }
     if (name === 'browser') {
       server = await startJalon();
       try {
@@ -205,9 +213,11 @@ async function main() {
     machine,
     seeded: seeded.sizes,
     results,
+    cluster: clusterResults,
   };
   console.log();
   console.log(renderTable(results));
+  if (clusterResults) console.log(`\n${renderClusterTable(clusterResults)}`);
   const outDir = join(root, 'tests/bench/results');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `${report.startedAt.replace(/[:.]/g, '-')}.json`);

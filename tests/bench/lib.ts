@@ -4,7 +4,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 export const now = () => performance.now();
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -20,18 +19,7 @@ export function percentile(values: readonly number[], p: number): number | null 
 export const round = (x: number | null, digits = 1): number | null =>
   x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort } from '../support/ports.ts';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 

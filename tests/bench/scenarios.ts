@@ -38,7 +38,11 @@ export interface Target {
   /** what the server stores for `name`: bytes of its rows */
   storedBytes(name: string): Promise<number>;
   seeded: Seeded;
+  /** CPU seconds used so far by everything serving the workload (default: the server process) */
+  cpuSeconds?: () => number;
 }
+
+const serverCpu = (target: Target) => target.cpuSeconds?.() ?? cpuSeconds(target.server.pid);
 
 /** Opens `n` connections as `who`, `batch` at a time, and waits until all are connected. */
 async function openConns(
@@ -88,7 +92,8 @@ function watchTitles(doc: Y.Doc, milestoneIds: string[], sentAt: Map<string, num
     const t = now();
     for (const id of milestoneIds) {
       const title = milestones.get(id)?.get('title');
-      if (typeof title !== 'string') continue;
+      // Only titles sent in this run count (a document may hold titles of an earlier run).
+      if (typeof title !== 'string' || !sentAt.has(title)) continue;
       const hash = title.lastIndexOf(' #');
       const seq = Number(title.slice(hash + 2));
       const last = lastSeq.get(id)!;
@@ -174,7 +179,7 @@ export async function team(
     fanout.length = 0;
     for (const w of writers) w.handle.ackTimes.length = 0;
 
-    const cpuBefore = cpuSeconds(target.server.pid);
+    const cpuBefore = serverCpu(target);
     const updates = await edit(options.seconds);
     const expected = updates * (options.perProject - 1);
     await waitFor(() => fanout.length >= expected, 10_000, 'team deliveries').catch(() => undefined);
@@ -183,7 +188,7 @@ export async function team(
       10_000,
       'acks',
     ).catch(() => undefined);
-    const cpu = cpuSeconds(target.server.pid) - cpuBefore;
+    const cpu = serverCpu(target) - cpuBefore;
     const allAcks = writers.flatMap((w) => w.handle.ackTimes);
     return {
       updates,
@@ -408,7 +413,7 @@ export async function reconnect(target: Target, options = { clients: 300 }) {
 }
 
 export const SCENARIOS = { team, crowd, cold, storm, idle, reconnect } as const;
-export type ScenarioName = keyof typeof SCENARIOS | 'browser';
+export type ScenarioName = keyof typeof SCENARIOS | 'browser' | 'cluster';
 
 /** Bytes a server keeps for a document, read from its database file (a reader beside the server). */
 export async function storedBytes(product: Product, dbUrl: string, name: string): Promise<number> {

@@ -89,17 +89,22 @@ export function renderTable(results: Results): string {
           : 'n/a';
     lines.push([row.label, show(j), row.jalonOnly ? '—' : show(h), ratio]);
   }
-  const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
-  const fmt = (l: string[]) =>
-    `| ${l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  const out = [
-    fmt(lines[0]!),
-    `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  ];
-  for (const l of lines.slice(1)) out.push(fmt(l));
+  const out = [formatTable(lines)];
   const errors = Object.entries(results)
     .filter(([, r]) => r.error)
     .map(([name, r]) => `- ${name}: ${r.error}`);
   if (errors.length) out.push('', 'Errors:', ...errors);
   return out.join('\n');
+}
+
+/** A Markdown table: the first line is the header, the first column left-aligned, the rest right. */
+export function formatTable(lines: string[][]): string {
+  const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
+  const fmt = (l: string[]) =>
+    `| ${l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  return [
+    fmt(lines[0]!),
+    `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...lines.slice(1).map(fmt),
+  ].join('\n');
 }
