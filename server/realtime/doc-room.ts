@@ -428,6 +428,23 @@ export class DocRoom {
     applyAwarenessUpdate(this.awareness, update, REMOTE);
   }
 
+  /** The rows this room's copy holds up to (every row at or below it, whatever the document). */
+  get heldThrough(): number {
+    return this.through;
+  }
+
+  /**
+   * Checks the copy against the document's log rows above `heldThrough` as read at `through`:
+   * false if some are missing (the caller then catches up); else the copy holds every row up
+   * to `through`, which becomes its mark.
+   */
+  holdsAll(ids: readonly number[], through: number): boolean {
+    if (ids.some((id) => id > this.through && !this.known.has(id))) return false;
+    this.through = Math.max(this.through, through);
+    for (const id of this.known) if (id <= this.through) this.known.delete(id);
+    return true;
+  }
+
   private catchUpSoon(): void {
     if (this.catchUpTimer || this.closed) return;
     this.catchUpTimer = setTimeout(() => {

@@ -47,6 +47,8 @@ export interface DocStore {
    * false) if a snapshot of the document already covers as much: another node got there first.
    */
   compact(docName: string, state: Uint8Array, upto: number): Promise<boolean>;
+  /** the log row ids above `after`, by document, and the new `through` (for nodes' periodic check) */
+  idsSince(after: number): Promise<{ byDoc: Map<string, number[]>; through: number }>;
   /** commits whatever is queued (used before unloading and at shutdown) */
   flush(): Promise<void>;
 }
@@ -126,6 +128,26 @@ export class LibsqlDocStore implements DocStore {
     const rows = new Map<number, LogRow>();
     for (const r of found.rows) rows.set(Number(r.id), toLogRow(r));
     return { rows: [...rows.values()], through: upTo };
+  }
+
+  async idsSince(after: number): Promise<{ byDoc: Map<string, number[]>; through: number }> {
+    const [found, through] = await this.client.batch(
+      [
+        {
+          sql: `SELECT doc_name, id FROM doc_updates WHERE id > ?
+                UNION ALL SELECT doc_name, id FROM doc_history WHERE id > ?`,
+          args: [after, after],
+        },
+        THROUGH,
+      ],
+      'read',
+    );
+    const byDoc = new Map<string, number[]>();
+    for (const r of found?.rows ?? []) {
+      const name = String(r.doc_name);
+      byDoc.set(name, [...(byDoc.get(name) ?? []), Number(r.id)]);
+    }
+    return { byDoc, through: Number(through?.rows[0]?.seq ?? after) };
   }
 
   append(docName: string, update: Uint8Array, userId: string | null): Promise<number> {

@@ -57,6 +57,8 @@ export interface Realtime {
 const roomKey = (docName: string) => `doc:${docName}`;
 const userRoom = (userId: string) => `user:${userId}`;
 const MANAGERS_ROOM = 'managers';
+/** how often a node checks its open documents against the database, with several nodes */
+const GAP_SWEEP_MS = 5_000;
 
 export function createRealtime(
   httpServer: HttpServer,
@@ -302,6 +304,28 @@ export function createRealtime(
         ?.then((room) => room.catchUp())
         .catch(() => undefined);
   });
+  // And every few seconds, one query tells which open documents have rows this node lacks (a
+  // message lost without an outage, the last one before a quiet spell): those catch up.
+  const sweep = cluster ? setInterval(() => void sweepForGaps(), GAP_SWEEP_MS) : null;
+  sweep?.unref();
+  async function sweepForGaps() {
+    const rooms = await Promise.all(
+      registry.loadedNames().map((name) => registry.peek(name)?.catch(() => null) ?? null),
+    );
+    const open = rooms.filter((r): r is DocRoom => r !== null);
+    if (open.length === 0) return;
+    try {
+      const { byDoc, through } = await store.idsSince(Math.min(...open.map((r) => r.heldThrough)));
+      for (const room of open) {
+        if (!room.holdsAll(byDoc.get(room.name) ?? [], through)) {
+          log.warn({ doc: room.name }, 'a document missed updates from another node; reading them');
+          void room.catchUp();
+        }
+      }
+    } catch (err) {
+      log.error({ err }, 'could not check open documents against the database');
+    }
+  }
 
   // A notification goes to its recipient's own room (every tab, on every node), nowhere else.
   deps.events.on('notification.created', ({ userId, notification }) => {
@@ -353,6 +377,7 @@ export function createRealtime(
     registry,
     store,
     async close() {
+      if (sweep) clearInterval(sweep);
       // Acknowledge what is already received before the connections go: their clients then
       // reconnect (to another node, behind a load balancer) with nothing left to resend.
       await store.flush();

@@ -24,6 +24,9 @@ class BrokenStore implements DocStore {
   since(): Promise<{ rows: []; through: number }> {
     return Promise.reject(new Error('disk full'));
   }
+  idsSince(): Promise<{ byDoc: Map<string, number[]>; through: number }> {
+    return Promise.reject(new Error('disk full'));
+  }
   append(): Promise<number> {
     return Promise.reject(new Error('disk full'));
   }
