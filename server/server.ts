@@ -121,7 +121,9 @@ export async function startServer(
       await realtime.close();
       server.closeAllConnections?.();
       await httpClosed;
-      await redis?.close().catch(() => redis.destroy());
+      // A Redis that is gone would keep close() waiting for it: then just drop the connection.
+      if (redis?.isReady) await redis.close().catch(() => redis.destroy());
+      else redis?.destroy();
       database.close();
     },
   };

@@ -304,20 +304,27 @@ export function createRealtime(
         ?.then((room) => room.catchUp())
         .catch(() => undefined);
   });
-  // And every few seconds, one query tells which open documents have rows this node lacks (a
-  // message lost without an outage, the last one before a quiet spell): those catch up.
+  // And every few seconds, one query tells which open documents lack rows that were already
+  // committed at the previous check, a sweep ago (a message lost without an outage, the last
+  // one before a quiet spell): those catch up. Younger rows may still be on their way.
   const sweep = cluster ? setInterval(() => void sweepForGaps(), GAP_SWEEP_MS) : null;
   sweep?.unref();
+  let committedBySweep: number | null = null;
   async function sweepForGaps() {
     const rooms = await Promise.all(
       registry.loadedNames().map((name) => registry.peek(name)?.catch(() => null) ?? null),
     );
     const open = rooms.filter((r): r is DocRoom => r !== null);
-    if (open.length === 0) return;
     try {
-      const { byDoc, through } = await store.idsSince(Math.min(...open.map((r) => r.heldThrough)));
+      const { byDoc, through } = await store.idsSince(
+        Math.min(committedBySweep ?? Number.MAX_SAFE_INTEGER, ...open.map((r) => r.heldThrough)),
+      );
+      const settled = committedBySweep;
+      committedBySweep = through;
+      if (settled === null) return;
       for (const room of open) {
-        if (!room.holdsAll(byDoc.get(room.name) ?? [], through)) {
+        const ids = (byDoc.get(room.name) ?? []).filter((id) => id <= settled);
+        if (!room.holdsAll(ids, settled)) {
           log.warn({ doc: room.name }, 'a document missed updates from another node; reading them');
           void room.catchUp();
         }

@@ -241,4 +241,59 @@ describe('three nodes, one database, one Redis', () => {
       expect(hasAll(await copyInDatabase(projectId), expected)).toBe(true);
     }
   }, 120_000);
+
+  it('a node stopped for a deploy (SIGTERM) hands its clients over with nothing lost', async () => {
+    const leaving = cluster.nodes[2]!;
+    const projectId = projects[1]!;
+    const ready = await fetch(`${leaving.url}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { database: 'ok', redis: 'ok' } });
+
+    // Four editors through the balancer: with node 2 gone, two of them land on node 3.
+    const before = cluster.routed.get(leaving.port) ?? 0;
+    const editors = [
+      await editor('lead', projectId),
+      await editor('researcher', projectId),
+      await editor('lead', projectId),
+      await editor('researcher', projectId),
+    ];
+    expect(cluster.routed.get(leaving.port)).toBe(before + 2);
+    const written: string[] = [];
+    const round = (label: string) => {
+      for (const [k, p] of editors.entries()) {
+        const title = `${label} by editor ${k}`;
+        createMilestone(p.doc, { title, status: 'planned', stage: 3 }, ids.lead!);
+        written.push(title);
+      }
+    };
+    for (let i = 0; i < 10; i++) round(`Before the deploy ${i}`);
+    const stopped = leaving.stop();
+    // Written while the node goes away: kept by the clients until a node acknowledges them.
+    for (let i = 0; i < 10; i++) round(`During the deploy ${i}`);
+    await stopped;
+    expect(leaving.alive).toBe(false);
+    for (const p of editors) await p.provider.whenSaved(30_000);
+    for (const p of editors) await until(p.doc, () => hasAll(p.doc, written), 20_000);
+    expect(hasAll(await copyInDatabase(projectId), written)).toBe(true);
+  }, 60_000);
+
+  it('a node whose Redis is unreachable reports not ready, so the balancer stops sending it users', async () => {
+    const node = cluster.nodes.find((n) => n.alive)!;
+    await redis.close();
+    type Readiness = { ready: boolean; checks: Record<string, string> };
+    const ask = async (): Promise<{ status: number; body: Readiness }> => {
+      const res = await fetch(`${node.url}/api/ready`);
+      return { status: res.status, body: (await res.json()) as Readiness };
+    };
+    // The node notices the lost connection by itself; ask until it says so (bounded).
+    let reply = await ask();
+    for (let attempt = 0; attempt < 100 && reply.body.ready; attempt++) {
+      await new Promise((r) => setTimeout(r, 50));
+      reply = await ask();
+    }
+    expect(reply.status).toBe(503);
+    expect(reply.body).toEqual({ ready: false, checks: { database: 'ok', redis: 'not connected' } });
+    // Its liveness is unaffected: the process is up, it just should not take new users.
+    expect((await fetch(`${node.url}/api/health`)).status).toBe(200);
+  }, 30_000);
 });

@@ -37,13 +37,25 @@ export function connectWith(
     },
     ...(how.token ? { auth: { token: how.token } } : {}),
   });
+  // As the app does (client/realtime/socket.ts): a server that closes the connection itself (it
+  // is stopping) is reconnected to, after a pause; socket.io-client leaves that case to us.
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') setTimeout(() => socket.connected || socket.connect(), 250);
+  });
   if (!connect) return Promise.resolve(socket);
+  // A first connection that fails is given up; once connected, the socket retries on its own.
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
+    const failed = (err: Error) => {
+      socket.off('connect', connected);
       socket.close();
       reject(err);
-    });
+    };
+    const connected = () => {
+      socket.off('connect_error', failed);
+      resolve(socket);
+    };
+    socket.once('connect', connected);
+    socket.once('connect_error', failed);
     socket.connect();
   });
 }
