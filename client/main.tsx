@@ -1,4 +1,6 @@
 /** Entry point: the stores, the router and the routes. Heavier pages load on first visit. */
+// First: on a project's address, the connection and the page's code start before the rest.
+import './early-start.ts';
 import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
@@ -7,12 +9,12 @@ import { RequireSession } from './features/auth/RequireSession.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { NotFoundPage } from './features/not-found/NotFoundPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
+import { PreloadProjectPage, startProjectPageEarly } from './features/projects/preload.ts';
 import { Root } from './Root.tsx';
 import './styles.css';
 
-const ProjectPage = lazy(() =>
-  import('./features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })),
-);
+const loadProjectPage = () => import('./features/projects/ProjectPage.tsx');
+const ProjectPage = lazy(() => loadProjectPage().then((m) => ({ default: m.ProjectPage })));
 const PreferencesPage = lazy(() =>
   import('./features/notifications/PreferencesPage.tsx').then((m) => ({ default: m.PreferencesPage })),
 );
@@ -50,12 +52,16 @@ const InvitationPage = lazy(() =>
   import('./features/invitations/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
 );
 
+// On a project's address, its code and its document start loading now (features/projects/preload.ts).
+const earlyProjectPage = startProjectPageEarly(loadProjectPage);
+
 const mount = document.getElementById('app');
 if (!mount) throw new Error('index.html has no #app element');
 
 render(
   () => (
     <AppProvider>
+      <PreloadProjectPage page={earlyProjectPage} />
       <Router root={Root}>
         <Route path="/sign-in" component={SignInPage} />
         <Route

@@ -13,11 +13,11 @@
  * manager tracks that origin only, so undo never reverts a collaborator's change.
  */
 import type { Socket } from 'socket.io-client';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { docName } from '../../shared/doc/shape.ts';
-import { DocProvider } from './provider.ts';
+import { DocProvider, type FirstSyncHooks } from './provider.ts';
 import { appSocket } from './socket.ts';
 
 /** What every awareness state of ours carries; the server refuses presence for another user. */
@@ -61,13 +61,15 @@ export function openProjectDoc(
   const doc = new Y.Doc();
   const persistence = openDeviceCopy(deviceCopyName(user.id, projectId), doc);
   const whenLoaded = persistence ? settle(persistence.whenSynced, LOAD_TIMEOUT_MS) : Promise.resolve();
-  const provider = new DocProvider(doc, name, socket);
+  let closed = false;
+  const provider = new DocProvider(doc, name, socket, {
+    firstSync: persistence ? storeFirstSyncLater(persistence, () => closed) : undefined,
+  });
   const awareness = provider.awareness;
   awareness.setLocalState({ user });
   const origin: SessionOrigin = Object.freeze({ kind: 'jalon-room', userId: user.id });
   const stopKicking = reconnectWhenOnline(socket);
 
-  let closed = false;
   return {
     doc,
     provider,
@@ -88,6 +90,47 @@ export function openProjectDoc(
   };
 }
 
+/** A document opened before its room, kept this long for the room to take it, then closed. */
+const PREPARED_FOR_MS = 30_000;
+let prepared: {
+  projectId: string;
+  userId: string;
+  session: DocSession;
+  timer: ReturnType<typeof setTimeout>;
+} | null = null;
+
+/**
+ * Opens a project's document ahead of its room (on a project's address, as soon as the session
+ * is known, while the page's code and the project card still load), so that the connection,
+ * the join and the sync run beside them instead of after them. The room takes it with
+ * `takeProjectDoc`; one that no room takes is closed after a while.
+ */
+export function prepareProjectDoc(projectId: string, user: PresenceUser): void {
+  if (prepared?.projectId === projectId && prepared.userId === user.id) return;
+  dropPrepared();
+  const session = openProjectDoc(projectId, user);
+  prepared = { projectId, userId: user.id, session, timer: setTimeout(dropPrepared, PREPARED_FOR_MS) };
+}
+
+/** The document prepared for this project and user if there is one, else a newly opened one. */
+export function takeProjectDoc(projectId: string, user: PresenceUser): DocSession {
+  if (prepared?.projectId === projectId && prepared.userId === user.id) {
+    const { session, timer } = prepared;
+    clearTimeout(timer);
+    prepared = null;
+    return session;
+  }
+  dropPrepared();
+  return openProjectDoc(projectId, user);
+}
+
+function dropPrepared(): void {
+  if (!prepared) return;
+  clearTimeout(prepared.timer);
+  prepared.session.close();
+  prepared = null;
+}
+
 /**
  * When the browser says it is back online, connect now rather than at the next back-off step:
  * an attempt made while offline can hang until its 20 s timeout, and edits are waiting.
@@ -102,6 +145,33 @@ function reconnectWhenOnline(socket: Socket): () => void {
   };
   window.addEventListener('online', onOnline);
   return () => window.removeEventListener('online', onOnline);
+}
+
+/**
+ * The device copy stores every update of the document as it comes. The server's first sync is
+ * the whole document: rather than have Yjs encode it again for that, while the room waits to
+ * draw it, the copy stores the document's whole state once the page is idle.
+ */
+function storeFirstSyncLater(persistence: IndexeddbPersistence, closed: () => boolean): FirstSyncHooks {
+  const { doc } = persistence;
+  const storeUpdate = (
+    persistence as unknown as { _storeUpdate: (update: Uint8Array, origin: unknown) => void }
+  )._storeUpdate;
+  return {
+    mute: () => doc.off('update', storeUpdate),
+    unmute: () => {
+      doc.on('update', storeUpdate);
+      whenIdle(() => {
+        if (closed()) return;
+        storeState(persistence).catch((err: unknown) => console.warn('the device copy was not updated', err));
+      });
+    },
+  };
+}
+
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 500);
 }
 
 function openDeviceCopy(name: string, doc: Y.Doc): IndexeddbPersistence | null {

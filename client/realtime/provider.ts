@@ -18,6 +18,8 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { type EarlyJoin, takeEarlyJoin } from './early-join.ts';
+import { markOnce } from './marks.ts';
 
 export type Access = 'edit' | 'comment' | 'view';
 export type SaveState =
@@ -32,6 +34,13 @@ export interface ProviderError {
 }
 
 type Ack = { ok: true; access?: Access } | { ok: false; error: ProviderError };
+type AccessMessage = { access: Access | null; error?: ProviderError };
+
+/** Other 'update' listeners of the document, detached while the first sync applies. */
+export interface FirstSyncHooks {
+  mute(): void;
+  unmute(): void;
+}
 
 interface Listeners {
   state: (state: SaveState) => void;
@@ -50,6 +59,8 @@ const RETRY_MS = 1500;
 export class DocProvider {
   readonly awareness: Awareness;
   access: Access | null = null;
+  /** the server's refusal of the last join, kept for a room that starts listening after it */
+  refusal: ProviderError | null = null;
   synced = false;
   state: SaveState = { kind: 'connecting', pending: 0 };
   private pending: Uint8Array[] = [];
@@ -58,6 +69,7 @@ export class DocProvider {
   /** messages sent with an ack not yet received (on this connection) */
   private awaiting = 0;
   private joined = false;
+  private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private listeners: { [K in keyof Listeners]: Set<Listeners[K]> } = {
     state: new Set(),
@@ -67,21 +79,22 @@ export class DocProvider {
   };
   private readonly off: (() => void)[] = [];
 
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this) return;
+    this.pending.push(update);
+    this.sendPending();
+    this.refreshState();
+  };
+
   constructor(
     readonly doc: Y.Doc,
     readonly docName: string,
     private readonly socket: Socket,
-    options: { awareness?: Awareness } = {},
+    private readonly options: { awareness?: Awareness; firstSync?: FirstSyncHooks } = {},
   ) {
     this.awareness = options.awareness ?? new Awareness(doc);
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === this) return;
-      this.pending.push(update);
-      this.sendPending();
-      this.refreshState();
-    };
-    doc.on('update', onUpdate);
-    this.off.push(() => doc.off('update', onUpdate));
+    doc.on('update', this.onUpdate);
+    this.off.push(() => doc.off('update', this.onUpdate));
 
     const onAwareness = ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       if (origin === this || !this.joined) return;
@@ -96,10 +109,8 @@ export class DocProvider {
     const onMessage = (name: string, message: ArrayBuffer | Uint8Array) => {
       if (name === this.docName) this.receive(new Uint8Array(message));
     };
-    const onAccess = (name: string, body: { access: Access | null; error?: ProviderError }) => {
-      if (name !== this.docName) return;
-      this.setAccess(body.access);
-      if (body.error) this.fail(body.error);
+    const onAccess = (name: string, body: AccessMessage) => {
+      if (name === this.docName) this.accessChanged(body);
     };
     const onConnect = () => this.join();
     const onDisconnect = () => {
@@ -121,7 +132,10 @@ export class DocProvider {
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
     });
-    if (socket.connected) this.join();
+    // The app may have sent the join already, before this provider's code had loaded.
+    const early = takeEarlyJoin(socket, docName);
+    if (early) this.adopt(early);
+    else if (socket.connected) this.join();
     this.refreshState();
   }
 
@@ -153,6 +167,7 @@ export class DocProvider {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.joined) {
       removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
@@ -163,20 +178,50 @@ export class DocProvider {
   }
 
   private join(): void {
-    this.socket.emit('doc:join', this.docName, (ack: Ack) => {
-      if (!ack.ok) {
-        this.fail(ack.error);
-        this.setAccess(null);
-        return;
+    markOnce(`jalon:join ${this.docName}`);
+    this.socket.emit('doc:join', this.docName, (ack: Ack) => this.joinAnswered(ack));
+  }
+
+  /** Goes on from a join sent before this provider existed: its answer, then what followed. */
+  private adopt(early: EarlyJoin): void {
+    early.whenAnswered((answer) => {
+      this.joinAnswered(answer as Ack, early.askedForAll);
+      if (this.destroyed) return;
+      for (const [event, , body] of early.messages) {
+        if (event === 'doc:msg') this.receive(new Uint8Array(body as ArrayBuffer | Uint8Array));
+        else if (event === 'doc:access') this.accessChanged(body as AccessMessage);
       }
-      this.joined = true;
-      this.setAccess(ack.access ?? 'view');
-      // Ask for what we lack; the server's own step 1 will ask us for what it lacks.
-      this.emitMessage(frame(SYNC, encodeSub(STEP1, Y.encodeStateVector(this.doc))));
-      if (this.awareness.getLocalState() !== null)
-        this.emitMessage(frameAwareness(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
-      this.refreshState();
     });
+  }
+
+  /** `askedForAll`: the step 1 of an empty document went out already (see early-join.ts) */
+  private joinAnswered(ack: Ack, askedForAll = false): void {
+    if (this.destroyed) {
+      // Closed while the server was answering: let go of the document there too.
+      if (ack.ok && this.socket.connected) this.socket.emit('doc:leave', this.docName);
+      return;
+    }
+    if (!ack.ok) {
+      this.refusal = ack.error;
+      this.fail(ack.error);
+      this.setAccess(null);
+      return;
+    }
+    this.refusal = null;
+    this.joined = true;
+    this.setAccess(ack.access ?? 'view');
+    // Ask for what we lack (unless the whole document is on its way already, and we have
+    // nothing yet); the server's own step 1 will ask us for what it lacks.
+    if (!askedForAll || this.doc.store.clients.size > 0)
+      this.emitMessage(frame(SYNC, encodeSub(STEP1, Y.encodeStateVector(this.doc))));
+    if (this.awareness.getLocalState() !== null)
+      this.emitMessage(frameAwareness(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+    this.refreshState();
+  }
+
+  private accessChanged(body: AccessMessage): void {
+    this.setAccess(body.access);
+    if (body.error) this.fail(body.error);
   }
 
   private receive(message: Uint8Array): void {
@@ -197,11 +242,30 @@ export class DocProvider {
       } else this.pending = [];
       this.refreshState();
     } else if (sub === STEP2 || sub === UPDATE) {
-      Y.applyUpdate(this.doc, payload, this);
+      if (sub === STEP2 && !this.synced) this.applyFirstSync(payload);
+      else Y.applyUpdate(this.doc, payload, this);
       if (sub === STEP2 && !this.synced) {
+        markOnce(`jalon:synced ${this.docName}`);
         this.synced = true;
         for (const l of this.listeners.synced) l();
       }
+    }
+  }
+
+  /**
+   * The first sync brings the whole document (hundreds of KB for a large project), and Yjs
+   * encodes every applied change once more for the document's 'update' listeners. None needs
+   * this one: this provider skips its own echoes, and the device copy stores the whole state
+   * afterwards (`firstSync`). So they are detached while it applies, and Yjs encodes nothing.
+   */
+  private applyFirstSync(payload: Uint8Array): void {
+    this.doc.off('update', this.onUpdate);
+    this.options.firstSync?.mute();
+    try {
+      Y.applyUpdate(this.doc, payload, this);
+    } finally {
+      this.doc.on('update', this.onUpdate);
+      this.options.firstSync?.unmute();
     }
   }
 

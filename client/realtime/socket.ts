@@ -2,6 +2,7 @@
  * The one Socket.IO connection of the app, shared by every open document and by the app
  * events (comments, portfolio changes). It authenticates with the session cookie; the server
  * checks the Origin. Reconnection backs off with jitter (socket.io-client's randomization).
+ * On a project's address it opens before the session check (client/early-start.ts).
  * A server that closes the connection itself (it is restarting) is reconnected to as well,
  * after a jittered pause: socket.io-client does not retry that case on its own.
  */
@@ -21,6 +22,11 @@ export function appSocket(): Socket {
       randomizationFactor: 0.5,
     });
     const s = socket;
+    // Refused by the server (no session, or not any more): this socket is done for good
+    // (socket.io-client does not retry that), so the next caller, signed in, gets a new one.
+    s.on('connect_error', () => {
+      if (socket === s && !s.active) socket = null;
+    });
     s.on('disconnect', (reason) => {
       if (reason !== 'io server disconnect') return;
       setTimeout(

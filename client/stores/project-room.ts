@@ -5,7 +5,7 @@
  * only mark what they touched, and the state is brought up to date once per animation frame.
  * A milestone is re-read alone when something inside it changed (`readMilestoneById`), and the
  * list is reconciled by id so that unchanged cards keep their DOM. Readiness and criteria are
- * read with `readProjectDoc`, which costs O(milestones), so at most every MATURATION_MS.
+ * read whole (a few dozen entries, not the milestones), at most every MATURATION_MS.
  *
  * Every write goes through the shared/doc writers with this tab's origin (undoable by this tab
  * only) and the signed-in user as actor. A write the writers refuse (a blank title, say) leaves
@@ -25,8 +25,8 @@ import {
   type MoveTarget,
   moveMilestone,
   projectRoots,
+  readMaturation,
   readMilestoneById,
-  readProjectDoc,
   setCriterionCheck,
   setReadinessEvidence,
   setReadinessLevel,
@@ -38,7 +38,8 @@ import { type PresenceEntry, presenceList } from '../features/room/presence.ts';
 import type { Access, DocProvider, ProviderError, SaveState } from '../realtime/provider.ts';
 import { createUndoStore } from './undo.ts';
 
-export type ProviderLike = Pick<DocProvider, 'state' | 'access' | 'synced' | 'on'>;
+export type ProviderLike = Pick<DocProvider, 'state' | 'access' | 'synced' | 'on'> &
+  Partial<Pick<DocProvider, 'refusal'>>;
 
 /** What the store needs of an open document (a DocSession, or a test's fake). */
 export interface RoomSession {
@@ -96,9 +97,11 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
     readiness: {},
     criteria: {},
     save: provider.state,
-    access: provider.access ?? undefined,
+    // The document may have been opened before the room (doc-session's prepareProjectDoc):
+    // whatever the server already answered counts.
+    access: provider.refusal ? null : (provider.access ?? undefined),
     revoked: false,
-    refused: null,
+    refused: provider.refusal ?? null,
     rejected: null,
     writeError: null,
     presence: [],
@@ -132,11 +135,11 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
         dirty.clear();
         setState('milestones', reconcile([...cache.values()].sort(compareByOrder), { key: 'id' }));
       }
-      if (maturationDirty) readMaturation();
+      if (maturationDirty) refreshMaturation();
     });
   }
 
-  function readMaturation() {
+  function refreshMaturation() {
     const wait = lastMaturationRead + MATURATION_MS - now();
     if (wait > 0) {
       maturationTimer ??= setTimeout(() => {
@@ -147,7 +150,7 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
     }
     maturationDirty = false;
     lastMaturationRead = now();
-    const { readiness, criteria } = readProjectDoc(doc);
+    const { readiness, criteria } = readMaturation(doc);
     setState('readiness', reconcile(readiness));
     setState('criteria', reconcile(criteria));
   }
@@ -172,7 +175,14 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
   // ── the provider and presence ───────────────────────────────────────────────────
   const offs = [
     provider.on('state', (save) => setState('save', save)),
-    provider.on('synced', () => setState('synced', true)),
+    // The server's content and the word that it is there land together, in this task: the
+    // room never draws "no milestones yet" for the frame between them.
+    provider.on('synced', () =>
+      batch(() => {
+        flush();
+        setState('synced', true);
+      }),
+    ),
     provider.on('access', (access) =>
       setState((s) => ({ access, revoked: s.revoked || (access === null && !!s.access) })),
     ),

@@ -11,6 +11,7 @@ export {
   type ProjectRoots,
   projectRoots,
   readinessEvidence,
+  readMaturation,
   readMilestoneById,
   readProjectDoc,
 } from './read.ts';

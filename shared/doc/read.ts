@@ -104,7 +104,12 @@ export function readProjectDoc(doc: Y.Doc): ProjectDocData {
     if (read) milestones.push(read);
   }
   milestones.sort(compareByOrder);
+  return { milestones, ...readMaturation(doc) };
+}
 
+/** Readiness and gate criteria alone, without reading every milestone. */
+export function readMaturation(doc: Y.Doc): Pick<ProjectDocData, 'readiness' | 'criteria'> {
+  const roots = projectRoots(doc);
   const readiness: ProjectDocData['readiness'] = {};
   for (const [key, e] of roots.readiness.entries()) {
     const dimension = DimensionId.safeParse(key);
@@ -117,7 +122,7 @@ export function readProjectDoc(doc: Y.Doc): ProjectDocData {
     const read = e instanceof Y.Map ? readCriterion(e) : null;
     if (read) criteria[id] = read;
   }
-  return { milestones, readiness, criteria };
+  return { readiness, criteria };
 }
 
 /** One milestone as plain data, or null if absent. */

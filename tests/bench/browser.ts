@@ -15,6 +15,24 @@ import type { Seeded } from './seed.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Where the first visit's time went: the app's script run (DOMContentLoaded), the document's
+ * join sent and its first sync applied (the provider's marks); with roomFirstPaintedMs (the
+ * cards laid out and painted) beside the figure itself. A plain-text script, like the one below.
+ */
+const FIRST_VISIT_STEPS = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const mark = (prefix) => {
+    const m = performance.getEntriesByType('mark').find((e) => e.name.startsWith(prefix));
+    return m ? Math.round(m.startTime) : null;
+  };
+  return {
+    roomFirstScriptsRunMs: nav ? Math.round(nav.domContentLoadedEventEnd) : null,
+    roomFirstJoinSentMs: mark('jalon:join project:'),
+    roomFirstSyncedMs: mark('jalon:synced project:'),
+  };
+})()`;
+
 export async function browser(url: string, cookie: string, seeded: Seeded, connect: () => JalonConn) {
   const b = await chromium.launch({
     executablePath: CHROMIUM,
@@ -48,16 +66,30 @@ export async function browser(url: string, cookie: string, seeded: Seeded, conne
     const roomUrl = `${url}/projects/${seeded.browser}`;
     const expectedCards = seeded.milestoneIds[seeded.browser]!.length;
     const renders: number[] = [];
+    /** the first visit's steps (ms from navigation start), from the app's User Timing marks */
+    let firstVisit: Record<string, number | null> = {};
     for (let i = 0; i < 3; i++) {
       const room = await context.newPage();
       await room.goto(roomUrl, { waitUntil: 'commit', timeout: 30_000 });
       // No named helpers inside page functions: the TypeScript loader would add its own.
       const handle = await room.waitForFunction(
-        (n) => (document.querySelectorAll('.ms-card').length >= n ? performance.now() : false),
+        (n) => {
+          if (document.querySelectorAll('.ms-card').length < n) return false;
+          // Breakdown only: this poll runs in a frame's callbacks, before that frame's layout
+          // and paint; a task queued from here runs once they are done.
+          const w = window as unknown as { __benchPainted?: Promise<number> };
+          w.__benchPainted ??= new Promise((resolve) => setTimeout(() => resolve(performance.now()), 0));
+          return performance.now();
+        },
         expectedCards,
         { polling: 'raf', timeout: 30_000 },
       );
       renders.push((await handle.jsonValue()) as number);
+      if (i === 0)
+        firstVisit = {
+          ...(await room.evaluate(FIRST_VISIT_STEPS)),
+          roomFirstPaintedMs: round((await room.evaluate('window.__benchPainted')) as number, 0),
+        };
       if (i < 2) await room.close();
     }
     const room = context.pages().at(-1)!;
@@ -99,6 +131,7 @@ export async function browser(url: string, cookie: string, seeded: Seeded, conne
       roomCards: expectedCards,
       roomFirstRenderMs: round(renders[0]!, 0),
       roomRenderWarmMs: round(percentile(renders.slice(1), 50), 0),
+      ...firstVisit,
       remoteVisibleP50Ms: round(percentile(visible, 50), 1),
       remoteVisibleMaxMs: round(Math.max(...visible), 1),
     };

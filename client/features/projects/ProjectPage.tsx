@@ -1,13 +1,22 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, onCleanup, Show } from 'solid-js';
+import type { ProjectDetail } from '../../../shared/api.ts';
 import { APP_EVENTS } from '../../../shared/constants.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadedPage } from '../../components/LoadedPage.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { takePrefetched } from '../../prefetch.ts';
+import { prepareProjectDoc } from '../../realtime/doc-session.ts';
 import { appSocket } from '../../realtime/socket.ts';
-import { ProjectRoom } from '../room/ProjectRoom.tsx';
+import { ProjectRoom, presenceUser } from '../room/ProjectRoom.tsx';
+import { projectCardKey } from './preload.ts';
+
+/** Opens the project's document before its room mounts (see features/projects/preload.ts). */
+export function prepareProjectRoom(projectId: string, user: { id: string; name: string }): void {
+  prepareProjectDoc(projectId, presenceUser(user));
+}
 
 /**
  * A project's page: its card from the API (who may see it, who leads and partners it), then
@@ -16,7 +25,10 @@ import { ProjectRoom } from '../room/ProjectRoom.tsx';
 export function ProjectPage() {
   const params = useParams();
   const { t } = useI18n();
-  const [project, { refetch }] = createResource(() => params.id, api.project);
+  const [project, { refetch }] = createResource(
+    () => params.id,
+    (id) => takePrefetched<ProjectDetail>(projectCardKey(id)) ?? api.project(id),
+  );
   useDocumentTitle(() => loaded()?.title ?? t().project.loading);
 
   // The card follows the server live: a gate decision moves the stage for everyone watching.

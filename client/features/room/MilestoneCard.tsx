@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import type { Milestone } from '../../../shared/doc/shape.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatNumber } from '../../i18n/format.ts';
@@ -23,8 +23,18 @@ export function MilestoneCard(props: {
   const m = () => props.milestone;
   const n = (x: number) => formatNumber(locale(), x);
   const owner = () => room.memberName(m().owner);
-  const deps = () => m().dependsOn.filter((id) => room.byId().has(id));
-  const waiting = () => openDependencies(m(), room.byId()).length;
+  /** its dependencies on the board, and how many of them are not done: read once per change */
+  const chip = createMemo(() => {
+    const byId = room.byId();
+    const count = m().dependsOn.filter((id) => byId.has(id)).length;
+    if (count === 0) return null;
+    const waiting = openDependencies(m(), byId).length;
+    const label =
+      waiting > 0
+        ? t().room.milestones.waitingOn(waiting, n(waiting))
+        : t().room.milestones.dependencies(count, n(count));
+    return { count: n(count), waiting: waiting > 0, label };
+  });
   const editors = () => room.state.presence.filter((p) => !p.isSelf && p.editing.includes(m().id));
   const dimension = () => room.dimensions().find((d) => d.id === m().dimension)?.name[locale()];
 
@@ -65,31 +75,21 @@ export function MilestoneCard(props: {
       </div>
       <div class="ms-card-meta">
         <DueDate milestone={m()} compact />
-        <Show when={deps().length > 0}>
-          <span
-            class="ms-chip"
-            classList={{ 'is-waiting': waiting() > 0 }}
-            title={
-              waiting() > 0
-                ? t().room.milestones.waitingOn(waiting(), n(waiting()))
-                : t().room.milestones.dependencies(deps().length, n(deps().length))
-            }
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true" class="ms-chip-icon">
-              <path
-                d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.4"
-              />
-            </svg>
-            <span class="visually-hidden">
-              {waiting() > 0
-                ? t().room.milestones.waitingOn(waiting(), n(waiting()))
-                : t().room.milestones.dependencies(deps().length, n(deps().length))}
+        <Show when={chip()}>
+          {(c) => (
+            <span class="ms-chip" classList={{ 'is-waiting': c().waiting }} title={c().label}>
+              <svg viewBox="0 0 16 16" aria-hidden="true" class="ms-chip-icon">
+                <path
+                  d="M6.5 9.5 9.5 6.5M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.4"
+                />
+              </svg>
+              <span class="visually-hidden">{c().label}</span>
+              <span aria-hidden="true">{c().count}</span>
             </span>
-            <span aria-hidden="true">{n(deps().length)}</span>
-          </span>
+          )}
         </Show>
         <Show when={dimension()}>{(d) => <span class="ms-dimension">{d()}</span>}</Show>
         <span class="ms-card-people">

@@ -1,5 +1,5 @@
 import { DropdownMenu } from '@kobalte/core/dropdown-menu';
-import { For } from 'solid-js';
+import { createSignal, For, type JSX, Show } from 'solid-js';
 import type { Milestone } from '../../../shared/doc/shape.ts';
 import type { MilestoneStatus } from '../../../shared/domain.ts';
 import { useI18n } from '../../app-context.tsx';
@@ -10,8 +10,80 @@ import { StatusIcon } from './StatusIcon.tsx';
 /**
  * The keyboard's way to do what dragging does: "Move to…" another status, up or down within
  * the column, and the card's other actions (open, delete).
+ *
+ * A menu costs about a millisecond to set up, and a board of 300 cards has 300 of them, so
+ * each starts as a plain button that looks and reads the same. The first press of that button
+ * mounts the real menu in its place, moves focus to it, and hands it the same press (pointer
+ * down, or Enter / Space / an arrow key), so the menu opens exactly as if it had been there.
  */
 export function MoveToMenu(props: { milestone: Milestone; column: () => readonly Milestone[] }) {
+  const { t } = useI18n();
+  const [mounted, setMounted] = createSignal(false);
+  let menuTrigger: HTMLButtonElement | undefined;
+  const handOver = (event: Event) => {
+    setMounted(true);
+    menuTrigger?.focus();
+    menuTrigger?.dispatchEvent(event);
+  };
+  const onKeyDown: JSX.EventHandler<HTMLButtonElement, KeyboardEvent> = (e) => {
+    if (!OPENING_KEYS.includes(e.key)) return;
+    e.preventDefault();
+    handOver(new KeyboardEvent('keydown', { key: e.key, bubbles: true, cancelable: true }));
+  };
+  const onPointerDown: JSX.EventHandler<HTMLButtonElement, PointerEvent> = (e) => {
+    if (e.button !== 0 || e.pointerType === 'touch') return;
+    handOver(new PointerEvent('pointerdown', { button: 0, pointerType: e.pointerType, bubbles: true }));
+  };
+  // A touch, or a screen reader's click, comes as a click with no mouse press before it:
+  // the menu gets the press that opens it.
+  const onClick = () =>
+    handOver(new PointerEvent('pointerdown', { button: 0, pointerType: 'mouse', bubbles: true }));
+
+  return (
+    <Show
+      when={mounted()}
+      fallback={
+        <button
+          type="button"
+          class="icon-button ms-menu-trigger"
+          aria-haspopup="true"
+          aria-expanded="false"
+          aria-label={t().room.milestones.moveToLabel(props.milestone.title)}
+          title={t().room.milestones.moveTo}
+          onKeyDown={onKeyDown}
+          onPointerDown={onPointerDown}
+          onClick={onClick}
+        >
+          <MenuDots />
+        </button>
+      }
+    >
+      <MoveToMenuMounted
+        milestone={props.milestone}
+        column={props.column}
+        triggerRef={(el) => {
+          menuTrigger = el;
+        }}
+      />
+    </Show>
+  );
+}
+
+const OPENING_KEYS = ['Enter', ' ', 'ArrowDown', 'ArrowUp'];
+
+const MenuDots = () => (
+  <svg viewBox="0 0 16 16" aria-hidden="true">
+    <circle cx="3.5" cy="8" r="1.3" fill="currentColor" />
+    <circle cx="8" cy="8" r="1.3" fill="currentColor" />
+    <circle cx="12.5" cy="8" r="1.3" fill="currentColor" />
+  </svg>
+);
+
+function MoveToMenuMounted(props: {
+  milestone: Milestone;
+  column: () => readonly Milestone[];
+  triggerRef: (el: HTMLButtonElement) => void;
+}) {
   const room = useRoom();
   const { t } = useI18n();
   const m = () => props.milestone;
@@ -50,16 +122,15 @@ export function MoveToMenu(props: { milestone: Milestone; column: () => readonly
   return (
     <DropdownMenu gutter={4} placement="bottom-end">
       <DropdownMenu.Trigger
-        ref={trigger}
+        ref={(el: HTMLButtonElement) => {
+          trigger = el;
+          props.triggerRef(el);
+        }}
         class="icon-button ms-menu-trigger"
         aria-label={t().room.milestones.moveToLabel(m().title)}
         title={t().room.milestones.moveTo}
       >
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <circle cx="3.5" cy="8" r="1.3" fill="currentColor" />
-          <circle cx="8" cy="8" r="1.3" fill="currentColor" />
-          <circle cx="12.5" cy="8" r="1.3" fill="currentColor" />
-        </svg>
+        <MenuDots />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content class="room-menu" onCloseAutoFocus={returnFocus}>

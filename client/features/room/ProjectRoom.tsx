@@ -6,7 +6,7 @@ import type { ProjectDetail } from '../../../shared/api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Loading } from '../../components/LoadStates.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { openProjectDoc } from '../../realtime/doc-session.ts';
+import { takeProjectDoc } from '../../realtime/doc-session.ts';
 import { createRoomStore } from '../../stores/project-room.ts';
 import { ActivityTab } from '../activity/ActivityTab.tsx';
 import { GatesTab } from '../gates/GatesTab.tsx';
@@ -31,8 +31,9 @@ export function ProjectRoom(props: { project: ProjectDetail }) {
   const { session } = useApp();
   const user = session[0].me!.user;
   // One document per mounted room: the project page mounts a new room for another project.
+  // It may already be open (and syncing) if the page was opened at this project's address.
   const projectId = untrack(() => props.project.id);
-  const doc = openProjectDoc(projectId, { id: user.id, name: user.name, color: colorFor(user.id) });
+  const doc = takeProjectDoc(projectId, presenceUser(user));
   const store = createRoomStore(doc, user);
   onCleanup(() => {
     store[1].destroy();
@@ -56,6 +57,13 @@ export function ProjectRoom(props: { project: ProjectDetail }) {
     </RoomContext.Provider>
   );
 }
+
+/** How this tab shows in others' presence. */
+export const presenceUser = (user: { id: string; name: string }) => ({
+  id: user.id,
+  name: user.name,
+  color: colorFor(user.id),
+});
 
 /**
  * Fetches the code a milestone panel needs (editor, comments) once the room is idle, so that

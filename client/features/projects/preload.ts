@@ -1,0 +1,65 @@
+/**
+ * A project's page opened at its address (a link from elsewhere, a reload) used to load as a
+ * chain: the app, the session check, the page's code, the project card, the connection, the
+ * join, the document. Now the page's code starts loading and the connection opens while the
+ * app's script is still being evaluated (client/early-start.ts); before the app first renders,
+ * the document's join is queued on that connection (realtime/early-join.ts), so the server
+ * loads the document while the browser loads the page. Once the session is known
+ * (signed in), the project card is fetched and the document opened beside it; the page takes
+ * what is ready when it mounts. This module is in the app's first script: no room code here.
+ */
+import { createEffect } from 'solid-js';
+import { docName } from '../../../shared/doc/shape.ts';
+import { api } from '../../api.ts';
+import { useApp } from '../../app-context.tsx';
+import { prefetch } from '../../prefetch.ts';
+import { joinEarly } from '../../realtime/early-join.ts';
+import { appSocket } from '../../realtime/socket.ts';
+import { projectIdOfPath } from './project-path.ts';
+
+/** The key under which the project card is prefetched (ProjectPage takes it). */
+export const projectCardKey = (id: string) => `project:${id}`;
+
+export interface ProjectPageModule {
+  prepareProjectRoom(projectId: string, user: { id: string; name: string }): void;
+}
+
+/** Before the first render: on a project's address, the page's code and the join (see above). */
+export function startProjectPageEarly(
+  loadPage: () => Promise<ProjectPageModule>,
+): Promise<ProjectPageModule> | null {
+  const projectId = projectIdOfPath(location.pathname);
+  if (!projectId) return null;
+  const page = loadPage();
+  page.catch(() => undefined); // the router's own import of the page reports a failure
+  let name: string;
+  try {
+    name = docName(projectId);
+  } catch {
+    return page; // not a project id at all: the page will say it found nothing
+  }
+  joinEarly(appSocket(), name);
+  return page;
+}
+
+/** Renders nothing: once signed in, fetches the project card and opens the document. */
+export function PreloadProjectPage(props: { page: Promise<ProjectPageModule> | null }) {
+  const { session } = useApp();
+  const projectId = projectIdOfPath(location.pathname);
+  const page = props.page;
+  if (!projectId || !page) return null;
+  let done = false;
+  createEffect(() => {
+    const [state] = session;
+    if (done || state.status === 'loading') return;
+    done = true;
+    const user = state.me?.user;
+    // Only for the page the app opened on, signed in; whatever else happens goes as usual.
+    if (state.status !== 'signedIn' || !user || projectIdOfPath(location.pathname) !== projectId) return;
+    prefetch(projectCardKey(projectId), () => api.project(projectId));
+    void page.then((m) => {
+      if (projectIdOfPath(location.pathname) === projectId) m.prepareProjectRoom(projectId, user);
+    });
+  });
+  return null;
+}
