@@ -3,9 +3,12 @@
  * official Redis streams adapter, and talk to each other with Socket.IO's server-side events on
  * the same stream:
  *
- * - `jalon:doc`: log rows a node committed (ids and the merged update). Every node that holds
- *   the document applies it and relays it to its own connections; a node that missed one reads
- *   it from the database (DocRoom.catchUp), so the message is a shortcut, not the record.
+ * - `jalon:doc`: the updates a node applied in one turn (validated, merged, tagged), sent before
+ *   their commit. Every node that holds the document applies them and relays them to its own
+ *   connections.
+ * - `jalon:rows`: the log rows those updates became once committed, by tag. A node that applied
+ *   the tag now holds the rows; one that never heard it (a lost message) reads them from the
+ *   database (DocRoom.catchUp): the messages are a shortcut, the database is the record.
  * - `jalon:awareness`: presence changes of a node's connections.
  * - `jalon:event`: the domain events that act on each node's own connections (comments, gate
  *   records, service requests, membership checks). Events that address Socket.IO rooms
@@ -32,6 +35,7 @@ export const BRIDGED_EVENTS = [
 export type BridgedEvent = (typeof BRIDGED_EVENTS)[number];
 
 const DOC = 'jalon:doc';
+const ROWS = 'jalon:rows';
 const AWARENESS = 'jalon:awareness';
 const EVENT = 'jalon:event';
 
@@ -65,7 +69,8 @@ export function redisAdapter(client: RedisClient) {
 }
 
 export interface ClusterHandlers {
-  updates(docName: string, ids: number[], update: Uint8Array): void;
+  updates(docName: string, tag: string, update: Uint8Array): void;
+  committed(docName: string, rows: [tag: string, ids: number[]][]): void;
   awareness(docName: string, update: Uint8Array): void;
   event<E extends BridgedEvent>(name: E, payload: DomainEventMap[E][0]): void;
 }
@@ -81,16 +86,25 @@ export function clusterLink(
 } {
   return {
     peers: {
-      updates: (docName, ids, update) => io.serverSideEmit(DOC, docName, ids, update),
+      updates: (docName, tag, update) => io.serverSideEmit(DOC, docName, tag, update),
+      committed: (docName, rows) => io.serverSideEmit(ROWS, docName, rows),
       awareness: (docName, update) => io.serverSideEmit(AWARENESS, docName, update),
     },
     publish: (name, payload) => io.serverSideEmit(EVENT, name, payload),
     listen(h) {
       // Only other Jalon nodes write to the stream; still, a malformed message is dropped, not applied.
-      io.on(DOC, (docName: unknown, ids: unknown, update: unknown) => {
-        if (typeof docName !== 'string' || !isIdList(ids) || !(update instanceof Uint8Array))
+      io.on(DOC, (docName: unknown, tag: unknown, update: unknown) => {
+        if (typeof docName !== 'string' || typeof tag !== 'string' || !(update instanceof Uint8Array))
           return log.warn({ docName }, 'dropped a malformed document message from another node');
-        h.updates(docName, ids, update);
+        h.updates(docName, tag, update);
+      });
+      io.on(ROWS, (docName: unknown, rows: unknown) => {
+        const valid =
+          Array.isArray(rows) &&
+          rows.every((r) => Array.isArray(r) && typeof r[0] === 'string' && isIdList(r[1]));
+        if (typeof docName !== 'string' || !valid)
+          return log.warn({ docName }, 'dropped a malformed rows message from another node');
+        h.committed(docName, rows as [string, number[]][]);
       });
       io.on(AWARENESS, (docName: unknown, update: unknown) => {
         if (typeof docName !== 'string' || !(update instanceof Uint8Array))

@@ -11,14 +11,17 @@
  * sync reply (step 2) for a given state vector is computed once per document version and
  * shared by everyone who joins with it. The shadow copy exists only once someone writes.
  *
- * With several nodes (server/realtime/cluster.ts), each committed update is also published to
- * the other nodes, which apply it to their copy and relay it to their own connections. A node
- * knows which log rows its copy holds: every row up to `through`, and the ids in `known` above
- * it. It reads whatever else the database has (a message lost, a node that died between commit
- * and publish) before it compacts, a moment after each remote update, and whenever its link to
- * the other nodes comes back: a gap is repaired from the database, never kept.
+ * With several nodes (server/realtime/cluster.ts), each turn's validated updates are also
+ * published to the other nodes under a tag, before their commit, and the log rows they became
+ * after it; the other nodes apply them to their copy and relay them to their own connections.
+ * A node knows which log rows its copy holds: every row up to `through`, and the ids in `known`
+ * above it (its own, and those of tags it applied). It reads whatever else the database has (a
+ * lost message, a node that died between commit and publish) at once when rows arrive for a tag
+ * it never heard, before it compacts, on the periodic check (io.ts) and whenever its link to the
+ * other nodes comes back: a gap is repaired from the database, never kept.
  */
 
+import { randomUUID } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import {
   Awareness,
@@ -62,13 +65,22 @@ export type Broadcast = (except: string | string[] | null, event: string, ...arg
 
 /** What a room tells the other nodes (nothing, on a single node). */
 export interface RoomPeers {
-  /** updates this node committed, as log rows `ids`, merged into `update` */
-  updates(docName: string, ids: number[], update: Uint8Array): void;
+  /**
+   * updates this node applied (validated, not yet committed), merged, under `tag`: unique to
+   * this node and this turn of its event loop
+   */
+  updates(docName: string, tag: string, update: Uint8Array): void;
+  /** the log rows those updates became once committed, by tag */
+  committed(docName: string, rows: [tag: string, ids: number[]][]): void;
   /** a change of presence on this node's connections */
   awareness(docName: string, update: Uint8Array): void;
 }
 
-export const NO_PEERS: RoomPeers = { updates() {}, awareness() {} };
+export const NO_PEERS: RoomPeers = { updates() {}, committed() {}, awareness() {} };
+
+/** This process's part of every tag it publishes. */
+const NODE_TAG = randomUUID().slice(0, 8);
+let turns = 0;
 
 /** The origin of changes that another node received and committed. */
 export const REMOTE = 'remote';
@@ -84,8 +96,8 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = { compactRows: 500, compactByte
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** distinct state vectors whose sync reply is kept for the current version of the document */
 const MAX_CACHED_SYNC_REPLIES = 8;
-/** after an update from another node, how soon the database is asked for anything missed */
-export const REMOTE_CATCH_UP_MS = 500;
+/** how many tags of other nodes' updates a room remembers having applied */
+const MAX_HEARD_TAGS = 4096;
 
 interface QueuedRelay {
   from: string;
@@ -111,9 +123,12 @@ export class DocRoom {
   private known = new Set<number>();
   private catchingUp: Promise<void> | null = null;
   private catchUpAgain = false;
-  private catchUpTimer: NodeJS.Timeout | null = null;
-  /** committed updates not yet published to the other nodes */
-  private unpublished: { ids: number[]; updates: Uint8Array[] } = { ids: [], updates: [] };
+  /** the tag of this turn's updates (published with them, then with their rows' ids) */
+  private turnTag = '';
+  /** committed rows not yet announced to the other nodes, by tag */
+  private unannounced = new Map<string, number[]>();
+  /** tags of other nodes' updates applied here (their rows are then held once committed) */
+  private heardTags = new Set<string>();
   /** log rows and bytes written since the last compaction (what triggers the next) */
   private logRows = 0;
   private logBytes = 0;
@@ -228,10 +243,10 @@ export class DocRoom {
     this.checkOnShadow(update);
     Y.applyUpdate(this.doc, update, conn);
     // Relayed at the end of this turn, with the others of the same turn; the ack waits for the commit.
-    this.queueRelay({ from: conn.id, update, framed: raw });
+    const tag = this.queueRelay({ from: conn.id, update, framed: raw });
     this.store.append(this.name, update, conn.actor.id).then(
       (id) => {
-        this.committed(id, update);
+        this.committed(id, update, tag);
         ack?.({ ok: true });
       },
       (err) => {
@@ -261,12 +276,15 @@ export class DocRoom {
     return reply;
   }
 
-  private queueRelay(relay: QueuedRelay): void {
+  /** Queues the relay; returns the tag under which this turn's updates go to the other nodes. */
+  private queueRelay(relay: QueuedRelay): string {
     this.relayQueue.push(relay);
-    if (this.relayScheduled) return;
+    if (this.relayScheduled) return this.turnTag;
     this.relayScheduled = true;
+    this.turnTag = `${NODE_TAG}:${++turns}`;
     // After every message already read from the sockets in this turn has been applied.
     setImmediate(() => this.flushRelays());
+    return this.turnTag;
   }
 
   /**
@@ -281,11 +299,14 @@ export class DocRoom {
     if (queue.length === 1) {
       const only = queue[0]!;
       this.broadcast(only.from, EVENTS.msg, this.name, only.framed ?? encodeSync(SYNC_UPDATE, only.update));
+      this.peers.updates(this.name, this.turnTag, only.update);
       return;
     }
     const authors = [...new Set(queue.map((r) => r.from))];
-    const merged = encodeSync(SYNC_UPDATE, Y.mergeUpdates(queue.map((r) => r.update)));
-    this.broadcast(authors, EVENTS.msg, this.name, merged);
+    const all = Y.mergeUpdates(queue.map((r) => r.update));
+    this.broadcast(authors, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, all));
+    // The other nodes get it now, before the commit; the rows' ids follow (committed()).
+    this.peers.updates(this.name, this.turnTag, all);
     if (authors.length === 1) return;
     for (const author of authors) {
       const conn = this.connections.get(author);
@@ -386,40 +407,58 @@ export class DocRoom {
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     // A shadow made later copies the document, which has this change already.
     if (this.shadow) Y.applyUpdate(this.shadow, update, 'server');
+    const tag = `${NODE_TAG}:${++turns}`;
+    this.peers.updates(this.name, tag, update);
     const id = await this.store.append(this.name, update, userId);
-    this.committed(id, update);
+    this.committed(id, update, tag);
   }
 
   /** A log row of ours is committed: count it, tell the other nodes, compact if it is time. */
-  private committed(id: number, update: Uint8Array): void {
+  private committed(id: number, update: Uint8Array, tag: string): void {
     this.known.add(id);
     this.logRows += 1;
     this.logBytes += update.byteLength;
-    this.unpublished.ids.push(id);
-    this.unpublished.updates.push(update);
-    // The commits of one group commit resolve together: publish them as one message.
-    if (this.unpublished.ids.length === 1) setImmediate(() => this.publish());
+    const first = this.unannounced.size === 0;
+    this.unannounced.set(tag, [...(this.unannounced.get(tag) ?? []), id]);
+    // The commits of one group commit resolve together: announce them in one message.
+    if (first) setImmediate(() => this.announce());
     this.maybeCompact();
   }
 
-  private publish(): void {
-    const { ids, updates } = this.unpublished;
-    this.unpublished = { ids: [], updates: [] };
-    if (ids.length === 0) return;
-    this.peers.updates(this.name, ids, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+  private announce(): void {
+    const rows = [...this.unannounced];
+    this.unannounced = new Map();
+    if (rows.length && !this.closed) this.peers.committed(this.name, rows);
   }
 
   /**
-   * Updates another node committed (log rows `ids`): applied here and relayed to this node's
+   * Updates another node applied, under `tag`: applied here and relayed to this node's
    * connections. If they depend on something this node lacks, the database is read at once.
    */
-  applyRemote(ids: number[], update: Uint8Array): void {
+  applyRemote(tag: string, update: Uint8Array): void {
     if (this.closed) return;
     this.applyRows([{ id: -1, data: update }]);
-    for (const id of ids) if (id > this.through) this.known.add(id);
+    this.heardTags.add(tag);
+    if (this.heardTags.size > MAX_HEARD_TAGS) this.heardTags.delete(this.heardTags.values().next().value!);
     const missing = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     if (missing) void this.catchUp();
-    else this.catchUpSoon();
+  }
+
+  /**
+   * The rows another node's updates became. Those whose update was applied here are held; if
+   * one was never heard (a lost message), the database is read at once.
+   */
+  noteRemoteRows(rows: [tag: string, ids: number[]][]): void {
+    if (this.closed) return;
+    let lost = false;
+    for (const [tag, ids] of rows) {
+      if (!this.heardTags.has(tag)) {
+        lost = true;
+        continue;
+      }
+      for (const id of ids) if (id > this.through) this.known.add(id);
+    }
+    if (lost) void this.catchUp();
   }
 
   /** Presence from another node's connections. */
@@ -443,15 +482,6 @@ export class DocRoom {
     this.through = Math.max(this.through, through);
     for (const id of this.known) if (id <= this.through) this.known.delete(id);
     return true;
-  }
-
-  private catchUpSoon(): void {
-    if (this.catchUpTimer || this.closed) return;
-    this.catchUpTimer = setTimeout(() => {
-      this.catchUpTimer = null;
-      void this.catchUp();
-    }, REMOTE_CATCH_UP_MS);
-    this.catchUpTimer.unref();
   }
 
   /**
@@ -541,7 +571,6 @@ export class DocRoom {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.catchUpTimer) clearTimeout(this.catchUpTimer);
     try {
       await this.store.flush();
       await this.compacting;

@@ -282,10 +282,16 @@ export function createRealtime(
   };
   for (const name of BRIDGED_EVENTS) bridge(name);
   cluster?.listen({
-    updates: (name, ids, update) => {
+    updates: (name, tag, update) => {
       void registry
         .peek(name)
-        ?.then((room) => room.applyRemote(ids, update))
+        ?.then((room) => room.applyRemote(tag, update))
+        .catch(() => undefined);
+    },
+    committed: (name, rows) => {
+      void registry
+        .peek(name)
+        ?.then((room) => room.noteRemoteRows(rows))
         .catch(() => undefined);
     },
     awareness: (name, update) => {

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { createLogger } from '../../server/log.ts';
-import { DocRoom, type RoomPeers } from '../../server/realtime/doc-room.ts';
+import { DocRoom, NO_PEERS, type RoomPeers } from '../../server/realtime/doc-room.ts';
 import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import type { Projection } from '../../server/realtime/projection.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
@@ -79,16 +79,19 @@ async function storedTitles(): Promise<string[]> {
 
 describe('two nodes sharing one database', () => {
   it('a node that lost messages from the other reads the rows from the database', async () => {
-    // Node B hears only every third of A's messages.
-    let heard = 0;
+    // Node B hears only every third of A's changes (neither the update nor its rows).
+    let sent = 0;
+    const lost = new Set<string>();
     let b: DocRoom | null = null;
     const a = await node({
-      updates: (_doc, ids, update) => {
-        if (heard++ % 3 === 0) b?.applyRemote(ids, update);
+      updates: (_doc, tag, update) => {
+        if (sent++ % 3 === 0) b?.applyRemote(tag, update);
+        else lost.add(tag);
       },
+      committed: (_doc, rows) => b?.noteRemoteRows(rows.filter(([tag]) => !lost.has(tag))),
       awareness() {},
     });
-    b = (await node({ updates() {}, awareness() {} })).room;
+    b = (await node(NO_PEERS)).room;
     const written: string[] = [];
     for (let i = 0; i < 12; i++) {
       const title = `Written on A ${i}`;
@@ -112,12 +115,30 @@ describe('two nodes sharing one database', () => {
     expect(b.heldThrough).toBe(again.through);
   });
 
+  it('a node that lost an update but hears its rows reads it from the database at once', async () => {
+    let b: DocRoom | null = null;
+    const a = await node({
+      updates() {}, // every early message lost
+      committed: (_doc, rows) => b?.noteRemoteRows(rows),
+      awareness() {},
+    });
+    b = (await node(NO_PEERS)).room;
+    const caughtUp = new Promise<void>((resolve) => b!.doc.on('update', () => resolve()));
+    await a.room.applyServerChange(
+      (doc) => createMilestone(doc, { title: 'Only in the database', status: 'planned', stage: 0 }, 'lead'),
+      'lead',
+    );
+    await caughtUp;
+    expect(titles(b.doc)).toContain('Only in the database');
+  });
+
   it('compactions by both nodes, one with an older view, lose no row', async () => {
     const linked: DocRoom[] = [];
     // Every message is delivered, late: only when the test says so.
-    const inbox: { to: number; ids: number[]; update: Uint8Array }[] = [];
+    const inbox: { to: number; deliver: (room: DocRoom) => void }[] = [];
     const peersOf = (me: number): RoomPeers => ({
-      updates: (_doc, ids, update) => inbox.push({ to: 1 - me, ids, update }),
+      updates: (_doc, tag, update) => inbox.push({ to: 1 - me, deliver: (r) => r.applyRemote(tag, update) }),
+      committed: (_doc, rows) => inbox.push({ to: 1 - me, deliver: (r) => r.noteRemoteRows(rows) }),
       awareness() {},
     });
     const a = await node(peersOf(0), 5);
@@ -135,7 +156,7 @@ describe('two nodes sharing one database', () => {
       }
       // Both compact now, each before hearing the other's latest.
       await Promise.all([a.room.compact(), b.room.compact()]);
-      if (round % 2 === 1) for (const m of inbox.splice(0)) linked[m.to]!.applyRemote(m.ids, m.update);
+      if (round % 2 === 1) for (const m of inbox.splice(0)) m.deliver(linked[m.to]!);
     }
     // A stale snapshot is refused: B's view before anything above is newer than what it covers.
     expect(await b.store.compact(name, new Uint8Array([0, 0]), 1)).toBe(false);
