@@ -15,7 +15,7 @@ import { DEMO_PASSWORD } from '../server/db/seed/demo.ts';
 import { browser } from '../tests/bench/browser.ts';
 import { HocusConn, JalonConn, RawHocusConn, signIn } from '../tests/bench/clients.ts';
 import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench/cluster.ts';
-import { freePort, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
+import { freePort, jalonEnv, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
 import {
   type Figures,
   SCENARIOS,
@@ -97,17 +97,12 @@ async function main() {
       script: join(root, 'tests/bench/jalon-server.ts'),
       port: jalonPort,
       logFile: join(dir, 'jalon.log'),
-      env: {
-        NODE_ENV: 'production',
-        PORT: String(jalonPort),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: jalonUrl,
-        DATABASE_URL: jalonDb,
-        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-        JALON_DEMO: '1',
-        LOG_LEVEL: 'warn',
-        BENCH_CLIENT_DIR: clientDir,
-      },
+      env: jalonEnv({
+        port: jalonPort,
+        publicUrl: jalonUrl,
+        databaseUrl: jalonDb,
+        extra: { BENCH_CLIENT_DIR: clientDir },
+      }),
       ready: async (url) => (await fetch(`${url}/api/me`)).status > 0,
     });
   const startHocus = () =>

@@ -28,13 +28,22 @@ export class DocRegistry {
     return room;
   }
 
-  /** The room if it is loaded (or loading), without loading it. */
-  peek(docName: string): Promise<DocRoom> | undefined {
-    return this.rooms.get(docName);
-  }
-
   loadedNames(): string[] {
     return [...this.rooms.keys()];
+  }
+
+  /** Runs `fn` with the room once it is loaded, if it is loaded or loading; never loads it. */
+  whenLoaded(docName: string, fn: (room: DocRoom) => void): void {
+    void this.rooms
+      .get(docName)
+      ?.then(fn)
+      .catch(() => undefined);
+  }
+
+  /** Every room loaded (or loading, once it is), leaving out those that failed to load. */
+  async loaded(): Promise<DocRoom[]> {
+    const rooms = await Promise.all([...this.rooms.values()].map((r) => r.catch(() => null)));
+    return rooms.filter((r): r is DocRoom => r !== null);
   }
 
   /** Called when a room may have become empty. */

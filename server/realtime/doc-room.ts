@@ -418,11 +418,13 @@ export class DocRoom {
     this.known.add(id);
     this.logRows += 1;
     this.logBytes += update.byteLength;
-    const first = this.unannounced.size === 0;
-    this.unannounced.set(tag, [...(this.unannounced.get(tag) ?? []), id]);
-    // The commits of one group commit resolve together: announce them in one message.
-    if (first) setImmediate(() => this.announce());
     this.maybeCompact();
+    if (this.peers === NO_PEERS) return;
+    const ids = this.unannounced.get(tag);
+    if (ids) ids.push(id);
+    else this.unannounced.set(tag, [id]);
+    // The commits of one group commit resolve together: announce them in one message.
+    if (this.unannounced.size === 1 && !ids) setImmediate(() => this.announce());
   }
 
   private announce(): void {

@@ -145,7 +145,9 @@ export class LibsqlDocStore implements DocStore {
     const byDoc = new Map<string, number[]>();
     for (const r of found?.rows ?? []) {
       const name = String(r.doc_name);
-      byDoc.set(name, [...(byDoc.get(name) ?? []), Number(r.id)]);
+      const ids = byDoc.get(name);
+      if (ids) ids.push(Number(r.id));
+      else byDoc.set(name, [Number(r.id)]);
     }
     return { byDoc, through: Number(through?.rows[0]?.seq ?? after) };
   }

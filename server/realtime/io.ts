@@ -265,14 +265,10 @@ export function createRealtime(
     'service_request.changed': (change) =>
       inRoom(change.projectId, (conn) => conn.send(SERVICE_REQUEST_EVENT, change)),
   };
-  const inRoom = (projectId: string, each: (conn: Connection) => void) => {
-    void registry
-      .peek(docName(projectId))
-      ?.then((r) => {
-        for (const conn of r.connections.values()) each(conn);
-      })
-      .catch(() => undefined);
-  };
+  const inRoom = (projectId: string, each: (conn: Connection) => void) =>
+    registry.whenLoaded(docName(projectId), (r) => {
+      for (const conn of r.connections.values()) each(conn);
+    });
   const bridge = <E extends BridgedEvent>(name: E) => {
     const handler = deliver[name] as (p: DomainEventMap[E][0]) => void;
     deps.events.on(name, ((payload: DomainEventMap[E][0]) => {
@@ -282,33 +278,16 @@ export function createRealtime(
   };
   for (const name of BRIDGED_EVENTS) bridge(name);
   cluster?.listen({
-    updates: (name, tag, update) => {
-      void registry
-        .peek(name)
-        ?.then((room) => room.applyRemote(tag, update))
-        .catch(() => undefined);
-    },
-    committed: (name, rows) => {
-      void registry
-        .peek(name)
-        ?.then((room) => room.noteRemoteRows(rows))
-        .catch(() => undefined);
-    },
-    awareness: (name, update) => {
-      void registry
-        .peek(name)
-        ?.then((room) => room.applyRemoteAwareness(update))
-        .catch(() => undefined);
-    },
+    updates: (name, tag, update) => registry.whenLoaded(name, (room) => room.applyRemote(tag, update)),
+    committed: (name, rows) => registry.whenLoaded(name, (room) => room.noteRemoteRows(rows)),
+    awareness: (name, update) => registry.whenLoaded(name, (room) => room.applyRemoteAwareness(update)),
     event: (name, payload) => (deliver[name] as (p: unknown) => void)(payload),
   });
   // After an outage of the link, whatever messages were lost are read from the database.
   options.redis?.on('ready', () => {
-    for (const name of registry.loadedNames())
-      void registry
-        .peek(name)
-        ?.then((room) => room.catchUp())
-        .catch(() => undefined);
+    void registry.loaded().then((rooms) => {
+      for (const room of rooms) void room.catchUp();
+    });
   });
   // And every few seconds, one query tells which open documents lack rows that were already
   // committed at the previous check, a sweep ago (a message lost without an outage, the last
@@ -317,10 +296,7 @@ export function createRealtime(
   sweep?.unref();
   let committedBySweep: number | null = null;
   async function sweepForGaps() {
-    const rooms = await Promise.all(
-      registry.loadedNames().map((name) => registry.peek(name)?.catch(() => null) ?? null),
-    );
-    const open = rooms.filter((r): r is DocRoom => r !== null);
+    const open = await registry.loaded();
     try {
       const { byDoc, through } = await store.idsSince(
         Math.min(committedBySweep ?? Number.MAX_SAFE_INTEGER, ...open.map((r) => r.heldThrough)),

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { startRedis } from '../support/redis.ts';
 import { JalonConn } from './clients.ts';
-import { cpuSeconds, freePort, type ServerProcess, startProcess } from './lib.ts';
+import { cpuSeconds, freePort, jalonEnv, type ServerProcess, startProcess } from './lib.ts';
 import { type Figures, type Target, team } from './scenarios.ts';
 import type { Seeded } from './seed.ts';
 import { formatTable } from './table.ts';
@@ -39,18 +39,12 @@ export async function cluster(options: {
         script: join(root, 'tests/bench/jalon-server.ts'),
         port: ports[i]!,
         logFile: join(dir, `jalon-node-${i + 1}.log`),
-        env: {
-          NODE_ENV: 'production',
-          PORT: String(ports[i]),
-          HOST: '127.0.0.1',
-          PUBLIC_URL: urls[0]!,
-          ALLOWED_ORIGINS: urls.join(','),
-          DATABASE_URL: databaseUrl,
-          AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-          JALON_DEMO: '1',
-          LOG_LEVEL: 'warn',
-          ...(withRedis ? { REDIS_URL: redis.url } : {}),
-        },
+        env: jalonEnv({
+          port: ports[i]!,
+          publicUrl: urls[0]!,
+          databaseUrl,
+          extra: { ALLOWED_ORIGINS: urls.join(','), ...(withRedis ? { REDIS_URL: redis.url } : {}) },
+        }),
         ready: async (url) => (await fetch(`${url}/api/ready`)).status === 200,
       });
     const first = await start(0);

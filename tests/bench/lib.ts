@@ -68,6 +68,29 @@ export function sampleRss(pid: number, everyMs = 20): { stop(): number } {
   };
 }
 
+/**
+ * The environment of a Jalon server process in the bench. Every Jalon process of a run shares
+ * the secret: the sessions signed in once at the start are valid on each of them.
+ */
+export function jalonEnv(options: {
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: options.publicUrl,
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    JALON_DEMO: '1',
+    LOG_LEVEL: 'warn',
+    ...options.extra,
+  };
+}
+
 /** Every server this process started: killed if the driver exits early. */
 const children = new Set<ChildProcess>();
 process.on('exit', () => {

@@ -13,7 +13,7 @@ import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import { APP_EVENTS, type Comment } from '../../shared/api.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
-import { startCluster, type TestCluster } from '../support/cluster.ts';
+import { type ClusterNode, startCluster, type TestCluster } from '../support/cluster.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { connectWith, emitWithAck, type Peer, peerOn, until } from '../support/socket.ts';
 
@@ -83,6 +83,24 @@ async function copyInDatabase(projectId: string): Promise<Y.Doc> {
   }
 }
 
+/** Every change in `expected` is in each of `nodes`' copies and in the database. */
+async function expectEverywhere(projectId: string, expected: string[], nodes: ClusterNode[]) {
+  for (const node of nodes) {
+    const doc = await copyOn(node.url, projectId);
+    expect(hasAll(doc, expected), `${node.name}, project ${projectId}`).toBe(true);
+  }
+  expect(hasAll(await copyInDatabase(projectId), expected)).toBe(true);
+}
+
+/** Resolves once `p`'s view of who is present satisfies `holds`. */
+function presence(p: Peer, holds: (states: Map<number, unknown>) => boolean): Promise<void> {
+  const { awareness } = p.provider;
+  return new Promise((resolve) => {
+    if (holds(awareness.getStates())) return resolve();
+    awareness.on('change', () => holds(awareness.getStates()) && resolve());
+  });
+}
+
 describe('three nodes, one database, one Redis', () => {
   it('clients spread over the nodes co-edit five projects, and every client and node converges', async () => {
     expect(projects).toHaveLength(5);
@@ -118,14 +136,8 @@ describe('three nodes, one database, one Redis', () => {
       for (const p of peers) await until(p.doc, () => hasAll(p.doc, expected), 20_000);
     }
     // Each node's own copy, and the database, hold every change.
-    for (const { projectId } of teams) {
-      const expected = written.get(projectId)!;
-      for (const node of cluster.nodes) {
-        const doc = await copyOn(node.url, projectId);
-        expect(hasAll(doc, expected), `${node.name}, project ${projectId}`).toBe(true);
-      }
-      expect(hasAll(await copyInDatabase(projectId), expected)).toBe(true);
-    }
+    for (const { projectId } of teams)
+      await expectEverywhere(projectId, written.get(projectId)!, cluster.nodes);
   }, 120_000);
 
   it('shares presence and comments across nodes', async () => {
@@ -134,26 +146,15 @@ describe('three nodes, one database, one Redis', () => {
     const lead = await editor('lead', projectId, first!.url);
     const researcher = await editor('researcher', projectId, second!.url);
     lead.provider.awareness.setLocalState({ user: { id: ids.lead, name: 'Lead', color: '#123456' } });
-    const seen = (p: Peer) =>
-      [...p.provider.awareness.getStates().values()].some(
-        (s) => (s as { user?: { id?: string } }).user?.id === ids.lead,
-      );
-    await new Promise<void>((resolve) => {
-      if (seen(researcher)) return resolve();
-      researcher.provider.awareness.on('change', () => seen(researcher) && resolve());
-    });
+    const leadThere = (states: Map<number, unknown>) =>
+      [...states.values()].some((s) => (s as { user?: { id?: string } }).user?.id === ids.lead);
+    await presence(researcher, leadThere);
     // Someone joining later on the third node is told who is there.
     const late = await editor('researcher', projectId, third!.url);
-    await new Promise<void>((resolve) => {
-      if (seen(late)) return resolve();
-      late.provider.awareness.on('change', () => seen(late) && resolve());
-    });
+    await presence(late, leadThere);
     // The lead leaves: the others stop showing them.
     lead.close();
-    await new Promise<void>((resolve) => {
-      if (!seen(late)) return resolve();
-      late.provider.awareness.on('change', () => !seen(late) && resolve());
-    });
+    await presence(late, (states) => !leadThere(states));
 
     // A mentor comments through the first node; sockets on the other two hear of it.
     const milestoneId = readProjectDoc(researcher.doc).milestones[0]!.id;
@@ -234,11 +235,7 @@ describe('three nodes, one database, one Redis', () => {
       const expected = team.flatMap((p) => written.get(p)!);
       expect(team.flatMap((p) => acknowledged.get(p) ?? []).length).toBeGreaterThan(0);
       for (const p of team) await until(p.doc, () => hasAll(p.doc, expected), 20_000);
-      for (const node of survivors) {
-        const doc = await copyOn(node.url, projectId);
-        expect(hasAll(doc, expected), `${node.name}, project ${projectId}`).toBe(true);
-      }
-      expect(hasAll(await copyInDatabase(projectId), expected)).toBe(true);
+      await expectEverywhere(projectId, expected, survivors);
     }
   }, 120_000);
 

@@ -10,8 +10,8 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readyWhen, stop } from './child.ts';
 import { freePort } from './ports.ts';
-import { readyWhen, stop } from './redis.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLUSTER_SECRET = 'cluster-secret-cluster-secret-0123456789';
