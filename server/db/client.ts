@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { clientWriteConnection, openWriteConnection, type WriteConnection } from './write-connection.ts';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 export interface Database {
@@ -17,6 +18,20 @@ export interface Database {
 }
 
 const BUSY_TIMEOUT_MS = 10_000;
+const writeConnections = new WeakMap<Client, WriteConnection>();
+
+/**
+ * Where `client`'s write transactions go: the write connection opened beside it for an
+ * embedded file (server/db/write-connection.ts), else the client itself.
+ */
+export function writeConnectionOf(client: Client): WriteConnection {
+  let connection = writeConnections.get(client);
+  if (!connection) {
+    connection = clientWriteConnection(client);
+    writeConnections.set(client, connection);
+  }
+  return connection;
+}
 
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const embedded = url.startsWith('file:');
@@ -26,9 +41,27 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   // `timeout` is SQLite's busy_timeout, set on every pooled connection.
   const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
-  if (embedded) await assertDurableEmbedded(client);
+  let writes: WriteConnection | null = null;
+  if (embedded) {
+    await assertDurableEmbedded(client);
+    // The file as SQLite resolved it; none for an in-memory database.
+    const main = (await client.execute('PRAGMA database_list')).rows.find((r) => r.name === 'main');
+    const file = String(main?.file ?? '');
+    if (file) {
+      writes = openWriteConnection(file, BUSY_TIMEOUT_MS);
+      writeConnections.set(client, writes);
+    }
+  }
   const db = drizzle(client, { schema });
-  return { client, db, embedded, close: () => client.close() };
+  return {
+    client,
+    db,
+    embedded,
+    close: () => {
+      writes?.close();
+      client.close();
+    },
+  };
 }
 
 /**

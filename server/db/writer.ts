@@ -8,14 +8,14 @@
  * whole batch rolls back and we retry with the new head. Within one process, a queue keeps
  * audited batches in order so that retries only happen across nodes.
  */
-import type { InArgs } from '@libsql/client';
-import { desc } from 'drizzle-orm';
+import type { InValue } from '@libsql/client';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type AuditEntry, chainHash, GENESIS_HASH } from '../audit/audit-chain.ts';
-import type { Db } from './client.ts';
-import { auditEvents } from './schema/index.ts';
+import { type Db, writeConnectionOf } from './client.ts';
+import type { SqlStatement } from './write-connection.ts';
 
-export type Statement = BatchItem<'sqlite'>;
+/** A drizzle query, or SQL written out (the hot paths, where building it each time costs) */
+export type Statement = BatchItem<'sqlite'> | SqlStatement;
 /** how drizzle's own batch compiles each of its statements to SQL and driver values */
 type PreparableQuery = { _prepare(): { getQuery(): { sql: string; params: unknown[] } } };
 
@@ -29,12 +29,9 @@ function serialised<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function headHash(db: Db): Promise<string> {
-  const [last] = await db
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  return last?.hash ?? GENESIS_HASH;
+  const last = await db.$client.execute('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+  const hash = last.rows[0]?.hash;
+  return typeof hash === 'string' ? hash : GENESIS_HASH;
 }
 
 /** Commits the statements and the audit entries together, or nothing. */
@@ -45,9 +42,9 @@ export function commit(db: Db, statements: Statement[], audit: AuditEntry[] = []
       let prev = await headHash(db);
       const inserts: Statement[] = audit.map(normalise).map((entry) => {
         const hash = chainHash(prev, entry);
-        const row = { ...entry, prevHash: prev, hash };
+        const statement = auditInsert(entry, prev, hash);
         prev = hash;
-        return db.insert(auditEvents).values(row);
+        return statement;
       });
       try {
         return await runBatch(db, [...statements, ...inserts]);
@@ -59,6 +56,33 @@ export function commit(db: Db, statements: Statement[], audit: AuditEntry[] = []
   });
 }
 
+const AUDIT_INSERT = `INSERT INTO audit_events
+  (at, actor_id, actor_organisation_id, project_id, entity, entity_id, action, field, before, after, reason, prev_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The row of a normalised entry, its values as the schema's columns store them. */
+function auditInsert(entry: AuditEntry, prevHash: string, hash: string): SqlStatement {
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  return {
+    sql: AUDIT_INSERT,
+    args: [
+      entry.at.getTime(),
+      entry.actorId ?? null,
+      entry.actorOrganisationId ?? null,
+      entry.projectId ?? null,
+      entry.entity,
+      entry.entityId,
+      entry.action,
+      entry.field ?? null,
+      json(entry.before),
+      json(entry.after),
+      entry.reason ?? null,
+      prevHash,
+      hash,
+    ],
+  };
+}
+
 /**
  * One write transaction begun with BEGIN IMMEDIATE: it takes the write lock first, so another
  * node holding it makes this one wait (busy_timeout) rather than fail, which a transaction that
@@ -66,12 +90,12 @@ export function commit(db: Db, statements: Statement[], audit: AuditEntry[] = []
  */
 async function runBatch(db: Db, statements: Statement[]): Promise<void> {
   if (statements.length === 0) return;
-  await db.$client.batch(
+  await writeConnectionOf(db.$client).batch(
     statements.map((s) => {
+      if ('sql' in s && 'args' in s) return s;
       const { sql, params } = (s as unknown as PreparableQuery)._prepare().getQuery();
-      return { sql, args: params as InArgs };
+      return { sql, args: params as InValue[] };
     }),
-    'write',
   );
 }
 

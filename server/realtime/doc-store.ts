@@ -11,6 +11,8 @@
  * only the latest snapshot and the pending log.
  */
 import type { Client } from '@libsql/client';
+import { writeConnectionOf } from '../db/client.ts';
+import type { WriteConnection } from '../db/write-connection.ts';
 
 export interface LogRow {
   id: number;
@@ -70,11 +72,14 @@ export class LibsqlDocStore implements DocStore {
   private pending: PendingAppend[] = [];
   private inFlight: Promise<void> | null = null;
   private scheduled = false;
+  private readonly writes: WriteConnection;
 
   constructor(
     private readonly client: Client,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.writes = writeConnectionOf(client);
+  }
 
   async load(docName: string): Promise<StoredDoc> {
     const [snap, rows, through] = await this.client.batch(
@@ -175,11 +180,10 @@ export class LibsqlDocStore implements DocStore {
     this.pending = [];
     const run = (async () => {
       try {
-        const results = await this.client.batch(
+        const results = await this.writes.batch(
           batch.map((p) => ({ sql: INSERT_UPDATE, args: [p.docName, p.data, p.userId, p.at] })),
-          'write',
         );
-        for (const [i, p] of batch.entries()) p.resolve(Number(results[i]?.lastInsertRowid ?? 0));
+        for (const [i, p] of batch.entries()) p.resolve(results[i]?.lastInsertRowid ?? 0);
       } catch (err) {
         for (const p of batch) p.reject(err);
       }
@@ -202,49 +206,46 @@ export class LibsqlDocStore implements DocStore {
     const now = this.clock().getTime();
     const startOfDay = now - (now % DAY_MS);
     const latest = 'SELECT max(id) FROM doc_snapshots WHERE doc_name = ?';
-    const [written] = await this.client.batch(
-      [
-        // Only if no snapshot of this document covers as much already: with several nodes, the
-        // one that compacts later with an older view must not replace a newer snapshot.
-        {
-          sql: `INSERT INTO doc_snapshots (doc_name, data, absorbed, log_kept, created_at, upto)
+    const [written] = await this.writes.batch([
+      // Only if no snapshot of this document covers as much already: with several nodes, the
+      // one that compacts later with an older view must not replace a newer snapshot.
+      {
+        sql: `INSERT INTO doc_snapshots (doc_name, data, absorbed, log_kept, created_at, upto)
                 SELECT ?, ?, (SELECT count(*) FROM doc_updates WHERE doc_name = ? AND id <= ?), 1, ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM doc_snapshots WHERE doc_name = ? AND upto >= ?)`,
-          args: [docName, state, docName, upto, now, upto, docName, upto],
-        },
-        // The rows the latest snapshot holds move to history, with their time and author,
-        // tagged with it (a row appended meanwhile, beyond `upto`, stays pending).
-        {
-          sql: `INSERT INTO doc_history (id, doc_name, data, user_id, created_at, snapshot_id)
+        args: [docName, state, docName, upto, now, upto, docName, upto],
+      },
+      // The rows the latest snapshot holds move to history, with their time and author,
+      // tagged with it (a row appended meanwhile, beyond `upto`, stays pending).
+      {
+        sql: `INSERT INTO doc_history (id, doc_name, data, user_id, created_at, snapshot_id)
                 SELECT id, doc_name, data, user_id, created_at, (${latest})
                 FROM doc_updates
                 WHERE doc_name = ? AND id <= (SELECT upto FROM doc_snapshots WHERE id = (${latest}))`,
-          args: [docName, docName, docName],
-        },
-        {
-          sql: `DELETE FROM doc_updates
+        args: [docName, docName, docName],
+      },
+      {
+        sql: `DELETE FROM doc_updates
                 WHERE doc_name = ? AND id <= (SELECT upto FROM doc_snapshots WHERE id = (${latest}))`,
-          args: [docName, docName],
-        },
-        // Today's newest snapshot replaces today's others. One that cannot be rebuilt from an
-        // earlier snapshot plus history rows (a document's first, or one written before history
-        // was kept) moves to history as a row first (id = -snapshot id): a snapshot is an update.
-        {
-          sql: `INSERT INTO doc_history (id, doc_name, data, user_id, created_at, snapshot_id)
+        args: [docName, docName],
+      },
+      // Today's newest snapshot replaces today's others. One that cannot be rebuilt from an
+      // earlier snapshot plus history rows (a document's first, or one written before history
+      // was kept) moves to history as a row first (id = -snapshot id): a snapshot is an update.
+      {
+        sql: `INSERT INTO doc_history (id, doc_name, data, user_id, created_at, snapshot_id)
                 SELECT -id, doc_name, data, NULL, created_at,
                        (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)
                 FROM doc_snapshots
                 WHERE doc_name = ? AND log_kept = 0 AND created_at >= ?
                   AND id < (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)`,
-          args: [docName, docName, startOfDay, docName],
-        },
-        {
-          sql: 'DELETE FROM doc_snapshots WHERE doc_name = ? AND created_at >= ? AND id < (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)',
-          args: [docName, startOfDay, docName],
-        },
-      ],
-      'write',
-    );
+        args: [docName, docName, startOfDay, docName],
+      },
+      {
+        sql: 'DELETE FROM doc_snapshots WHERE doc_name = ? AND created_at >= ? AND id < (SELECT max(id) FROM doc_snapshots WHERE doc_name = ?)',
+        args: [docName, startOfDay, docName],
+      },
+    ]);
     return (written?.rowsAffected ?? 0) > 0;
   }
 }

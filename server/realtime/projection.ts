@@ -8,11 +8,10 @@
  * another node (origin `remote`) only move this node's baseline: their rows, audit events and
  * announcements are the receiving node's to write, once.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { type ProjectDocData, readProjectDoc } from '../../shared/doc/index.ts';
 import type { AuditEntry } from '../audit/audit-chain.ts';
-import type { Db } from '../db/client.ts';
 import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
 import { commit, type Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -51,12 +50,20 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
   let running: Promise<void> = Promise.resolve();
   let rootNames = new Map<Y.AbstractType<unknown>, Root>();
 
-  const schedule = () => {
-    const now = Date.now();
-    if (!timer) firstDirtyAt = now;
-    if (timer) clearTimeout(timer);
-    const wait = Math.max(0, Math.min(PROJECTION_DELAY_MS, firstDirtyAt + PROJECTION_MAX_DELAY_MS - now));
+  /**
+   * Projects PROJECTION_DELAY_MS after the last change, or PROJECTION_MAX_DELAY_MS after the
+   * first one of the window, whichever comes first. A change only notes its time: the timer,
+   * once armed, moves itself when it fires early (re-arming it on every change cost more).
+   */
+  let lastDirtyAt = 0;
+  const due = () => Math.min(lastDirtyAt + PROJECTION_DELAY_MS, firstDirtyAt + PROJECTION_MAX_DELAY_MS);
+  const arm = (wait: number) => {
     timer = setTimeout(() => {
+      const left = due() - Date.now();
+      if (left > 0) {
+        arm(left);
+        return;
+      }
       timer = null;
       // A failed write (the database busy or gone) is logged and tried again with the next window.
       flush().catch((err) => {
@@ -64,6 +71,12 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
         schedule();
       });
     }, wait);
+  };
+  const schedule = () => {
+    lastDirtyAt = Date.now();
+    if (timer) return;
+    firstDirtyAt = lastDirtyAt;
+    arm(PROJECTION_DELAY_MS);
   };
 
   const flush = (): Promise<void> => {
@@ -98,7 +111,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
         if (sameJson(a, b)) continue;
         // Another node's change: that node writes its rows and audits it.
         if (!reason && window.has(`${root}/${id}`) && !localWindow.has(`${root}/${id}`)) continue;
-        statements.push(...rowStatements(deps.db, projectId, root, id, a));
+        statements.push(...rowStatements(projectId, root, id, a));
         const actorId = window.get(`${root}/${id}`) ?? (reason ? null : lastAuthor(window));
         const base = {
           at,
@@ -242,68 +255,93 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+const UPSERT_MILESTONE = `INSERT INTO milestones
+  (id, project_id, title, description, owner_id, due, status, stage, dimension, depends_on, position, updated_by, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, title = excluded.title,
+    description = excluded.description, owner_id = excluded.owner_id, due = excluded.due,
+    status = excluded.status, stage = excluded.stage, dimension = excluded.dimension,
+    depends_on = excluded.depends_on, position = excluded.position,
+    updated_by = excluded.updated_by, updated_at = excluded.updated_at`;
+const DELETE_MILESTONE = 'DELETE FROM milestones WHERE id = ? AND project_id = ?';
+const UPSERT_READINESS = `INSERT INTO readiness (project_id, dimension, level, evidence, updated_by, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (project_id, dimension) DO UPDATE SET level = excluded.level,
+    evidence = excluded.evidence, updated_by = excluded.updated_by, updated_at = excluded.updated_at`;
+const DELETE_READINESS = 'DELETE FROM readiness WHERE project_id = ? AND dimension = ?';
+const UPSERT_CRITERION = `INSERT INTO criterion_checks (project_id, criterion_id, checked, evidence, checked_by, checked_at)
+  VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (project_id, criterion_id) DO UPDATE SET checked = excluded.checked,
+    evidence = excluded.evidence, checked_by = excluded.checked_by, checked_at = excluded.checked_at`;
+const DELETE_CRITERION = 'DELETE FROM criterion_checks WHERE project_id = ? AND criterion_id = ?';
+
+/**
+ * The statement that makes an entity's row what the document says (or deletes it). Written
+ * out rather than built through drizzle: a busy project projects every second, and building
+ * the upsert cost more than running it. Values as the schema's columns store them
+ * (server/db/schema/maturation.ts): JSON as text, times in ms, booleans as 0/1.
+ */
 export function rowStatements(
-  db: Db,
   projectId: string,
   root: Root,
   id: string,
   entry: Entry | undefined,
 ): Statement[] {
-  const when = (v: unknown) => (typeof v === 'number' ? new Date(v) : null);
+  const ms = (v: unknown) => (typeof v === 'number' ? v : null);
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   if (root === 'milestones') {
-    const del = db.delete(milestones).where(and(eq(milestones.id, id), eq(milestones.projectId, projectId)));
-    if (!entry) return [del];
-    const row = {
-      id,
-      projectId,
-      title: String(entry.title ?? ''),
-      description: String(entry.description ?? ''),
-      ownerId: str(entry.owner),
-      due: str(entry.due),
-      status: String(entry.status ?? 'planned'),
-      stage: Number(entry.stage ?? 0),
-      dimension: str(entry.dimension),
-      dependsOn: Array.isArray(entry.dependsOn) ? (entry.dependsOn as string[]) : [],
-      position: typeof entry.order === 'string' ? entry.order : '',
-      updatedBy: str(entry.updatedBy),
-      updatedAt: when(entry.updatedAt),
-    };
-    return [db.insert(milestones).values(row).onConflictDoUpdate({ target: milestones.id, set: row })];
-  }
-  if (root === 'readiness') {
-    const key = and(eq(readiness.projectId, projectId), eq(readiness.dimension, id));
-    if (!entry) return [db.delete(readiness).where(key)];
-    const row = {
-      projectId,
-      dimension: id,
-      level: Number(entry.level ?? 1),
-      evidence: String(entry.evidence ?? ''),
-      updatedBy: str(entry.updatedBy),
-      updatedAt: when(entry.updatedAt),
-    };
+    if (!entry) return [{ sql: DELETE_MILESTONE, args: [id, projectId] }];
+    const dependsOn = Array.isArray(entry.dependsOn) ? (entry.dependsOn as string[]) : [];
     return [
-      db
-        .insert(readiness)
-        .values(row)
-        .onConflictDoUpdate({ target: [readiness.projectId, readiness.dimension], set: row }),
+      {
+        sql: UPSERT_MILESTONE,
+        args: [
+          id,
+          projectId,
+          String(entry.title ?? ''),
+          String(entry.description ?? ''),
+          str(entry.owner),
+          str(entry.due),
+          String(entry.status ?? 'planned'),
+          Number(entry.stage ?? 0),
+          str(entry.dimension),
+          JSON.stringify(dependsOn),
+          typeof entry.order === 'string' ? entry.order : '',
+          str(entry.updatedBy),
+          ms(entry.updatedAt),
+        ],
+      },
     ];
   }
-  const key = and(eq(criterionChecks.projectId, projectId), eq(criterionChecks.criterionId, id));
-  if (!entry) return [db.delete(criterionChecks).where(key)];
-  const row = {
-    projectId,
-    criterionId: id,
-    checked: entry.checked === true,
-    evidence: String(entry.evidence ?? ''),
-    checkedBy: str(entry.checkedBy),
-    checkedAt: when(entry.checkedAt),
-  };
+  if (root === 'readiness') {
+    if (!entry) return [{ sql: DELETE_READINESS, args: [projectId, id] }];
+    return [
+      {
+        sql: UPSERT_READINESS,
+        args: [
+          projectId,
+          id,
+          Number(entry.level ?? 1),
+          String(entry.evidence ?? ''),
+          str(entry.updatedBy),
+          ms(entry.updatedAt),
+        ],
+      },
+    ];
+  }
+  if (!entry) return [{ sql: DELETE_CRITERION, args: [projectId, id] }];
   return [
-    db
-      .insert(criterionChecks)
-      .values(row)
-      .onConflictDoUpdate({ target: [criterionChecks.projectId, criterionChecks.criterionId], set: row }),
+    {
+      sql: UPSERT_CRITERION,
+      args: [
+        projectId,
+        id,
+        entry.checked === true ? 1 : 0,
+        String(entry.evidence ?? ''),
+        str(entry.checkedBy),
+        ms(entry.checkedAt),
+      ],
+    },
   ];
 }
 

@@ -215,7 +215,7 @@ function seedProjectDocument(
     }),
   ];
   for (const root of ROOTS)
-    for (const [id, entry] of flat[root]) statements.push(...rowStatements(db, projectId, root, id, entry));
+    for (const [id, entry] of flat[root]) statements.push(...rowStatements(projectId, root, id, entry));
   doc.destroy();
   return statements;
 }
