@@ -106,6 +106,13 @@ interface QueuedRelay {
   framed: Uint8Array | null;
 }
 
+/** Whether a transaction added or deleted anything. */
+function changesDoc(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if ((tr.beforeState.get(client) ?? 0) !== clock) return true;
+  return false;
+}
+
 export class DocRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
@@ -147,15 +154,18 @@ export class DocRoom {
   ) {
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
-    this.doc.on('afterTransaction', (tr: Y.Transaction) => this.projection.noteTransaction(tr));
-    // Updates made on the server (not relayed raw from a connection) reach the room here.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    // No 'update' listener on the document: Yjs would encode every transaction's update for it,
+    // and a connection's update is relayed as it came. Changes made here relay their own.
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       // A new version: what was computed for the previous one no longer holds.
       this.syncReplies.clear();
       this.stateVectorMessage = null;
-      // Updates from a connection are relayed by applyUpdate; loading relays nothing.
-      if (origin === 'load' || (origin !== null && typeof origin === 'object' && 'actor' in origin)) return;
-      this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+      this.projection.noteTransaction(tr);
+      // Yjs's own follow-up (its clean-up of formatting after a remote change to rich text)
+      if (tr.origin === null && changesDoc(tr)) {
+        const update = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState));
+        this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+      }
     });
     this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
@@ -392,19 +402,8 @@ export class DocRoom {
    * `userId`: applied, relayed to the room, committed to the log before this resolves.
    */
   async applyServerChange(change: (doc: Y.Doc) => void, userId: string | null): Promise<void> {
-    const origin = { userId };
-    const updates: Uint8Array[] = [];
-    const capture = (u: Uint8Array, o: unknown) => {
-      if (o === origin) updates.push(u);
-    };
-    this.doc.on('update', capture);
-    try {
-      this.doc.transact(() => change(this.doc), origin);
-    } finally {
-      this.doc.off('update', capture);
-    }
-    if (updates.length === 0) return;
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const update = this.transactAndRelay(() => change(this.doc), { userId });
+    if (!update) return;
     // A shadow made later copies the document, which has this change already.
     if (this.shadow) Y.applyUpdate(this.shadow, update, 'server');
     const tag = `${NODE_TAG}:${++turns}`;
@@ -516,12 +515,33 @@ export class DocRoom {
     return this.catchingUp;
   }
 
-  /** Applies committed rows from elsewhere in one transaction; the relay follows from it. */
+  /** Applies committed rows from elsewhere in one transaction, and relays what they changed. */
   private applyRows(rows: LogRow[]): void {
-    this.doc.transact(() => {
+    this.transactAndRelay(() => {
       for (const row of rows) Y.applyUpdate(this.doc, row.data, REMOTE);
     }, REMOTE);
     if (this.shadow) for (const row of rows) Y.applyUpdate(this.shadow, row.data, REMOTE);
+  }
+
+  /**
+   * Runs `change` in one transaction of the document and relays to the whole room what it
+   * changed (the update, as Yjs encodes it, is only listened for here); returns that update.
+   */
+  private transactAndRelay(change: () => void, origin: unknown): Uint8Array | null {
+    const updates: Uint8Array[] = [];
+    const capture = (u: Uint8Array, o: unknown) => {
+      if (o === origin) updates.push(u);
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(change, origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (updates.length === 0) return null;
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+    return update;
   }
 
   /** Changes (or withdraws) a connection's access after a role change. */

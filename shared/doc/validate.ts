@@ -12,9 +12,11 @@
  *    it landed: list content under a root or an entry, non-ids in `dependsOn`, anything but
  *    plain text in readiness evidence, anything but elements, text, marks and attribute values
  *    in a description, subdocuments, binary and embeds anywhere;
- *  - every entry the transaction touched (found from `transaction.changed`) is checked as a
- *    whole: its key, that it is a Y.Map, each key known with a valid value (zod), its required
- *    keys present, caps on its dependencies and evidence. An entry is a dozen keys.
+ *  - every entry the transaction touched (found from `transaction.changed`) is checked: its
+ *    key, that it is a Y.Map, its required keys present, and each key known with a valid value
+ *    (zod) and caps on its dependencies and evidence: every key if the entry was set or content
+ *    nested in it changed, else the keys the transaction set or deleted (a rename sets three;
+ *    the others were checked when they were written). An entry is a dozen keys.
  *  - deleting entries, fields' content or text is always valid.
  * validateDoc walks the whole document, for loading and tests.
  *
@@ -118,8 +120,17 @@ function checkItem(item: Y.Item, parent: Location, locator: Locator, problems: P
   problems.add(where, `holds elements and text, found ${describe(content)}`);
 }
 
-/** A whole entry as it is now: key, type, known keys with valid values, required keys, caps. */
-function checkEntry(root: Place & { at: 'root' }, id: string, locator: Locator, problems: Problems): void {
+/**
+ * An entry as it is now: key, type, known keys with valid values, required keys, caps. With
+ * `keys`, only those of its keys are checked (the others were valid and did not change).
+ */
+function checkEntry(
+  root: Place & { at: 'root' },
+  id: string,
+  locator: Locator,
+  problems: Problems,
+  keys: ReadonlySet<string> | null = null,
+): void {
   const item = root.type._map.get(id);
   if (!item || item.deleted) return; // deleted: always fine
   const path = `${root.path}/${clip(id)}`;
@@ -133,7 +144,13 @@ function checkEntry(root: Place & { at: 'root' }, id: string, locator: Locator, 
     return;
   }
   const spec = ENTRY_SPECS[root.root];
-  for (const [key, value] of location.type._map) {
+  const entries = keys
+    ? [...keys].flatMap((key) => {
+        const value = location.type._map.get(key);
+        return value ? [[key, value] as const] : [];
+      })
+    : location.type._map;
+  for (const [key, value] of entries) {
     if (problems.full) return;
     if (value.deleted) continue;
     const field = spec.fields[key];
@@ -214,11 +231,16 @@ export function validateTransaction(doc: Y.Doc, transaction: Y.Transaction): Pro
       if (parent) checkItem(struct, parent, locator, problems);
       else problems.add('(detached)', 'content without a parent');
     });
-    // Entries the transaction touched, keyed by root, then checked whole.
-    const touched = new Map<Place & { at: 'root' }, Set<string>>();
-    const touch = (root: Place & { at: 'root' }, id: string) => {
-      const ids = touched.get(root) ?? new Set<string>();
-      touched.set(root, ids.add(id));
+    // Entries the transaction touched, keyed by root, then checked: whole if the entry itself
+    // or content nested in it changed, else only the keys that changed (a rename: three).
+    const touched = new Map<Place & { at: 'root' }, Map<string, Set<string> | null>>();
+    const touch = (root: Place & { at: 'root' }, id: string, keys: Set<string | null> | null) => {
+      const ids = touched.get(root) ?? new Map<string, Set<string> | null>();
+      touched.set(root, ids);
+      const known = ids.get(id);
+      if (known === null) return;
+      if (keys === null || keys.has(null)) ids.set(id, null);
+      else ids.set(id, new Set([...(known ?? []), ...(keys as Set<string>)]));
     };
     const roots = new Map<RootName, Place & { at: 'root' }>();
     for (const [type, keys] of transaction.changed) {
@@ -226,16 +248,17 @@ export function validateTransaction(doc: Y.Doc, transaction: Y.Transaction): Pro
       if (location.at === 'misplaced') problems.addLocation(location);
       if (location.at === 'root') {
         roots.set(location.root, location);
-        for (const key of keys) if (key !== null) touch(location, key);
+        for (const key of keys) if (key !== null) touch(location, key, null);
       } else if (location.at === 'entry' || location.at === 'field') {
         const root = roots.get(location.root) ?? locator.locate(doc.share.get(location.root)!);
         if (root.at === 'root') {
           roots.set(location.root, root);
-          touch(root, location.entryId);
+          touch(root, location.entryId, location.at === 'entry' ? keys : null);
         }
       }
     }
-    for (const [root, ids] of touched) for (const id of ids) checkEntry(root, id, locator, problems);
+    for (const [root, ids] of touched)
+      for (const [id, keys] of ids) checkEntry(root, id, locator, problems, keys);
     return problems.list;
   } catch (error) {
     return failClosed(error);

@@ -121,7 +121,10 @@ export async function startProcess(options: {
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const out = openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every Jalon process into <dir>
+  const profile = process.env.BENCH_CPU_PROF && options.name.startsWith('jalon');
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', options.script], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', out, out],
   });
