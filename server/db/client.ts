@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
-import { clientWriteConnection, openWriteConnection, type WriteConnection } from './write-connection.ts';
+import { clientWriteConnection, openWriteThread, type WriteConnection } from './write-connection.ts';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 export interface Database {
@@ -48,8 +48,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     const main = (await client.execute('PRAGMA database_list')).rows.find((r) => r.name === 'main');
     const file = String(main?.file ?? '');
     if (file) {
-      writes = openWriteConnection(file, BUSY_TIMEOUT_MS);
-      writeConnections.set(client, writes);
+      const opened = await openWriteThread(file, BUSY_TIMEOUT_MS);
+      writeConnections.set(client, opened);
+      writes = opened;
     }
   }
   const db = drizzle(client, { schema });

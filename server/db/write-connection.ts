@@ -1,18 +1,22 @@
 /**
- * Write transactions with statements prepared once.
+ * Write transactions with statements prepared once, off the event loop.
  *
  * `@libsql/client` prepares every statement again on every call, and finds out whether it
  * returns rows by catching an exception. On the hot paths (the live documents' log, their
- * projection, the audit chain) that cost more than the writes themselves. So on an embedded
- * file, Jalon writes through one connection of its own, which keeps its prepared statements;
- * on a libSQL server (or an in-memory database, which a second connection cannot share), it
- * writes through the client.
+ * projection, the audit chain) that cost more than the writes themselves. And its embedded
+ * driver is synchronous: a commit's fsync (`synchronous=FULL`) held the whole event loop, so
+ * every relay and ack arriving meanwhile waited for it.
+ *
+ * So on an embedded file, Jalon writes through one connection of its own, on a thread of its
+ * own (write-worker.ts), which keeps its prepared statements; the event loop goes on relaying
+ * while a commit waits for the disk. On a libSQL server (or an in-memory database, which a
+ * second connection cannot share), it writes through the client.
  *
  * Either way a batch is one transaction begun with BEGIN IMMEDIATE: it takes the write lock
- * first, so another node holding it makes this one wait (busy_timeout) rather than fail. The
- * embedded driver is synchronous: a batch runs to its end (COMMIT and its fsync included)
- * without yielding, so batches of one process never interleave.
+ * first, so another node holding it makes this one wait (busy_timeout) rather than fail.
+ * Batches run one at a time, in the order they were sent, and a batch resolves once committed.
  */
+import { Worker } from 'node:worker_threads';
 import type { Client, InValue } from '@libsql/client';
 import Database from 'libsql';
 
@@ -83,6 +87,55 @@ export function openWriteConnection(path: string, busyTimeoutMs: number): WriteC
     close() {
       prepared.clear();
       db.close();
+    },
+  };
+}
+
+/**
+ * The write connection on a thread of its own: the commit's fsync no longer holds up relays
+ * and acks on the event loop. Batches run in the order they are sent.
+ */
+export async function openWriteThread(path: string, busyTimeoutMs: number): Promise<WriteConnection> {
+  // The thread runs TypeScript as the server does: through tsx, registered in the thread.
+  const script = new URL('./write-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
+  const worker = new Worker(boot, { eval: true, workerData: { path, busyTimeoutMs } });
+  const waiting = new Map<number, { resolve: (r: WriteResult[]) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let failure: Error | null = null;
+  const fail = (err: Error) => {
+    failure = err;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', () => resolve());
+  });
+  worker.on('error', (err) => fail(err));
+  worker.on('exit', () => fail(new Error('The database write thread stopped')));
+  worker.on('message', (m: { id: number; results?: WriteResult[]; error?: string }) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (waiting.size === 0) worker.unref();
+    if (m.error !== undefined) w.reject(new Error(m.error));
+    else w.resolve(m.results ?? []);
+  });
+  // The thread keeps the process alive only while a batch waits for it.
+  worker.unref();
+  return {
+    batch(statements) {
+      if (failure) return Promise.reject(failure);
+      const id = ++next;
+      return new Promise((resolve, reject) => {
+        if (waiting.size === 0) worker.ref();
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, statements });
+      });
+    },
+    close() {
+      worker.postMessage('close');
     },
   };
 }

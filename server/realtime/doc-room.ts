@@ -568,6 +568,8 @@ export class DocRoom {
     if (this.logRows < this.options.compactRows && this.logBytes < this.options.compactBytes) return;
     this.compacting = this.compact().finally(() => {
       this.compacting = null;
+      // Rows committed while it ran may have reached the threshold again.
+      this.maybeCompact();
     });
   }
 

@@ -10,6 +10,7 @@ import { updateMilestone } from '../../shared/doc/write-milestones.ts';
 import type { Conn, DocHandle, Product } from './clients.ts';
 import {
   cpuSeconds,
+  cpuTimes,
   inBatches,
   now,
   peakRssMb,
@@ -180,6 +181,7 @@ export async function team(
     for (const w of writers) w.handle.ackTimes.length = 0;
 
     const cpuBefore = serverCpu(target);
+    const kernelBefore = cpuTimes(target.server.pid).system;
     const updates = await edit(options.seconds);
     const expected = updates * (options.perProject - 1);
     await waitFor(() => fanout.length >= expected, 10_000, 'team deliveries').catch(() => undefined);
@@ -189,6 +191,7 @@ export async function team(
       'acks',
     ).catch(() => undefined);
     const cpu = serverCpu(target) - cpuBefore;
+    const kernel = cpuTimes(target.server.pid).system - kernelBefore;
     const allAcks = writers.flatMap((w) => w.handle.ackTimes);
     return {
       updates,
@@ -202,6 +205,8 @@ export async function team(
       acks: allAcks.length,
       cpuPer1000: round((cpu / updates) * 1000, 3),
       cpuSeconds: round(cpu, 2),
+      /** of which in the kernel (the first server's, with several: fsync, socket writes) */
+      kernelSeconds: round(kernel, 2),
       errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
     };
   } finally {
