@@ -131,7 +131,7 @@ export async function openWriteThread(path: string, busyTimeoutMs: number): Prom
       return new Promise((resolve, reject) => {
         if (waiting.size === 0) worker.ref();
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, statements });
+        worker.postMessage({ id, statements: statements.map(exactBytes) });
       });
     },
     close() {
@@ -155,6 +155,19 @@ export function clientWriteConnection(client: Client): WriteConnection {
     },
     close() {},
   };
+}
+
+/**
+ * The statement with each binary value in a buffer of its own size: posting a view clones its
+ * whole buffer, and an update read from a socket is a small view into a large one.
+ */
+function exactBytes(statement: SqlStatement): SqlStatement {
+  if (!statement.args.some((a) => ArrayBuffer.isView(a) && a.byteLength !== a.buffer.byteLength))
+    return statement;
+  const args = statement.args.map((a) =>
+    ArrayBuffer.isView(a) && a.byteLength !== a.buffer.byteLength ? new Uint8Array(a) : a,
+  );
+  return { sql: statement.sql, args };
 }
 
 /** A value as the driver takes it, converted as `@libsql/client` converts it. */
