@@ -6,7 +6,7 @@
  * and stops it. Prints one table (figure | Jalon | Hocuspocus | ratio) and writes the raw
  * figures to tests/bench/results/<timestamp>.json. Never part of `npm test`.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { DEMO_PASSWORD } from '../server/db/seed/demo.ts';
 import { browser } from '../tests/bench/browser.ts';
 import { HocusConn, JalonConn, RawHocusConn, signIn } from '../tests/bench/clients.ts';
 import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench/cluster.ts';
+import { floor, renderFloorTable } from '../tests/bench/floor.ts';
 import { freePort, jalonEnv, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
 import {
   type Figures,
@@ -27,7 +28,17 @@ import { EMAILS, FULL_COUNTS, seedDatabases } from '../tests/bench/seed.ts';
 import { renderTable } from '../tests/bench/table.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ALL: ScenarioName[] = ['team', 'crowd', 'cold', 'storm', 'idle', 'reconnect', 'browser', 'cluster'];
+const ALL: ScenarioName[] = [
+  'team',
+  'floor',
+  'crowd',
+  'cold',
+  'storm',
+  'idle',
+  'reconnect',
+  'browser',
+  'cluster',
+];
 
 function parseArgs(argv: string[]): { only: ScenarioName[]; keep: boolean } {
   let only = ALL;
@@ -86,6 +97,9 @@ async function main() {
   };
   const seeded = await seedDatabases(jalonDb, hocusDb, counts);
   await build;
+  // The seed leaves about 100 MB of dirty pages, which the kernel writes back over the next
+  // 30 s: flush them now, so that they do not slow the first scenario's fsyncs (not measured).
+  spawnSync('sync');
   log(`seeded in ${Math.round((Date.now() - startedAt) / 1000)} s`);
 
   const jalonPort = await freePort();
@@ -126,7 +140,17 @@ async function main() {
 
   const results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null; error?: string }> = {};
   let clusterResults: ClusterFigures | null = null;
+  let floorResults: { relay: Figures | null; error?: string } | null = null;
   for (const name of only) {
+    if (name === 'floor') {
+      log('floor: bare Socket.IO relay');
+      floorResults = await floor({ root, dir, hocusDb, seeded }).then(
+        (relay) => ({ relay }),
+        (err) => ({ relay: null, error: String(err) }),
+      );
+      log(`floor: done ${JSON.stringify(floorResults)}`);
+      continue;
+    }
     if (name === 'cluster') {
       clusterResults = await cluster({ root, dir, databaseUrl: jalonDb, seeded, cookies, log }).catch(
         (err) => ({ threeNodes: null, oneNode: null, error: String(err) }),
@@ -208,10 +232,15 @@ async function main() {
     machine,
     seeded: seeded.sizes,
     results,
+    floor: floorResults,
     cluster: clusterResults,
   };
   console.log();
   console.log(renderTable(results));
+  if (floorResults)
+    console.log(
+      `\n${renderFloorTable(floorResults.relay, results.team?.jalon ?? null, results.team?.hocuspocus ?? null)}`,
+    );
   if (clusterResults) console.log(`\n${renderClusterTable(clusterResults)}`);
   const outDir = join(root, 'tests/bench/results');
   mkdirSync(outDir, { recursive: true });

@@ -418,7 +418,7 @@ export async function reconnect(target: Target, options = { clients: 300 }) {
 }
 
 export const SCENARIOS = { team, crowd, cold, storm, idle, reconnect } as const;
-export type ScenarioName = keyof typeof SCENARIOS | 'browser' | 'cluster';
+export type ScenarioName = keyof typeof SCENARIOS | 'floor' | 'browser' | 'cluster';
 
 /** Bytes a server keeps for a document, read from its database file (a reader beside the server). */
 export async function storedBytes(product: Product, dbUrl: string, name: string): Promise<number> {

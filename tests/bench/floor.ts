@@ -1,0 +1,79 @@
+/**
+ * floor: the team workload against a bare Socket.IO relay (relay-server.ts), the least any
+ * server on Jalon's transport can spend on it. Printed beside the team scenario's Jalon and
+ * Hocuspocus figures of the same run: what Jalon spends above the relay is its own work
+ * (validation, durable commits, projection, access); what the relay spends above Hocuspocus is
+ * the transport's (Socket.IO sends a binary message as two WebSocket frames, Hocuspocus one).
+ */
+import { join } from 'node:path';
+import { JalonConn } from './clients.ts';
+import { freePort, startProcess } from './lib.ts';
+import { type Figures, type Target, team } from './scenarios.ts';
+import type { Seeded } from './seed.ts';
+import { formatTable } from './table.ts';
+
+export async function floor(options: {
+  root: string;
+  dir: string;
+  hocusDb: string;
+  seeded: Seeded;
+}): Promise<Figures> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startProcess({
+    name: 'relay',
+    script: join(options.root, 'tests/bench/relay-server.ts'),
+    port,
+    logFile: join(options.dir, 'relay.log'),
+    env: { RELAY_PORT: String(port), RELAY_DB: options.hocusDb },
+    ready: async (u) => (await fetch(`${u}/socket.io/?EIO=4&transport=polling`)).status > 0,
+  });
+  const connect = () => new JalonConn({ url, cookie: '' });
+  const target: Target = {
+    product: 'jalon',
+    server,
+    seeded: options.seeded,
+    connect,
+    connectRaw: connect,
+    restart: () => Promise.reject(new Error('not used by the floor scenario')),
+    storedBytes: () => Promise.reject(new Error('not used by the floor scenario')),
+  };
+  try {
+    return (await team(target)) as Figures;
+  } finally {
+    await server.stop();
+  }
+}
+
+const FLOOR_ROWS: { label: string; field: string }[] = [
+  { label: 'team: fan-out p50 (ms)', field: 'fanoutP50' },
+  { label: 'team: fan-out p99 (ms)', field: 'fanoutP99' },
+  { label: 'team: ack p99 (ms)', field: 'ackP99' },
+  { label: 'team: server CPU per 1,000 updates (s)', field: 'cpuPer1000' },
+  { label: 'team: of which in the kernel (s, the whole run)', field: 'kernelSeconds' },
+];
+
+/** figure | relay | Jalon | Hocuspocus | Jalon / relay | relay / Hocuspocus */
+export function renderFloorTable(
+  relay: Figures | null,
+  jalon: Figures | null,
+  hocuspocus: Figures | null,
+): string {
+  const lines: string[][] = [
+    ['figure', 'Socket.IO relay', 'Jalon', 'Hocuspocus', 'Jalon / relay', 'relay / Hocuspocus'],
+  ];
+  const ratio = (a: unknown, b: unknown) =>
+    typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b).toFixed(2) : 'n/a';
+  for (const row of FLOOR_ROWS) {
+    const [r, j, h] = [relay?.[row.field], jalon?.[row.field], hocuspocus?.[row.field]];
+    lines.push([
+      row.label,
+      String(r ?? 'n/a'),
+      String(j ?? 'n/a'),
+      String(h ?? 'n/a'),
+      ratio(j, r),
+      ratio(r, h),
+    ]);
+  }
+  return formatTable(lines);
+}

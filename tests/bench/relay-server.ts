@@ -1,0 +1,83 @@
+/**
+ * The floor of the transport Jalon is built on: a bare Socket.IO relay, configured as Jalon's
+ * (WebSocket, no compression), speaking the same protocol (docs/protocol.md) to the same
+ * clients. It answers a join with the document as stored (read once from the Hocuspocus
+ * database, which holds the same documents), relays each update to the room as it came and
+ * acks it at once. No authentication, no validation, no Yjs on the hot path, nothing stored:
+ * whatever Jalon spends above this, it spends on its own work. Started by the benchmark as its
+ * own process: RELAY_PORT, RELAY_DB (a file: URL).
+ */
+import { createServer } from 'node:http';
+import { createClient } from '@libsql/client';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Server } from 'socket.io';
+import * as Y from 'yjs';
+
+const SYNC = 0;
+const STEP1 = 0;
+const STEP2 = 1;
+const UPDATE = 2;
+
+const port = Number(process.env.RELAY_PORT ?? 1235);
+const client = createClient({ url: process.env.RELAY_DB ?? 'file:hocuspocus.db' });
+const docs = new Map<string, Promise<Y.Doc>>();
+
+function stored(name: string): Promise<Y.Doc> {
+  let doc = docs.get(name);
+  if (!doc) {
+    doc = client
+      .execute({ sql: 'SELECT data FROM documents WHERE name = ?', args: [name] })
+      .then((result) => {
+        const d = new Y.Doc();
+        const data = result.rows[0]?.data;
+        if (data) Y.applyUpdate(d, new Uint8Array(data as ArrayBuffer));
+        return d;
+      });
+    docs.set(name, doc);
+  }
+  return doc;
+}
+
+function sync(type: number, payload: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, SYNC);
+  encoding.writeVarUint(e, type);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+}
+
+type Ack = (answer: { ok: boolean; access?: string }) => void;
+
+const http = createServer();
+const io = new Server(http, { perMessageDeflate: false, maxHttpBufferSize: 4 * 1024 * 1024 });
+io.on('connection', (socket) => {
+  socket.on('doc:join', async (name: string, ack?: Ack) => {
+    const doc = await stored(name);
+    await socket.join(name);
+    ack?.({ ok: true, access: 'edit' });
+    socket.emit('doc:msg', name, sync(STEP1, Y.encodeStateVector(doc)));
+  });
+  socket.on('doc:msg', async (name: string, raw: ArrayBuffer | Uint8Array, ack?: Ack) => {
+    const message = new Uint8Array(raw);
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== SYNC) return ack?.({ ok: true });
+    const type = decoding.readVarUint(decoder);
+    if (type === STEP1) {
+      const doc = await stored(name);
+      socket.emit(
+        'doc:msg',
+        name,
+        sync(STEP2, Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(decoder))),
+      );
+    } else if (type === UPDATE) socket.to(name).emit('doc:msg', name, message);
+    ack?.({ ok: true });
+  });
+});
+http.listen(port, '127.0.0.1', () => console.log(`relay listening on ${port}`));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    io.close();
+    process.exit(0);
+  });
