@@ -276,6 +276,29 @@ const UPSERT_CRITERION = `INSERT INTO criterion_checks (project_id, criterion_id
 const DELETE_CRITERION = 'DELETE FROM criterion_checks WHERE project_id = ? AND criterion_id = ?';
 
 /**
+ * A milestone's row, in the column order of UPSERT_MILESTONE, its values as the columns store
+ * them (JSON as text, times in ms).
+ */
+export function milestoneRowValues(projectId: string, id: string, entry: Entry): (string | number | null)[] {
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return [
+    id,
+    projectId,
+    String(entry.title ?? ''),
+    String(entry.description ?? ''),
+    str(entry.owner),
+    str(entry.due),
+    String(entry.status ?? 'planned'),
+    Number(entry.stage ?? 0),
+    str(entry.dimension),
+    JSON.stringify(Array.isArray(entry.dependsOn) ? entry.dependsOn : []),
+    typeof entry.order === 'string' ? entry.order : '',
+    str(entry.updatedBy),
+    typeof entry.updatedAt === 'number' ? entry.updatedAt : null,
+  ];
+}
+
+/**
  * The statement that makes an entity's row what the document says (or deletes it). Written
  * out rather than built through drizzle: a busy project projects every second, and building
  * the upsert cost more than running it. Values as the schema's columns store them
@@ -291,27 +314,7 @@ export function rowStatements(
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   if (root === 'milestones') {
     if (!entry) return [{ sql: DELETE_MILESTONE, args: [id, projectId] }];
-    const dependsOn = Array.isArray(entry.dependsOn) ? (entry.dependsOn as string[]) : [];
-    return [
-      {
-        sql: UPSERT_MILESTONE,
-        args: [
-          id,
-          projectId,
-          String(entry.title ?? ''),
-          String(entry.description ?? ''),
-          str(entry.owner),
-          str(entry.due),
-          String(entry.status ?? 'planned'),
-          Number(entry.stage ?? 0),
-          str(entry.dimension),
-          JSON.stringify(dependsOn),
-          typeof entry.order === 'string' ? entry.order : '',
-          str(entry.updatedBy),
-          ms(entry.updatedAt),
-        ],
-      },
-    ];
+    return [{ sql: UPSERT_MILESTONE, args: milestoneRowValues(projectId, id, entry) }];
   }
   if (root === 'readiness') {
     if (!entry) return [{ sql: DELETE_READINESS, args: [projectId, id] }];

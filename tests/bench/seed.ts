@@ -26,7 +26,7 @@ import {
 import { seedDemo } from '../../server/db/seed/demo.ts';
 import { seedFrameworks } from '../../server/db/seed/frameworks.ts';
 import { commit, type Statement } from '../../server/db/writer.ts';
-import { flatten } from '../../server/realtime/projection.ts';
+import { flatten, milestoneRowValues } from '../../server/realtime/projection.ts';
 import { docName, readProjectDoc, seedProjectDoc } from '../../shared/doc/index.ts';
 import { dimensionIds, milestoneStatuses } from '../../shared/domain.ts';
 
@@ -211,24 +211,7 @@ export async function seedDatabases(
 
   /** The projection's milestone rows (as `rowStatements` writes them), in one plain INSERT. */
   const milestoneRows = (projectId: string, rows: Map<string, Record<string, unknown>>) => {
-    const str = (v: unknown) => (typeof v === 'string' ? v : null);
-    const args: (string | number | null)[] = [];
-    for (const [id, e] of rows)
-      args.push(
-        id,
-        projectId,
-        String(e.title ?? ''),
-        String(e.description ?? ''),
-        str(e.owner),
-        str(e.due),
-        String(e.status ?? 'planned'),
-        Number(e.stage ?? 0),
-        str(e.dimension),
-        JSON.stringify(Array.isArray(e.dependsOn) ? e.dependsOn : []),
-        typeof e.order === 'string' ? e.order : '',
-        str(e.updatedBy),
-        typeof e.updatedAt === 'number' ? e.updatedAt : null,
-      );
+    const args = [...rows].flatMap(([id, e]) => milestoneRowValues(projectId, id, e));
     return {
       sql: `INSERT INTO milestones (id, project_id, title, description, owner_id, due, status, stage, dimension, depends_on, position, updated_by, updated_at) VALUES ${[...rows.keys()].map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       args,
