@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type Readiness } from './app.ts';
 import { createAuth } from './auth/auth.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, writeConnectionOf } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { seedDemo } from './db/seed/demo.ts';
 import { seedFrameworks } from './db/seed/frameworks.ts';
@@ -59,6 +59,8 @@ export async function startServer(
       () => 'ok',
       (err: Error) => err.message,
     );
+    const writes = writeConnectionOf(database.client).problem();
+    if (writes) checks.writes = writes;
     if (redis) checks.redis = redis.isReady ? 'ok' : 'not connected';
     if (stopping) checks.node = 'stopping';
     return { ready: Object.values(checks).every((v) => v === 'ok'), checks };

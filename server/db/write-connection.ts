@@ -33,6 +33,8 @@ export interface WriteResult {
 export interface WriteConnection {
   /** runs the statements in one transaction, all or nothing */
   batch(statements: readonly SqlStatement[]): Promise<WriteResult[]>;
+  /** why no batch can run now (the write thread stopped), or null (readiness reports it) */
+  problem(): string | null;
   close(): void;
 }
 
@@ -84,6 +86,7 @@ export function openWriteConnection(path: string, busyTimeoutMs: number): WriteC
         throw err;
       }
     },
+    problem: () => (db.open ? null : 'The write connection is closed'),
     close() {
       prepared.clear();
       db.close();
@@ -134,6 +137,7 @@ export async function openWriteThread(path: string, busyTimeoutMs: number): Prom
         worker.postMessage({ id, statements: statements.map(exactBytes) });
       });
     },
+    problem: () => failure?.message ?? null,
     close() {
       worker.postMessage('close');
     },
@@ -153,6 +157,7 @@ export function clientWriteConnection(client: Client): WriteConnection {
         lastInsertRowid: Number(r.lastInsertRowid ?? 0),
       }));
     },
+    problem: () => null,
     close() {},
   };
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase, writeConnectionOf } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { auditEvents, frameworks, organisations, projects, user } from '../../server/db/schema/index.ts';
 import { startTestServer } from '../support/server.ts';
@@ -26,6 +26,40 @@ describe('the database', () => {
     expect((await second.client.execute('PRAGMA journal_mode')).rows[0]?.[0]).toBe('wal');
     expect(Number((await second.client.execute('PRAGMA synchronous')).rows[0]?.[0])).toBe(2);
     second.close();
+  });
+
+  it('writes on a thread of its own; once that thread is gone, writes fail and the node says it is not ready', async () => {
+    const server = await startTestServer();
+    try {
+      const ready = () => fetch(`${server.url}/api/ready`);
+      expect((await ready()).status).toBe(200);
+      const writes = writeConnectionOf(server.deps.db.$client);
+      const [written] = await writes.batch([
+        {
+          sql: "INSERT INTO frameworks (id, name_en, name_fr, description_en, description_fr) VALUES ('t', 'T', 'T', '', '')",
+          args: [],
+        },
+      ]);
+      expect(written?.rowsAffected).toBe(1);
+      // committed, and visible to the server's other connections at once
+      expect(
+        (await server.deps.db.$client.execute("SELECT id FROM frameworks WHERE id = 't'")).rows,
+      ).toHaveLength(1);
+
+      writes.close();
+      await vi.waitFor(() => expect(writes.problem()).toMatch(/write thread stopped/), { timeout: 5000 });
+      const after = await ready();
+      expect(after.status).toBe(503);
+      expect(await after.json()).toMatchObject({
+        ready: false,
+        checks: { writes: 'The database write thread stopped' },
+      });
+      await expect(writes.batch([{ sql: 'DELETE FROM frameworks', args: [] }])).rejects.toThrow(
+        /write thread stopped/,
+      );
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses to change or delete audit entries', async () => {
