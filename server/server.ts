@@ -38,7 +38,9 @@ export async function startServer(
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  // The write thread starts while the migrations run (they go through the client).
   await applyMigrations(database.db);
+  await database.writable;
   if (await seedFrameworks(database.db)) log.info('seeded the built-in maturation frameworks');
   if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
 

@@ -14,6 +14,8 @@ export interface Database {
   client: Client;
   db: Db;
   embedded: boolean;
+  /** settles once writes can run (the write thread, started beside the caller, has opened) */
+  writable: Promise<void>;
   close(): void;
 }
 
@@ -41,16 +43,15 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   // `timeout` is SQLite's busy_timeout, set on every pooled connection.
   const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
-  let writes: WriteConnection | null = null;
+  let writes: (WriteConnection & { ready: Promise<void> }) | null = null;
   if (embedded) {
     await assertDurableEmbedded(client);
     // The file as SQLite resolved it; none for an in-memory database.
     const main = (await client.execute('PRAGMA database_list')).rows.find((r) => r.name === 'main');
     const file = String(main?.file ?? '');
     if (file) {
-      const opened = await openWriteThread(file, BUSY_TIMEOUT_MS);
-      writeConnections.set(client, opened);
-      writes = opened;
+      writes = openWriteThread(file, BUSY_TIMEOUT_MS);
+      writeConnections.set(client, writes);
     }
   }
   const db = drizzle(client, { schema });
@@ -58,6 +59,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     client,
     db,
     embedded,
+    writable: writes?.ready ?? Promise.resolve(),
     close: () => {
       writes?.close();
       client.close();
