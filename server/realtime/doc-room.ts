@@ -19,6 +19,12 @@
  * lost message, a node that died between commit and publish) at once when rows arrive for a tag
  * it never heard, before it compacts, on the periodic check (io.ts) and whenever its link to the
  * other nodes comes back: a gap is repaired from the database, never kept.
+ *
+ * The other way round, a node that dies between publish and commit leaves the others holding
+ * updates that no row records. Until a tag's rows are announced, a room keeps its updates: a
+ * client's step 2 (its answer to our state vector, which counts them as held) is acknowledged
+ * only once they are committed, and a room that hears no rows for them within a grace period
+ * (RoomOptions) appends them to the log itself (a duplicate row is harmless to Yjs).
  */
 
 import { randomUUID } from 'node:crypto';
@@ -37,6 +43,7 @@ import type { Logger } from '../log.ts';
 import type { DocStore, LogRow } from './doc-store.ts';
 import type { Projection } from './projection.ts';
 import {
+  type Ack,
   type AckFn,
   type Decoded,
   EVENTS,
@@ -89,15 +96,31 @@ export interface RoomOptions {
   /** compact once the log holds this many rows or bytes */
   compactRows: number;
   compactBytes: number;
+  /** how long another node's updates may wait for their rows before this node commits them */
+  remoteCommitGraceMs: number;
 }
 
-export const DEFAULT_ROOM_OPTIONS: RoomOptions = { compactRows: 500, compactBytes: 1024 * 1024 };
+export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
+  compactRows: 500,
+  compactBytes: 1024 * 1024,
+  remoteCommitGraceMs: 3000,
+};
 
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** distinct state vectors whose sync reply is kept for the current version of the document */
 const MAX_CACHED_SYNC_REPLIES = 8;
 /** how many tags of other nodes' updates a room remembers having applied */
 const MAX_HEARD_TAGS = 4096;
+
+/** Another node's updates, applied here, whose rows it has not announced yet. */
+interface Unconfirmed {
+  update: Uint8Array;
+  heardAt: number;
+  /** acks waiting for these updates to be in the log */
+  waiters: (() => void)[];
+  /** this node is appending them itself */
+  writing: boolean;
+}
 
 interface QueuedRelay {
   from: string;
@@ -136,6 +159,9 @@ export class DocRoom {
   private unannounced = new Map<string, number[]>();
   /** tags of other nodes' updates applied here (their rows are then held once committed) */
   private heardTags = new Set<string>();
+  /** other nodes' updates applied here and not known to be committed, by tag, oldest first */
+  private unconfirmed = new Map<string, Unconfirmed>();
+  private takeOverTimer: ReturnType<typeof setTimeout> | null = null;
   /** log rows and bytes written since the last compaction (what triggers the next) */
   private logRows = 0;
   private logBytes = 0;
@@ -222,9 +248,17 @@ export class DocRoom {
         ack?.({ ok: true });
         return;
       }
-      case 'sync-step2':
+      case 'sync-step2': {
+        // What we lack by our state vector, which counts other nodes' updates not committed
+        // yet: the client may take its changes for saved only once those are in the log too.
+        const othersCommitted = this.othersCommitted();
+        const answer =
+          ack && ((reply: Ack) => (reply.ok ? void othersCommitted.then(() => ack(reply)) : ack(reply)));
+        this.applyUpdate(conn, message.update, null, answer);
+        return;
+      }
       case 'sync-update': {
-        this.applyUpdate(conn, message.update, message.kind === 'sync-update' ? raw : null, ack);
+        this.applyUpdate(conn, message.update, raw, ack);
         return;
       }
       case 'awareness': {
@@ -441,6 +475,8 @@ export class DocRoom {
     this.applyRows([{ id: -1, data: update }]);
     this.heardTags.add(tag);
     if (this.heardTags.size > MAX_HEARD_TAGS) this.heardTags.delete(this.heardTags.values().next().value!);
+    this.unconfirmed.set(tag, { update, heardAt: Date.now(), waiters: [], writing: false });
+    this.scheduleTakeOver();
     const missing = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     if (missing) void this.catchUp();
   }
@@ -458,8 +494,69 @@ export class DocRoom {
         continue;
       }
       for (const id of ids) if (id > this.through) this.known.add(id);
+      this.confirm(tag);
     }
     if (lost) void this.catchUp();
+  }
+
+  /** A tag's updates are in the log: acks waiting for them go out. */
+  private confirm(tag: string): void {
+    const entry = this.unconfirmed.get(tag);
+    if (!entry) return;
+    this.unconfirmed.delete(tag);
+    for (const wake of entry.waiters) wake();
+  }
+
+  /** Resolves once every other node's update applied here so far is in the log. */
+  private othersCommitted(): Promise<void> {
+    if (this.unconfirmed.size === 0) return Promise.resolve();
+    const entries = [...this.unconfirmed.values()];
+    return Promise.all(entries.map((e) => new Promise<void>((wake) => e.waiters.push(wake)))).then(
+      () => undefined,
+    );
+  }
+
+  /** Arms the timer for the oldest unconfirmed updates' grace to run out. */
+  private scheduleTakeOver(): void {
+    if (this.takeOverTimer || this.closed) return;
+    for (const entry of this.unconfirmed.values()) {
+      if (entry.writing) continue;
+      const grace = this.options.remoteCommitGraceMs;
+      const wait = Math.max(0, entry.heardAt + grace - Date.now());
+      this.takeOverTimer = setTimeout(() => {
+        this.takeOverTimer = null;
+        this.takeOver(Date.now() - grace);
+      }, wait);
+      this.takeOverTimer.unref();
+      return;
+    }
+  }
+
+  /**
+   * Appends to the log the other nodes' updates heard before `heardBefore` whose rows never
+   * came (their node died before committing, most likely), announced under their tags.
+   */
+  private takeOver(heardBefore: number): Promise<void> {
+    const due = [...this.unconfirmed].filter(([, e]) => !e.writing && e.heardAt <= heardBefore);
+    if (due.length)
+      this.log.warn(
+        { doc: this.name, updates: due.length },
+        "another node's updates were not committed; committing them here",
+      );
+    const writes = due.map(async ([tag, entry]) => {
+      entry.writing = true;
+      try {
+        const id = await this.store.append(this.name, entry.update, null);
+        this.committed(id, entry.update, tag);
+        this.confirm(tag);
+      } catch (err) {
+        this.log.error({ err, doc: this.name }, "could not commit another node's updates; trying again");
+        entry.writing = false;
+        entry.heardAt = Date.now();
+      }
+    });
+    this.scheduleTakeOver();
+    return Promise.all(writes).then(() => this.scheduleTakeOver());
   }
 
   /** Presence from another node's connections. */
@@ -595,7 +692,10 @@ export class DocRoom {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.takeOverTimer) clearTimeout(this.takeOverTimer);
     try {
+      // Other nodes' updates still unconfirmed are committed here before the copy goes.
+      await this.takeOver(Number.POSITIVE_INFINITY);
       await this.store.flush();
       await this.compacting;
       await this.projection.flush();

@@ -1,19 +1,28 @@
 /**
  * Two nodes' rooms over one database file (server/realtime/doc-room.ts, doc-store.ts): what
- * one node misses is read from the database, and compactions by both, at any moment, never
- * drop a row, even when one node compacts with an older view than the other.
+ * one node misses is read from the database, compactions by both, at any moment, never drop a
+ * row, even when one node compacts with an older view than the other, and updates a node
+ * published but died before committing are committed by the node that holds them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { Actor } from '../../server/auth/actor.ts';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { createLogger } from '../../server/log.ts';
-import { DocRoom, NO_PEERS, type RoomPeers } from '../../server/realtime/doc-room.ts';
+import {
+  type Connection,
+  DEFAULT_ROOM_OPTIONS,
+  DocRoom,
+  NO_PEERS,
+  type RoomPeers,
+} from '../../server/realtime/doc-room.ts';
 import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import type { Projection } from '../../server/realtime/projection.ts';
+import type { Ack } from '../../server/realtime/protocol.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 
 const log = createLogger('silent');
@@ -42,7 +51,11 @@ afterEach(async () => {
 });
 
 /** A node: its own connection to the file, its own store, its own copy of the document. */
-async function node(peers: RoomPeers, compactRows = 1000): Promise<{ room: DocRoom; store: LibsqlDocStore }> {
+async function node(
+  peers: RoomPeers,
+  compactRows = 1000,
+  remoteCommitGraceMs = 60_000,
+): Promise<{ room: DocRoom; store: LibsqlDocStore }> {
   const database = await openDatabase(`file:${join(dir, 'jalon.db')}`);
   databases.push(database);
   const store = new LibsqlDocStore(database.client);
@@ -53,10 +66,7 @@ async function node(peers: RoomPeers, compactRows = 1000): Promise<{ room: DocRo
     () => {},
     projection(),
     log,
-    {
-      compactRows,
-      compactBytes: 1 << 30,
-    },
+    { ...DEFAULT_ROOM_OPTIONS, compactRows, compactBytes: 1 << 30, remoteCommitGraceMs },
     peers,
   );
   await room.load();
@@ -77,7 +87,90 @@ async function storedTitles(): Promise<string[]> {
   return titles(doc);
 }
 
+/** A client's connection to a room, editing as the lead. */
+function connection(): Connection {
+  const actor: Actor = {
+    id: 'lead',
+    name: 'Lead',
+    email: 'lead@demo.jalon',
+    clusterManager: false,
+    organisationId: null,
+  };
+  return { id: 'conn-1', actor, access: 'edit', roles: ['lead'], awarenessClients: new Set(), send() {} };
+}
+
+/** A change made on a copy of `room`'s document, as another node would publish it. */
+function changeElsewhere(room: DocRoom, title: string): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+  const before = Y.encodeStateVector(doc);
+  createMilestone(doc, { title, status: 'planned', stage: 0 }, 'lead');
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+/**
+ * The client's answer to the room's state vector after it rejoins: it holds nothing the room
+ * lacks, so its step 2 is empty. Resolves with the ack, and with what the log held by then.
+ */
+function rejoin(room: DocRoom): Promise<{ ack: Ack; stored: string[] }> {
+  const stepTwo = Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(room.doc));
+  return new Promise((resolve) =>
+    room.handle(
+      connection(),
+      { kind: 'sync-step2', update: stepTwo },
+      stepTwo,
+      (ack) => void storedTitles().then((stored) => resolve({ ack, stored })),
+    ),
+  );
+}
+
+async function storedRows(): Promise<number> {
+  const rows = await databases[0]!.client.execute({
+    sql: 'SELECT count(*) AS n FROM doc_updates WHERE doc_name = ?',
+    args: [name],
+  });
+  return Number(rows.rows[0]!.n);
+}
+
 describe('two nodes sharing one database', () => {
+  it('updates whose node died before committing them are committed by the node that holds them', async () => {
+    // B holds an update A published, then A dies: its rows never come.
+    const b = (await node(NO_PEERS, 1000, 50)).room;
+    b.applyRemote('dead-node:1', changeElsewhere(b, 'Published, never committed'));
+    expect(titles(b.doc)).toContain('Published, never committed');
+    expect(await storedTitles()).not.toContain('Published, never committed');
+    // The author rejoins through B. Its step 2 is empty (B has the change), yet the ack that
+    // tells it the change is saved waits until the change is in the log.
+    const { ack, stored } = await rejoin(b);
+    expect(ack).toEqual({ ok: true });
+    expect(stored).toContain('Published, never committed');
+  });
+
+  it('a rejoining client is acknowledged once those updates are announced committed, with no second row', async () => {
+    const b = (await node(NO_PEERS)).room;
+    // A's rows announcement is held until the test lets it through.
+    let announce: () => void = () => {};
+    const announced = new Promise<void>((resolve) => {
+      announce = resolve;
+    });
+    const a = await node({
+      updates: (_doc, tag, update) => b.applyRemote(tag, update),
+      committed: (_doc, rows) => void announced.then(() => b.noteRemoteRows(rows)),
+      awareness() {},
+    });
+    await a.room.applyServerChange(
+      (doc) => createMilestone(doc, { title: 'Committed by its node', status: 'planned', stage: 0 }, 'lead'),
+      'lead',
+    );
+    const answered = rejoin(b);
+    announce();
+    // B's grace is a minute: the ack came from the announcement, not from B writing a copy.
+    const { ack, stored } = await answered;
+    expect(ack).toEqual({ ok: true });
+    expect(stored).toContain('Committed by its node');
+    expect(await storedRows()).toBe(1);
+  });
+
   it('a node that lost messages from the other reads the rows from the database', async () => {
     // Node B hears only every third of A's changes (neither the update nor its rows).
     let sent = 0;
