@@ -15,7 +15,8 @@ import { DEMO_PASSWORD } from '../server/db/seed/demo.ts';
 import { browser } from '../tests/bench/browser.ts';
 import { HocusConn, JalonConn, RawHocusConn, signIn } from '../tests/bench/clients.ts';
 import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench/cluster.ts';
-import { floor, renderFloorTable } from '../tests/bench/floor.ts';
+import { type CommitFigures, commits, renderCommitTable } from '../tests/bench/commits.ts';
+import { type FloorFigures, floor, renderFloorTable } from '../tests/bench/floor.ts';
 import { freePort, jalonEnv, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
 import {
   type Figures,
@@ -31,6 +32,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL: ScenarioName[] = [
   'team',
   'floor',
+  'commits',
   'crowd',
   'cold',
   'storm',
@@ -140,15 +142,27 @@ async function main() {
 
   const results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null; error?: string }> = {};
   let clusterResults: ClusterFigures | null = null;
-  let floorResults: { relay: Figures | null; error?: string } | null = null;
+  let commitResults: CommitFigures | null = null;
+  let floorResults: FloorFigures | null = null;
   for (const name of only) {
     if (name === 'floor') {
-      log('floor: bare Socket.IO relay');
-      floorResults = await floor({ root, dir, hocusDb, seeded }).then(
-        (relay) => ({ relay }),
-        (err) => ({ relay: null, error: String(err) }),
-      );
+      log('floor: bare Socket.IO relay, storing nothing, then committing each update to a log');
+      floorResults = await floor({ root, dir, hocusDb, seeded }).catch((err) => ({
+        relay: null,
+        committingRelay: null,
+        error: String(err),
+      }));
       log(`floor: done ${JSON.stringify(floorResults)}`);
+      continue;
+    }
+    if (name === 'commits') {
+      log('commits: one durable commit every 6 ms, alone, on the event loop and on the write thread');
+      try {
+        commitResults = commits(root, dir);
+      } catch (err) {
+        commitResults = { idle: null, eventLoop: null, thread: null, error: String(err) };
+      }
+      log(`commits: done ${JSON.stringify(commitResults)}`);
       continue;
     }
     if (name === 'cluster') {
@@ -233,14 +247,16 @@ async function main() {
     seeded: seeded.sizes,
     results,
     floor: floorResults,
+    commits: commitResults,
     cluster: clusterResults,
   };
   console.log();
   console.log(renderTable(results));
   if (floorResults)
     console.log(
-      `\n${renderFloorTable(floorResults.relay, results.team?.jalon ?? null, results.team?.hocuspocus ?? null)}`,
+      `\n${renderFloorTable(floorResults, results.team?.jalon ?? null, results.team?.hocuspocus ?? null)}`,
     );
+  if (commitResults) console.log(`\n${renderCommitTable(commitResults)}`);
   if (clusterResults) console.log(`\n${renderClusterTable(clusterResults)}`);
   const outDir = join(root, 'tests/bench/results');
   mkdirSync(outDir, { recursive: true });

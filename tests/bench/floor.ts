@@ -1,9 +1,14 @@
 /**
  * floor: the team workload against a bare Socket.IO relay (relay-server.ts), the least any
- * server on Jalon's transport can spend on it. Printed beside the team scenario's Jalon and
- * Hocuspocus figures of the same run: what Jalon spends above the relay is its own work
- * (validation, durable commits, projection, access); what the relay spends above Hocuspocus is
- * the transport's (Socket.IO sends a binary message as two WebSocket frames, Hocuspocus one).
+ * server on Jalon's transport can spend on it, twice: storing nothing, then committing each
+ * update to a Jalon log before its ack. Printed beside the team scenario's Jalon and
+ * Hocuspocus figures of the same run:
+ * - what the relay spends above Hocuspocus is the transport's (Socket.IO sends a binary
+ *   message as two WebSocket frames, Hocuspocus one);
+ * - what the committing relay spends above the relay is the durable log's, which Hocuspocus
+ *   does not keep (it stores a document's whole state, debounced, after its acks);
+ * - what Jalon spends above the committing relay is its own work (validation, projection,
+ *   audit, access).
  */
 import { join } from 'node:path';
 import { JalonConn } from './clients.ts';
@@ -12,20 +17,36 @@ import { type Figures, type Target, team } from './scenarios.ts';
 import type { Seeded } from './seed.ts';
 import { formatTable } from './table.ts';
 
+export interface FloorFigures {
+  relay: Figures | null;
+  committingRelay: Figures | null;
+  error?: string;
+}
+
 export async function floor(options: {
   root: string;
   dir: string;
   hocusDb: string;
   seeded: Seeded;
-}): Promise<Figures> {
+}): Promise<FloorFigures> {
+  const relay = await relayTeam(options, null);
+  const committingRelay = await relayTeam(options, `file:${join(options.dir, 'relay-log.db')}`);
+  return { relay, committingRelay };
+}
+
+/** The team scenario against a relay; `logDb`: the database its log commits to, if any. */
+async function relayTeam(
+  options: { root: string; dir: string; hocusDb: string; seeded: Seeded },
+  logDb: string | null,
+): Promise<Figures> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = await startProcess({
-    name: 'relay',
+    name: logDb ? 'committing relay' : 'relay',
     script: join(options.root, 'tests/bench/relay-server.ts'),
     port,
     logFile: join(options.dir, 'relay.log'),
-    env: { RELAY_PORT: String(port), RELAY_DB: options.hocusDb },
+    env: { RELAY_PORT: String(port), RELAY_DB: options.hocusDb, ...(logDb ? { RELAY_LOG_DB: logDb } : {}) },
     ready: async (u) => (await fetch(`${u}/socket.io/?EIO=4&transport=polling`)).status > 0,
   });
   const connect = () => new JalonConn({ url, cookie: '' });
@@ -51,28 +72,45 @@ const FLOOR_ROWS: { label: string; field: string }[] = [
   { label: 'team: ack p99 (ms)', field: 'ackP99' },
   { label: 'team: server CPU per 1,000 updates (s)', field: 'cpuPer1000' },
   { label: 'team: of which in the kernel (s, the whole run)', field: 'kernelSeconds' },
+  { label: 'team: threads woken from sleep per 1,000 updates', field: 'wakeupsPer1000' },
 ];
 
-/** figure | relay | Jalon | Hocuspocus | Jalon / relay | relay / Hocuspocus */
+/** figure | relay | committing relay | Jalon | Hocuspocus | and the ratios between them */
 export function renderFloorTable(
-  relay: Figures | null,
+  floor: FloorFigures,
   jalon: Figures | null,
   hocuspocus: Figures | null,
 ): string {
   const lines: string[][] = [
-    ['figure', 'Socket.IO relay', 'Jalon', 'Hocuspocus', 'Jalon / relay', 'relay / Hocuspocus'],
+    [
+      'figure',
+      'Socket.IO relay',
+      'relay + log',
+      'Jalon',
+      'Hocuspocus',
+      'relay / Hocuspocus',
+      'relay + log / Hocuspocus',
+      'Jalon / relay + log',
+    ],
   ];
   const ratio = (a: unknown, b: unknown) =>
     typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b).toFixed(2) : 'n/a';
   for (const row of FLOOR_ROWS) {
-    const [r, j, h] = [relay?.[row.field], jalon?.[row.field], hocuspocus?.[row.field]];
+    const [r, c, j, h] = [
+      floor.relay?.[row.field],
+      floor.committingRelay?.[row.field],
+      jalon?.[row.field],
+      hocuspocus?.[row.field],
+    ];
     lines.push([
       row.label,
       String(r ?? 'n/a'),
+      String(c ?? 'n/a'),
       String(j ?? 'n/a'),
       String(h ?? 'n/a'),
-      ratio(j, r),
       ratio(r, h),
+      ratio(c, h),
+      ratio(j, c),
     ]);
   }
   return formatTable(lines);

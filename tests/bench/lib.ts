@@ -3,7 +3,7 @@
  * bounded waiting. Every wait here has a deadline; nothing loops without one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export const now = () => performance.now();
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -35,6 +35,25 @@ export function cpuTimes(pid: number): { user: number; system: number } {
 export function cpuSeconds(pid: number): number {
   const { user, system } = cpuTimes(pid);
   return user + system;
+}
+
+/**
+ * How many times the process's threads went to sleep and were woken (voluntary context
+ * switches, summed over its threads). Each wake-up from idle costs CPU of its own: about
+ * 0.2 ms on this kind of virtual machine (docs/performance.md, team).
+ */
+export function wakeups(pid: number): number {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
+      const line = status.split('\n').find((l) => l.startsWith('voluntary_ctxt_switches:'));
+      total += line ? Number(line.replace(/\D+/g, '')) : 0;
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return total;
 }
 
 function statusKb(pid: number, key: 'VmRSS' | 'VmHWM'): number {

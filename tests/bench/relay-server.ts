@@ -3,9 +3,14 @@
  * (WebSocket, no compression), speaking the same protocol (docs/protocol.md) to the same
  * clients. It answers a join with the document as stored (read once from the Hocuspocus
  * database, which holds the same documents), relays each update to the room as it came and
- * acks it at once. No authentication, no validation, no Yjs on the hot path, nothing stored:
- * whatever Jalon spends above this, it spends on its own work. Started by the benchmark as its
- * own process: RELAY_PORT, RELAY_DB (a file: URL).
+ * acks it. No authentication, no validation, no Yjs on the hot path: whatever Jalon spends
+ * above this, it spends on its own work. Started by the benchmark as its own process:
+ * RELAY_PORT, RELAY_DB (a file: URL).
+ *
+ * With RELAY_LOG_DB (a file: URL for a new database), each update is also appended to a Jalon
+ * log before its ack, through Jalon's own log store (group commit per turn, on the write
+ * thread, `synchronous=FULL`): the least a server that keeps Jalon's promise (an ack means
+ * committed) spends on this transport. Without it, nothing is stored and the ack is at once.
  */
 import { createServer } from 'node:http';
 import { createClient } from '@libsql/client';
@@ -13,6 +18,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Server } from 'socket.io';
 import * as Y from 'yjs';
+import { openDatabase } from '../../server/db/client.ts';
+import { applyMigrations } from '../../server/db/migrate.ts';
+import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 
 const SYNC = 0;
 const STEP1 = 0;
@@ -22,6 +30,14 @@ const UPDATE = 2;
 const port = Number(process.env.RELAY_PORT ?? 1235);
 const client = createClient({ url: process.env.RELAY_DB ?? 'file:hocuspocus.db' });
 const docs = new Map<string, Promise<Y.Doc>>();
+const log = process.env.RELAY_LOG_DB ? await openLog(process.env.RELAY_LOG_DB) : null;
+
+async function openLog(url: string): Promise<LibsqlDocStore> {
+  const database = await openDatabase(url);
+  await applyMigrations(database.db);
+  await database.writable;
+  return new LibsqlDocStore(database.client);
+}
 
 function stored(name: string): Promise<Y.Doc> {
   let doc = docs.get(name);
@@ -70,7 +86,11 @@ io.on('connection', (socket) => {
         name,
         sync(STEP2, Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(decoder))),
       );
-    } else if (type === UPDATE) socket.to(name).emit('doc:msg', name, message);
+    } else if (type === UPDATE) {
+      socket.to(name).emit('doc:msg', name, message);
+      // Relayed at once; acknowledged once committed, as Jalon does.
+      if (log) await log.append(name, decoding.readVarUint8Array(decoder), null);
+    }
     ack?.({ ok: true });
   });
 });

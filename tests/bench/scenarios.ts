@@ -22,6 +22,7 @@ import {
   sampleRss,
   sleep,
   waitFor,
+  wakeups,
 } from './lib.ts';
 import type { Seeded } from './seed.ts';
 
@@ -182,6 +183,7 @@ export async function team(
 
     const cpuBefore = serverCpu(target);
     const kernelBefore = cpuTimes(target.server.pid).system;
+    const wakeupsBefore = wakeups(target.server.pid);
     const updates = await edit(options.seconds);
     const expected = updates * (options.perProject - 1);
     await waitFor(() => fanout.length >= expected, 10_000, 'team deliveries').catch(() => undefined);
@@ -192,6 +194,7 @@ export async function team(
     ).catch(() => undefined);
     const cpu = serverCpu(target) - cpuBefore;
     const kernel = cpuTimes(target.server.pid).system - kernelBefore;
+    const woken = wakeups(target.server.pid) - wakeupsBefore;
     const allAcks = writers.flatMap((w) => w.handle.ackTimes);
     return {
       updates,
@@ -207,6 +210,8 @@ export async function team(
       cpuSeconds: round(cpu, 2),
       /** of which in the kernel (the first server's, with several: fsync, socket writes) */
       kernelSeconds: round(kernel, 2),
+      /** the first server's threads woken from sleep, per 1,000 updates */
+      wakeupsPer1000: round((woken / updates) * 1000, 0),
       errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
     };
   } finally {
@@ -418,7 +423,7 @@ export async function reconnect(target: Target, options = { clients: 300 }) {
 }
 
 export const SCENARIOS = { team, crowd, cold, storm, idle, reconnect } as const;
-export type ScenarioName = keyof typeof SCENARIOS | 'floor' | 'browser' | 'cluster';
+export type ScenarioName = keyof typeof SCENARIOS | 'floor' | 'commits' | 'browser' | 'cluster';
 
 /** Bytes a server keeps for a document, read from its database file (a reader beside the server). */
 export async function storedBytes(product: Product, dbUrl: string, name: string): Promise<number> {

@@ -16,6 +16,11 @@ export const ROWS: Row[] = [
   { label: 'team: ack p50 (ms) [Hocuspocus: applied, not stored]', scenario: 'team', field: 'ackP50' },
   { label: 'team: ack p99 (ms) [Hocuspocus: applied, not stored]', scenario: 'team', field: 'ackP99' },
   { label: 'team: server CPU per 1,000 updates (s)', scenario: 'team', field: 'cpuPer1000' },
+  {
+    label: 'team: server threads woken from sleep per 1,000 updates',
+    scenario: 'team',
+    field: 'wakeupsPer1000',
+  },
   { label: 'team: updates / deliveries seen (or superseded)', scenario: 'team', field: 'deliveryLine' },
   { label: 'crowd: fan-out p50 to 300 observers (ms)', scenario: 'crowd', field: 'fanoutP50' },
   { label: 'crowd: fan-out p99 to 300 observers (ms)', scenario: 'crowd', field: 'fanoutP99' },
