@@ -370,7 +370,8 @@ export function createRealtime(
       // Acknowledge what is already received before the connections go: their clients then
       // reconnect (to another node, behind a load balancer) with nothing left to resend.
       await store.flush();
-      io.disconnectSockets(true);
+      // Closing the transports, without Socket.IO's "disconnect" packet: a client told it was
+      // disconnected by the server does not reconnect by itself; one whose transport closed does.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await registry.closeAll();
       await store.flush();

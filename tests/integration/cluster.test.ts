@@ -264,11 +264,22 @@ describe('three nodes, one database, one Redis', () => {
       }
     };
     for (let i = 0; i < 10; i++) round(`Before the deploy ${i}`);
+    // Each client of the leaving node sees its transport close, which socket.io-client
+    // reconnects from on its own (not a server "disconnect", which it would not).
+    const reasons = new Promise<string[]>((resolve) => {
+      const seen: string[] = [];
+      for (const p of editors)
+        p.socket.once('disconnect', (reason) => {
+          seen.push(reason);
+          if (seen.length === 2) resolve(seen);
+        });
+    });
     const stopped = leaving.stop();
     // Written while the node goes away: kept by the clients until a node acknowledges them.
     for (let i = 0; i < 10; i++) round(`During the deploy ${i}`);
     await stopped;
     expect(leaving.alive).toBe(false);
+    expect(await reasons).toEqual(['transport close', 'transport close']);
     for (const p of editors) await p.provider.whenSaved(30_000);
     for (const p of editors) await until(p.doc, () => hasAll(p.doc, written), 20_000);
     expect(hasAll(await copyInDatabase(projectId), written)).toBe(true);
