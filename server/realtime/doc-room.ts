@@ -217,6 +217,9 @@ export class DocRoom {
     this.logRows = stored.updates.length;
     this.logBytes = stored.updates.reduce((n, u) => n + u.data.byteLength, 0);
     await this.projection.start(this.doc);
+    // A log this long was written elsewhere (another process, or before a crash): fold it now,
+    // so that the next load reads one snapshot, whether or not anyone edits in between.
+    this.maybeCompact();
   }
 
   get isEmpty() {
@@ -668,6 +671,11 @@ export class DocRoom {
       // Rows committed while it ran may have reached the threshold again.
       this.maybeCompact();
     });
+  }
+
+  /** Resolves once no compaction is under way (one started meanwhile included). */
+  async compacted(): Promise<void> {
+    while (this.compacting) await this.compacting;
   }
 
   /**

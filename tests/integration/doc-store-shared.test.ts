@@ -171,6 +171,27 @@ describe('two nodes sharing one database', () => {
     expect(await storedRows()).toBe(1);
   });
 
+  it('a document loaded with a long log is compacted at once, and the next load reads one snapshot', async () => {
+    const store = new LibsqlDocStore(databases[0]!.client);
+    const source = new Y.Doc();
+    const written: string[] = [];
+    source.on('update', (u: Uint8Array) => void store.append(name, u, 'lead'));
+    for (let i = 0; i < 12; i++) {
+      written.push(`Logged ${i}`);
+      createMilestone(source, { title: `Logged ${i}`, status: 'planned', stage: 0 }, 'lead');
+    }
+    await store.flush();
+    expect((await store.load(name)).updates).toHaveLength(12);
+    // Compaction every 5 rows: loading 12 folds them, though nobody writes.
+    const { room } = await node(NO_PEERS, 5);
+    expect(titles(room.doc)).toEqual([...written].sort());
+    await room.compacted();
+    const after = await store.load(name);
+    expect(after.snapshot).not.toBeNull();
+    expect(after.updates).toHaveLength(0);
+    expect(await storedTitles()).toEqual([...written].sort());
+  });
+
   it('a node that lost messages from the other reads the rows from the database', async () => {
     // Node B hears only every third of A's changes (neither the update nor its rows).
     let sent = 0;
