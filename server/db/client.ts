@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { clientReadConnection, openReadConnection, type ReadConnection } from './read-connection.ts';
 import * as schema from './schema/index.ts';
 import { clientWriteConnection, openWriteThread, type WriteConnection } from './write-connection.ts';
 
@@ -35,6 +36,21 @@ export function writeConnectionOf(client: Client): WriteConnection {
   return connection;
 }
 
+const readConnections = new WeakMap<Client, ReadConnection>();
+
+/**
+ * Where `client`'s many-row reads go: the read connection opened beside it for an embedded
+ * file (server/db/read-connection.ts), else the client itself.
+ */
+export function readConnectionOf(client: Client): ReadConnection {
+  let connection = readConnections.get(client);
+  if (!connection) {
+    connection = clientReadConnection(client);
+    readConnections.set(client, connection);
+  }
+  return connection;
+}
+
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const embedded = url.startsWith('file:');
   if (embedded) {
@@ -44,6 +60,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   // `timeout` is SQLite's busy_timeout, set on every pooled connection.
   const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
   let writes: (WriteConnection & { ready: Promise<void> }) | null = null;
+  let reads: ReadConnection | null = null;
   if (embedded) {
     await assertDurableEmbedded(client);
     // The file as SQLite resolved it; none for an in-memory database.
@@ -52,6 +69,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     if (file) {
       writes = openWriteThread(file, BUSY_TIMEOUT_MS);
       writeConnections.set(client, writes);
+      reads = openReadConnection(file, BUSY_TIMEOUT_MS);
+      readConnections.set(client, reads);
     }
   }
   const db = drizzle(client, { schema });
@@ -62,6 +81,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     writable: writes?.ready ?? Promise.resolve(),
     close: () => {
       writes?.close();
+      reads?.close();
       client.close();
     },
   };

@@ -41,26 +41,42 @@ export interface WriteConnection {
 /** distinct SQL texts kept prepared (drizzle's IN lists make some texts vary with their input) */
 const MAX_PREPARED = 256;
 
+/**
+ * The statements of one connection, prepared once and kept (the most recently used
+ * MAX_PREPARED); `setup` runs once on each newly prepared statement.
+ */
+export function statementCache(
+  db: Database.Database,
+  setup: (statement: Database.Statement) => void = () => {},
+): { prepare(sql: string): { statement: Database.Statement; reader: boolean }; clear(): void } {
+  const prepared = new Map<string, { statement: Database.Statement; reader: boolean }>();
+  return {
+    prepare(sql) {
+      let entry = prepared.get(sql);
+      if (entry) {
+        // most recently used last: the first key is the one to evict
+        prepared.delete(sql);
+      } else {
+        const statement = db.prepare(sql);
+        setup(statement);
+        entry = { statement, reader: statement.reader };
+        if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value!);
+      }
+      prepared.set(sql, entry);
+      return entry;
+    },
+    clear: () => prepared.clear(),
+  };
+}
+
 /** A connection to an embedded file, with `synchronous=FULL` checked like the client's. */
 export function openWriteConnection(path: string, busyTimeoutMs: number): WriteConnection {
   const db = new Database(path, { timeout: busyTimeoutMs });
   db.exec('PRAGMA synchronous=FULL');
   const level = db.prepare('PRAGMA synchronous').raw(true).get() as unknown[] | undefined;
   if (Number(level?.[0]) !== 2) throw new Error('The write connection is not synchronous=FULL');
-  const prepared = new Map<string, { statement: Database.Statement; reader: boolean }>();
-  const prepare = (sql: string) => {
-    let entry = prepared.get(sql);
-    if (entry) {
-      // most recently used last: the first key is the one to evict
-      prepared.delete(sql);
-    } else {
-      const statement = db.prepare(sql);
-      entry = { statement, reader: statement.reader };
-      if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value!);
-    }
-    prepared.set(sql, entry);
-    return entry;
-  };
+  const statements = statementCache(db);
+  const prepare = statements.prepare;
   const begin = prepare('BEGIN IMMEDIATE').statement;
   const commit = prepare('COMMIT').statement;
   return {
@@ -88,7 +104,7 @@ export function openWriteConnection(path: string, busyTimeoutMs: number): WriteC
     },
     problem: () => (db.open ? null : 'The write connection is closed'),
     close() {
-      prepared.clear();
+      statements.clear();
       db.close();
     },
   };
@@ -189,7 +205,7 @@ function exactBytes(statement: SqlStatement): SqlStatement {
 }
 
 /** A value as the driver takes it, converted as `@libsql/client` converts it. */
-function toSql(value: InValue): unknown {
+export function toSql(value: InValue): unknown {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError('Only finite numbers can be written to the database');
     return value;

@@ -11,7 +11,8 @@
  * only the latest snapshot and the pending log.
  */
 import type { Client } from '@libsql/client';
-import { writeConnectionOf } from '../db/client.ts';
+import { readConnectionOf, writeConnectionOf } from '../db/client.ts';
+import type { ReadConnection } from '../db/read-connection.ts';
 import type { WriteConnection } from '../db/write-connection.ts';
 
 export interface LogRow {
@@ -73,31 +74,31 @@ export class LibsqlDocStore implements DocStore {
   private inFlight: Promise<void> | null = null;
   private scheduled = false;
   private readonly writes: WriteConnection;
+  private readonly reads: ReadConnection;
 
   constructor(
     private readonly client: Client,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.writes = writeConnectionOf(client);
+    this.reads = readConnectionOf(client);
   }
 
   async load(docName: string): Promise<StoredDoc> {
-    const [snap, rows, through] = await this.client.batch(
-      [
-        {
-          sql: 'SELECT data FROM doc_snapshots WHERE doc_name = ? ORDER BY id DESC LIMIT 1',
-          args: [docName],
-        },
-        { sql: 'SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id', args: [docName] },
-        THROUGH,
-      ],
-      'read',
-    );
-    const data = snap?.rows[0]?.data;
+    // One read transaction: `through` holds for the rows read with it.
+    const [snap, rows, through] = await this.reads.read([
+      {
+        sql: 'SELECT data FROM doc_snapshots WHERE doc_name = ? ORDER BY id DESC LIMIT 1',
+        args: [docName],
+      },
+      { sql: 'SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id', args: [docName] },
+      { sql: THROUGH, args: [] },
+    ]);
+    const data = snap?.[0]?.[0];
     return {
-      snapshot: data ? new Uint8Array(data as ArrayBuffer) : null,
-      updates: (rows?.rows ?? []).map(toLogRow),
-      through: Number(through?.rows[0]?.seq ?? 0),
+      snapshot: data ? bytes(data) : null,
+      updates: (rows ?? []).map(toLogRow),
+      through: Number(through?.[0]?.[0] ?? 0),
     };
   }
 
@@ -122,16 +123,18 @@ export class LibsqlDocStore implements DocStore {
     const missing = (ids?.rows ?? []).map((r) => Number(r.id)).filter((id) => id <= upTo && !known.has(id));
     if (missing.length === 0) return { rows: [], through: upTo };
     const list = JSON.stringify(missing);
-    const found = await this.client.execute({
-      sql: `SELECT id, data FROM doc_updates WHERE id IN (SELECT value FROM json_each(?))
-            UNION ALL SELECT id, data FROM doc_history WHERE id IN (SELECT value FROM json_each(?))
-            ORDER BY id`,
-      args: [list, list],
-    });
+    const [found] = await this.reads.read([
+      {
+        sql: `SELECT id, data FROM doc_updates WHERE id IN (SELECT value FROM json_each(?))
+              UNION ALL SELECT id, data FROM doc_history WHERE id IN (SELECT value FROM json_each(?))
+              ORDER BY id`,
+        args: [list, list],
+      },
+    ]);
     // A row is in one table or the other; a compaction between the two reads moved it, and the
     // union still finds it. De-duplicate in case it was read from both.
     const rows = new Map<number, LogRow>();
-    for (const r of found.rows) rows.set(Number(r.id), toLogRow(r));
+    for (const r of found ?? []) rows.set(Number(r[0]), toLogRow(r));
     return { rows: [...rows.values()], through: upTo };
   }
 
@@ -250,6 +253,14 @@ export class LibsqlDocStore implements DocStore {
   }
 }
 
-function toLogRow(r: Record<string, unknown>): LogRow {
-  return { id: Number(r.id), data: new Uint8Array(r.data as ArrayBuffer) };
+/** A row `[id, data]` as read. */
+function toLogRow(r: unknown[]): LogRow {
+  return { id: Number(r[0]), data: bytes(r[1]) };
+}
+
+/** A blob as read: the driver's Buffer, or an ArrayBuffer through the client (no copy). */
+function bytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new TypeError('Expected binary data in the document store');
 }
