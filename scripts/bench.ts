@@ -252,10 +252,7 @@ async function main() {
   };
   console.log();
   console.log(renderTable(results));
-  if (floorResults)
-    console.log(
-      `\n${renderFloorTable(floorResults, results.team?.jalon ?? null, results.team?.hocuspocus ?? null)}`,
-    );
+  if (floorResults) console.log(`\n${renderFloorTable(floorResults, results)}`);
   if (commitResults) console.log(`\n${renderCommitTable(commitResults)}`);
   if (clusterResults) console.log(`\n${renderClusterTable(clusterResults)}`);
   const outDir = join(root, 'tests/bench/results');

@@ -13,31 +13,32 @@
 import { join } from 'node:path';
 import { JalonConn } from './clients.ts';
 import { freePort, startProcess } from './lib.ts';
-import { type Figures, type Target, team } from './scenarios.ts';
+import { crowd, type Figures, type Target, team } from './scenarios.ts';
 import type { Seeded } from './seed.ts';
 import { formatTable } from './table.ts';
 
 export interface FloorFigures {
   relay: Figures | null;
   committingRelay: Figures | null;
+  /** the crowd scenario against the relay (nothing stored) */
+  relayCrowd?: Figures | null;
   error?: string;
 }
 
-export async function floor(options: {
-  root: string;
-  dir: string;
-  hocusDb: string;
-  seeded: Seeded;
-}): Promise<FloorFigures> {
-  const relay = await relayTeam(options, null);
-  const committingRelay = await relayTeam(options, `file:${join(options.dir, 'relay-log.db')}`);
-  return { relay, committingRelay };
+type FloorOptions = { root: string; dir: string; hocusDb: string; seeded: Seeded };
+
+export async function floor(options: FloorOptions): Promise<FloorFigures> {
+  const relay = await onRelay(options, null, team);
+  const committingRelay = await onRelay(options, `file:${join(options.dir, 'relay-log.db')}`, team);
+  const relayCrowd = await onRelay(options, null, crowd);
+  return { relay, committingRelay, relayCrowd };
 }
 
-/** The team scenario against a relay; `logDb`: the database its log commits to, if any. */
-async function relayTeam(
-  options: { root: string; dir: string; hocusDb: string; seeded: Seeded },
+/** A scenario against a relay; `logDb`: the database its log commits to, if any. */
+async function onRelay(
+  options: FloorOptions,
   logDb: string | null,
+  scenario: (target: Target) => Promise<Figures>,
 ): Promise<Figures> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -60,7 +61,7 @@ async function relayTeam(
     storedBytes: () => Promise.reject(new Error('not used by the floor scenario')),
   };
   try {
-    return (await team(target)) as Figures;
+    return await scenario(target);
   } finally {
     await server.stop();
   }
@@ -78,8 +79,7 @@ const FLOOR_ROWS: { label: string; field: string }[] = [
 /** figure | relay | committing relay | Jalon | Hocuspocus | and the ratios between them */
 export function renderFloorTable(
   floor: FloorFigures,
-  jalon: Figures | null,
-  hocuspocus: Figures | null,
+  results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null }>,
 ): string {
   const lines: string[][] = [
     [
@@ -95,23 +95,24 @@ export function renderFloorTable(
   ];
   const ratio = (a: unknown, b: unknown) =>
     typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b).toFixed(2) : 'n/a';
-  for (const row of FLOOR_ROWS) {
-    const [r, c, j, h] = [
-      floor.relay?.[row.field],
-      floor.committingRelay?.[row.field],
-      jalon?.[row.field],
-      hocuspocus?.[row.field],
-    ];
-    lines.push([
-      row.label,
-      String(r ?? 'n/a'),
-      String(c ?? 'n/a'),
-      String(j ?? 'n/a'),
-      String(h ?? 'n/a'),
-      ratio(r, h),
-      ratio(c, h),
-      ratio(j, c),
+  const row = (label: string, values: unknown[]) => {
+    const [r, c, j, h] = values;
+    lines.push([label, ...values.map((v) => String(v ?? 'n/a')), ratio(r, h), ratio(c, h), ratio(j, c)]);
+  };
+  const team = results.team;
+  for (const { label, field } of FLOOR_ROWS)
+    row(label, [
+      floor.relay?.[field],
+      floor.committingRelay?.[field],
+      team?.jalon?.[field],
+      team?.hocuspocus?.[field],
     ]);
-  }
+  if (floor.relayCrowd)
+    row('crowd: fan-out p99 to 300 observers (ms), after a warm-up', [
+      floor.relayCrowd.fanoutP99,
+      null,
+      results.crowd?.jalon?.fanoutP99,
+      results.crowd?.hocuspocus?.fanoutP99,
+    ]);
   return formatTable(lines);
 }
