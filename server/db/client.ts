@@ -22,34 +22,31 @@ export interface Database {
 
 const BUSY_TIMEOUT_MS = 10_000;
 const writeConnections = new WeakMap<Client, WriteConnection>();
+const readConnections = new WeakMap<Client, ReadConnection>();
+
+/** The connection registered for `client`, or one through the client itself, kept. */
+function registered<T>(registry: WeakMap<Client, T>, client: Client, throughClient: (c: Client) => T): T {
+  let connection = registry.get(client);
+  if (!connection) {
+    connection = throughClient(client);
+    registry.set(client, connection);
+  }
+  return connection;
+}
 
 /**
  * Where `client`'s write transactions go: the write connection opened beside it for an
  * embedded file (server/db/write-connection.ts), else the client itself.
  */
-export function writeConnectionOf(client: Client): WriteConnection {
-  let connection = writeConnections.get(client);
-  if (!connection) {
-    connection = clientWriteConnection(client);
-    writeConnections.set(client, connection);
-  }
-  return connection;
-}
-
-const readConnections = new WeakMap<Client, ReadConnection>();
+export const writeConnectionOf = (client: Client): WriteConnection =>
+  registered(writeConnections, client, clientWriteConnection);
 
 /**
  * Where `client`'s many-row reads go: the read connection opened beside it for an embedded
  * file (server/db/read-connection.ts), else the client itself.
  */
-export function readConnectionOf(client: Client): ReadConnection {
-  let connection = readConnections.get(client);
-  if (!connection) {
-    connection = clientReadConnection(client);
-    readConnections.set(client, connection);
-  }
-  return connection;
-}
+export const readConnectionOf = (client: Client): ReadConnection =>
+  registered(readConnections, client, clientReadConnection);
 
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   const embedded = url.startsWith('file:');
