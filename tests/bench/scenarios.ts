@@ -3,6 +3,8 @@
  * Hocuspocus with the same workload. A scenario gets a fresh server process (same database
  * files) and returns its figures; every loop is bounded in count and time.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createClient } from '@libsql/client';
 import * as Y from 'yjs';
 import { docName } from '../../shared/doc/index.ts';
@@ -398,6 +400,7 @@ export async function idle(target: Target, options = { unloadWaitMs: 35_000 }) {
     });
     await sleep(2000);
     const rssLoaded = rssMb(pid);
+    const docHeapKb = handles[0] ? yDocHeapKb(Y.encodeStateAsUpdate(handles[0].doc)) : null;
     closeAll(conns);
     // Jalon keeps an empty document 30 s before unloading it; Hocuspocus unloads at once.
     const deadline = now() + options.unloadWaitMs;
@@ -411,11 +414,36 @@ export async function idle(target: Target, options = { unloadWaitMs: 35_000 }) {
       kbPerProject: round(((rssLoaded - rssBase) * 1024) / count, 1),
       rssAfterUnloadMb: round(rssAfter, 1),
       retainedAfterUnloadMb: round(rssAfter - rssBase, 1),
+      yDocHeapKb: docHeapKb,
       errors: handles.reduce((n, h) => n + h.errors.length, 0),
     };
   } finally {
     closeAll(conns);
   }
+}
+
+/**
+ * The V8 heap that one Y.Doc holding `state` takes (KB), measured in the driver over 200
+ * copies: what any server pays per loaded project for the document itself, before its own.
+ */
+function yDocHeapKb(state: Uint8Array): number | null {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const copies: Y.Doc[] = [];
+  const before = heap();
+  for (let i = 0; i < 200; i++) {
+    const doc = new Y.Doc({ gc: true });
+    Y.applyUpdate(doc, state);
+    copies.push(doc);
+  }
+  const after = heap();
+  for (const doc of copies) doc.destroy();
+  return round((after - before) / copies.length / 1024, 1);
 }
 
 /** reconnect: 300 connected clients, the server restarted; time until all are synced again. */

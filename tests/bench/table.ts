@@ -57,6 +57,11 @@ export const ROWS: Row[] = [
   { label: 'join storm: 150 joins, synced p99 (ms)', scenario: 'storm', field: 'syncedP99' },
   { label: 'join storm: peak server RSS (MB)', scenario: 'storm', field: 'peakRssMb' },
   { label: 'idle: RSS per loaded project (KB)', scenario: 'idle', field: 'kbPerProject' },
+  {
+    label: 'idle: heap of one such Y.Doc alone, in the driver (KB)',
+    scenario: 'idle',
+    field: 'yDocHeapKb',
+  },
   { label: 'idle: RSS retained after unload (MB)', scenario: 'idle', field: 'retainedAfterUnloadMb' },
   {
     label: 'reconnect: 300 clients synced after restart (ms)',
