@@ -109,6 +109,11 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** distinct state vectors whose sync reply is kept for the current version of the document */
 const MAX_CACHED_SYNC_REPLIES = 8;
+/**
+ * how long cached sync replies are kept once computed: long enough for a storm of joins, not
+ * for the life of a quiet document (a reply to a new client is the whole document)
+ */
+export const SYNC_REPLY_TTL_MS = 10_000;
 /** how many tags of other nodes' updates a room remembers having applied */
 const MAX_HEARD_TAGS = 4096;
 
@@ -147,6 +152,7 @@ export class DocRoom {
   private relayScheduled = false;
   /** this version's sync replies by requesting state vector, and its own state vector message */
   private syncReplies = new Map<string, Uint8Array>();
+  private syncRepliesExpiry: ReturnType<typeof setTimeout> | null = null;
   private stateVectorMessage: Uint8Array | null = null;
   /** the document holds every log row with an id up to `through`, and those in `known` */
   private through = 0;
@@ -309,7 +315,7 @@ export class DocRoom {
     );
   }
 
-  /** The step 2 answering `stateVector`, computed once per version of the document. */
+  /** The step 2 answering `stateVector`, computed once per version of the document (kept a while). */
   private syncReply(stateVector: Uint8Array): Uint8Array {
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString(
       'latin1',
@@ -319,6 +325,13 @@ export class DocRoom {
       reply = encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector));
       if (this.syncReplies.size >= MAX_CACHED_SYNC_REPLIES) this.syncReplies.clear();
       this.syncReplies.set(key, reply);
+      if (!this.syncRepliesExpiry) {
+        this.syncRepliesExpiry = setTimeout(() => {
+          this.syncRepliesExpiry = null;
+          this.syncReplies.clear();
+        }, SYNC_REPLY_TTL_MS);
+        this.syncRepliesExpiry.unref();
+      }
     }
     return reply;
   }
@@ -701,6 +714,7 @@ export class DocRoom {
     if (this.closed) return;
     this.closed = true;
     if (this.takeOverTimer) clearTimeout(this.takeOverTimer);
+    if (this.syncRepliesExpiry) clearTimeout(this.syncRepliesExpiry);
     try {
       // Other nodes' updates still unconfirmed are committed here before the copy goes.
       await this.takeOver(Number.POSITIVE_INFINITY);

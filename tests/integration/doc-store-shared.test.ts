@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { Actor } from '../../server/auth/actor.ts';
 import { type Database, openDatabase } from '../../server/db/client.ts';
@@ -19,6 +19,7 @@ import {
   DocRoom,
   NO_PEERS,
   type RoomPeers,
+  SYNC_REPLY_TTL_MS,
 } from '../../server/realtime/doc-room.ts';
 import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import type { Projection } from '../../server/realtime/projection.ts';
@@ -190,6 +191,39 @@ describe('two nodes sharing one database', () => {
     expect(after.snapshot).not.toBeNull();
     expect(after.updates).toHaveLength(0);
     expect(await storedTitles()).toEqual([...written].sort());
+  });
+
+  it('shares one sync reply among the joins of a storm, and lets it go once the storm is over', async () => {
+    const { room } = await node(NO_PEERS);
+    await room.applyServerChange(
+      (doc) => createMilestone(doc, { title: 'Worth sending', status: 'planned', stage: 0 }, 'lead'),
+      'lead',
+    );
+    // What a new client (empty state vector) is sent: the whole document.
+    const replyTo = () => {
+      const sent: Uint8Array[] = [];
+      const conn = {
+        ...connection(),
+        send: (_event: string, _name: unknown, message: unknown) => void sent.push(message as Uint8Array),
+      };
+      const stepOne = Y.encodeStateVector(new Y.Doc());
+      room.handle(conn, { kind: 'sync-step1', stateVector: stepOne }, stepOne);
+      return sent[0]!;
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const first = replyTo();
+      expect(replyTo()).toBe(first);
+      vi.advanceTimersByTime(SYNC_REPLY_TTL_MS - 1);
+      expect(replyTo()).toBe(first);
+      // Past its time the reply is dropped (a whole document held for nobody) and made again.
+      vi.advanceTimersByTime(1);
+      const again = replyTo();
+      expect(again).not.toBe(first);
+      expect(again).toEqual(first);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a node that lost messages from the other reads the rows from the database', async () => {
