@@ -1,5 +1,6 @@
 /**
- * Reads of many rows (a document's log when it loads), as arrays straight from the driver.
+ * The document store's reads (a document's log when it loads, the rows and ids other nodes
+ * wrote), as arrays straight from the driver.
  *
  * `@libsql/client` turns every row into an object with a property per column, and copies every
  * blob into an ArrayBuffer of its own. For a log of 10,000 updates that was about a third of

@@ -65,7 +65,11 @@ interface PendingAppend {
   reject: (err: unknown) => void;
 }
 
-const THROUGH = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'), 0) AS seq";
+/** the highest log row id ever given (ids are never reused) */
+const THROUGH = {
+  sql: "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'), 0) AS seq",
+  args: [],
+};
 const INSERT_UPDATE = 'INSERT INTO doc_updates (doc_name, data, user_id, created_at) VALUES (?, ?, ?, ?)';
 const DAY_MS = 86_400_000;
 
@@ -77,7 +81,7 @@ export class LibsqlDocStore implements DocStore {
   private readonly reads: ReadConnection;
 
   constructor(
-    private readonly client: Client,
+    client: Client,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.writes = writeConnectionOf(client);
@@ -92,7 +96,7 @@ export class LibsqlDocStore implements DocStore {
         args: [docName],
       },
       { sql: 'SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id', args: [docName] },
-      { sql: THROUGH, args: [] },
+      THROUGH,
     ]);
     const data = snap?.[0]?.[0];
     return {
@@ -108,19 +112,16 @@ export class LibsqlDocStore implements DocStore {
     known: ReadonlySet<number>,
   ): Promise<{ rows: LogRow[]; through: number }> {
     // Ids first (cheap); the data only of the rows this node has not applied yet.
-    const [ids, through] = await this.client.batch(
-      [
-        {
-          sql: `SELECT id FROM doc_updates WHERE doc_name = ? AND id > ?
-                UNION ALL SELECT id FROM doc_history WHERE doc_name = ? AND id > ?`,
-          args: [docName, after, docName, after],
-        },
-        THROUGH,
-      ],
-      'read',
-    );
-    const upTo = Number(through?.rows[0]?.seq ?? after);
-    const missing = (ids?.rows ?? []).map((r) => Number(r.id)).filter((id) => id <= upTo && !known.has(id));
+    const [ids, through] = await this.reads.read([
+      {
+        sql: `SELECT id FROM doc_updates WHERE doc_name = ? AND id > ?
+              UNION ALL SELECT id FROM doc_history WHERE doc_name = ? AND id > ?`,
+        args: [docName, after, docName, after],
+      },
+      THROUGH,
+    ]);
+    const upTo = Number(through?.[0]?.[0] ?? after);
+    const missing = (ids ?? []).map((r) => Number(r[0])).filter((id) => id <= upTo && !known.has(id));
     if (missing.length === 0) return { rows: [], through: upTo };
     const list = JSON.stringify(missing);
     const [found] = await this.reads.read([
@@ -139,25 +140,22 @@ export class LibsqlDocStore implements DocStore {
   }
 
   async idsSince(after: number): Promise<{ byDoc: Map<string, number[]>; through: number }> {
-    const [found, through] = await this.client.batch(
-      [
-        {
-          sql: `SELECT doc_name, id FROM doc_updates WHERE id > ?
-                UNION ALL SELECT doc_name, id FROM doc_history WHERE id > ?`,
-          args: [after, after],
-        },
-        THROUGH,
-      ],
-      'read',
-    );
+    const [found, through] = await this.reads.read([
+      {
+        sql: `SELECT doc_name, id FROM doc_updates WHERE id > ?
+              UNION ALL SELECT doc_name, id FROM doc_history WHERE id > ?`,
+        args: [after, after],
+      },
+      THROUGH,
+    ]);
     const byDoc = new Map<string, number[]>();
-    for (const r of found?.rows ?? []) {
-      const name = String(r.doc_name);
+    for (const [docName, id] of found ?? []) {
+      const name = String(docName);
       const ids = byDoc.get(name);
-      if (ids) ids.push(Number(r.id));
-      else byDoc.set(name, [Number(r.id)]);
+      if (ids) ids.push(Number(id));
+      else byDoc.set(name, [Number(id)]);
     }
-    return { byDoc, through: Number(through?.rows[0]?.seq ?? after) };
+    return { byDoc, through: Number(through?.[0]?.[0] ?? after) };
   }
 
   append(docName: string, update: Uint8Array, userId: string | null): Promise<number> {

@@ -275,12 +275,14 @@ const UPSERT_CRITERION = `INSERT INTO criterion_checks (project_id, criterion_id
     evidence = excluded.evidence, checked_by = excluded.checked_by, checked_at = excluded.checked_at`;
 const DELETE_CRITERION = 'DELETE FROM criterion_checks WHERE project_id = ? AND criterion_id = ?';
 
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const ms = (v: unknown) => (typeof v === 'number' ? v : null);
+
 /**
  * A milestone's row, in the column order of UPSERT_MILESTONE, its values as the columns store
  * them (JSON as text, times in ms).
  */
 export function milestoneRowValues(projectId: string, id: string, entry: Entry): (string | number | null)[] {
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return [
     id,
     projectId,
@@ -310,8 +312,6 @@ export function rowStatements(
   id: string,
   entry: Entry | undefined,
 ): Statement[] {
-  const ms = (v: unknown) => (typeof v === 'number' ? v : null);
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
   if (root === 'milestones') {
     if (!entry) return [{ sql: DELETE_MILESTONE, args: [id, projectId] }];
     return [{ sql: UPSERT_MILESTONE, args: milestoneRowValues(projectId, id, entry) }];

@@ -10,7 +10,6 @@
  * - `thread`: each commit on the write thread, as Jalon does (openWriteThread).
  * Run by `npm run bench` (scenario `commits`), each mode in a process of its own.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
@@ -19,6 +18,7 @@ import {
   openWriteThread,
   type WriteConnection,
 } from '../../server/db/write-connection.ts';
+import { wakeups } from './lib.ts';
 
 const CYCLES = 1000;
 const GAP_MS = 6;
@@ -33,19 +33,6 @@ export interface CommitCost {
   kernelMs: number;
   /** voluntary context switches of all its threads per cycle */
   wakeups: number;
-}
-
-function wakeups(): number {
-  let total = 0;
-  for (const task of readdirSync('/proc/self/task')) {
-    try {
-      const status = readFileSync(`/proc/self/task/${task}/status`, 'utf8');
-      total += Number(/voluntary_ctxt_switches:\s*(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // the thread ended between the listing and the read
-    }
-  }
-  return total;
 }
 
 async function measure(mode: string, dir: string): Promise<CommitCost> {
@@ -64,13 +51,13 @@ async function measure(mode: string, dir: string): Promise<CommitCost> {
 
   const data = new Uint8Array(60).fill(7);
   const cpuBefore = process.cpuUsage();
-  const wakeupsBefore = wakeups();
+  const wakeupsBefore = wakeups(process.pid);
   for (let i = 0; i < CYCLES; i++) {
     if (writes) await writes.batch([{ sql: INSERT, args: [`project:${i % 5}`, data, 'user', Date.now()] }]);
     await new Promise((resolve) => setTimeout(resolve, GAP_MS));
   }
   const cpu = process.cpuUsage(cpuBefore);
-  const woken = wakeups() - wakeupsBefore;
+  const woken = wakeups(process.pid) - wakeupsBefore;
   writes?.close();
   const per = (x: number) => Math.round((x / CYCLES) * 1000) / 1000;
   return {
