@@ -31,6 +31,27 @@ export function cpuTimes(pid: number): { user: number; system: number } {
   return { user: Number(fields[11]) / TICKS_PER_SECOND, system: Number(fields[12]) / TICKS_PER_SECOND };
 }
 
+/**
+ * CPU seconds (user + system) used so far by the process's main thread (its event loop) and by
+ * all its other threads together (V8's helpers, libuv's pool, worker threads: Linux names them
+ * all "node", so they cannot be told apart here).
+ */
+export function threadCpu(pid: number): { main: number; others: number } {
+  const out = { main: 0, others: 0 };
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+      if (task === String(pid)) out.main += seconds;
+      else out.others += seconds;
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out;
+}
+
 /** CPU seconds (user + system) the process has used so far. */
 export function cpuSeconds(pid: number): number {
   const { user, system } = cpuTimes(pid);

@@ -23,6 +23,7 @@ import {
   type ServerProcess,
   sampleRss,
   sleep,
+  threadCpu,
   waitFor,
   wakeups,
 } from './lib.ts';
@@ -186,6 +187,7 @@ export async function team(
     const cpuBefore = serverCpu(target);
     const kernelBefore = cpuTimes(target.server.pid).system;
     const wakeupsBefore = wakeups(target.server.pid);
+    const threadsBefore = threadCpu(target.server.pid);
     const updates = await edit(options.seconds);
     const expected = updates * (options.perProject - 1);
     await waitFor(() => fanout.length >= expected, 10_000, 'team deliveries').catch(() => undefined);
@@ -197,6 +199,7 @@ export async function team(
     const cpu = serverCpu(target) - cpuBefore;
     const kernel = cpuTimes(target.server.pid).system - kernelBefore;
     const woken = wakeups(target.server.pid) - wakeupsBefore;
+    const threadsAfter = threadCpu(target.server.pid);
     const allAcks = writers.flatMap((w) => w.handle.ackTimes);
     return {
       updates,
@@ -215,6 +218,9 @@ export async function team(
       /** the first server's threads woken from sleep, per 1,000 updates */
       wakeupsPer1000: round((woken / updates) * 1000, 0),
       errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
+      /** of which the (first) server's main thread, and its other threads, per 1,000 updates */
+      mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
+      otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
     };
   } finally {
     closeAll(conns);

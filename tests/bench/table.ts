@@ -17,6 +17,16 @@ export const ROWS: Row[] = [
   { label: 'team: ack p99 (ms) [Hocuspocus: applied, not stored]', scenario: 'team', field: 'ackP99' },
   { label: 'team: server CPU per 1,000 updates (s)', scenario: 'team', field: 'cpuPer1000' },
   {
+    label: 'team: of which the main thread (event loop) (s)',
+    scenario: 'team',
+    field: 'mainThreadPer1000',
+  },
+  {
+    label: 'team: of which the other threads (V8 helpers, write thread) (s)',
+    scenario: 'team',
+    field: 'otherThreadsPer1000',
+  },
+  {
     label: 'team: server threads woken from sleep per 1,000 updates',
     scenario: 'team',
     field: 'wakeupsPer1000',
