@@ -22,6 +22,8 @@ const Env = z.object({
   JALON_DEMO: flag.default(true),
   /** a live document is compacted into a snapshot after this many logged updates */
   DOC_COMPACT_ROWS: z.coerce.number().int().min(10).max(100_000).default(500),
+  /** under load, the document log commits at most once per this many ms (group commit) */
+  DOC_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
   SMTP_URL: z
@@ -44,6 +46,7 @@ export interface Config {
   authSecret: string;
   demo: boolean;
   docCompactRows: number;
+  docCommitWindowMs: number;
   logLevel: string;
   trustProxy: boolean;
   /** outgoing mail (the weekly digest); null: no e-mail is sent */
@@ -75,6 +78,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET ?? localSecret(e.NODE_ENV, e.DATABASE_URL),
     demo: e.JALON_DEMO,
     docCompactRows: e.DOC_COMPACT_ROWS,
+    docCommitWindowMs: e.DOC_COMMIT_WINDOW_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     smtp: e.SMTP_URL

@@ -89,6 +89,7 @@ export async function startServer(
       redis,
       ...options.realtime,
       room: { compactRows: config.docCompactRows, ...options.realtime?.room },
+      store: { commitWindowMs: config.docCommitWindowMs, ...options.realtime?.store },
     },
   );
   documents.bind(realtime.documents);

@@ -2,9 +2,15 @@
  * Where live documents are kept. The interface is what the room needs; the libSQL
  * implementation below is the one Jalon runs on (embedded file or libSQL server).
  *
- * Durability: `append` resolves only once its row is committed. Appends that arrive while a
- * commit is in flight are committed together in the next one (group commit), so a busy
- * document costs one fsync per batch, not one per update.
+ * Durability: `append` resolves only once its row is committed. Appends are committed together
+ * (group commit): those of one turn of the event loop, those that arrive while a commit is in
+ * flight, and, under load, those of a commit window. A commit costs far more than the row it
+ * writes (an fsync, and waking the write thread and then the event loop: about 0.3 ms of CPU
+ * each on a small virtual machine, docs/performance.md), so a store commits at most once per
+ * window: an append that finds the last commit begun less than a window ago waits for the first
+ * later turn that finds the window over, or for a timer a window later still, whichever comes
+ * first. An append after a quiet spell is committed at once; the window costs latency only
+ * when commits follow each other closely, and never more than two windows.
  *
  * History: compaction never drops an update. The rows a snapshot absorbs move to `doc_history`
  * (server/history reads it to rebuild a document as of any instant); a cold load still reads
@@ -73,16 +79,28 @@ const THROUGH = {
 const INSERT_UPDATE = 'INSERT INTO doc_updates (doc_name, data, user_id, created_at) VALUES (?, ?, ?, ?)';
 const DAY_MS = 86_400_000;
 
+export interface DocStoreOptions {
+  /** a store begins at most one commit per this many ms (0: one per turn of the event loop) */
+  commitWindowMs: number;
+}
+
+export const DEFAULT_DOC_STORE_OPTIONS: DocStoreOptions = { commitWindowMs: 8 };
+
 export class LibsqlDocStore implements DocStore {
   private pending: PendingAppend[] = [];
   private inFlight: Promise<void> | null = null;
   private scheduled = false;
+  /** when the last commit began (performance.now()) */
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
+  /** commits what waits if no later turn does within the window (see the header) */
+  private windowTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly writes: WriteConnection;
   private readonly reads: ReadConnection;
 
   constructor(
     client: Client,
     private readonly clock: () => Date = () => new Date(),
+    private readonly options: DocStoreOptions = DEFAULT_DOC_STORE_OPTIONS,
   ) {
     this.writes = writeConnectionOf(client);
     this.reads = readConnectionOf(client);
@@ -167,6 +185,15 @@ export class LibsqlDocStore implements DocStore {
 
   private schedule() {
     if (this.scheduled || this.inFlight) return;
+    const wait = this.lastCommitAt + this.options.commitWindowMs - performance.now();
+    if (wait > 0) {
+      this.windowTimer ??= setTimeout(() => {
+        this.windowTimer = null;
+        this.schedule();
+      }, wait + this.options.commitWindowMs);
+      return;
+    }
+    this.clearWindowTimer();
     this.scheduled = true;
     // Let every message already read from the sockets join this commit.
     setImmediate(() => {
@@ -175,10 +202,17 @@ export class LibsqlDocStore implements DocStore {
     });
   }
 
+  private clearWindowTimer() {
+    if (!this.windowTimer) return;
+    clearTimeout(this.windowTimer);
+    this.windowTimer = null;
+  }
+
   private commitPending(): Promise<void> {
     const batch = this.pending;
     if (batch.length === 0) return Promise.resolve();
     this.pending = [];
+    this.lastCommitAt = performance.now();
     const run = (async () => {
       try {
         const results = await this.writes.batch(
@@ -197,6 +231,7 @@ export class LibsqlDocStore implements DocStore {
   }
 
   async flush(): Promise<void> {
+    this.clearWindowTimer();
     while (this.inFlight || this.pending.length) {
       if (this.inFlight) await this.inFlight;
       else await this.commitPending();

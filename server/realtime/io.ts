@@ -32,7 +32,7 @@ import {
   NO_PEERS,
   type RoomOptions,
 } from './doc-room.ts';
-import { type DocStore, LibsqlDocStore } from './doc-store.ts';
+import { DEFAULT_DOC_STORE_OPTIONS, type DocStore, type DocStoreOptions, LibsqlDocStore } from './doc-store.ts';
 import { authenticateSocket } from './handshake.ts';
 import { createProjection } from './projection.ts';
 import { type AckFn, decodeMessage, EVENTS, MAX_MESSAGE_BYTES, Refusal } from './protocol.ts';
@@ -42,6 +42,7 @@ export interface RealtimeOptions {
   allowedOrigins: string[];
   idleUnloadMs?: number;
   room?: Partial<RoomOptions>;
+  store?: Partial<DocStoreOptions>;
   /** several nodes: the connected Redis client that the nodes share (server/realtime/cluster.ts) */
   redis?: RedisClient;
 }
@@ -78,7 +79,10 @@ export function createRealtime(
       callback(null, !origin || options.allowedOrigins.includes(origin));
     },
   });
-  const store = new LibsqlDocStore(deps.client, deps.clock);
+  const store = new LibsqlDocStore(deps.client, deps.clock, {
+    ...DEFAULT_DOC_STORE_OPTIONS,
+    ...options.store,
+  });
   const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
   const cluster = options.redis ? clusterLink(io, log) : null;
 
