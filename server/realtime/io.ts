@@ -32,7 +32,12 @@ import {
   NO_PEERS,
   type RoomOptions,
 } from './doc-room.ts';
-import { DEFAULT_DOC_STORE_OPTIONS, type DocStore, type DocStoreOptions, LibsqlDocStore } from './doc-store.ts';
+import {
+  DEFAULT_DOC_STORE_OPTIONS,
+  type DocStore,
+  type DocStoreOptions,
+  LibsqlDocStore,
+} from './doc-store.ts';
 import { authenticateSocket } from './handshake.ts';
 import { createProjection } from './projection.ts';
 import { type AckFn, decodeMessage, EVENTS, MAX_MESSAGE_BYTES, Refusal } from './protocol.ts';

@@ -44,9 +44,13 @@ describe('the document log commit window', () => {
     expect(batch).toHaveBeenCalledTimes(1);
 
     const settled: number[] = [];
-    const second = store.append(name, update(2), 'u2').then((id) => (settled.push(id), id));
+    const noted = (id: number) => {
+      settled.push(id);
+      return id;
+    };
+    const second = store.append(name, update(2), 'u2').then(noted);
     await nextTurn();
-    const third = store.append(name, update(3), 'u3').then((id) => (settled.push(id), id));
+    const third = store.append(name, update(3), 'u3').then(noted);
     for (let i = 0; i < 3; i++) await nextTurn();
     // Within the window: nothing committed, nothing acknowledged.
     expect(batch).toHaveBeenCalledTimes(1);
