@@ -7,6 +7,7 @@
  * after a jittered pause: socket.io-client does not retry that case on its own.
  */
 import { io, type Socket } from 'socket.io-client';
+import { socketParser } from '../../shared/socket-parser.ts';
 
 let socket: Socket | null = null;
 const RECONNECTION_DELAY_MS = 500;
@@ -15,6 +16,7 @@ export function appSocket(): Socket {
   if (!socket) {
     socket = io({
       path: '/socket.io',
+      parser: socketParser,
       withCredentials: true,
       transports: ['websocket', 'polling'],
       reconnectionDelay: RECONNECTION_DELAY_MS,

@@ -5,10 +5,13 @@
 //   JALON_URL=http://localhost:3000 JALON_TOKEN=jalon_… JALON_PROJECT=<project id> \
 //     node docs/examples/add-milestone.mjs "GLP toxicology report received"
 //
-// Needs socket.io-client, yjs, y-protocols and lib0 (all in this repository's dependencies).
+// Needs socket.io-client with the Socket.IO team's MessagePack parser, socket.io-msgpack-parser
+// (Jalon's connections speak MessagePack), and yjs, y-protocols and lib0 (all in this
+// repository's dependencies).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io } from 'socket.io-client';
+import msgpackParser from 'socket.io-msgpack-parser';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
@@ -24,7 +27,7 @@ if (!token || !projectId) {
 const MESSAGE_SYNC = 0;
 const docName = `project:${projectId}`;
 const doc = new Y.Doc();
-const socket = io(url, { auth: { token }, transports: ['websocket'] });
+const socket = io(url, { parser: msgpackParser, auth: { token }, transports: ['websocket'] });
 
 function fail(what, error) {
   console.error(`${what}: ${error?.code ?? 'error'} — ${error?.message ?? error}`);

@@ -13,6 +13,7 @@ import { docName, parseDocName } from '../../shared/doc/index.ts';
 import { NOTIFICATION_EVENT } from '../../shared/notifications.ts';
 import { type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
 import { SERVICE_REQUEST_EVENT } from '../../shared/services.ts';
+import { asBytes, socketParser } from '../../shared/socket-parser.ts';
 import { projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
@@ -73,6 +74,7 @@ export function createRealtime(
 ): Realtime {
   const { log } = deps;
   const io = new SocketServer(httpServer, {
+    parser: socketParser,
     // Room above our own limit, so that an oversized message gets a reason, not a dropped socket.
     maxHttpBufferSize: MAX_MESSAGE_BYTES * 4,
     perMessageDeflate: false,
@@ -180,8 +182,9 @@ export function createRealtime(
       await leave(docName);
     });
 
-    socket.on(EVENTS.msg, (docName: unknown, message: unknown, ack: unknown) => {
-      const size = message instanceof Uint8Array ? message.byteLength : 0;
+    socket.on(EVENTS.msg, (docName: unknown, received: unknown, ack: unknown) => {
+      const message = asBytes(received);
+      const size = message?.byteLength ?? 0;
       if (!guard(size, ack)) return;
       try {
         if (typeof docName !== 'string' || !joined.has(docName))

@@ -16,6 +16,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { socketParser } from '../../shared/socket-parser.ts';
 import { now, waitFor } from './lib.ts';
 
 export type Product = 'jalon' | 'hocuspocus';
@@ -95,13 +96,13 @@ export class JalonConn implements Conn {
   /** false: record when the sync reply arrives without applying it (join storm) */
   private readonly apply: boolean;
 
-  constructor(auth: JalonAuth, options: { parser?: unknown; apply?: boolean } = {}) {
+  constructor(auth: JalonAuth, options: { apply?: boolean } = {}) {
     this.apply = options.apply ?? true;
     this.socket = io(auth.url, {
+      parser: socketParser,
       transports: ['websocket'],
       ...APP_RECONNECTION,
       extraHeaders: { cookie: auth.cookie, origin: auth.url },
-      ...(options.parser ? { parser: options.parser as never } : {}),
     });
     this.socket.on('connect', () => {
       this.connects++;

@@ -1,16 +1,16 @@
 /**
  * The floor of the transport Jalon is built on: a bare Socket.IO relay, configured as Jalon's
- * (WebSocket, no compression), speaking the same protocol (docs/protocol.md) to the same
- * clients. It answers a join with the document as stored (read once from the Hocuspocus
- * database, which holds the same documents), relays each update to the room as it came and
- * acks it. No authentication, no validation, no Yjs on the hot path: whatever Jalon spends
- * above this, it spends on its own work. Started by the benchmark as its own process:
- * RELAY_PORT, RELAY_DB (a file: URL).
+ * (WebSocket, no compression, the MessagePack parser), speaking the same protocol
+ * (docs/protocol.md) to the same clients. It answers a join with the document as stored (read
+ * once from the Hocuspocus database, which holds the same documents), relays each update to the
+ * room as it came and acks it. No authentication, no validation, no Yjs on the hot path:
+ * whatever Jalon spends above this, it spends on its own work. Started by the benchmark as its
+ * own process: RELAY_PORT, RELAY_DB (a file: URL).
  *
  * With RELAY_LOG_DB (a file: URL for a new database), each update is also appended to a Jalon
- * log before its ack, through Jalon's own log store (group commit per turn, on the write
- * thread, `synchronous=FULL`): the least a server that keeps Jalon's promise (an ack means
- * committed) spends on this transport. Without it, nothing is stored and the ack is at once.
+ * log before its ack, through Jalon's own log store (group commit, on the write thread,
+ * `synchronous=FULL`): the least a server that keeps Jalon's promise (an ack means committed)
+ * spends on this transport. Without it, nothing is stored and the ack is at once.
  */
 import { createServer } from 'node:http';
 import { createClient } from '@libsql/client';
@@ -21,6 +21,7 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
+import { asBytes, socketParser } from '../../shared/socket-parser.ts';
 
 const SYNC = 0;
 const STEP1 = 0;
@@ -66,7 +67,11 @@ function sync(type: number, payload: Uint8Array): Uint8Array {
 type Ack = (answer: { ok: boolean; access?: string }) => void;
 
 const http = createServer();
-const io = new Server(http, { perMessageDeflate: false, maxHttpBufferSize: 4 * 1024 * 1024 });
+const io = new Server(http, {
+  parser: socketParser,
+  perMessageDeflate: false,
+  maxHttpBufferSize: 4 * 1024 * 1024,
+});
 io.on('connection', (socket) => {
   socket.on('doc:join', async (name: string, ack?: Ack) => {
     const doc = await stored(name);
@@ -75,7 +80,7 @@ io.on('connection', (socket) => {
     socket.emit('doc:msg', name, sync(STEP1, Y.encodeStateVector(doc)));
   });
   socket.on('doc:msg', async (name: string, raw: ArrayBuffer | Uint8Array, ack?: Ack) => {
-    const message = new Uint8Array(raw);
+    const message = asBytes(raw) ?? new Uint8Array();
     const decoder = decoding.createDecoder(message);
     if (decoding.readVarUint(decoder) !== SYNC) return ack?.({ ok: true });
     const type = decoding.readVarUint(decoder);

@@ -2,6 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { DocProvider } from '../../client/realtime/provider.ts';
+import { socketParser } from '../../shared/socket-parser.ts';
 import { signedIn } from './client.ts';
 
 export interface Peer {
@@ -26,6 +27,7 @@ export function connectWith(
   connect = true,
 ): Promise<Socket> {
   const socket = io(baseUrl, {
+    parser: socketParser,
     transports: ['websocket'],
     reconnection: true,
     reconnectionDelay: 50,

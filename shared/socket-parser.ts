@@ -1,0 +1,65 @@
+/**
+ * How Jalon's Socket.IO packets are encoded, on both sides of every connection: each packet is
+ * one MessagePack value in one binary WebSocket frame.
+ *
+ * Socket.IO's default parser sends a packet with binary content as two frames: a text frame that
+ * announces the attachment, then the attachment. A document update is such a packet, and the
+ * server relays each one to everyone in the room: one frame each instead of two halves the
+ * frames, the writes to the network and the work around them (docs/performance.md).
+ *
+ * The wire format is that of the Socket.IO team's socket.io-msgpack-parser, which any client may
+ * use instead (docs/protocol.md). It is built here on @msgpack/msgpack rather than notepack.io,
+ * whose browser build cannot encode a Uint8Array (it sends a map of its indices) and decodes the
+ * binary that its Node build sends as an array. Binary goes out as MessagePack's `bin` (from a
+ * Uint8Array or a Buffer; an ArrayBuffer must be wrapped in a Uint8Array) and arrives as a
+ * Uint8Array; notepack's own binary (extension 0, what its Node build makes of a Uint8Array) is
+ * read as binary too. Packets are checked as the default parser checks them (socket.io-parser's
+ * `isPacketValid`): a client cannot emit a reserved event such as `disconnect`.
+ *
+ * Values travel as MessagePack: keys whose value is undefined are left out, as JSON does; a Date
+ * would arrive as a Date (Jalon sends dates as ISO strings).
+ */
+import { ExtensionCodec, Decoder as MsgpackDecoder, Encoder as MsgpackEncoder } from '@msgpack/msgpack';
+import { Emitter } from '@socket.io/component-emitter';
+import { isPacketValid, type Packet } from 'socket.io-parser';
+
+const packets = new MsgpackEncoder({ ignoreUndefined: true });
+/** notepack.io's binary (extension 0), as socket.io-msgpack-parser sends a Uint8Array from Node */
+const notepackBinary = new ExtensionCodec();
+notepackBinary.register({ type: 0, encode: () => null, decode: (data) => data });
+
+export class Encoder {
+  /** One frame per packet. */
+  encode(packet: Packet): Uint8Array[] {
+    return [packets.encode(packet)];
+  }
+}
+
+interface DecoderEvents {
+  decoded: (packet: Packet) => void;
+}
+
+export class Decoder extends Emitter<Record<never, never>, Record<never, never>, DecoderEvents> {
+  private readonly msgpack = new MsgpackDecoder({ extensionCodec: notepackBinary });
+
+  /** Decodes one frame into one packet; throws (the connection is then closed) if it is not one. */
+  add(frame: unknown): void {
+    if (!(frame instanceof Uint8Array || frame instanceof ArrayBuffer))
+      throw new Error('A Socket.IO packet must be one binary frame');
+    const packet = this.msgpack.decode(frame);
+    if (typeof packet !== 'object' || packet === null || !isPacketValid(packet as Packet))
+      throw new Error('Invalid Socket.IO packet');
+    this.emitReserved('decoded', packet as Packet);
+  }
+
+  destroy(): void {}
+}
+
+export const socketParser = { Encoder, Decoder };
+
+/** A binary value as received (a Uint8Array, a Buffer, or an ArrayBuffer), as bytes; null if not binary. */
+export function asBytes(value: unknown): Uint8Array | null {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return null;
+}
