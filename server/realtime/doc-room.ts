@@ -11,6 +11,15 @@
  * sync reply (step 2) for a given state vector is computed once per document version and
  * shared by everyone who joins with it. The shadow copy exists only once someone writes.
  *
+ * A room nobody writes to keeps no Y.Doc: it is dormant, holding its document as one encoded
+ * update (about a twentieth of the memory, docs/performance.md), from which it answers joins (its
+ * state vector, and the step 2 any state vector asks for). The first write, server change or
+ * update from another node wakes it: the document is built then (the shadow, on the first write
+ * from a connection, from the same bytes). A room nobody has written to for `dormantAfterMs`
+ * writes its projection and goes dormant again. It loads dormant when its projection's mark shows
+ * that its rows reflect the document as stored, and awake otherwise (the rows are then reconciled
+ * with it in the background: projection.ts).
+ *
  * With several nodes (server/realtime/cluster.ts), each turn's validated updates are also
  * published to the other nodes under a tag, before their commit, and the log rows they became
  * after it; the other nodes apply them to their copy and relay them to their own connections.
@@ -98,13 +107,21 @@ export interface RoomOptions {
   compactBytes: number;
   /** how long another node's updates may wait for their rows before this node commits them */
   remoteCommitGraceMs: number;
+  /** a room nobody has written to for this long goes dormant (see the header) */
+  dormantAfterMs: number;
 }
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   compactRows: 500,
   compactBytes: 1024 * 1024,
   remoteCommitGraceMs: 3000,
+  dormantAfterMs: 60_000,
 };
+
+/** A log this short is merged into the snapshot of a room that loads dormant; longer, it is compacted. */
+const DORMANT_MERGE_ROWS = 50;
+/** The state of an empty document. */
+const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** distinct state vectors whose sync reply is kept for the current version of the document */
@@ -134,6 +151,13 @@ interface QueuedRelay {
   framed: Uint8Array | null;
 }
 
+/** The highest of `from` and `ids` (a loop: a log may hold more ids than a call takes arguments). */
+function maxId(from: number, ids: readonly number[]): number {
+  let max = from;
+  for (const id of ids) if (id > max) max = id;
+  return max;
+}
+
 /** Whether a transaction added or deleted anything. */
 function changesDoc(tr: Y.Transaction): boolean {
   if (tr.deleteSet.clients.size > 0) return true;
@@ -142,7 +166,16 @@ function changesDoc(tr: Y.Transaction): boolean {
 }
 
 export class DocRoom {
-  readonly doc = new Y.Doc({ gc: true });
+  /** the document while the room is awake; null while it is dormant */
+  private live: Y.Doc | null = null;
+  /** the document's whole state, encoded, while the room is dormant */
+  private dormant: Uint8Array | null = EMPTY_STATE;
+  /** the highest log row of this document the room holds (the projection's mark, on one node) */
+  private heldMax = 0;
+  /** transactions applied since the room woke, and when the last one was (for going dormant) */
+  private changes = 0;
+  private lastChangeAt = 0;
+  private dormancyTimer: ReturnType<typeof setTimeout> | null = null;
   readonly awareness: Awareness;
   readonly connections = new Map<string, Connection>();
   /** a copy of `doc` on which each incoming update is tried and validated first (made on first write) */
@@ -184,21 +217,9 @@ export class DocRoom {
     private readonly options: RoomOptions = DEFAULT_ROOM_OPTIONS,
     private readonly peers: RoomPeers = NO_PEERS,
   ) {
-    this.awareness = new Awareness(this.doc);
+    // Presence has a document of its own (only its client id is used): the room's comes and goes.
+    this.awareness = new Awareness(new Y.Doc());
     this.awareness.setLocalState(null); // the server has no presence of its own
-    // No 'update' listener on the document: Yjs would encode every transaction's update for it,
-    // and a connection's update is relayed as it came. Changes made here relay their own.
-    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
-      // A new version: what was computed for the previous one no longer holds.
-      this.syncReplies.clear();
-      this.stateVectorMessage = null;
-      this.projection.noteTransaction(tr);
-      // Yjs's own follow-up (its clean-up of formatting after a remote change to rich text)
-      if (tr.origin === null && changesDoc(tr)) {
-        const update = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState));
-        this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
-      }
-    });
     this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
       if (changed.length === 0) return;
@@ -210,22 +231,126 @@ export class DocRoom {
   }
 
   /**
-   * Loads the latest snapshot and the log rows after it, applied in one transaction (far
-   * cheaper than merging thousands of small updates first).
+   * Loads the latest snapshot and the log rows after it. Dormant if the projection's mark covers
+   * them and the log is short (merged into one update); else awake, the rows applied in one
+   * transaction (far cheaper than merging thousands of small updates first).
    */
   async load(): Promise<void> {
     const stored = await this.store.load(this.name);
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, 'load');
-      for (const u of stored.updates) Y.applyUpdate(this.doc, u.data, 'load');
-    }, 'load');
     this.through = stored.through;
     this.logRows = stored.updates.length;
     this.logBytes = stored.updates.reduce((n, u) => n + u.data.byteLength, 0);
-    await this.projection.start(this.doc);
+    this.heldMax = maxId(
+      stored.snapshotUpto ?? 0,
+      stored.updates.map((u) => u.id),
+    );
+    const current =
+      this.peers === NO_PEERS && stored.projectedUpto !== null && stored.projectedUpto >= this.heldMax;
+    const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)];
+    if (current && stored.updates.length <= DORMANT_MERGE_ROWS) {
+      this.dormant =
+        parts.length === 0 ? EMPTY_STATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      return;
+    }
+    const doc = new Y.Doc({ gc: true });
+    doc.transact(() => {
+      for (const part of parts) Y.applyUpdate(doc, part, 'load');
+    }, 'load');
+    this.awaken(doc, current);
     // A log this long was written elsewhere (another process, or before a crash): fold it now,
     // so that the next load reads one snapshot, whether or not anyone edits in between.
     this.maybeCompact();
+  }
+
+  /** The document, built first if the room is dormant: for writing to it. */
+  get doc(): Y.Doc {
+    if (this.live) return this.live;
+    const doc = new Y.Doc({ gc: true });
+    Y.applyUpdate(doc, this.dormant!, 'load');
+    this.awaken(doc, true);
+    return doc;
+  }
+
+  /** Whether the room holds no Y.Doc (see the header). */
+  get isDormant(): boolean {
+    return this.live === null;
+  }
+
+  /** The document's whole state, encoded (without building it if the room is dormant). */
+  encodeState(): Uint8Array {
+    return this.live ? Y.encodeStateAsUpdate(this.live) : this.dormant!;
+  }
+
+  private awaken(doc: Y.Doc, current: boolean): void {
+    this.live = doc;
+    this.dormant = null;
+    // No 'update' listener on the document: Yjs would encode every transaction's update for it,
+    // and a connection's update is relayed as it came. Changes made here relay their own.
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      // A new version: what was computed for the previous one no longer holds.
+      this.syncReplies.clear();
+      this.stateVectorMessage = null;
+      this.changes++;
+      this.lastChangeAt = Date.now();
+      this.projection.noteTransaction(tr);
+      // Yjs's own follow-up (its clean-up of formatting after a remote change to rich text)
+      if (tr.origin === null && changesDoc(tr)) {
+        const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState));
+        this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+      }
+    });
+    this.projection.start(doc, current, () => (this.peers === NO_PEERS ? this.heldMax : null));
+    this.lastChangeAt = Date.now();
+    this.scheduleDormancy(this.options.dormantAfterMs);
+  }
+
+  private scheduleDormancy(wait: number): void {
+    if (this.dormancyTimer || this.closed) return;
+    this.dormancyTimer = setTimeout(() => {
+      this.dormancyTimer = null;
+      void this.fallDormant();
+    }, wait);
+    this.dormancyTimer.unref();
+  }
+
+  /**
+   * Lets the document go once nobody has written to it for `dormantAfterMs` and nothing is under
+   * way that needs it: its projection is written (with its mark) first.
+   */
+  private async fallDormant(): Promise<void> {
+    const doc = this.live;
+    if (!doc || this.closed) return;
+    const busy = () =>
+      this.compacting !== null ||
+      this.catchingUp !== null ||
+      this.relayQueue.length > 0 ||
+      this.unconfirmed.size > 0;
+    const quietFor = Date.now() - this.lastChangeAt;
+    if (quietFor < this.options.dormantAfterMs || busy()) {
+      this.scheduleDormancy(Math.max(1000, this.options.dormantAfterMs - quietFor));
+      return;
+    }
+    const changes = this.changes;
+    try {
+      await this.projection.flush(true);
+    } catch (err) {
+      this.log.warn({ err, doc: this.name }, 'could not write the projection; staying awake');
+      this.scheduleDormancy(this.options.dormantAfterMs);
+      return;
+    }
+    if (this.live !== doc || this.closed) return;
+    if (this.changes !== changes || busy()) {
+      this.scheduleDormancy(this.options.dormantAfterMs);
+      return;
+    }
+    this.dormant = Y.encodeStateAsUpdate(doc);
+    this.live = null;
+    this.projection.stop();
+    doc.destroy();
+    this.shadow?.destroy();
+    this.shadow = null;
+    this.syncReplies.clear();
+    this.stateVectorMessage = null;
   }
 
   get isEmpty() {
@@ -235,7 +360,10 @@ export class DocRoom {
   /** After `doc:join` succeeds: send our state vector (sync step 1) and current presence. */
   join(conn: Connection): void {
     this.connections.set(conn.id, conn);
-    this.stateVectorMessage ??= encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc));
+    this.stateVectorMessage ??= encodeSync(
+      SYNC_STEP1,
+      this.live ? Y.encodeStateVector(this.live) : Y.encodeStateVectorFromUpdate(this.dormant!),
+    );
     conn.send(EVENTS.msg, this.name, this.stateVectorMessage);
     const states = [...this.awareness.getStates().keys()];
     if (states.length)
@@ -322,7 +450,7 @@ export class DocRoom {
     );
     let reply = this.syncReplies.get(key);
     if (!reply) {
-      reply = encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector));
+      reply = encodeSync(SYNC_STEP2, this.diff(stateVector));
       if (this.syncReplies.size >= MAX_CACHED_SYNC_REPLIES) this.syncReplies.clear();
       this.syncReplies.set(key, reply);
       if (!this.syncRepliesExpiry) {
@@ -334,6 +462,14 @@ export class DocRoom {
       }
     }
     return reply;
+  }
+
+  /** What `stateVector` lacks of the document, as an update. */
+  private diff(stateVector: Uint8Array): Uint8Array {
+    if (this.live) return Y.encodeStateAsUpdate(this.live, stateVector);
+    // A client with nothing (the usual join) gets the stored state as it is.
+    if (Y.decodeStateVector(stateVector).size === 0) return this.dormant!;
+    return Y.diffUpdate(this.dormant!, stateVector);
   }
 
   /** Queues the relay; returns the tag under which this turn's updates go to the other nodes. */
@@ -376,11 +512,11 @@ export class DocRoom {
     }
   }
 
-  /** The shadow copy, made from the document on first use. */
+  /** The shadow copy, made from the document (or the dormant room's state) on first use. */
   private shadowDoc(): Y.Doc {
     if (!this.shadow) {
       this.shadow = new Y.Doc({ gc: true });
-      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc), 'load');
+      Y.applyUpdate(this.shadow, this.encodeState(), 'load');
     }
     return this.shadow;
   }
@@ -465,6 +601,7 @@ export class DocRoom {
   /** A log row of ours is committed: count it, tell the other nodes, compact if it is time. */
   private committed(id: number, update: Uint8Array, tag: string): void {
     this.known.add(id);
+    this.heldMax = Math.max(this.heldMax, id);
     this.logRows += 1;
     this.logBytes += update.byteLength;
     this.maybeCompact();
@@ -510,6 +647,7 @@ export class DocRoom {
         continue;
       }
       for (const id of ids) if (id > this.through) this.known.add(id);
+      this.heldMax = maxId(this.heldMax, ids);
       this.confirm(tag);
     }
     if (lost) void this.catchUp();
@@ -630,10 +768,15 @@ export class DocRoom {
 
   /** Applies committed rows from elsewhere in one transaction, and relays what they changed. */
   private applyRows(rows: LogRow[]): void {
+    const doc = this.doc;
     this.transactAndRelay(() => {
-      for (const row of rows) Y.applyUpdate(this.doc, row.data, REMOTE);
+      for (const row of rows) Y.applyUpdate(doc, row.data, REMOTE);
     }, REMOTE);
     if (this.shadow) for (const row of rows) Y.applyUpdate(this.shadow, row.data, REMOTE);
+    this.heldMax = maxId(
+      this.heldMax,
+      rows.map((r) => r.id),
+    );
   }
 
   /**
@@ -645,11 +788,12 @@ export class DocRoom {
     const capture = (u: Uint8Array, o: unknown) => {
       if (o === origin) updates.push(u);
     };
-    this.doc.on('update', capture);
+    const doc = this.doc;
+    doc.on('update', capture);
     try {
-      this.doc.transact(change, origin);
+      doc.transact(change, origin);
     } finally {
-      this.doc.off('update', capture);
+      doc.off('update', capture);
     }
     if (updates.length === 0) return null;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
@@ -700,7 +844,7 @@ export class DocRoom {
       await this.catchUp();
       if (this.closed) return;
       const [rows, bytes] = [this.logRows, this.logBytes];
-      const written = await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.through);
+      const written = await this.store.compact(this.name, this.encodeState(), this.through);
       this.logRows -= rows;
       this.logBytes -= bytes;
       if (!written) this.log.debug({ doc: this.name }, 'another node had compacted further');
@@ -714,6 +858,7 @@ export class DocRoom {
     if (this.closed) return;
     this.closed = true;
     if (this.takeOverTimer) clearTimeout(this.takeOverTimer);
+    if (this.dormancyTimer) clearTimeout(this.dormancyTimer);
     if (this.syncRepliesExpiry) clearTimeout(this.syncRepliesExpiry);
     try {
       // Other nodes' updates still unconfirmed are committed here before the copy goes.
@@ -726,7 +871,7 @@ export class DocRoom {
     } finally {
       this.projection.stop();
       this.awareness.destroy();
-      this.doc.destroy();
+      this.live?.destroy();
       this.shadow?.destroy();
     }
   }

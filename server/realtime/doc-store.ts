@@ -28,6 +28,8 @@ export interface LogRow {
 
 export interface StoredDoc {
   snapshot: Uint8Array | null;
+  /** the log row up to which the snapshot holds the document's rows (null: none recorded) */
+  snapshotUpto: number | null;
   updates: LogRow[];
   /**
    * every log row (of any document) with an id up to this one was committed when the document
@@ -35,6 +37,8 @@ export interface StoredDoc {
    * `doc_updates` never reuses an id
    */
   through: number;
+  /** the document's projection mark (schema: doc_projection_marks), null if none */
+  projectedUpto: number | null;
 }
 
 export interface DocStore {
@@ -108,19 +112,23 @@ export class LibsqlDocStore implements DocStore {
 
   async load(docName: string): Promise<StoredDoc> {
     // One read transaction: `through` holds for the rows read with it.
-    const [snap, rows, through] = await this.reads.read([
+    const [snap, rows, through, mark] = await this.reads.read([
       {
-        sql: 'SELECT data FROM doc_snapshots WHERE doc_name = ? ORDER BY id DESC LIMIT 1',
+        sql: 'SELECT data, upto FROM doc_snapshots WHERE doc_name = ? ORDER BY id DESC LIMIT 1',
         args: [docName],
       },
       { sql: 'SELECT id, data FROM doc_updates WHERE doc_name = ? ORDER BY id', args: [docName] },
       THROUGH,
+      { sql: 'SELECT upto FROM doc_projection_marks WHERE doc_name = ?', args: [docName] },
     ]);
-    const data = snap?.[0]?.[0];
+    const [data, upto] = snap?.[0] ?? [];
+    const projected = mark?.[0]?.[0];
     return {
       snapshot: data ? bytes(data) : null,
+      snapshotUpto: upto === null || upto === undefined ? null : Number(upto),
       updates: (rows ?? []).map(toLogRow),
       through: Number(through?.[0]?.[0] ?? 0),
+      projectedUpto: projected === null || projected === undefined ? null : Number(projected),
     };
   }
 

@@ -358,7 +358,7 @@ export function createRealtime(
     async read(projectId) {
       const room = await registry.get(docName(projectId));
       const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      Y.applyUpdate(copy, room.encodeState());
       registry.releaseIfIdle(room);
       return copy;
     },

@@ -7,10 +7,18 @@
  * With several nodes, each node projects what its own connections changed. Changes applied from
  * another node (origin `remote`) only move this node's baseline: their rows, audit events and
  * announcements are the receiving node's to write, once.
+ *
+ * A projection follows a document while its room holds it built (server/realtime/doc-room.ts):
+ * from `start`, when the room loads or wakes, to `stop`, when it goes dormant or closes. On a
+ * single node it records with its rows how far they reflect the document's log (its mark, schema:
+ * doc_projection_marks): a room whose log has nothing above the mark starts `current`, with the
+ * document as its baseline and nothing read; otherwise the rows are read and reconciled with the
+ * document (after a crash between a commit and its projection, or with several nodes), in the
+ * background: the room answers its first join meanwhile.
  */
 import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { type ProjectDocData, readProjectDoc } from '../../shared/doc/index.ts';
+import { docName, type ProjectDocData, readProjectDoc } from '../../shared/doc/index.ts';
 import type { AuditEntry } from '../audit/audit-chain.ts';
 import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
 import { commit, type Statement } from '../db/writer.ts';
@@ -32,15 +40,30 @@ type Entry = Record<string, unknown>;
 type Flat = Record<Root, Map<string, Entry>>;
 
 export interface Projection {
-  start(doc: Y.Doc): Promise<void>;
+  /**
+   * Follows `doc` from now. `current`: the rows reflect it as it is (the room checked the mark),
+   * so it is the baseline and nothing is read; else the rows are read and reconciled with it, in
+   * the background. `mark` tells the log row up to which the document holds its rows, or null
+   * (several nodes: no mark is written).
+   */
+  start(doc: Y.Doc, current: boolean, mark: () => number | null): void;
   noteTransaction(tr: Y.Transaction): void;
-  flush(): Promise<void>;
+  /**
+   * Writes what changed since the last projection, now. `withMark`: records the mark even if no
+   * row changed (before the room goes dormant, so that its next load needs no reconciling).
+   */
+  flush(withMark?: boolean): Promise<void>;
+  /** Stops following the document (after a flush: what it had not written is dropped). */
   stop(): void;
 }
 
 export function createProjection(deps: ServiceDeps, projectId: string): Projection {
   let doc: Y.Doc | null = null;
-  let projected: Flat = emptyFlat();
+  /** the rows as last written; null until they are read (a reconcile that has not run or failed) */
+  let projected: Flat | null = null;
+  let markOf: () => number | null = () => null;
+  /** the mark last written or read: not written again until the document holds more */
+  let writtenMark: number | null = null;
   /** entity key `root/id` → the user who last changed it in this window */
   const authors = new Map<string, string | null>();
   /** entity keys that a change made on this node touched in this window */
@@ -79,20 +102,25 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     arm(PROJECTION_DELAY_MS);
   };
 
-  const flush = (): Promise<void> => {
+  const flush = (withMark = false): Promise<void> => {
     if (timer) {
       clearTimeout(timer);
       timer = null;
     }
     running = running.then(
-      () => project(null),
-      () => project(null),
+      () => project(null, withMark),
+      () => project(null, withMark),
     );
     return running;
   };
 
   /** Diffs the document against the last projection and commits rows and audit entries. */
-  async function project(reason: string | null): Promise<void> {
+  async function project(reason: string | null, withMark = false): Promise<void> {
+    if (!doc) return;
+    // Every log row up to the mark is in the document now, so in what is flattened below.
+    const mark = markOf();
+    projected ??= await loadProjected(deps, projectId);
+    const baseline = projected;
     if (!doc) return;
     const current = flatten(readProjectDoc(doc));
     const window = new Map(authors);
@@ -103,7 +131,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     const statements: Statement[] = [];
     const audit: AuditEntry[] = [];
     for (const root of ROOTS) {
-      const before = projected[root];
+      const before = baseline[root];
       const after = current[root];
       for (const id of new Set([...before.keys(), ...after.keys()])) {
         const b = before.get(id);
@@ -137,6 +165,9 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
           }
       }
     }
+    const newMark = mark !== null && mark !== writtenMark;
+    if (newMark && (statements.length > 0 || withMark || reason))
+      statements.push(markStatement(projectId, mark));
     if (statements.length === 0) {
       projected = current;
       return;
@@ -150,17 +181,29 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       throw err;
     }
     projected = current;
+    if (newMark) writtenMark = mark;
     if (audit.length) deps.events.emit('project.changed', { projectId, contentOnly: true });
   }
 
   return {
-    async start(d) {
+    start(d, current, mark) {
       doc = d;
+      markOf = mark;
       rootNames = new Map(ROOTS.map((r) => [d.getMap(r) as Y.AbstractType<unknown>, r]));
-      projected = await loadProjected(deps, projectId);
-      // Anything the rows miss (a crash between commit and projection) is reconciled now.
-      running = project('reconciled with the document on load');
-      await running;
+      if (current) {
+        projected = flatten(readProjectDoc(d));
+        writtenMark = mark();
+        return;
+      }
+      // Anything the rows miss (a crash between commit and projection) is reconciled now; a
+      // failure leaves the rows to be read again by the next projection.
+      projected = null;
+      running = running
+        .then(() => project('reconciled with the document on load'))
+        .catch((err) => {
+          deps.log.error({ err, projectId }, 'could not reconcile a document with its rows; will retry');
+          schedule();
+        });
     },
     noteTransaction(tr) {
       if (!doc || tr.origin === 'load') return;
@@ -189,6 +232,9 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       if (timer) clearTimeout(timer);
       timer = null;
       doc = null;
+      projected = null;
+      authors.clear();
+      local.clear();
     },
   };
 }
@@ -253,6 +299,15 @@ export function flatten(data: ProjectDocData): Flat {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Records the document's projection mark (see the header). */
+export function markStatement(projectId: string, upto: number): Statement {
+  return {
+    sql: `INSERT INTO doc_projection_marks (doc_name, upto) VALUES (?, ?)
+            ON CONFLICT (doc_name) DO UPDATE SET upto = excluded.upto`,
+    args: [docName(projectId), upto],
+  };
 }
 
 const UPSERT_MILESTONE = `INSERT INTO milestones

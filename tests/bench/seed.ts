@@ -26,7 +26,7 @@ import {
 import { seedDemo } from '../../server/db/seed/demo.ts';
 import { seedFrameworks } from '../../server/db/seed/frameworks.ts';
 import { commit, type Statement } from '../../server/db/writer.ts';
-import { flatten, milestoneRowValues } from '../../server/realtime/projection.ts';
+import { flatten, markStatement, milestoneRowValues } from '../../server/realtime/projection.ts';
 import { docName, readProjectDoc, seedProjectDoc } from '../../shared/doc/index.ts';
 import { dimensionIds, milestoneStatuses } from '../../shared/domain.ts';
 
@@ -203,6 +203,8 @@ export async function seedDatabases(
       db
         .insert(docSnapshots)
         .values({ docName: docName(id), data: Buffer.from(state), absorbed: 0, createdAt: now }),
+      // As a running Jalon leaves it: the projection's rows reflect the document (its mark).
+      markStatement(id, 0),
     ];
     const flat = flatten(readProjectDoc(doc));
     if (flat.readiness.size || flat.criteria.size) throw new Error('bench documents hold milestones only');
@@ -284,6 +286,11 @@ export async function seedDatabases(
         })),
         'write',
       );
+    // The projection rows are as of the last rename: the mark is the last log row.
+    await client.execute({
+      sql: 'UPDATE doc_projection_marks SET upto = (SELECT max(id) FROM doc_updates WHERE doc_name = ?) WHERE doc_name = ?',
+      args: [docName(id), docName(id)],
+    });
     const finalState = Y.encodeStateAsUpdate(cold.doc);
     hocusRows.push({ name: docName(id), data: finalState });
     coldLogBytes = cold.base.state.byteLength + cold.log.reduce((n, u) => n + u.byteLength, 0);

@@ -19,7 +19,7 @@ const projection: Projection = {
 /** A store whose writes fail: the database is gone. */
 class BrokenStore implements DocStore {
   async load(): Promise<StoredDoc> {
-    return { snapshot: null, updates: [], through: 0 };
+    return { snapshot: null, snapshotUpto: null, updates: [], through: 0, projectedUpto: null };
   }
   since(): Promise<{ rows: []; through: number }> {
     return Promise.reject(new Error('disk full'));

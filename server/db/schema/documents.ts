@@ -69,3 +69,15 @@ export const docHistory = sqliteTable(
   },
   (t) => [index('doc_history_doc_idx').on(t.docName, t.createdAt)],
 );
+
+/**
+ * How far a document's projection (its milestone, readiness and criterion rows, and their audit
+ * events) is known to be written: the rows reflect the document made of its latest snapshot and
+ * every log row of it up to `upto`. A document loaded with no log row above its mark needs no
+ * reconciling with its rows, and can stay encoded (dormant) until someone writes. Written by a
+ * single node with the rows it projects (several nodes never write it, and reconcile on load).
+ */
+export const docProjectionMarks = sqliteTable('doc_projection_marks', {
+  docName: text('doc_name').primaryKey(),
+  upto: integer('upto').notNull(),
+});

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { docName, readProjectDoc, seedProjectDoc } from '../../../shared/doc/index.ts';
 import type { AuditEntry } from '../../audit/audit-chain.ts';
 import { hashPassword } from '../../auth/password.ts';
-import { flatten, ROOTS, rowStatements } from '../../realtime/projection.ts';
+import { flatten, markStatement, ROOTS, rowStatements } from '../../realtime/projection.ts';
 import type { Db } from '../client.ts';
 import {
   account,
@@ -216,6 +216,8 @@ function seedProjectDocument(
   ];
   for (const root of ROOTS)
     for (const [id, entry] of flat[root]) statements.push(...rowStatements(projectId, root, id, entry));
+  // The rows reflect the snapshot, which no log row follows yet: the room loads dormant.
+  statements.push(markStatement(projectId, 0));
   doc.destroy();
   return statements;
 }
