@@ -28,10 +28,38 @@ const packets = new MsgpackEncoder({ ignoreUndefined: true });
 const notepackBinary = new ExtensionCodec();
 notepackBinary.register({ type: 0, encode: () => null, decode: (data) => data });
 
+/** Binary content from this size up is worth encoding once for every socket it is sent to. */
+const LARGE_BINARY = 16 * 1024;
+
+/**
+ * The frame last encoded for a large binary value, by the value: the same step 2 (a document's
+ * whole state, a megabyte or more) sent to each of 150 clients joining at once is encoded once,
+ * not copied 150 times. The default parser shared such a buffer among sockets the same way. So
+ * binary content must not be changed once sent (Jalon's never is: each message is a new array).
+ */
+const framesOfLargeBinary = new WeakMap<Uint8Array, { packet: Packet; frame: Uint8Array }>();
+
+function samePacket(a: Packet, b: Packet): boolean {
+  return (
+    a.type === b.type &&
+    a.nsp === b.nsp &&
+    a.id === b.id &&
+    a.data.length === b.data.length &&
+    a.data.every((value: unknown, i: number) => value === b.data[i])
+  );
+}
+
 export class Encoder {
   /** One frame per packet. */
   encode(packet: Packet): Uint8Array[] {
-    return [packets.encode(packet)];
+    const data: unknown[] | null = Array.isArray(packet.data) ? packet.data : null;
+    const large = data?.find((v): v is Uint8Array => v instanceof Uint8Array && v.byteLength >= LARGE_BINARY);
+    if (!data || !large) return [packets.encode(packet)];
+    const cached = framesOfLargeBinary.get(large);
+    if (cached && samePacket(cached.packet, packet)) return [cached.frame];
+    const frame = packets.encode(packet);
+    framesOfLargeBinary.set(large, { packet: { ...packet, data: [...data] }, frame });
+    return [frame];
   }
 }
 

@@ -103,3 +103,19 @@ describe('the Socket.IO parser', () => {
     expect([...asBytes(out[0]!.data[2])!]).toEqual([4, 5]);
   });
 });
+
+describe('a large binary value sent to many sockets', () => {
+  it('is encoded once for the same packet, and again for another', () => {
+    const state = new Uint8Array(64 * 1024).fill(3);
+    const encoder = new Encoder();
+    const packet = { type: EVENT, nsp: '/', data: ['doc:msg', 'project:p1', state] };
+    const [first] = encoder.encode(packet);
+    const [second] = encoder.encode({ ...packet, data: [...packet.data] });
+    expect(second).toBe(first);
+    const [other] = encoder.encode({ ...packet, data: ['doc:msg', 'project:p2', state] });
+    expect(other).not.toBe(first);
+    expect(decodeAll([other])[0]!.data[1]).toBe('project:p2');
+    const [acked] = encoder.encode({ ...packet, id: 4 });
+    expect(decodeAll([acked])[0]!.id).toBe(4);
+  });
+});
