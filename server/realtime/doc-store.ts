@@ -5,12 +5,12 @@
  * Durability: `append` resolves only once its row is committed. Appends are committed together
  * (group commit): those of one turn of the event loop, those that arrive while a commit is in
  * flight, and, under load, those of a commit window. A commit costs far more than the row it
- * writes (an fsync, and waking the write thread and then the event loop: about 0.3 ms of CPU
- * each on a small virtual machine, docs/performance.md), so a store commits at most once per
- * window: an append that finds the last commit begun less than a window ago waits for the first
- * later turn that finds the window over, or for a timer a window later still, whichever comes
- * first. An append after a quiet spell is committed at once; the window costs latency only
- * when commits follow each other closely, and never more than two windows.
+ * writes (the fsync, and waking the write thread and then the event loop: about 0.4 ms of CPU
+ * per commit on a small virtual machine, docs/performance.md), so a store begins at most one
+ * commit per window: an append that finds the last commit begun less than a window ago waits
+ * for the first later turn that finds the window over, or for a timer a window later still,
+ * whichever comes first. An append after a quiet spell is committed at once; the window costs
+ * latency only when commits follow each other closely, and never more than two windows.
  *
  * History: compaction never drops an update. The rows a snapshot absorbs move to `doc_history`
  * (server/history reads it to rebuild a document as of any instant); a cold load still reads
