@@ -865,7 +865,8 @@ export class DocRoom {
       await this.takeOver(Number.POSITIVE_INFINITY);
       await this.store.flush();
       await this.compacting;
-      await this.projection.flush();
+      // With its mark: the next load finds the rows reflect the log, and the room loads dormant.
+      await this.projection.flush(true);
     } catch (err) {
       this.log.error({ err, doc: this.name }, 'could not flush a document before unloading it');
     } finally {

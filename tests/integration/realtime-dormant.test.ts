@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, max } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import type * as Y from 'yjs';
 import { openDatabase } from '../../server/db/client.ts';
 import { docProjectionMarks, docUpdates, milestones } from '../../server/db/schema/index.ts';
 import type { DocRoom } from '../../server/realtime/doc-room.ts';
@@ -154,6 +155,30 @@ describe('dormant rooms', () => {
         { timeout: 5000 },
       );
       expect(await markOf(again, name)).toBe(await lastLogRow(again, name));
+      mentor.close();
+    } finally {
+      await again.close();
+    }
+  });
+  it('a room closed while awake writes its mark, so that it loads dormant the next time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jalon-dormant-'));
+    dirs.push(dir);
+    const first = await startTestServer({ dir });
+    const projectId = await firstProject(first);
+    const name = docName(projectId);
+    const lead = await peer(first.url, 'lead@demo.jalon', name);
+    // A change that leaves every projected row as it was: no row to write, but a log row more.
+    const milestone = lead.doc.getMap<Y.Map<unknown>>('milestones').values().next().value!;
+    milestone.set('status', milestone.get('status'));
+    await lead.provider.whenSaved();
+    lead.close();
+    await first.close();
+
+    const again = await startTestServer({ dir });
+    try {
+      expect(await markOf(again, name)).toBe(await lastLogRow(again, name));
+      const mentor = await peer(again.url, 'mentor@demo.jalon', name);
+      expect((await roomOf(again, projectId)).isDormant).toBe(true);
       mentor.close();
     } finally {
       await again.close();
