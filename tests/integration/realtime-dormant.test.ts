@@ -47,6 +47,17 @@ async function markOf(server: TestServer, name: string): Promise<number | null> 
   return row?.upto ?? null;
 }
 
+/** A server on a folder of its own (to be restarted on it), and the lead in its first project. */
+async function leadOnRestartableServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-dormant-'));
+  dirs.push(dir);
+  const server = await startTestServer({ dir });
+  const projectId = await firstProject(server);
+  const name = docName(projectId);
+  const lead = await peer(server.url, 'lead@demo.jalon', name);
+  return { dir, server, projectId, name, lead };
+}
+
 async function lastLogRow(server: TestServer, name: string): Promise<number> {
   const [row] = await server.deps.db
     .select({ id: max(docUpdates.id) })
@@ -124,12 +135,7 @@ describe('dormant rooms', () => {
   });
 
   it('reconciles the rows with a log that goes beyond the mark (a crash before the projection)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jalon-dormant-'));
-    dirs.push(dir);
-    const first = await startTestServer({ dir });
-    const projectId = await firstProject(first);
-    const name = docName(projectId);
-    const lead = await peer(first.url, 'lead@demo.jalon', name);
+    const { dir, server: first, projectId, name, lead } = await leadOnRestartableServer();
     createMilestone(lead.doc, { title: 'Written before the crash', status: 'planned', stage: 1 }, 'lead');
     await lead.provider.whenSaved();
     lead.close();
@@ -160,13 +166,9 @@ describe('dormant rooms', () => {
       await again.close();
     }
   });
+
   it('a room closed while awake writes its mark, so that it loads dormant the next time', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jalon-dormant-'));
-    dirs.push(dir);
-    const first = await startTestServer({ dir });
-    const projectId = await firstProject(first);
-    const name = docName(projectId);
-    const lead = await peer(first.url, 'lead@demo.jalon', name);
+    const { dir, server: first, projectId, name, lead } = await leadOnRestartableServer();
     // A change that leaves every projected row as it was: no row to write, but a log row more.
     const milestone = lead.doc.getMap<Y.Map<unknown>>('milestones').values().next().value!;
     milestone.set('status', milestone.get('status'));
