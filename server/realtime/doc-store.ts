@@ -125,10 +125,10 @@ export class LibsqlDocStore implements DocStore {
     const projected = mark?.[0]?.[0];
     return {
       snapshot: data ? bytes(data) : null,
-      snapshotUpto: upto === null || upto === undefined ? null : Number(upto),
+      snapshotUpto: idOrNull(upto),
       updates: (rows ?? []).map(toLogRow),
       through: Number(through?.[0]?.[0] ?? 0),
-      projectedUpto: projected === null || projected === undefined ? null : Number(projected),
+      projectedUpto: idOrNull(projected),
     };
   }
 
@@ -292,6 +292,11 @@ export class LibsqlDocStore implements DocStore {
     ]);
     return (written?.rowsAffected ?? 0) > 0;
   }
+}
+
+/** A row id as read, or null for SQL NULL or no row. */
+function idOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }
 
 /** A row `[id, data]` as read. */
