@@ -1,21 +1,25 @@
 /**
  * One open project document and the connections editing it: the rules of the room.
  *
- * An update is first applied to a shadow copy and validated there (shape, values, missing
- * dependencies); only then is it applied to the real document, relayed to the room at once,
- * and appended to the log. The author's ack waits for the commit. A refused update touches
- * neither the document nor anyone else.
+ * An update is applied to the document once, and validated from the document's own
+ * 'afterTransaction' handler, before anything else sees its transactions (shape, values, missing
+ * dependencies): only a valid update is noted for the projection, relayed to the room and
+ * appended to the log. The author's ack waits for the commit. A refused update reaches nobody, and
+ * the room puts back the document as it was, rebuilt from its backup: the state encoded before
+ * the first write, and every update applied since, in order (folded into a new encoding when it
+ * grows). A backup costs an array push per update, where a validated shadow copy cost a second
+ * Yjs apply and as much memory as the document (docs/performance.md).
  *
  * Costs that grow with the room are paid once: the updates applied while handling one batch
  * of socket reads are relayed as one merged update (one encoding for the whole room), and the
  * sync reply (step 2) for a given state vector is computed once per document version and
- * shared by everyone who joins with it. The shadow copy exists only once someone writes.
+ * shared by everyone who joins with it. The backup exists only once someone writes.
  *
  * A room nobody writes to keeps no Y.Doc: it is dormant, holding its document as one encoded
  * update (about a twentieth of the memory, docs/performance.md), from which it answers joins (its
  * state vector, and the step 2 any state vector asks for). The first write, server change or
- * update from another node wakes it: the document is built then (the shadow, on the first write
- * from a connection, from the same bytes). A room nobody has written to for `dormantAfterMs`
+ * update from another node wakes it: the document is built then (and its backup from the same
+ * bytes). A room nobody has written to for `dormantAfterMs`
  * writes its projection and goes dormant again. It loads dormant when its projection's mark shows
  * that its rows reflect the document as stored, and awake otherwise (the rows are then reconciled
  * with it in the background: projection.ts).
@@ -45,7 +49,7 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { applyAndValidate } from '../../shared/doc/index.ts';
+import { type Problem, validateTransaction } from '../../shared/doc/index.ts';
 import type { DocAccess, Role } from '../../shared/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Logger } from '../log.ts';
@@ -133,6 +137,22 @@ const MAX_CACHED_SYNC_REPLIES = 8;
 export const SYNC_REPLY_TTL_MS = 10_000;
 /** how many tags of other nodes' updates a room remembers having applied */
 const MAX_HEARD_TAGS = 4096;
+/** a backup's updates beyond which it is dropped, and encoded anew before the next write */
+const MAX_BACKUP_UPDATES = 512;
+const MAX_BACKUP_BYTES = 512 * 1024;
+
+/** The document as it was before the first write being checked, and every update since. */
+interface Backup {
+  state: Uint8Array;
+  updates: Uint8Array[];
+  bytes: number;
+}
+
+/** A connection's update being applied: the problems and transactions it caused so far. */
+interface Check {
+  problems: Problem[];
+  transactions: Y.Transaction[];
+}
 
 /** Another node's updates, applied here, whose rows it has not announced yet. */
 interface Unconfirmed {
@@ -178,8 +198,10 @@ export class DocRoom {
   private dormancyTimer: ReturnType<typeof setTimeout> | null = null;
   readonly awareness: Awareness;
   readonly connections = new Map<string, Connection>();
-  /** a copy of `doc` on which each incoming update is tried and validated first (made on first write) */
-  private shadow: Y.Doc | null = null;
+  /** what the document is rebuilt from after a refused update (see the header); made on first write */
+  private backup: Backup | null = null;
+  /** set while a connection's update is applied: its transactions are validated, not yet noted */
+  private checking: Check | null = null;
   /** updates applied in this turn of the event loop, relayed together at its end */
   private relayQueue: QueuedRelay[] = [];
   private relayScheduled = false;
@@ -265,9 +287,11 @@ export class DocRoom {
   /** The document, built first if the room is dormant: for writing to it. */
   get doc(): Y.Doc {
     if (this.live) return this.live;
+    const state = this.dormant!;
     const doc = new Y.Doc({ gc: true });
-    Y.applyUpdate(doc, this.dormant!, 'load');
+    Y.applyUpdate(doc, state, 'load');
     this.awaken(doc, true);
+    this.backup = { state, updates: [], bytes: 0 };
     return doc;
   }
 
@@ -282,26 +306,53 @@ export class DocRoom {
   }
 
   private awaken(doc: Y.Doc, current: boolean): void {
-    this.live = doc;
+    this.attach(doc);
     this.dormant = null;
-    // No 'update' listener on the document: Yjs would encode every transaction's update for it,
-    // and a connection's update is relayed as it came. Changes made here relay their own.
-    doc.on('afterTransaction', (tr: Y.Transaction) => {
-      // A new version: what was computed for the previous one no longer holds.
-      this.syncReplies.clear();
-      this.stateVectorMessage = null;
-      this.changes++;
-      this.lastChangeAt = Date.now();
-      this.projection.noteTransaction(tr);
-      // Yjs's own follow-up (its clean-up of formatting after a remote change to rich text)
-      if (tr.origin === null && changesDoc(tr)) {
-        const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState));
-        this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
-      }
-    });
     this.projection.start(doc, current, () => (this.peers === NO_PEERS ? this.heldMax : null));
     this.lastChangeAt = Date.now();
     this.scheduleDormancy(this.options.dormantAfterMs);
+  }
+
+  /** Makes `doc` the room's document. */
+  private attach(doc: Y.Doc): void {
+    this.live = doc;
+    // No 'update' listener on the document: Yjs would encode every transaction's update for it,
+    // and a connection's update is relayed as it came. Changes made here relay their own.
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      const check = this.checking;
+      if (check) {
+        // Every transaction the update causes, Yjs's own follow-up included: noted once valid.
+        check.problems.push(...validateTransaction(doc, tr));
+        check.transactions.push(tr);
+        return;
+      }
+      this.changed(doc, tr);
+    });
+  }
+
+  /** A transaction of the document is done (and valid). */
+  private changed(doc: Y.Doc, tr: Y.Transaction): void {
+    // A new version: what was computed for the previous one no longer holds.
+    this.syncReplies.clear();
+    this.stateVectorMessage = null;
+    this.changes++;
+    this.lastChangeAt = Date.now();
+    this.projection.noteTransaction(tr);
+    // Yjs's own follow-up (its clean-up of formatting after a remote change to rich text)
+    if (tr.origin === null && changesDoc(tr)) {
+      const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState));
+      this.backUp(update);
+      this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+    }
+  }
+
+  /** Records an update applied to the document in its backup (dropped once too long). */
+  private backUp(update: Uint8Array): void {
+    const backup = this.backup;
+    if (!backup) return;
+    backup.updates.push(update);
+    backup.bytes += update.byteLength;
+    if (backup.updates.length > MAX_BACKUP_UPDATES || backup.bytes > MAX_BACKUP_BYTES) this.backup = null;
   }
 
   private scheduleDormancy(wait: number): void {
@@ -347,8 +398,7 @@ export class DocRoom {
     this.live = null;
     this.projection.stop();
     doc.destroy();
-    this.shadow?.destroy();
-    this.shadow = null;
+    this.backup = null;
     this.syncReplies.clear();
     this.stateVectorMessage = null;
   }
@@ -421,8 +471,7 @@ export class DocRoom {
         `Your access to this project is "${conn.access}": you cannot change its document`,
       );
     }
-    this.checkOnShadow(update);
-    Y.applyUpdate(this.doc, update, conn);
+    this.applyChecked(update, conn);
     // Relayed at the end of this turn, with the others of the same turn; the ack waits for the commit.
     const tag = this.queueRelay({ from: conn.id, update, framed: raw });
     this.store.append(this.name, update, conn.actor.id).then(
@@ -512,41 +561,56 @@ export class DocRoom {
     }
   }
 
-  /** The shadow copy, made from the document (or the dormant room's state) on first use. */
-  private shadowDoc(): Y.Doc {
-    if (!this.shadow) {
-      this.shadow = new Y.Doc({ gc: true });
-      Y.applyUpdate(this.shadow, this.encodeState(), 'load');
-    }
-    return this.shadow;
-  }
-
-  /** Applies the update to the shadow copy and validates it there; throws `malformed` if bad. */
-  private checkOnShadow(update: Uint8Array): void {
+  /**
+   * Applies a connection's update to the document, validating every transaction it causes
+   * before anything else sees them; throws `malformed` (the document put back as it was) if bad.
+   */
+  private applyChecked(update: Uint8Array, conn: Connection): void {
+    const doc = this.doc;
+    this.backup ??= { state: Y.encodeStateAsUpdate(doc), updates: [], bytes: 0 };
+    const check: Check = { problems: [], transactions: [] };
     let problem: string | null = null;
+    this.checking = check;
     try {
-      const shadow = this.shadowDoc();
-      const problems = applyAndValidate(shadow, update, 'check');
-      const store = shadow.store;
-      if (store.pendingStructs || store.pendingDs)
-        problem = 'The update depends on changes the server does not have';
-      else if (problems.length) {
-        const first = problems[0]!;
-        problem = `Invalid document content at ${first.path}: ${first.message}`;
-      }
+      Y.applyUpdate(doc, update, conn);
     } catch {
       problem = 'The update could not be decoded';
+    } finally {
+      this.checking = null;
     }
     if (problem) {
-      this.rebuildShadow();
+      // (decoding failed part-way: whatever Yjs applied goes with the refused document)
+    } else if (doc.store.pendingStructs || doc.store.pendingDs)
+      problem = 'The update depends on changes the server does not have';
+    else if (check.problems.length) {
+      const first = check.problems[0]!;
+      problem = `Invalid document content at ${first.path}: ${first.message}`;
+    }
+    if (problem) {
+      this.restore();
       throw new Refusal('malformed', problem);
     }
+    this.backUp(update);
+    for (const tr of check.transactions) this.changed(doc, tr);
   }
 
-  /** After a refused update: the next write starts from a fresh copy of the document. */
-  private rebuildShadow() {
-    this.shadow?.destroy();
-    this.shadow = null;
+  /**
+   * After a refused update: the document is rebuilt from the backup, as it was before, and
+   * replaces the one the update reached (whose changes no one has seen).
+   */
+  private restore(): void {
+    const backup = this.backup!;
+    const refused = this.live!;
+    const doc = new Y.Doc({ gc: true });
+    doc.transact(() => {
+      Y.applyUpdate(doc, backup.state);
+      for (const update of backup.updates) Y.applyUpdate(doc, update);
+    }, 'load');
+    this.attach(doc);
+    this.projection.follow(doc);
+    this.syncReplies.clear();
+    this.stateVectorMessage = null;
+    refused.destroy();
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {
@@ -590,8 +654,6 @@ export class DocRoom {
   async applyServerChange(change: (doc: Y.Doc) => void, userId: string | null): Promise<void> {
     const update = this.transactAndRelay(() => change(this.doc), { userId });
     if (!update) return;
-    // A shadow made later copies the document, which has this change already.
-    if (this.shadow) Y.applyUpdate(this.shadow, update, 'server');
     const tag = `${NODE_TAG}:${++turns}`;
     this.peers.updates(this.name, tag, update);
     const id = await this.store.append(this.name, update, userId);
@@ -772,7 +834,6 @@ export class DocRoom {
     this.transactAndRelay(() => {
       for (const row of rows) Y.applyUpdate(doc, row.data, REMOTE);
     }, REMOTE);
-    if (this.shadow) for (const row of rows) Y.applyUpdate(this.shadow, row.data, REMOTE);
     this.heldMax = maxId(
       this.heldMax,
       rows.map((r) => r.id),
@@ -797,6 +858,7 @@ export class DocRoom {
     }
     if (updates.length === 0) return null;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.backUp(update);
     this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
     return update;
   }
@@ -873,7 +935,7 @@ export class DocRoom {
       this.projection.stop();
       this.awareness.destroy();
       this.live?.destroy();
-      this.shadow?.destroy();
+      this.backup = null;
     }
   }
 }

@@ -49,6 +49,11 @@ export interface Projection {
   start(doc: Y.Doc, current: boolean, mark: () => number | null): void;
   noteTransaction(tr: Y.Transaction): void;
   /**
+   * Follows `doc` instead of the document it followed: an equal copy (the room rebuilt its
+   * document after refusing an update). What was noted and not yet written stays to be written.
+   */
+  follow(doc: Y.Doc): void;
+  /**
    * Writes what changed since the last projection, now. `withMark`: records the mark even if no
    * row changed (before the room goes dormant, so that its next load needs no reconciling).
    */
@@ -100,6 +105,11 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     if (timer) return;
     firstDirtyAt = lastDirtyAt;
     arm(PROJECTION_DELAY_MS);
+  };
+
+  const follow = (d: Y.Doc) => {
+    doc = d;
+    rootNames = new Map(ROOTS.map((r) => [d.getMap(r) as Y.AbstractType<unknown>, r]));
   };
 
   const flush = (withMark = false): Promise<void> => {
@@ -187,9 +197,8 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
 
   return {
     start(d, current, mark) {
-      doc = d;
+      follow(d);
       markOf = mark;
-      rootNames = new Map(ROOTS.map((r) => [d.getMap(r) as Y.AbstractType<unknown>, r]));
       if (current) {
         projected = flatten(readProjectDoc(d));
         writtenMark = mark();
@@ -227,6 +236,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       }
       if (touched) schedule();
     },
+    follow,
     flush,
     stop() {
       if (timer) clearTimeout(timer);

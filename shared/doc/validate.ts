@@ -1,11 +1,12 @@
 /**
  * Validation of a project document against its shape (shape.ts). The server refuses bad
- * updates with it: it applies each incoming update to a shadow copy of the document and calls
- * `validateTransaction(shadow, tr)` from the shadow's 'afterTransaction' handler (or right after
- * the transaction, before any other); only an update with no problems reaches the real document.
- * Collect the problems of EVERY transaction the apply causes, not only the last one: after a
- * remote change to text with formatting, Yjs runs a cleanup transaction of its own, which has
- * nothing to report and would hide the update's problems. `applyAndValidate` does this.
+ * updates with it: it applies each incoming update to the document and calls
+ * `validateTransaction(doc, tr)` from the document's 'afterTransaction' handler, before anything
+ * else acts on the transaction; a refused update's document is replaced by a copy rebuilt as it
+ * was (server/realtime/doc-room.ts). Collect the problems of EVERY transaction the apply causes,
+ * not only the last one: after a remote change to text with formatting, Yjs runs a cleanup
+ * transaction of its own, which has nothing to report and would hide the update's problems.
+ * `applyAndValidate` does this for a copy used only to check (tests, tools).
  *
  * validateTransaction costs O(what the transaction changed), never O(document):
  *  - every struct the transaction added (beforeState..afterState, per client) is checked where
@@ -302,8 +303,9 @@ export function validateDoc(doc: Y.Doc): Problem[] {
 }
 
 /**
- * Applies `update` to `shadow` and returns the problems of every transaction that caused (the
- * update's own and any Yjs follows it with). Throws only when Yjs cannot decode the update.
+ * Applies `update` to `shadow` (a copy used only to check) and returns the problems of every
+ * transaction that caused (the update's own and any Yjs follows it with). Throws only when Yjs
+ * cannot decode the update.
  * Pending structs (an update whose dependencies `shadow` lacks) are the caller's to check.
  */
 export function applyAndValidate(shadow: Y.Doc, update: Uint8Array, origin: unknown = 'remote'): Problem[] {

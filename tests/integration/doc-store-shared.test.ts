@@ -30,6 +30,7 @@ const log = createLogger('silent');
 const projection = (): Projection => ({
   start: async () => {},
   noteTransaction: () => {},
+  follow: () => {},
   flush: async () => {},
   stop: () => {},
 });

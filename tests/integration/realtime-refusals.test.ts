@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
+import { milestones } from '../../server/db/schema/index.ts';
+import { createMilestone, docName, readProjectDoc, validateDoc } from '../../shared/doc/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { joinAndSync } from '../support/durability.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -145,6 +147,72 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
     expect(ack).toMatchObject({ ok: false, error: { code: 'malformed' } });
     expect(readProjectDoc(watcher.doc).milestones.some((m) => m.title === 'second')).toBe(false);
     socket.close();
+  });
+
+  it('after a refusal the document is as it was: every valid change kept, none of the refused', async () => {
+    // The server validates an update on its document itself, and puts the document back when
+    // it refuses one (server/realtime/doc-room.ts): the valid changes before and after must
+    // survive it, in the document, for newcomers, and in the projected rows.
+    const writer = await peer(server.url, 'researcher@demo.jalon', name);
+    const before = createMilestone(
+      writer.doc,
+      { title: 'kept before a refusal', status: 'planned', stage: 0 },
+      'r',
+    );
+    await writer.provider.whenSaved();
+    const socket = await connectAs(server.url, 'researcher@demo.jalon');
+    await joinAndSync(socket, new Y.Doc(), name);
+    const invalid = await rawEdit((d) => {
+      const m = new Y.Map();
+      d.getMap('milestones').set('evil-after', m);
+      m.set('title', 'refused');
+      m.set('status', 'late');
+    });
+    expect(await emitWithAck(socket, 'doc:msg', name, frame(invalid))).toMatchObject({
+      ok: false,
+      error: { code: 'malformed' },
+    });
+    // and one that would leave the document waiting for changes it does not have
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(watcher.doc));
+    createMilestone(offline, { title: 'first offline', status: 'planned', stage: 0 }, 'r');
+    const sv = Y.encodeStateVector(offline);
+    createMilestone(offline, { title: 'pending offline', status: 'planned', stage: 0 }, 'r');
+    expect(
+      await emitWithAck(socket, 'doc:msg', name, frame(Y.encodeStateAsUpdate(offline, sv))),
+    ).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    socket.close();
+    const after = createMilestone(
+      writer.doc,
+      { title: 'kept after a refusal', status: 'planned', stage: 0 },
+      'r',
+    );
+    await writer.provider.whenSaved();
+
+    const newcomer = await peer(server.url, 'lead@demo.jalon', name);
+    const titles = readProjectDoc(newcomer.doc).milestones.map((m) => m.title);
+    expect(titles).toEqual(expect.arrayContaining(['kept before a refusal', 'kept after a refusal']));
+    expect(titles).not.toContain('refused');
+    expect(titles).not.toContain('pending offline');
+    expect(newcomer.doc.getMap('milestones').has('evil-after')).toBe(false);
+    expect(validateDoc(newcomer.doc)).toEqual([]);
+    newcomer.close();
+
+    // the projection, within about a second
+    const ids = await vi.waitFor(
+      async () => {
+        const rows = await server.deps.db
+          .select({ id: milestones.id })
+          .from(milestones)
+          .where(eq(milestones.projectId, projectId));
+        const ids = rows.map((r) => r.id);
+        expect(ids).toEqual(expect.arrayContaining([before, after]));
+        return ids;
+      },
+      { timeout: 5000, interval: 100 },
+    );
+    expect(ids).not.toContain('evil-after');
+    writer.close();
   });
 
   it('a flood from one socket is rate-limited; others are unaffected', async () => {
