@@ -5,7 +5,8 @@
  *
  * Locating walks parent links upward only, iteratively, at most MAX_CHAIN steps, and memoises
  * each answer for the lifetime of one validation, so checking n new items costs O(n) however the
- * attacker nests them.
+ * attacker nests them. Whether a key is a valid entry key depends on the key alone: that verdict
+ * is kept across validations (a bounded cache), since every write to an entry asks it again.
  */
 import * as Y from 'yjs';
 import { ENTRY_SPECS, type FieldSpec, isRootName, LIMITS, type RootName } from './shape.ts';
@@ -89,13 +90,40 @@ export interface Locator {
   locate(type: YType): Location;
 }
 
-export function createLocator(doc: Y.Doc): Locator {
-  const rootNames = new Map<YType, string>();
-  for (const [name, type] of doc.share) rootNames.set(type, name);
-  const memo = new Map<YType, Location>();
+/** Entry keys found valid or not, by root: a pure function of the two, asked for every write. */
+const KEY_VERDICTS = new Map<RootName, Map<string, boolean>>();
+const MAX_KEY_VERDICTS = 4096;
 
-  const locateRoot = (type: YType): Location => {
-    const name = rootNames.get(type);
+function isEntryKey(root: RootName, key: string): boolean {
+  let verdicts = KEY_VERDICTS.get(root);
+  if (!verdicts) {
+    verdicts = new Map();
+    KEY_VERDICTS.set(root, verdicts);
+  }
+  let valid = verdicts.get(key);
+  if (valid === undefined) {
+    valid = ENTRY_SPECS[root].key.safeParse(key).success;
+    if (verdicts.size >= MAX_KEY_VERDICTS) verdicts.clear();
+    verdicts.set(key, valid);
+  }
+  return valid;
+}
+
+export function createLocator(doc: Y.Doc): Locator {
+  return new DocLocator(doc);
+}
+
+/** A class, not closures: a locator is made for every transaction validated. */
+class DocLocator implements Locator {
+  private readonly rootNames = new Map<YType, string>();
+  private readonly memo = new Map<YType, Location>();
+
+  constructor(doc: Y.Doc) {
+    for (const [name, type] of doc.share) this.rootNames.set(type, name);
+  }
+
+  private locateRoot(type: YType): Location {
+    const name = this.rootNames.get(type);
     if (name === undefined) return misplaced('(detached)', 'a type outside this document');
     if (!isRootName(name))
       return misplaced(
@@ -106,17 +134,16 @@ export function createLocator(doc: Y.Doc): Locator {
     if (kind !== 'map' && kind !== 'untyped')
       return misplaced(name, `must be a Y.Map, found ${kindName(kind)}`);
     return { at: 'root', path: name, root: name, type };
-  };
+  }
 
   /** Where `type` sits, given where its parent sits. */
-  const below = (parent: Location, type: YType, key: string | null): Location => {
+  private below(parent: Location, type: YType, key: string | null): Location {
     if (parent.at === 'deleted' || parent.at === 'misplaced') return parent;
     const kind = kindOf(type);
     if (parent.at === 'root') {
       const path = `${parent.path}/${clip(key ?? '(list)')}`;
       if (key === null) return misplaced(parent.path, 'holds entries by key, not a list');
-      if (!ENTRY_SPECS[parent.root].key.safeParse(key).success)
-        return misplaced(path, 'not a valid key here');
+      if (!isEntryKey(parent.root, key)) return misplaced(path, 'not a valid key here');
       if (kind !== 'map' || !(type instanceof Y.Map))
         return misplaced(path, `an entry must be a Y.Map, found ${kindName(kind)}`);
       return { at: 'entry', path, root: parent.root, entryId: key, type };
@@ -155,9 +182,10 @@ export function createLocator(doc: Y.Doc): Locator {
     if (!NODE_NAME.test(name))
       return misplaced(parent.path, 'an element name must be 1–64 letters, digits, "_" or "-"');
     return { ...parent, path: `${parent.path}/${name}`, kind, depth: parent.depth + 1 };
-  };
+  }
 
-  const locate = (type: YType): Location => {
+  locate(type: YType): Location {
+    const memo = this.memo;
     const known = memo.get(type);
     if (known) return known;
     // Walk up to a known ancestor or the root, iteratively and at most MAX_CHAIN steps.
@@ -172,7 +200,7 @@ export function createLocator(doc: Y.Doc): Locator {
       chain.push(t);
       const item = t._item;
       if (item === null) {
-        top = locateRoot(t);
+        top = this.locateRoot(t);
         memo.set(t, top);
         chain.pop();
         break;
@@ -197,11 +225,9 @@ export function createLocator(doc: Y.Doc): Locator {
       location =
         location.at === 'deleted' || location.at === 'misplaced'
           ? location
-          : below(location, t, t._item?.parentSub ?? null);
+          : this.below(location, t, t._item?.parentSub ?? null);
       memo.set(t, location);
     }
     return location;
-  };
-
-  return { locate };
+  }
 }
