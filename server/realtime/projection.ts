@@ -4,6 +4,11 @@
  * user whose update changed that entry last in the window. Rapid edits to one field in one
  * window (typing) become one event with the value before and after the window.
  *
+ * A window costs what it touched, not the document: only the milestones its transactions
+ * touched are read again and compared (readiness and criteria, a few entries, are read whole).
+ * A window that creates or deletes a milestone reads every milestone, since each one's
+ * dependencies read as the milestones that exist; so does a reconcile.
+ *
  * With several nodes, each node projects what its own connections changed. Changes applied from
  * another node (origin `remote`) only move this node's baseline: their rows, audit events and
  * announcements are the receiving node's to write, once.
@@ -18,7 +23,14 @@
  */
 import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { docName, type ProjectDocData, readProjectDoc } from '../../shared/doc/index.ts';
+import {
+  docName,
+  type Milestone,
+  type ProjectDocData,
+  readMaturation,
+  readMilestoneById,
+  readProjectDoc,
+} from '../../shared/doc/index.ts';
 import type { AuditEntry } from '../audit/audit-chain.ts';
 import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
 import { commit, type Statement } from '../db/writer.ts';
@@ -73,6 +85,11 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
   const authors = new Map<string, string | null>();
   /** entity keys that a change made on this node touched in this window */
   const local = new Set<string>();
+  /**
+   * a milestone was created or deleted in this window: every milestone is read again (one's
+   * dependencies read as those that exist); otherwise only those the window touched
+   */
+  let milestoneSetChanged = false;
   let timer: NodeJS.Timeout | null = null;
   let firstDirtyAt = 0;
   let running: Promise<void> = Promise.resolve();
@@ -132,18 +149,23 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     projected ??= await loadProjected(deps, projectId);
     const baseline = projected;
     if (!doc) return;
-    const current = flatten(readProjectDoc(doc));
     const window = new Map(authors);
     const localWindow = new Set(local);
+    const wholeWindow = milestoneSetChanged;
     authors.clear();
     local.clear();
+    milestoneSetChanged = false;
+    // The window's milestones alone, unless the set of milestones changed (or a reconcile).
+    const touched = reason || wholeWindow ? null : touchedMilestones(window);
+    const current = touched ? readTouched(doc, baseline, touched) : flatten(readProjectDoc(doc));
     const at = deps.clock();
     const statements: Statement[] = [];
     const audit: AuditEntry[] = [];
     for (const root of ROOTS) {
       const before = baseline[root];
       const after = current[root];
-      for (const id of new Set([...before.keys(), ...after.keys()])) {
+      const ids = root === 'milestones' && touched ? touched : new Set([...before.keys(), ...after.keys()]);
+      for (const id of ids) {
         const b = before.get(id);
         const a = after.get(id);
         if (sameJson(a, b)) continue;
@@ -188,6 +210,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       // Keep who changed what for the next attempt (newer changes keep their own authors).
       for (const [key, author] of window) if (!authors.has(key)) authors.set(key, author);
       for (const key of localWindow) local.add(key);
+      if (wholeWindow) milestoneSetChanged = true;
       throw err;
     }
     projected = current;
@@ -221,6 +244,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       let touched = false;
       for (const [type, keys] of tr.changed) {
         const root = rootNames.get(type as Y.AbstractType<unknown>);
+        if (root === 'milestones') milestoneSetChanged = true;
         const entities = root
           ? [...keys].flatMap((key) => (key ? [`${root}/${key}`] : []))
           : [entityOf(type as Y.AbstractType<unknown>, rootNames)].filter((e) => e !== null);
@@ -245,6 +269,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       projected = null;
       authors.clear();
       local.clear();
+      milestoneSetChanged = false;
     },
   };
 }
@@ -277,31 +302,55 @@ function entityOf(type: Y.AbstractType<unknown>, roots: Map<Y.AbstractType<unkno
   return null;
 }
 
+/** The ids of the milestones a window touched (its keys are `root/id`). */
+function touchedMilestones(window: Map<string, string | null>): Set<string> {
+  const ids = new Set<string>();
+  for (const key of window.keys())
+    if (key.startsWith('milestones/')) ids.add(key.slice('milestones/'.length));
+  return ids;
+}
+
+/**
+ * The projection as `baseline` with the `touched` milestones read again from the document
+ * (those that no longer read as a milestone removed), and readiness and criteria read whole
+ * (a few entries each): O(what the window touched), not O(document).
+ */
+function readTouched(doc: Y.Doc, baseline: Flat, touched: Set<string>): Flat {
+  const milestones = new Map(baseline.milestones);
+  for (const id of touched) {
+    const m = readMilestoneById(doc, id);
+    if (m) milestones.set(id, milestoneEntry(m));
+    else milestones.delete(id);
+  }
+  const rest = flatten({ milestones: [], ...readMaturation(doc) });
+  return { milestones, readiness: rest.readiness, criteria: rest.criteria };
+}
+
 function emptyFlat(): Flat {
   return { milestones: new Map(), readiness: new Map(), criteria: new Map() };
 }
 
+/** A milestone as its row holds it. */
+function milestoneEntry(m: Milestone): Entry {
+  return {
+    id: m.id,
+    title: m.title,
+    description: m.description,
+    owner: m.owner,
+    due: m.due,
+    status: m.status,
+    stage: m.stage,
+    dimension: m.dimension,
+    dependsOn: m.dependsOn,
+    order: m.order,
+    updatedBy: m.updatedBy,
+    updatedAt: m.updatedAt,
+  };
+}
+
 export function flatten(data: ProjectDocData): Flat {
   return {
-    milestones: new Map(
-      data.milestones.map((m) => [
-        m.id,
-        {
-          id: m.id,
-          title: m.title,
-          description: m.description,
-          owner: m.owner,
-          due: m.due,
-          status: m.status,
-          stage: m.stage,
-          dimension: m.dimension,
-          dependsOn: m.dependsOn,
-          order: m.order,
-          updatedBy: m.updatedBy,
-          updatedAt: m.updatedAt,
-        },
-      ]),
-    ),
+    milestones: new Map(data.milestones.map((m) => [m.id, milestoneEntry(m)])),
     readiness: new Map(Object.entries(data.readiness).map(([k, v]) => [k, { ...v } as Entry])),
     criteria: new Map(Object.entries(data.criteria).map(([k, v]) => [k, { ...v } as Entry])),
   };

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { auditEvents, docUpdates, milestones, readiness } from '../../server/db/schema/index.ts';
@@ -136,6 +136,37 @@ describe('co-editing a project', () => {
     const events = await server.deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
     const me = (await lead.get('/api/me')).body.user.id;
     expect(events[0]).toMatchObject({ entity: 'milestone', action: 'create', actorId: me });
+  });
+  it('projects what a window touched, and every milestone once one is created or deleted', async () => {
+    const a = peers[0]!;
+    const rowOf = async (id: string) =>
+      (await server.deps.db.select().from(milestones).where(eq(milestones.id, id)))[0];
+    const first = createMilestone(a.doc, { title: 'Potency assay', status: 'planned', stage: 2 }, 'lead');
+    const second = createMilestone(
+      a.doc,
+      { title: 'Release testing', status: 'planned', stage: 3, dependsOn: [first] },
+      'lead',
+    );
+    await a.provider.whenSaved();
+    await vi.waitFor(async () => expect((await rowOf(second))?.dependsOn).toEqual([first]), {
+      timeout: 5000,
+      interval: 50,
+    });
+    // A window that touches one milestone projects it.
+    updateMilestone(a.doc, first, { title: 'Potency assay (validated)' }, 'lead');
+    await a.provider.whenSaved();
+    await vi.waitFor(async () => expect((await rowOf(first))?.title).toBe('Potency assay (validated)'), {
+      timeout: 5000,
+      interval: 50,
+    });
+    // A milestone deleted by a client that leaves the others' dependencies alone (a raw edit, or
+    // a concurrent one): the other milestone, untouched, no longer reads as depending on it.
+    a.doc.getMap('milestones').delete(first);
+    await a.provider.whenSaved();
+    await vi.waitFor(async () => expect(await rowOf(first)).toBeUndefined(), { timeout: 5000, interval: 50 });
+    const stillListed = a.doc.getMap<Y.Map<unknown>>('milestones').get(second)!.get('dependsOn');
+    expect((stillListed as Y.Array<string>).toArray()).toEqual([first]);
+    expect((await rowOf(second))?.dependsOn).toEqual([]);
   });
 });
 
