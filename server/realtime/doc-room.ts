@@ -578,11 +578,10 @@ export class DocRoom {
     } finally {
       this.checking = null;
     }
-    if (problem) {
-      // (decoding failed part-way: whatever Yjs applied goes with the refused document)
-    } else if (doc.store.pendingStructs || doc.store.pendingDs)
+    // (an update that failed to decode part-way leaves what Yjs applied to the refused document)
+    if (!problem && (doc.store.pendingStructs || doc.store.pendingDs))
       problem = 'The update depends on changes the server does not have';
-    else if (check.problems.length) {
+    if (!problem && check.problems.length) {
       const first = check.problems[0]!;
       problem = `Invalid document content at ${first.path}: ${first.message}`;
     }
