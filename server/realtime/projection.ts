@@ -7,7 +7,9 @@
  * A window costs what it touched, not the document: only the milestones its transactions
  * touched are read again and compared (readiness and criteria, a few entries, are read whole).
  * A window that creates or deletes a milestone reads every milestone, since each one's
- * dependencies read as the milestones that exist; so does a reconcile.
+ * dependencies read as the milestones that exist; so does a reconcile, the first window after
+ * the rows were read, and the window after one of these that could not be written (a reconcile
+ * that failed is made good by the next window).
  *
  * With several nodes, each node projects what its own connections changed. Changes applied from
  * another node (origin `remote`) only move this node's baseline: their rows, audit events and
@@ -86,10 +88,11 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
   /** entity keys that a change made on this node touched in this window */
   const local = new Set<string>();
   /**
-   * a milestone was created or deleted in this window: every milestone is read again (one's
-   * dependencies read as those that exist); otherwise only those the window touched
+   * the next window reads every milestone, not only those it touched: one was created or
+   * deleted (a milestone's dependencies read as those that exist), or a window that read them
+   * all could not be written
    */
-  let milestoneSetChanged = false;
+  let readAll = false;
   let timer: NodeJS.Timeout | null = null;
   let firstDirtyAt = 0;
   let running: Promise<void> = Promise.resolve();
@@ -146,17 +149,18 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     if (!doc) return;
     // Every log row up to the mark is in the document now, so in what is flattened below.
     const mark = markOf();
+    // Rows read now (a reconcile that has not run or failed) may differ anywhere: compare all.
+    const readRows = projected === null;
     projected ??= await loadProjected(deps, projectId);
     const baseline = projected;
     if (!doc) return;
     const window = new Map(authors);
     const localWindow = new Set(local);
-    const wholeWindow = milestoneSetChanged;
+    const all = readAll || readRows || reason !== null;
     authors.clear();
     local.clear();
-    milestoneSetChanged = false;
-    // The window's milestones alone, unless the set of milestones changed (or a reconcile).
-    const touched = reason || wholeWindow ? null : touchedMilestones(window);
+    readAll = false;
+    const touched = all ? null : touchedMilestones(window);
     const current = touched ? readTouched(doc, baseline, touched) : flatten(readProjectDoc(doc));
     const at = deps.clock();
     const statements: Statement[] = [];
@@ -210,7 +214,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       // Keep who changed what for the next attempt (newer changes keep their own authors).
       for (const [key, author] of window) if (!authors.has(key)) authors.set(key, author);
       for (const key of localWindow) local.add(key);
-      if (wholeWindow) milestoneSetChanged = true;
+      if (all) readAll = true;
       throw err;
     }
     projected = current;
@@ -244,7 +248,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       let touched = false;
       for (const [type, keys] of tr.changed) {
         const root = rootNames.get(type as Y.AbstractType<unknown>);
-        if (root === 'milestones') milestoneSetChanged = true;
+        if (root === 'milestones') readAll = true;
         const entities = root
           ? [...keys].flatMap((key) => (key ? [`${root}/${key}`] : []))
           : [entityOf(type as Y.AbstractType<unknown>, rootNames)].filter((e) => e !== null);
@@ -269,7 +273,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       projected = null;
       authors.clear();
       local.clear();
-      milestoneSetChanged = false;
+      readAll = false;
     },
   };
 }

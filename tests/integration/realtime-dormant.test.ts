@@ -167,6 +167,48 @@ describe('dormant rooms', () => {
     }
   });
 
+  it('a reconcile that could not be written is made good by the next projection', async () => {
+    const { dir, server: first, projectId, name, lead } = await leadOnRestartableServer();
+    createMilestone(lead.doc, { title: 'Written before the crash', status: 'planned', stage: 1 }, 'lead');
+    await lead.provider.whenSaved();
+    lead.close();
+    await first.close();
+
+    // The row lost as in a crash, and the database refusing it for a while (busy, full disk…).
+    const database = await openDatabase(first.databaseUrl);
+    await database.db
+      .delete(milestones)
+      .where(and(eq(milestones.projectId, projectId), eq(milestones.title, 'Written before the crash')));
+    await database.db.update(docProjectionMarks).set({ upto: 0 }).where(eq(docProjectionMarks.docName, name));
+    await database.client.execute(`CREATE TRIGGER refuse_for_a_while BEFORE INSERT ON milestones
+      WHEN NEW.title = 'Written before the crash' BEGIN SELECT RAISE(ABORT, 'refused for a while'); END`);
+
+    const again = await startTestServer({ dir });
+    // Resolves once the projection reports that its reconcile could not be written.
+    const reconcileFailed = new Promise<void>((resolve) => {
+      const error = again.deps.log.error.bind(again.deps.log);
+      again.deps.log.error = ((...args: unknown[]) => {
+        if (args.some((a) => typeof a === 'string' && a.includes('could not reconcile'))) resolve();
+        return (error as (...a: unknown[]) => void)(...args);
+      }) as typeof again.deps.log.error;
+    });
+    try {
+      const mentor = await peer(again.url, 'mentor@demo.jalon', name);
+      await reconcileFailed;
+      expect(await rowTitles(again, projectId)).not.toContain('Written before the crash');
+      await database.client.execute('DROP TRIGGER refuse_for_a_while');
+      // Nobody writes meanwhile: the next projection compares every row, and writes the one lost.
+      await vi.waitFor(
+        async () => expect(await rowTitles(again, projectId)).toContain('Written before the crash'),
+        { timeout: 5000 },
+      );
+      mentor.close();
+    } finally {
+      database.close();
+      await again.close();
+    }
+  });
+
   it('a room closed while awake writes its mark, so that it loads dormant the next time', async () => {
     const { dir, server: first, projectId, name, lead } = await leadOnRestartableServer();
     // A change that leaves every projected row as it was: no row to write, but a log row more.
