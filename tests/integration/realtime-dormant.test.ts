@@ -66,6 +66,24 @@ async function lastLogRow(server: TestServer, name: string): Promise<number> {
   return row?.id ?? 0;
 }
 
+/**
+ * A milestone written, then the server stopped as if it had died after the commit and before
+ * the projection: no row for it, and the mark back to 0. The database is left open.
+ */
+async function crashedBeforeProjection() {
+  const { dir, server, projectId, name, lead } = await leadOnRestartableServer();
+  createMilestone(lead.doc, { title: 'Written before the crash', status: 'planned', stage: 1 }, 'lead');
+  await lead.provider.whenSaved();
+  lead.close();
+  await server.close();
+  const database = await openDatabase(server.databaseUrl);
+  await database.db
+    .delete(milestones)
+    .where(and(eq(milestones.projectId, projectId), eq(milestones.title, 'Written before the crash')));
+  await database.db.update(docProjectionMarks).set({ upto: 0 }).where(eq(docProjectionMarks.docName, name));
+  return { dir, projectId, name, database };
+}
+
 describe('dormant rooms', () => {
   it('serves a project nobody writes to without building its document, and wakes on the first write', async () => {
     const server = await startTestServer();
@@ -135,18 +153,7 @@ describe('dormant rooms', () => {
   });
 
   it('reconciles the rows with a log that goes beyond the mark (a crash before the projection)', async () => {
-    const { dir, server: first, projectId, name, lead } = await leadOnRestartableServer();
-    createMilestone(lead.doc, { title: 'Written before the crash', status: 'planned', stage: 1 }, 'lead');
-    await lead.provider.whenSaved();
-    lead.close();
-    await first.close();
-
-    // As if the process had died after the commit and before the projection: no row, old mark.
-    const database = await openDatabase(first.databaseUrl);
-    await database.db
-      .delete(milestones)
-      .where(and(eq(milestones.projectId, projectId), eq(milestones.title, 'Written before the crash')));
-    await database.db.update(docProjectionMarks).set({ upto: 0 }).where(eq(docProjectionMarks.docName, name));
+    const { dir, projectId, name, database } = await crashedBeforeProjection();
     database.close();
 
     const again = await startTestServer({ dir });
@@ -168,18 +175,8 @@ describe('dormant rooms', () => {
   });
 
   it('a reconcile that could not be written is made good by the next projection', async () => {
-    const { dir, server: first, projectId, name, lead } = await leadOnRestartableServer();
-    createMilestone(lead.doc, { title: 'Written before the crash', status: 'planned', stage: 1 }, 'lead');
-    await lead.provider.whenSaved();
-    lead.close();
-    await first.close();
-
-    // The row lost as in a crash, and the database refusing it for a while (busy, full disk…).
-    const database = await openDatabase(first.databaseUrl);
-    await database.db
-      .delete(milestones)
-      .where(and(eq(milestones.projectId, projectId), eq(milestones.title, 'Written before the crash')));
-    await database.db.update(docProjectionMarks).set({ upto: 0 }).where(eq(docProjectionMarks.docName, name));
+    const { dir, projectId, name, database } = await crashedBeforeProjection();
+    // ... and the database refusing the lost row for a while (busy, full disk…).
     await database.client.execute(`CREATE TRIGGER refuse_for_a_while BEFORE INSERT ON milestones
       WHEN NEW.title = 'Written before the crash' BEGIN SELECT RAISE(ABORT, 'refused for a while'); END`);
 
