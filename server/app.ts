@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
@@ -109,10 +110,25 @@ export function createApp(deps: AppDeps) {
 
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
     const indexHtml = readFileSync(join(deps.clientDir, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: deps.clientDir }));
-    app.use('*', serveStatic({ root: deps.clientDir }));
+    // Assets are named after their content: a browser keeps them for good and never asks
+    // again. The rest (the app shell, the icon) is checked on every visit.
+    const cacheFor = (policy: string) => (_path: string, c: Context) =>
+      void c.header('Cache-Control', policy);
+    const statics = { root: deps.clientDir, precompressed: true };
+    app.use(
+      '/assets/*',
+      serveStatic({ ...statics, onFound: cacheFor('public, max-age=31536000, immutable') }),
+    );
+    // A missing asset is an error, not the app shell (a page still running an older build).
+    app.get('/assets/*', (c) =>
+      c.json(toErrorBody(new AppError('not_found', `No asset ${c.req.path}`)), 404),
+    );
+    app.use('*', serveStatic({ ...statics, onFound: cacheFor('no-cache') }));
     // The client routes itself: every other GET is the app shell.
-    app.get('*', (c) => c.html(indexHtml));
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
   }
 
   app.onError((err, c) => {
