@@ -37,13 +37,40 @@ export function projectRoots(doc: Y.Doc): ProjectRoots {
 export const compareByOrder = (a: { order: string; id: string }, b: { order: string; id: string }): number =>
   a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** An entry's key when valid for its root, else `fallback`. */
-function field<T>(entry: EntryMap, root: RootName, key: string, fallback: T): T {
-  const spec = ENTRY_SPECS[root].fields[key];
-  if (spec?.kind !== 'value') return fallback;
-  const parsed = (spec.schema as z.ZodType<T>).safeParse(entry.get(key));
-  return parsed.success ? parsed.data : fallback;
+/**
+ * An entry's reader, one parse per entry: the keys of `shape` as it says, except each key in
+ * `fallbacks`, which is checked as its root's spec says (shape.ts) and reads as its fallback
+ * when missing or invalid. Keys whose value is not a plain value (the rich and plain texts,
+ * the dependencies) are read from the Yjs types before parsing.
+ */
+function reader<T extends z.ZodObject>(
+  root: RootName,
+  shape: T,
+  fallbacks: Partial<Record<keyof z.output<T>, unknown>>,
+): z.ZodType<z.output<T>> {
+  const fields = ENTRY_SPECS[root].fields;
+  const lenient: Record<string, z.ZodType> = {};
+  for (const [key, fallback] of Object.entries(fallbacks)) {
+    const spec = fields[key];
+    if (spec?.kind !== 'value') throw new Error(`${root}.${key} is not a plain value`);
+    lenient[key] = spec.schema.catch(fallback);
+  }
+  return shape.extend(lenient) as unknown as z.ZodType<z.output<T>>;
 }
+
+const MilestoneRead = reader('milestones', Milestone, {
+  owner: null,
+  due: null,
+  stage: 0,
+  dimension: null,
+  order: '',
+  createdBy: null,
+  createdAt: null,
+  updatedBy: null,
+  updatedAt: null,
+});
+const ReadinessRead = reader('readiness', ReadinessEntry, { updatedBy: null, updatedAt: null });
+const CriterionRead = reader('criteria', CriterionCheck, { evidence: '', checkedBy: null, checkedAt: null });
 
 function readMilestone(id: string, m: EntryMap, exists: (id: string) => boolean): Milestone | null {
   const description = m.get('description');
@@ -54,42 +81,42 @@ function readMilestone(id: string, m: EntryMap, exists: (id: string) => boolean)
           (d): d is string => typeof d === 'string' && d !== id && exists(d),
         )
       : [];
-  const parsed = Milestone.safeParse({
+  const parsed = MilestoneRead.safeParse({
     id,
     title: m.get('title'),
     description: description instanceof Y.XmlFragment ? fragmentText(description) : '',
-    owner: field(m, 'milestones', 'owner', null),
-    due: field(m, 'milestones', 'due', null),
+    owner: m.get('owner'),
+    due: m.get('due'),
     status: m.get('status'),
-    stage: field(m, 'milestones', 'stage', 0),
-    dimension: field(m, 'milestones', 'dimension', null),
+    stage: m.get('stage'),
+    dimension: m.get('dimension'),
     dependsOn,
-    order: field(m, 'milestones', 'order', ''),
-    createdBy: field(m, 'milestones', 'createdBy', null),
-    createdAt: field(m, 'milestones', 'createdAt', null),
-    updatedBy: field(m, 'milestones', 'updatedBy', null),
-    updatedAt: field(m, 'milestones', 'updatedAt', null),
+    order: m.get('order'),
+    createdBy: m.get('createdBy'),
+    createdAt: m.get('createdAt'),
+    updatedBy: m.get('updatedBy'),
+    updatedAt: m.get('updatedAt'),
   });
   return parsed.success ? parsed.data : null;
 }
 
 function readReadiness(e: EntryMap): ReadinessEntry | null {
   const evidence = e.get('evidence');
-  const parsed = ReadinessEntry.safeParse({
+  const parsed = ReadinessRead.safeParse({
     level: e.get('level'),
     evidence: evidence instanceof Y.Text ? evidence.toString() : '',
-    updatedBy: field(e, 'readiness', 'updatedBy', null),
-    updatedAt: field(e, 'readiness', 'updatedAt', null),
+    updatedBy: e.get('updatedBy'),
+    updatedAt: e.get('updatedAt'),
   });
   return parsed.success ? parsed.data : null;
 }
 
 function readCriterion(e: EntryMap): CriterionCheck | null {
-  const parsed = CriterionCheck.safeParse({
+  const parsed = CriterionRead.safeParse({
     checked: e.get('checked'),
-    evidence: field(e, 'criteria', 'evidence', ''),
-    checkedBy: field(e, 'criteria', 'checkedBy', null),
-    checkedAt: field(e, 'criteria', 'checkedAt', null),
+    evidence: e.get('evidence'),
+    checkedBy: e.get('checkedBy'),
+    checkedAt: e.get('checkedAt'),
   });
   return parsed.success ? parsed.data : null;
 }

@@ -212,6 +212,67 @@ describe('milestone writers', () => {
   });
 });
 
+describe('readers', () => {
+  /** An entry written raw, as a peer that skipped the writers (and the server's checks) might. */
+  const rawEntry = (doc: Y.Doc, root: string, key: string, fields: Record<string, unknown>) => {
+    const entry = new Y.Map<unknown>();
+    doc.getMap(root).set(key, entry);
+    for (const [k, v] of Object.entries(fields)) entry.set(k, v);
+    return entry;
+  };
+
+  it('read an invalid optional key as its default, and leave out an entry without its required keys', () => {
+    const doc = new Y.Doc();
+    const ok = createMilestone(doc, { title: 'Kept', due: '2027-02-01' }, 'u-lead');
+    rawEntry(doc, 'milestones', 'odd', {
+      title: 'Odd values',
+      status: 'done',
+      owner: 42,
+      due: '2027-13-45',
+      stage: 9,
+      dimension: 'astrology',
+      order: 'not an order key!',
+      createdBy: '',
+      createdAt: -1,
+      updatedAt: 1.5,
+    });
+    rawEntry(doc, 'milestones', 'blank', { title: '   ', status: 'planned', order: 'a0' });
+    rawEntry(doc, 'milestones', 'no-status', { title: 'No status', order: 'a1' });
+    rawEntry(doc, 'milestones', 'bad status', { title: 'Bad status', status: 'finished', order: 'a2' });
+    rawEntry(doc, 'readiness', 'regulatory', { level: 4, updatedBy: 7, updatedAt: 'yesterday' });
+    rawEntry(doc, 'readiness', 'clinical', { level: 12 });
+    rawEntry(doc, 'readiness', 'astrology', { level: 3 });
+    rawEntry(doc, 'criteria', 'c-1', { checked: true, evidence: 5, checkedBy: 'u-pm', checkedAt: -3 });
+    rawEntry(doc, 'criteria', 'c-2', { checked: 'yes' });
+
+    const data = readProjectDoc(doc);
+    expect(data.milestones.map((m) => m.id)).toEqual(['odd', ok]);
+    expect(data.milestones[0]).toEqual({
+      id: 'odd',
+      title: 'Odd values',
+      description: '',
+      owner: null,
+      due: null,
+      status: 'done',
+      stage: 0,
+      dimension: null,
+      dependsOn: [],
+      order: '',
+      createdBy: null,
+      createdAt: null,
+      updatedBy: null,
+      updatedAt: null,
+    });
+    expect(data.milestones[1]).toMatchObject({ title: 'Kept', due: '2027-02-01', createdBy: 'u-lead' });
+    expect(data.readiness).toEqual({
+      regulatory: { level: 4, evidence: '', updatedBy: null, updatedAt: null },
+    });
+    expect(data.criteria).toEqual({
+      'c-1': { checked: true, evidence: '', checkedBy: 'u-pm', checkedAt: null },
+    });
+  });
+});
+
 describe('maturation writers', () => {
   it('score readiness, then replace its evidence keeping a concurrent edit elsewhere', () => {
     const doc = new Y.Doc();
