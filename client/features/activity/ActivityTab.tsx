@@ -101,7 +101,7 @@ export function ActivityTab() {
     t: a(),
     milestoneTitle: (id) => room.byId().get(id)?.title ?? null,
     memberName: (id) => room.memberName(id),
-    dimensionName: (id) => room.dimensions().find((d) => d.id === id)?.name[locale()] ?? id,
+    dimensionName: (id) => room.dimensionName(id, locale()) ?? id,
     criterionText: (id) => criteria().get(id) ?? id,
     statusName: (s) => t().room.statuses[s as keyof Messages['room']['statuses']] ?? s,
     roleName: (r) => (t().roles[r as keyof Messages['roles']] ?? r).toLowerCase(),

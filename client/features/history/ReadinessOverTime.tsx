@@ -14,7 +14,7 @@ export function ReadinessOverTime(props: { projectId: string }) {
   const c = () => t().history.chart;
   const [series, { refetch }] = createResource(() => props.projectId, historyApi.readiness);
   const loaded = () => (series.error ? undefined : series.latest);
-  const name = (id: string) => room.dimensions().find((d) => d.id === id)?.name[locale()] ?? id;
+  const name = (id: string) => room.dimensionName(id, locale()) ?? id;
   const lines = createMemo(() => {
     const s = loaded();
     return s ? readinessLines(s, name) : [];

@@ -36,7 +36,7 @@ export function MilestoneCard(props: {
     return { count: n(count), waiting: waiting > 0, label };
   });
   const editors = () => room.state.presence.filter((p) => !p.isSelf && p.editing.includes(m().id));
-  const dimension = () => room.dimensions().find((d) => d.id === m().dimension)?.name[locale()];
+  const dimension = () => room.dimensionName(m().dimension, locale());
 
   return (
     <li

@@ -22,8 +22,7 @@ export function MilestoneProperties(props: { milestone: Milestone }) {
   const update = (patch: Parameters<typeof room.actions.updateMilestone>[1]) =>
     room.actions.updateMilestone(m().id, patch);
   const ownerKnown = () => m().owner === null || room.members().some((x) => x.userId === m().owner);
-  const dimensionName = (id: string | null) =>
-    room.dimensions().find((x) => x.id === id)?.name[locale()] ?? d().noDimension;
+  const dimensionName = (id: string | null) => room.dimensionName(id, locale()) ?? d().noDimension;
   const stageLabel = (i: number) => `${formatNumber(locale(), i)} · ${stageName(room.project().track, i)}`;
 
   return (

@@ -7,6 +7,7 @@ import { useSearchParams } from '@solidjs/router';
 import { createContext, createMemo, createResource, createSignal, onCleanup, useContext } from 'solid-js';
 import type { Member, ProjectDetail } from '../../../shared/api.ts';
 import type { Milestone } from '../../../shared/doc/shape.ts';
+import type { Locale } from '../../../shared/domain.ts';
 import { api } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import type { DocSession } from '../../realtime/doc-session.ts';
@@ -32,6 +33,8 @@ export function createRoom(project: () => ProjectDetail, session: DocSession, st
   const members = (): Member[] => (team.error ? [] : (team.latest?.members ?? []));
   const memberById = createMemo(() => new Map(members().map((m) => [m.userId, m])));
   const byId = createMemo(() => new Map<string, Milestone>(state.milestones.map((m) => [m.id, m])));
+  const dimensions = () => frameworks[0].catalogue?.dimensions ?? [];
+  const dimensionById = createMemo(() => new Map(dimensions().map((d) => [d.id, d])));
 
   // The date moves on at midnight for those who leave the room open.
   const [today, setToday] = createSignal(todayIso());
@@ -61,7 +64,10 @@ export function createRoom(project: () => ProjectDetail, session: DocSession, st
       !state.revoked &&
       (state.access === undefined ? project().permissions.includes('doc.edit') : state.access === 'edit'),
     canComment: () => !state.revoked && project().permissions.includes('comment.write'),
-    dimensions: () => frameworks[0].catalogue?.dimensions ?? [],
+    dimensions,
+    /** a readiness dimension's name, or null while the catalogue is loading or lacks it */
+    dimensionName: (id: string | null, locale: Locale): string | null =>
+      (id && dimensionById().get(id)?.name[locale]) || null,
     framework: () => frameworks[1].track(project().track),
     frameworksStatus: () => frameworks[0].status,
     tab: (): RoomTab => (TABS.includes(params.tab as RoomTab) ? (params.tab as RoomTab) : 'milestones'),
