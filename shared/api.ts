@@ -3,6 +3,7 @@
  * OpenAPI document from them; the client types its calls with them.
  */
 import { z } from 'zod';
+import { Milestone } from './doc/shape.ts';
 import { Locale, OrganisationKind, PartnerRole, ProjectRole, Stage } from './domain.ts';
 
 const Id = z.string().min(1).max(64);
@@ -57,6 +58,13 @@ export const ProjectDetail = ProjectSummary.extend({
   permissions: z.array(z.string()),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+/**
+ * A project's milestones as last projected from its document, in board order. Who created each
+ * one, and when, is not projected (null here): the document has it.
+ */
+export const ProjectMilestones = z.object({ milestones: z.array(Milestone) });
+export type ProjectMilestones = z.infer<typeof ProjectMilestones>;
 
 const boolFromQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 

@@ -6,6 +6,7 @@ import {
   PortfolioProject,
   ProjectDetail,
   ProjectListQuery,
+  ProjectMilestones,
   UpdateProjectBody,
 } from '../../shared/api.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -14,6 +15,7 @@ import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts
 import { createProject } from './create-project.ts';
 import { getProject } from './get-project.ts';
 import { listProjects } from './list-projects.ts';
+import { projectMilestones } from './project-milestones.ts';
 import { updateProject } from './update-project.ts';
 
 export function projectRoutes(deps: ServiceDeps) {
@@ -53,6 +55,19 @@ export function projectRoutes(deps: ServiceDeps) {
         responses: { 200: json(ProjectDetail, 'The project'), ...errors },
       }),
       async (c) => c.json(await getProject(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}/milestones',
+        tags: ['projects'],
+        summary: "A project's milestones as last projected from its document, in board order",
+        description:
+          'The live milestones are in the project document (docs/protocol.md); these rows follow it within a second. The project room draws its board from them while the document loads.',
+        request: { params: IdParam },
+        responses: { 200: json(ProjectMilestones, 'The milestones'), ...errors },
+      }),
+      async (c) => c.json(await projectMilestones(deps, requireActor(c), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({

@@ -37,6 +37,7 @@ import type { AuditEntry } from '../audit/audit-chain.ts';
 import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
 import { commit, type Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { milestoneOfRow } from '../projects/project-milestones.ts';
 import { REMOTE } from './doc-room.ts';
 
 export const PROJECTION_DELAY_MS = 250;
@@ -474,21 +475,7 @@ async function loadProjected(deps: ServiceDeps, projectId: string): Promise<Flat
     deps.db.select().from(criterionChecks).where(eq(criterionChecks.projectId, projectId)),
   ]);
   const flat = emptyFlat();
-  for (const m of ms)
-    flat.milestones.set(m.id, {
-      id: m.id,
-      title: m.title,
-      description: m.description,
-      owner: m.ownerId,
-      due: m.due,
-      status: m.status,
-      stage: m.stage,
-      dimension: m.dimension,
-      dependsOn: m.dependsOn,
-      order: m.position,
-      updatedBy: m.updatedBy,
-      updatedAt: m.updatedAt?.getTime() ?? null,
-    });
+  for (const m of ms) flat.milestones.set(m.id, milestoneOfRow(m));
   for (const r of rs)
     flat.readiness.set(r.dimension, {
       level: r.level,

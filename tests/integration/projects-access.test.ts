@@ -1,8 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, organisationMembers, organisations, projects } from '../../server/db/schema/index.ts';
+import { docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { peer } from '../support/socket.ts';
 
 let server: TestServer;
 const as: Record<string, ApiClient> = {};
@@ -110,6 +112,38 @@ describe('what cannot be seen does not exist', () => {
     expect(me.body.organisations.map((o: { id: string }) => o.id)).toContain(lead.leadOrganisation.id);
     expect((await colleague.get('/api/projects')).body.projects).toEqual([]);
     expect((await colleague.get(`/api/projects/${lead.id}`)).status).toBe(404);
+  });
+});
+
+describe("a project's milestones as projected", () => {
+  it("are the document's milestones, in board order, to every member", async () => {
+    const project = (await as.lead!.get('/api/projects')).body.projects[0] as { id: string };
+    const lead = await peer(server.url, 'lead@demo.jalon', docName(project.id));
+    try {
+      const fromDoc = readProjectDoc(lead.doc).milestones;
+      expect(fromDoc.length).toBeGreaterThan(2);
+      const expected = fromDoc.map((m) => ({ ...m, createdBy: null, createdAt: null }));
+      for (const who of ['lead', 'researcher', 'mentor']) {
+        const reply = await as[who]!.get(`/api/projects/${project.id}/milestones`);
+        expect(reply.status, who).toBe(200);
+        expect(reply.body.milestones, who).toEqual(expected);
+      }
+    } finally {
+      lead.close();
+    }
+  });
+
+  it('are not found for anyone who may not see the project, nor without a session', async () => {
+    const visible = new Set(
+      (await as.partner!.get('/api/projects')).body.projects.map((p: { id: string }) => p.id),
+    );
+    const hidden = allIds.find((id) => !visible.has(id))!;
+    const reply = await as.partner!.get(`/api/projects/${hidden}/milestones`);
+    expect(reply.status).toBe(404);
+    expect(reply.body).toEqual({ error: { code: 'not_found', message: 'Project not found' } });
+    expect(JSON.stringify(reply.body)).not.toContain('milestones');
+    const anonymous = await new ApiClient(server.url).get(`/api/projects/${hidden}/milestones`);
+    expect(anonymous.status).toBe(401);
   });
 });
 
