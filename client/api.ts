@@ -11,6 +11,7 @@ import type {
   Me,
   MemberList,
   ProjectDetail,
+  ProjectMilestones,
   ProjectSummary,
 } from '../shared/api.ts';
 import type { Locale } from '../shared/domain.ts';
@@ -155,6 +156,8 @@ export const api = {
   projects: (params: ProjectListQuery = {}) =>
     request<{ projects: ProjectSummary[] }>('GET', `/api/projects${query(params)}`),
   project: (id: string) => request<ProjectDetail>('GET', `/api/projects/${enc(id)}`),
+  /** the milestones as last projected on the server (the room's board until its document is there) */
+  projectMilestones: (id: string) => request<ProjectMilestones>('GET', `/api/projects/${enc(id)}/milestones`),
   members: (projectId: string) => request<Members>('GET', `/api/projects/${enc(projectId)}/members`),
   frameworks: () => request<FrameworkCatalogue>('GET', '/api/frameworks'),
   invitation: (token: string) => request<Invitation>('GET', `/api/invitations/${enc(token)}`),

@@ -7,6 +7,10 @@
  * list is reconciled by id so that unchanged cards keep their DOM. Readiness and criteria are
  * read whole (a few dozen entries, not the milestones), at most every MATURATION_MS.
  *
+ * Until the document is there (no device copy yet, the server's on its way), the room may show
+ * the project's milestones as last projected on the server (`showProjected`): the same board,
+ * read-only (`preview`), replaced in place by the document's own milestones once it arrives.
+ *
  * Every write goes through the shared/doc writers with this tab's origin (undoable by this tab
  * only) and the signed-in user as actor. A write the writers refuse (a blank title, say) leaves
  * the document untouched and is reported in `writeError`.
@@ -55,6 +59,8 @@ export interface RoomState {
   deviceLoaded: boolean;
   /** the server's content has arrived at least once */
   synced: boolean;
+  /** the milestones are the server's projected rows, shown until the document has its own */
+  preview: boolean;
   milestones: Milestone[];
   readiness: Partial<Record<DimensionId, ReadinessEntry>>;
   criteria: Record<string, CriterionCheck>;
@@ -93,6 +99,7 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
   const [state, setState] = createStore<RoomState>({
     deviceLoaded: false,
     synced: provider.synced,
+    preview: false,
     milestones: [],
     readiness: {},
     criteria: {},
@@ -133,10 +140,16 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
           else cache.delete(id);
         }
         dirty.clear();
-        setState('milestones', reconcile([...cache.values()].sort(compareByOrder), { key: 'id' }));
+        showDocMilestones();
       }
       if (maturationDirty) refreshMaturation();
     });
+  }
+
+  /** The document's milestones replace what was shown (the projected rows included), by id. */
+  function showDocMilestones() {
+    setState('milestones', reconcile([...cache.values()].sort(compareByOrder), { key: 'id' }));
+    if (state.preview && (cache.size > 0 || state.synced)) setState('preview', false);
   }
 
   function refreshMaturation() {
@@ -181,6 +194,8 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
       batch(() => {
         flush();
         setState('synced', true);
+        // An empty document ends the preview too.
+        if (state.preview) showDocMilestones();
       }),
     ),
     provider.on('access', (access) =>
@@ -201,8 +216,12 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
   void session.whenLoaded.then(() => setState('deviceLoaded', true));
 
   // ── writing ──────────────────────────────────────────────────────────────────────
-  /** Edits are offered to edit access only; this also holds while the answer is awaited. */
-  const mayWrite = () => !state.revoked && (state.access === undefined || state.access === 'edit');
+  /**
+   * Edits are offered to edit access only; this also holds while the answer is awaited. None
+   * while the projected rows are shown: the document they would change is not there yet.
+   */
+  const mayWrite = () =>
+    !state.revoked && !state.preview && (state.access === undefined || state.access === 'edit');
 
   function write<T>(discrete: boolean, fn: () => T): T | null {
     if (!mayWrite()) return null;
@@ -254,6 +273,17 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
         awareness.setLocalStateField('editing', milestoneId);
     },
     clearErrors: () => setState({ writeError: null, rejected: null }),
+    /**
+     * Shows the project's milestones as last projected on the server, in board order, while
+     * neither the server's document nor a device copy with content is there: ignored after.
+     */
+    showProjected(milestones: readonly Milestone[]) {
+      if (destroyed || state.synced || roots.milestones.size > 0 || cache.size > 0) return;
+      batch(() => {
+        setState('milestones', reconcile([...milestones], { key: 'id' }));
+        setState('preview', true);
+      });
+    },
     destroy() {
       destroyed = true;
       if (maturationTimer) clearTimeout(maturationTimer);

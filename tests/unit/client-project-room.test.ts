@@ -13,6 +13,7 @@ import {
   applyAndValidate,
   createMilestone,
   readMilestoneById,
+  readProjectDoc,
   setReadinessLevel,
   updateMilestone,
 } from '../../shared/doc/index.ts';
@@ -221,5 +222,72 @@ describe('the room store', () => {
     ]);
     theirs.destroy();
     expect(a.clientID).not.toBe(b.clientID);
+  });
+});
+
+describe('the room store before its document is there', () => {
+  /** The server's document, and its milestones as the projection's rows give them. */
+  function serverDoc() {
+    const doc = new Y.Doc();
+    createMilestone(doc, { title: 'GLP toxicology', status: 'done' }, 'kb');
+    createMilestone(doc, { title: 'Vector batch', status: 'blocked' }, 'kb');
+    const rows = readProjectDoc(doc).milestones.map((m) => ({ ...m, createdBy: null, createdAt: null }));
+    return { doc, rows };
+  }
+
+  it('shows the projected milestones read-only, then the document’s in their place', () => {
+    const { a, state, actions, provider } = setup();
+    const server = serverDoc();
+    actions.showProjected(server.rows);
+    expect(state.preview).toBe(true);
+    expect(state.milestones.map((m) => [m.title, m.status])).toEqual([
+      ['GLP toxicology', 'done'],
+      ['Vector batch', 'blocked'],
+    ]);
+    expect(actions.mayWrite()).toBe(false);
+    expect(actions.createMilestone({ title: 'Too early' })).toBeNull();
+    expect(actions.setStatus(server.rows[0]!.id, 'planned')).toBeNull();
+    expect(a.getMap('milestones').size).toBe(0);
+
+    // The document arrives (with a change made since the rows were projected).
+    updateMilestone(server.doc, server.rows[0]!.id, { title: 'GLP toxicology, signed' }, 'kb');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(server.doc), 'server');
+    provider.emit('synced');
+    expect(state.preview).toBe(false);
+    expect(state.milestones.map((m) => m.title)).toEqual(['GLP toxicology, signed', 'Vector batch']);
+    expect(state.milestones[1]!.createdBy).toBe('kb');
+    expect(actions.mayWrite()).toBe(true);
+  });
+
+  it('lets an empty document end the preview, and a device copy with content too', () => {
+    const first = setup();
+    first.actions.showProjected(serverDoc().rows);
+    first.provider.emit('synced');
+    expect(first.state.preview).toBe(false);
+    expect(first.state.milestones).toHaveLength(0);
+
+    const second = setup();
+    const server = serverDoc();
+    second.actions.showProjected(server.rows);
+    Y.applyUpdate(second.a, Y.encodeStateAsUpdate(server.doc), 'device copy');
+    second.frame();
+    expect(second.state.preview).toBe(false);
+    expect(second.state.milestones).toHaveLength(2);
+    expect(second.actions.mayWrite()).toBe(true);
+  });
+
+  it('ignores projected milestones that come after the document', () => {
+    const { b, state, actions, frame } = setup();
+    createMilestone(b, { title: 'Pre-CTA meeting' }, 'kb');
+    frame();
+    actions.showProjected(serverDoc().rows);
+    expect(state.preview).toBe(false);
+    expect(state.milestones.map((m) => m.title)).toEqual(['Pre-CTA meeting']);
+
+    const late = setup();
+    late.provider.emit('synced');
+    late.actions.showProjected(serverDoc().rows);
+    expect(late.state.preview).toBe(false);
+    expect(late.state.milestones).toHaveLength(0);
   });
 });

@@ -5,8 +5,9 @@
  * app's script is still being evaluated (client/early-start.ts); before the app first renders,
  * the document's join is queued on that connection (realtime/early-join.ts), so the server
  * loads the document while the browser loads the page. Once the session is known
- * (signed in), the project card is fetched and the document opened beside it; the page takes
- * what is ready when it mounts. This module is in the app's first script: no room code here.
+ * (signed in), the project card and the projected milestones are fetched and the document
+ * opened beside them; the page takes what is ready when it mounts. This module is in the
+ * app's first script: no room code here.
  */
 import { createEffect } from 'solid-js';
 import { docName } from '../../../shared/doc/shape.ts';
@@ -19,6 +20,8 @@ import { projectIdOfPath } from './project-path.ts';
 
 /** The key under which the project card is prefetched (ProjectPage takes it). */
 export const projectCardKey = (id: string) => `project:${id}`;
+/** The key under which the projected milestones are prefetched (the project room takes them). */
+export const projectMilestonesKey = (id: string) => `project-milestones:${id}`;
 
 export interface ProjectPageModule {
   prepareProjectRoom(projectId: string, user: { id: string; name: string }): void;
@@ -57,6 +60,7 @@ export function PreloadProjectPage(props: { page: Promise<ProjectPageModule> | n
     // Only for the page the app opened on, signed in; whatever else happens goes as usual.
     if (state.status !== 'signedIn' || !user || projectIdOfPath(location.pathname) !== projectId) return;
     prefetch(projectCardKey(projectId), () => api.project(projectId));
+    prefetch(projectMilestonesKey(projectId), () => api.projectMilestones(projectId));
     void page.then((m) => {
       if (projectIdOfPath(location.pathname) === projectId) m.prepareProjectRoom(projectId, user);
     });

@@ -128,7 +128,7 @@ function BoardColumn(props: {
               column={() => props.items}
               dropBefore={props.spot?.beforeId === m.id}
               dragging={props.dragged === m.id}
-              draggable={room.canEdit()}
+              draggable={room.canEdit() && !room.state.preview}
               onDragStart={() => props.onDragStart(m.id)}
               onDragEnd={props.onDragEnd}
             />

@@ -14,8 +14,9 @@ export function MilestonesTab() {
   const room = useRoom();
   const { t } = useI18n();
   const [creating, setCreating] = createSignal(false);
+  // While the board shows the server's projected rows, the document is not there to write to.
   const startCreating = () => {
-    if (room.canEdit()) setCreating(true);
+    if (room.canEdit() && !room.state.preview) setCreating(true);
   };
   useLetterShortcut('c', startCreating);
   const created = (id: string | null) => {
@@ -37,6 +38,7 @@ export function MilestonesTab() {
             type="button"
             class="button button-primary button-small"
             onClick={startCreating}
+            disabled={room.state.preview}
             title={t().room.milestones.newShortcut}
             aria-keyshortcuts="C"
           >
@@ -71,7 +73,7 @@ export function MilestonesTab() {
           </Match>
         </Switch>
       </Show>
-      <Show when={room.selectedId()} keyed>
+      <Show when={!room.state.preview && room.selectedId()} keyed>
         {(id) => <MilestoneDetail id={id} />}
       </Show>
     </section>

@@ -15,8 +15,10 @@ import { StatusIcon } from './StatusIcon.tsx';
  * each starts as a plain button that looks and reads the same. The first press of that button
  * mounts the real menu in its place, moves focus to it, and hands it the same press (pointer
  * down, or Enter / Space / an arrow key), so the menu opens exactly as if it had been there.
+ * It is disabled while the board shows the server's projected rows (no document to change yet).
  */
 export function MoveToMenu(props: { milestone: Milestone; column: () => readonly Milestone[] }) {
+  const room = useRoom();
   const { t } = useI18n();
   const [mounted, setMounted] = createSignal(false);
   let menuTrigger: HTMLButtonElement | undefined;
@@ -46,6 +48,7 @@ export function MoveToMenu(props: { milestone: Milestone; column: () => readonly
         <button
           type="button"
           class="icon-button ms-menu-trigger"
+          disabled={room.state.preview}
           aria-haspopup="true"
           aria-expanded="false"
           aria-label={t().room.milestones.moveToLabel(props.milestone.title)}

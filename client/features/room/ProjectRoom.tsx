@@ -2,16 +2,19 @@
 import './room.css';
 import { Tabs } from '@kobalte/core/tabs';
 import { type JSX, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
-import type { ProjectDetail } from '../../../shared/api.ts';
+import type { ProjectDetail, ProjectMilestones } from '../../../shared/api.ts';
+import { api } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Loading } from '../../components/LoadStates.tsx';
 import { formatNumber } from '../../i18n/format.ts';
-import { takeProjectDoc } from '../../realtime/doc-session.ts';
-import { createRoomStore } from '../../stores/project-room.ts';
+import { takePrefetched } from '../../prefetch.ts';
+import { type DocSession, takeProjectDoc } from '../../realtime/doc-session.ts';
+import { createRoomStore, type RoomStore } from '../../stores/project-room.ts';
 import { ActivityTab } from '../activity/ActivityTab.tsx';
 import { GatesTab } from '../gates/GatesTab.tsx';
 import { HistoryTab } from '../history/HistoryTab.tsx';
 import { ProjectAbout } from '../projects/ProjectAbout.tsx';
+import { projectMilestonesKey } from '../projects/preload.ts';
 import { CriteriaTab } from './CriteriaTab.tsx';
 import { loadCommentsPanel } from './MilestoneDetail.tsx';
 import { MilestonesTab } from './MilestonesTab.tsx';
@@ -35,6 +38,7 @@ export function ProjectRoom(props: { project: ProjectDetail }) {
   const projectId = untrack(() => props.project.id);
   const doc = takeProjectDoc(projectId, presenceUser(user));
   const store = createRoomStore(doc, user);
+  showProjectedWhileLoading(projectId, doc, store);
   onCleanup(() => {
     store[1].destroy();
     doc.close();
@@ -56,6 +60,20 @@ export function ProjectRoom(props: { project: ProjectDetail }) {
       </article>
     </RoomContext.Provider>
   );
+}
+
+/**
+ * The board from the server's projected rows while the document is on its way: fetched with
+ * the page on a project's address (features/projects/preload.ts), else once this device's copy
+ * of the document has loaded, and only if it holds nothing. A failure (offline) shows nothing:
+ * the room waits for the document as it always did.
+ */
+function showProjectedWhileLoading(projectId: string, doc: DocSession, [state, actions]: RoomStore) {
+  const needed = () => !state.synced && state.milestones.length === 0;
+  const rows =
+    takePrefetched<ProjectMilestones>(projectMilestonesKey(projectId)) ??
+    doc.whenLoaded.then(() => (needed() ? api.projectMilestones(projectId) : null));
+  rows.then((r) => r && actions.showProjected(r.milestones)).catch(() => undefined);
 }
 
 /** How this tab shows in others' presence. */
@@ -104,7 +122,7 @@ function RoomTabs() {
         <Tabs.Indicator class="room-tab-indicator" />
       </Tabs.List>
       <Tabs.Content value="milestones" class="room-panel">
-        <DocReady>
+        <DocReady preview>
           <MilestonesTab />
         </DocReady>
       </Tabs.Content>
@@ -143,13 +161,17 @@ function RoomTabs() {
 /**
  * Shows the document's sections once there is something true to show: the server's content,
  * or this device's copy of it. An empty device copy is not "no milestones": it waits.
+ * `preview`: the section can show the server's projected milestones meanwhile (read-only).
  */
-function DocReady(props: { children: JSX.Element }) {
+function DocReady(props: { children: JSX.Element; preview?: boolean }) {
   const room = useRoom();
   const { connectivity } = useApp();
   const { t } = useI18n();
   const hasContent = () => room.state.milestones.length > 0 || Object.keys(room.state.readiness).length > 0;
-  const ready = () => room.state.synced || (room.state.deviceLoaded && hasContent());
+  const ready = () =>
+    room.state.synced ||
+    (room.state.deviceLoaded && hasContent()) ||
+    (props.preview === true && room.state.preview);
   const offline = () => !connectivity[0].online || room.state.save.kind === 'offline';
   return (
     <Switch>
