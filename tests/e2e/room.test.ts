@@ -236,4 +236,46 @@ describe('project room', () => {
 
     for (const page of [lead, researcher]) await page.context().close();
   });
+
+  test('a first visit draws the board from the server’s rows, read-only, until the document arrives', async () => {
+    const page = await freshPage('en-GB');
+    await signIn(page, 'lead@demo.jalon');
+    const link = projectRows(page).filter({ hasText: 'VCT-201' }).getByRole('link');
+    const address = (await link.getAttribute('href'))!;
+    // The live connection is held back until released: the document cannot arrive before.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.routeWebSocket(/socket\.io/, async (ws) => {
+      await held;
+      ws.connectToServer();
+    });
+    await page.goto(address);
+
+    const title = 'Lock the GMP manufacturing process with the hospital cell-therapy unit';
+    await page.getByRole('button', { name: title, exact: true }).waitFor();
+    expect(await statusOf(page, title)).toBe('at_risk');
+    await expect.poll(() => page.getByRole('button', { name: 'New milestone' }).isDisabled()).toBe(true);
+    const menus = page.locator('.ms-menu-trigger');
+    expect(await menus.count()).toBeGreaterThan(0);
+    expect(await menus.evaluateAll((els) => els.every((el) => (el as HTMLButtonElement).disabled))).toBe(
+      true,
+    );
+    // The other sections wait for the document: the rows hold no readiness.
+    await page.getByRole('tab', { name: 'Readiness' }).click();
+    await page.getByText(/not been opened on this device|Opening the live project/).waitFor();
+    await page.getByRole('tab', { name: /^Milestones/ }).click();
+    const card = await page.getByRole('button', { name: title, exact: true }).elementHandle();
+
+    release();
+    await expect.poll(() => page.getByRole('button', { name: 'New milestone' }).isEnabled()).toBe(true);
+    await expect.poll(() => saveState(page)).toBe('Saved');
+    expect(await menus.evaluateAll((els) => els.some((el) => (el as HTMLButtonElement).disabled))).toBe(
+      false,
+    );
+    // The document's milestones took the rows' place: the same card, not a new one.
+    expect(await card!.evaluate((el) => el.isConnected)).toBe(true);
+    await page.context().close();
+  });
 });

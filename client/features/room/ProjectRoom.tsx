@@ -169,8 +169,7 @@ function DocReady(props: { children: JSX.Element; preview?: boolean }) {
   const { t } = useI18n();
   // The document's content: milestones shown from the projected rows are not it.
   const hasContent = () =>
-    !room.state.preview &&
-    (room.state.milestones.length > 0 || Object.keys(room.state.readiness).length > 0);
+    !room.state.preview && (room.state.milestones.length > 0 || Object.keys(room.state.readiness).length > 0);
   const ready = () =>
     room.state.synced ||
     (room.state.deviceLoaded && hasContent()) ||
