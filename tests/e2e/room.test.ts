@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, projectRows, signIn, useBrowserAndServer } from './helpers.ts';
+import { DEMO_PASSWORD, fillSignIn, projectRows, signIn, useBrowserAndServer } from './helpers.ts';
 
 const { freshPage } = useBrowserAndServer();
 
@@ -276,6 +276,31 @@ describe('project room', () => {
     );
     // The document's milestones took the rows' place: the same card, not a new one.
     expect(await card!.evaluate((el) => el.isConnected)).toBe(true);
+    await page.context().close();
+  });
+
+  test('a project’s address opened signed out goes through sign-in and back to the project', async () => {
+    const page = await freshPage('en-GB');
+    await signIn(page, 'lead@demo.jalon');
+    const address = (await projectRows(page)
+      .filter({ hasText: 'VCT-201' })
+      .getByRole('link')
+      .getAttribute('href'))!;
+    await page.context().clearCookies();
+    // The page asks for the project's card and rows before it knows the session is gone.
+    const refused = page.waitForResponse((r) =>
+      r.url().endsWith(address.replace('/projects/', '/api/projects/')),
+    );
+    await page.goto(address);
+    expect((await refused).status()).toBe(401);
+    await page.waitForURL(/\/sign-in\?next=/);
+
+    await fillSignIn(page, 'lead@demo.jalon');
+    await page.getByRole('heading', { level: 1, name: /VCT-201/ }).waitFor();
+    const title = 'Lock the GMP manufacturing process with the hospital cell-therapy unit';
+    await page.getByRole('button', { name: title, exact: true }).waitFor();
+    await expect.poll(() => saveState(page)).toBe('Saved');
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -11,7 +11,7 @@ import { takePrefetched } from '../../prefetch.ts';
 import { prepareProjectDoc } from '../../realtime/doc-session.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { ProjectRoom, presenceUser } from '../room/ProjectRoom.tsx';
-import { projectCardKey } from './preload.ts';
+import { projectCardKey } from './prefetch-keys.ts';
 
 /** Opens the project's document before its room mounts (see features/projects/preload.ts). */
 export function prepareProjectRoom(projectId: string, user: { id: string; name: string }): void {

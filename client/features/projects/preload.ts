@@ -1,27 +1,22 @@
 /**
  * A project's page opened at its address (a link from elsewhere, a reload) used to load as a
  * chain: the app, the session check, the page's code, the project card, the connection, the
- * join, the document. Now the page's code starts loading and the connection opens while the
- * app's script is still being evaluated (client/early-start.ts); before the app first renders,
- * the document's join is queued on that connection (realtime/early-join.ts), so the server
- * loads the document while the browser loads the page. Once the session is known
- * (signed in), the project card and the projected milestones are fetched and the document
- * opened beside them; the page takes what is ready when it mounts. This module is in the
+ * join, the document. Now the page's code starts loading, the connection opens, and the project
+ * card and the projected milestones are asked for while the app's script is still being
+ * evaluated (client/early-start.ts); before the app first renders, the document's join is
+ * queued on that connection (realtime/early-join.ts), so the server loads the document while
+ * the browser loads the page. Once the session is known (signed in), the document is opened
+ * beside the requests; the page takes what is ready when it mounts. This module is in the
  * app's first script: no room code here.
  */
 import { createEffect } from 'solid-js';
 import { docName } from '../../../shared/doc/shape.ts';
-import { api } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
-import { prefetch } from '../../prefetch.ts';
+import { takePrefetched } from '../../prefetch.ts';
 import { joinEarly } from '../../realtime/early-join.ts';
 import { appSocket } from '../../realtime/socket.ts';
+import { projectCardKey, projectMilestonesKey } from './prefetch-keys.ts';
 import { projectIdOfPath } from './project-path.ts';
-
-/** The key under which the project card is prefetched (ProjectPage takes it). */
-export const projectCardKey = (id: string) => `project:${id}`;
-/** The key under which the projected milestones are prefetched (the project room takes them). */
-export const projectMilestonesKey = (id: string) => `project-milestones:${id}`;
 
 export interface ProjectPageModule {
   prepareProjectRoom(projectId: string, user: { id: string; name: string }): void;
@@ -45,7 +40,11 @@ export function startProjectPageEarly(
   return page;
 }
 
-/** Renders nothing: once signed in, fetches the project card and opens the document. */
+/**
+ * Renders nothing: once signed in, opens the document. Signed out (or the server unreachable),
+ * drops the project card and milestones asked for early: a page opened after signing in asks
+ * again, with the new session.
+ */
 export function PreloadProjectPage(props: { page: Promise<ProjectPageModule> | null }) {
   const { session } = useApp();
   const projectId = projectIdOfPath(location.pathname);
@@ -57,10 +56,13 @@ export function PreloadProjectPage(props: { page: Promise<ProjectPageModule> | n
     if (done || state.status === 'loading') return;
     done = true;
     const user = state.me?.user;
-    // Only for the page the app opened on, signed in; whatever else happens goes as usual.
-    if (state.status !== 'signedIn' || !user || projectIdOfPath(location.pathname) !== projectId) return;
-    prefetch(projectCardKey(projectId), () => api.project(projectId));
-    prefetch(projectMilestonesKey(projectId), () => api.projectMilestones(projectId));
+    if (state.status !== 'signedIn' || !user) {
+      takePrefetched(projectCardKey(projectId));
+      takePrefetched(projectMilestonesKey(projectId));
+      return;
+    }
+    // Only for the page the app opened on; whatever else happens goes as usual.
+    if (projectIdOfPath(location.pathname) !== projectId) return;
     void page.then((m) => {
       if (projectIdOfPath(location.pathname) === projectId) m.prepareProjectRoom(projectId, user);
     });

@@ -14,7 +14,7 @@ import { ActivityTab } from '../activity/ActivityTab.tsx';
 import { GatesTab } from '../gates/GatesTab.tsx';
 import { HistoryTab } from '../history/HistoryTab.tsx';
 import { ProjectAbout } from '../projects/ProjectAbout.tsx';
-import { projectMilestonesKey } from '../projects/preload.ts';
+import { projectMilestonesKey } from '../projects/prefetch-keys.ts';
 import { CriteriaTab } from './CriteriaTab.tsx';
 import { loadCommentsPanel } from './MilestoneDetail.tsx';
 import { MilestonesTab } from './MilestonesTab.tsx';
