@@ -303,4 +303,38 @@ describe('project room', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.context().close();
   });
+
+  test('the room’s tabs go by keyboard, and an address naming a tab one has not got opens on the milestones', async () => {
+    const page = await freshPage('en-GB');
+    await openProject(page, 'partner@demo.jalon');
+    const selected = () => page.getByRole('tab', { selected: true }).textContent();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+    expect(
+      await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).tabIndex)),
+    ).toEqual([0, -1, -1, -1, -1, -1]);
+
+    await page.getByRole('tab', { name: /^Milestones/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('Readiness');
+    expect(await focused()).toBe('Readiness');
+    await page.getByRole('tabpanel', { name: 'Readiness' }).waitFor();
+    expect(page.url()).toMatch(/[?&]tab=readiness/);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowLeft'); // from the first, round to the last
+    expect(await selected()).toBe('About');
+    await page.keyboard.press('Home');
+    expect(await selected()).toMatch(/^Milestones/);
+    // Tab leaves the tab list for the panel.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tabpanel');
+
+    // The partner does not see the activity: its address shows the milestones.
+    await page.goto(`${new URL(page.url()).pathname}?tab=activity`);
+    await page
+      .getByRole('tabpanel', { name: /^Milestones/ })
+      .getByRole('region', { name: /^Planned/ })
+      .waitFor();
+    expect(await page.getByRole('tab', { name: 'Activity' }).count()).toBe(0);
+    await page.context().close();
+  });
 });

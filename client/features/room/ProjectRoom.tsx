@@ -1,11 +1,11 @@
 // The room's frame and shared controls first: each section's own stylesheet builds on it.
 import './room.css';
-import { Tabs } from '@kobalte/core/tabs';
 import { type JSX, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
 import type { ProjectDetail, ProjectMilestones } from '../../../shared/api.ts';
 import { api } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Loading } from '../../components/LoadStates.tsx';
+import { Tab, TabList, TabPanel, Tabs } from '../../components/Tabs.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { takePrefetched } from '../../prefetch.ts';
 import { type DocSession, takeProjectDoc } from '../../realtime/doc-session.ts';
@@ -101,15 +101,17 @@ function RoomTabs() {
   const n = (x: number) => formatNumber(locale(), x);
   // The activity reads the audit trail: members who edit, and the programme office.
   const canSeeActivity = () => room.project().permissions.includes('audit.view');
+  // An address naming a tab this person has not got opens on the milestones.
+  const shown = () => (room.tab() === 'activity' && !canSeeActivity() ? 'milestones' : room.tab());
   const tab = (value: RoomTab, label: string, count?: () => string | null) => (
-    <Tabs.Trigger value={value} class="room-tab">
+    <Tab value={value} class="room-tab">
       {label}
       <Show when={count?.()}>{(c) => <span class="room-tab-count">{c()}</span>}</Show>
-    </Tabs.Trigger>
+    </Tab>
   );
   return (
-    <Tabs value={room.tab()} onChange={(v) => room.setTab(v as RoomTab)} class="room-tabs">
-      <Tabs.List class="room-tab-list" aria-label={t().room.tabs.label}>
+    <Tabs value={shown()} onChange={(v) => room.setTab(v as RoomTab)} class="room-tabs">
+      <TabList class="room-tab-list" label={t().room.tabs.label}>
         {tab('milestones', t().room.tabs.milestones, () =>
           room.state.milestones.length ? n(room.state.milestones.length) : null,
         )}
@@ -119,41 +121,40 @@ function RoomTabs() {
         <Show when={canSeeActivity()}>{tab('activity', t().activity.tab)}</Show>
         {tab('history', t().history.tab)}
         {tab('about', t().room.tabs.about)}
-        <Tabs.Indicator class="room-tab-indicator" />
-      </Tabs.List>
-      <Tabs.Content value="milestones" class="room-panel">
+      </TabList>
+      <TabPanel value="milestones" class="room-panel">
         <DocReady preview>
           <MilestonesTab />
         </DocReady>
-      </Tabs.Content>
-      <Tabs.Content value="readiness" class="room-panel">
+      </TabPanel>
+      <TabPanel value="readiness" class="room-panel">
         <DocReady>
           <ReadinessTab />
         </DocReady>
-      </Tabs.Content>
-      <Tabs.Content value="criteria" class="room-panel">
+      </TabPanel>
+      <TabPanel value="criteria" class="room-panel">
         <DocReady>
           <CriteriaTab />
         </DocReady>
-      </Tabs.Content>
-      <Tabs.Content value="gates" class="room-panel">
+      </TabPanel>
+      <TabPanel value="gates" class="room-panel">
         <DocReady>
           <GatesTab />
         </DocReady>
-      </Tabs.Content>
+      </TabPanel>
       <Show when={canSeeActivity()}>
-        <Tabs.Content value="activity" class="room-panel">
+        <TabPanel value="activity" class="room-panel">
           <DocReady>
             <ActivityTab />
           </DocReady>
-        </Tabs.Content>
+        </TabPanel>
       </Show>
-      <Tabs.Content value="history" class="room-panel">
+      <TabPanel value="history" class="room-panel">
         <HistoryTab />
-      </Tabs.Content>
-      <Tabs.Content value="about" class="room-panel">
+      </TabPanel>
+      <TabPanel value="about" class="room-panel">
         <ProjectAbout project={room.project()} />
-      </Tabs.Content>
+      </TabPanel>
     </Tabs>
   );
 }
