@@ -66,13 +66,19 @@ describe('the notification bell', () => {
     const karim = await signedInPage('researcher');
     const lead = await signedInPage('lead');
     // Wait until the bell has loaded its list, so the count is the server's, not the initial 0.
-    await karim.getByRole('button', { name: /^Notifications, / }).click();
+    // Its first opening, by keyboard: Enter opens it, Escape gives the focus back to the bell.
+    await karim.getByRole('button', { name: /^Notifications, / }).focus();
+    await karim.keyboard.press('Enter');
     await karim.getByRole('dialog', { name: 'Notifications' }).waitFor();
     await karim
       .getByRole('status')
       .filter({ hasText: 'Loading notifications' })
       .waitFor({ state: 'detached' });
     await karim.keyboard.press('Escape');
+    await karim.getByRole('dialog', { name: 'Notifications' }).waitFor({ state: 'detached' });
+    await expect
+      .poll(() => karim.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+      .toMatch(/^Notifications, /);
     const before = await unreadOn(karim);
 
     // The lead mentions Karim on the milestone, picking him from the @ list.

@@ -16,51 +16,82 @@ import './notifications.css';
  * all at once, and the ways to the preferences and the weekly digest. The panel is a Kobalte
  * popover: it opens with Enter or Space, keeps the focus inside, closes with Escape and gives
  * the focus back to the bell.
+ *
+ * Every page's header has the bell, and setting up the popover cost about 8 ms of each page's
+ * first render (docs/performance.md); most visits never open it. So the bell starts as a plain
+ * button that looks and reads the same, and its first press (a click, Enter or Space) mounts
+ * the popover, open.
  */
 export function NotificationBell(props: { userId: string }) {
   const { t, locale } = useI18n();
   const [state, actions] = notificationsOf(props.userId);
   const [open, setOpen] = createSignal(false);
+  const [mounted, setMounted] = createSignal(false);
+  const label = () => t().notifications.bellLabel(state.unread);
+  const face = () => (
+    <>
+      <svg viewBox="0 0 24 24" aria-hidden="true" class="nt-bell-icon">
+        <path
+          d="M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15L6 16ZM10 20.5a2 2 0 0 0 4 0"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.6"
+          stroke-linejoin="round"
+          stroke-linecap="round"
+        />
+      </svg>
+      <Show when={state.unread > 0}>
+        <span class="nt-badge" aria-hidden="true">
+          {t().notifications.badge(state.unread)}
+        </span>
+      </Show>
+    </>
+  );
   return (
     <>
       <span class="visually-hidden" role="status" aria-live="polite">
         {state.latest ? notificationText(state.latest, t(), locale()) : ''}
       </span>
-      <Popover open={open()} onOpenChange={setOpen} placement="bottom-end" gutter={8}>
-        <Popover.Trigger class="nt-bell" aria-label={t().notifications.bellLabel(state.unread)}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" class="nt-bell-icon">
-            <path
-              d="M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15L6 16ZM10 20.5a2 2 0 0 0 4 0"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="1.6"
-              stroke-linejoin="round"
-              stroke-linecap="round"
-            />
-          </svg>
-          <Show when={state.unread > 0}>
-            <span class="nt-badge" aria-hidden="true">
-              {t().notifications.badge(state.unread)}
-            </span>
-          </Show>
-        </Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content
-            class="nt-panel"
-            onOpenAutoFocus={(event) => {
-              // Start on the newest notification (the reason one opens the panel), not on "mark all".
-              const first = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>(
-                '.nt-link',
-              );
-              if (!first) return;
-              event.preventDefault();
-              first.focus();
+      <Show
+        when={mounted()}
+        fallback={
+          <button
+            type="button"
+            class="nt-bell"
+            aria-label={label()}
+            aria-haspopup="dialog"
+            aria-expanded="false"
+            onClick={() => {
+              setOpen(true);
+              setMounted(true);
             }}
           >
-            <NotificationPanel close={() => setOpen(false)} state={state} actions={actions} />
-          </Popover.Content>
-        </Popover.Portal>
-      </Popover>
+            {face()}
+          </button>
+        }
+      >
+        <Popover open={open()} onOpenChange={setOpen} placement="bottom-end" gutter={8}>
+          <Popover.Trigger class="nt-bell" aria-label={label()}>
+            {face()}
+          </Popover.Trigger>
+          <Popover.Portal>
+            <Popover.Content
+              class="nt-panel"
+              onOpenAutoFocus={(event) => {
+                // Start on the newest notification (the reason one opens the panel), not on "mark all".
+                const first = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>(
+                  '.nt-link',
+                );
+                if (!first) return;
+                event.preventDefault();
+                first.focus();
+              }}
+            >
+              <NotificationPanel close={() => setOpen(false)} state={state} actions={actions} />
+            </Popover.Content>
+          </Popover.Portal>
+        </Popover>
+      </Show>
     </>
   );
 }
