@@ -63,7 +63,7 @@ export async function startServer(
     );
     const writes = writeConnectionOf(database.client).problem();
     if (writes) checks.writes = writes;
-    if (redis) checks.redis = redis.isReady ? 'ok' : 'not connected';
+    if (redis) checks.redis = redis.client.isReady ? 'ok' : 'not connected';
     if (stopping) checks.node = 'stopping';
     return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
   };
@@ -127,8 +127,8 @@ export async function startServer(
       server.closeAllConnections?.();
       await httpClosed;
       // A Redis that is gone would keep close() waiting for it: then just drop the connection.
-      if (redis?.isReady) await redis.close().catch(() => redis.destroy());
-      else redis?.destroy();
+      if (redis?.client.isReady) await redis.client.close().catch(() => redis.client.destroy());
+      else redis?.client.destroy();
       database.close();
     },
   };

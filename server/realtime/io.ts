@@ -23,7 +23,7 @@ import { projectMembers, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ProjectDocuments } from '../documents.ts';
 import type { DomainEventMap } from '../events.ts';
-import { BRIDGED_EVENTS, type BridgedEvent, clusterLink, type RedisClient, redisAdapter } from './cluster.ts';
+import { BRIDGED_EVENTS, type BridgedEvent, clusterLink, type RedisLink } from './cluster.ts';
 import { DocRegistry } from './doc-registry.ts';
 import {
   type Broadcast,
@@ -50,7 +50,7 @@ export interface RealtimeOptions {
   room?: Partial<RoomOptions>;
   store?: Partial<DocStoreOptions>;
   /** several nodes: the connected Redis client that the nodes share (server/realtime/cluster.ts) */
-  redis?: RedisClient;
+  redis?: RedisLink;
 }
 
 export interface Realtime {
@@ -78,7 +78,7 @@ export function createRealtime(
     // Room above our own limit, so that an oversized message gets a reason, not a dropped socket.
     maxHttpBufferSize: MAX_MESSAGE_BYTES * 4,
     perMessageDeflate: false,
-    ...(options.redis ? { adapter: redisAdapter(options.redis) } : {}),
+    ...(options.redis ? { adapter: options.redis.adapter } : {}),
     cors: { origin: options.allowedOrigins, credentials: true },
     allowRequest: (req, callback) => {
       // Cookie clients must come from an allowed origin; token clients send no Origin.
@@ -296,7 +296,7 @@ export function createRealtime(
     event: (name, payload) => (deliver[name] as (p: unknown) => void)(payload),
   });
   // After an outage of the link, whatever messages were lost are read from the database.
-  options.redis?.on('ready', () => {
+  options.redis?.client.on('ready', () => {
     void registry.loaded().then((rooms) => {
       for (const room of rooms) void room.catchUp();
     });
