@@ -59,17 +59,15 @@ export function TabList(props: { label: string; class?: string; children: JSX.El
     const all = [...list.querySelectorAll<HTMLButtonElement>('[role="tab"]:not(:disabled)')];
     const at = all.indexOf(e.target as HTMLButtonElement);
     if (at < 0) return;
-    const to =
-      e.key === 'ArrowRight'
-        ? (at + 1) % all.length
-        : e.key === 'ArrowLeft'
-          ? (at - 1 + all.length) % all.length
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? all.length - 1
-              : null;
-    if (to === null) return;
+    const last = all.length - 1;
+    const moves: Record<string, number> = {
+      ArrowRight: at === last ? 0 : at + 1,
+      ArrowLeft: at === 0 ? last : at - 1,
+      Home: 0,
+      End: last,
+    };
+    const to = moves[e.key];
+    if (to === undefined) return;
     e.preventDefault();
     const tab = all[to]!;
     tab.focus();

@@ -99,10 +99,6 @@ function RoomTabs() {
   const room = useRoom();
   const { t, locale } = useI18n();
   const n = (x: number) => formatNumber(locale(), x);
-  // The activity reads the audit trail: members who edit, and the programme office.
-  const canSeeActivity = () => room.project().permissions.includes('audit.view');
-  // An address naming a tab this person has not got opens on the milestones.
-  const shown = () => (room.tab() === 'activity' && !canSeeActivity() ? 'milestones' : room.tab());
   const tab = (value: RoomTab, label: string, count?: () => string | null) => (
     <Tab value={value} class="room-tab">
       {label}
@@ -110,7 +106,7 @@ function RoomTabs() {
     </Tab>
   );
   return (
-    <Tabs value={shown()} onChange={(v) => room.setTab(v as RoomTab)} class="room-tabs">
+    <Tabs value={room.tab()} onChange={(v) => room.setTab(v as RoomTab)} class="room-tabs">
       <TabList class="room-tab-list" label={t().room.tabs.label}>
         {tab('milestones', t().room.tabs.milestones, () =>
           room.state.milestones.length ? n(room.state.milestones.length) : null,
@@ -118,7 +114,7 @@ function RoomTabs() {
         {tab('readiness', t().room.tabs.readiness)}
         {tab('criteria', t().room.tabs.criteria)}
         {tab('gates', t().gates.tab)}
-        <Show when={canSeeActivity()}>{tab('activity', t().activity.tab)}</Show>
+        <Show when={room.canSeeActivity()}>{tab('activity', t().activity.tab)}</Show>
         {tab('history', t().history.tab)}
         {tab('about', t().room.tabs.about)}
       </TabList>
@@ -142,7 +138,7 @@ function RoomTabs() {
           <GatesTab />
         </DocReady>
       </TabPanel>
-      <Show when={canSeeActivity()}>
+      <Show when={room.canSeeActivity()}>
         <TabPanel value="activity" class="room-panel">
           <DocReady>
             <ActivityTab />

@@ -35,6 +35,7 @@ export function createRoom(project: () => ProjectDetail, session: DocSession, st
   const byId = createMemo(() => new Map<string, Milestone>(state.milestones.map((m) => [m.id, m])));
   const dimensions = () => frameworks[0].catalogue?.dimensions ?? [];
   const dimensionById = createMemo(() => new Map(dimensions().map((d) => [d.id, d])));
+  const canSeeActivity = () => project().permissions.includes('audit.view');
 
   // The date moves on at midnight for those who leave the room open.
   const [today, setToday] = createSignal(todayIso());
@@ -70,7 +71,13 @@ export function createRoom(project: () => ProjectDetail, session: DocSession, st
       (id && dimensionById().get(id)?.name[locale]) || null,
     framework: () => frameworks[1].track(project().track),
     frameworksStatus: () => frameworks[0].status,
-    tab: (): RoomTab => (TABS.includes(params.tab as RoomTab) ? (params.tab as RoomTab) : 'milestones'),
+    /** the activity reads the audit trail: members who edit, and the programme office */
+    canSeeActivity,
+    /** the tab the address names, or the milestones if it names none this person has */
+    tab: (): RoomTab => {
+      const tab = TABS.includes(params.tab as RoomTab) ? (params.tab as RoomTab) : 'milestones';
+      return tab === 'activity' && !canSeeActivity() ? 'milestones' : tab;
+    },
     setTab: (tab: RoomTab) => setParams({ tab: tab === 'milestones' ? undefined : tab }, { replace: true }),
     view: (): MilestoneView => (params.view === 'timeline' ? 'timeline' : 'board'),
     setView: (view: MilestoneView) =>
