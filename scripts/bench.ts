@@ -1,10 +1,13 @@
 /**
- * `npm run bench [-- --only team,crowd]`: Jalon side by side with Hocuspocus 3 (issue 6).
+ * `npm run bench [-- --only team,crowd] [--rounds 3]`: Jalon side by side with Hocuspocus 3
+ * (issue 6).
  *
  * Seeds both databases, then for each scenario starts a fresh server process (Jalon, then
  * Hocuspocus, each alone on loopback), drives it from this process with the same workload,
- * and stops it. Prints one table (figure | Jalon | Hocuspocus | ratio) and writes the raw
- * figures to tests/bench/results/<timestamp>.json. Never part of `npm test`.
+ * and stops it. The team scenario runs in rounds (three by default), the two servers
+ * alternating which goes first, and reports each figure's median (tests/bench/rounds.ts).
+ * Prints one table (figure | Jalon | Hocuspocus | ratio) and writes the raw figures to
+ * tests/bench/results/<timestamp>.json. Never part of `npm test`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench
 import { type CommitFigures, commits, renderCommitTable } from '../tests/bench/commits.ts';
 import { type FloorFigures, floor, renderFloorTable } from '../tests/bench/floor.ts';
 import { freePort, jalonEnv, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
+import { medianFigures } from '../tests/bench/rounds.ts';
 import {
   type Figures,
   SCENARIOS,
@@ -26,7 +30,7 @@ import {
   type Target,
 } from '../tests/bench/scenarios.ts';
 import { EMAILS, FULL_COUNTS, seedDatabases } from '../tests/bench/seed.ts';
-import { renderTable } from '../tests/bench/table.ts';
+import { type Product, type Results, renderTable } from '../tests/bench/table.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL: ScenarioName[] = [
@@ -42,28 +46,38 @@ const ALL: ScenarioName[] = [
   'cluster',
 ];
 
-function parseArgs(argv: string[]): { only: ScenarioName[]; keep: boolean } {
+/** rounds of the team scenario, unless --rounds says otherwise (its figures move run to run) */
+const TEAM_ROUNDS = 3;
+const MAX_ROUNDS = 10;
+
+function parseArgs(argv: string[]): { only: ScenarioName[]; keep: boolean; rounds: number } {
   let only = ALL;
   let keep = false;
+  let rounds = TEAM_ROUNDS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--keep') keep = true;
-    else if (a === '--only' || a.startsWith('--only=')) {
+    else if (a === '--rounds' || a.startsWith('--rounds=')) {
+      const value = a.includes('=') ? a.slice('--rounds='.length) : argv[++i];
+      rounds = Number(value);
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS)
+        throw new Error(`--rounds takes a whole number from 1 to ${MAX_ROUNDS} (got "${value ?? ''}")`);
+    } else if (a === '--only' || a.startsWith('--only=')) {
       const value = a.includes('=') ? a.slice('--only='.length) : argv[++i];
       const names = (value ?? '').split(',').filter(Boolean);
       const unknown = names.filter((n) => !ALL.includes(n as ScenarioName));
       if (unknown.length || names.length === 0)
         throw new Error(`--only takes some of: ${ALL.join(', ')} (got "${value ?? ''}")`);
       only = names as ScenarioName[];
-    } else throw new Error(`unknown argument "${a}" (use --only team,crowd or --keep)`);
+    } else throw new Error(`unknown argument "${a}" (use --only team,crowd, --rounds 3 or --keep)`);
   }
-  return { only, keep };
+  return { only, keep, rounds };
 }
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 async function main() {
-  const { only, keep } = parseArgs(process.argv.slice(2));
+  const { only, keep, rounds } = parseArgs(process.argv.slice(2));
   const startedAt = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'));
   const jalonDb = `file:${join(dir, 'jalon.db')}`;
@@ -140,7 +154,7 @@ async function main() {
   };
   await server.stop();
 
-  const results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null; error?: string }> = {};
+  const results: Results = {};
   let clusterResults: ClusterFigures | null = null;
   let commitResults: CommitFigures | null = null;
   let floorResults: FloorFigures | null = null;
@@ -192,7 +206,15 @@ async function main() {
     }
     const entry: (typeof results)[string] = { jalon: null, hocuspocus: null };
     results[name] = entry;
-    for (const product of ['jalon', 'hocuspocus'] as const) {
+    const roundCount = name === 'team' ? rounds : 1;
+    const byRound: Record<Product, Figures[]> = { jalon: [], hocuspocus: [] };
+    // Round by round, the servers take turns going first: a drift of the machine over the run
+    // (page cache, another process) falls on both alike.
+    const runs = Array.from({ length: roundCount }, (_, r) =>
+      r % 2 === 0 ? (['jalon', 'hocuspocus'] as const) : (['hocuspocus', 'jalon'] as const),
+    ).flat();
+    for (const [i, product] of runs.entries()) {
+      const round = roundCount > 1 ? ` (round ${Math.floor(i / 2) + 1} of ${roundCount})` : '';
       const start = product === 'jalon' ? startJalon : startHocus;
       server = await start();
       const target: Target = {
@@ -219,10 +241,12 @@ async function main() {
       };
       const t = Date.now();
       try {
-        log(`${name}: ${product}`);
-        entry[product] = (await SCENARIOS[name](target)) as Figures;
+        log(`${name}: ${product}${round}`);
+        const figures = (await SCENARIOS[name](target)) as Figures;
+        byRound[product].push(figures);
+        entry[product] = medianFigures(byRound[product]);
         log(
-          `${name}: ${product} done in ${Math.round((Date.now() - t) / 1000)} s ${JSON.stringify(entry[product])}`,
+          `${name}: ${product} done in ${Math.round((Date.now() - t) / 1000)} s ${JSON.stringify(figures)}`,
         );
       } catch (err) {
         entry.error = `${entry.error ? `${entry.error}; ` : ''}${product}: ${err}`;
@@ -231,6 +255,7 @@ async function main() {
         await server.stop();
       }
     }
+    if (roundCount > 1) entry.rounds = byRound;
   }
 
   const machine = {

@@ -1,14 +1,16 @@
 /**
  * floor: the team workload against a bare Socket.IO relay (relay-server.ts), the least any
- * server on Jalon's transport can spend on it, twice: storing nothing, then committing each
- * update to a Jalon log before its ack. Printed beside the team scenario's Jalon and
+ * server on Jalon's transport can spend on it, three times: storing nothing; committing each
+ * update to a Jalon log before its ack; and committing it after applying it to the relay's copy
+ * of the document, as any Yjs server does. Printed beside the team scenario's Jalon and
  * Hocuspocus figures of the same run:
  * - what the relay spends above Hocuspocus is the transport's (Socket.IO sends a binary
  *   message as two WebSocket frames, Hocuspocus one);
  * - what the committing relay spends above the relay is the durable log's, which Hocuspocus
  *   does not keep (it stores a document's whole state, debounced, after its acks);
- * - what Jalon spends above the committing relay is its own work (validation, projection,
- *   audit, access).
+ * - the committing relay that applies each update does what Hocuspocus does plus the durable
+ *   log, and nothing of Jalon's: the least a server that keeps Jalon's promise spends here;
+ * - what Jalon spends above it is its own work (access, validation, projection, audit).
  */
 import { join } from 'node:path';
 import { JalonConn } from './clients.ts';
@@ -20,6 +22,8 @@ import { formatTable } from './table.ts';
 export interface FloorFigures {
   relay: Figures | null;
   committingRelay: Figures | null;
+  /** the committing relay applying each update to its copy of the document first */
+  applyingRelay?: Figures | null;
   /** the crowd scenario against the relay (nothing stored) */
   relayCrowd?: Figures | null;
   error?: string;
@@ -28,26 +32,37 @@ export interface FloorFigures {
 type FloorOptions = { root: string; dir: string; hocusDb: string; seeded: Seeded };
 
 export async function floor(options: FloorOptions): Promise<FloorFigures> {
-  const relay = await onRelay(options, null, team);
-  const committingRelay = await onRelay(options, `file:${join(options.dir, 'relay-log.db')}`, team);
-  const relayCrowd = await onRelay(options, null, crowd);
-  return { relay, committingRelay, relayCrowd };
+  const logDb = (name: string) => `file:${join(options.dir, name)}`;
+  const relay = await onRelay(options, {}, team);
+  const committingRelay = await onRelay(options, { logDb: logDb('relay-log.db') }, team);
+  const applyingRelay = await onRelay(options, { logDb: logDb('relay-apply-log.db'), apply: true }, team);
+  const relayCrowd = await onRelay(options, {}, crowd);
+  return { relay, committingRelay, applyingRelay, relayCrowd };
 }
 
-/** A scenario against a relay; `logDb`: the database its log commits to, if any. */
+/**
+ * A scenario against a relay; `logDb`: the database its log commits to, if any; `apply`: each
+ * update applied to the relay's copy of the document first.
+ */
 async function onRelay(
   options: FloorOptions,
-  logDb: string | null,
+  variant: { logDb?: string; apply?: boolean },
   scenario: (target: Target) => Promise<Figures>,
 ): Promise<Figures> {
+  const { logDb, apply } = variant;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = await startProcess({
-    name: logDb ? 'committing relay' : 'relay',
+    name: apply ? 'applying relay' : logDb ? 'committing relay' : 'relay',
     script: join(options.root, 'tests/bench/relay-server.ts'),
     port,
     logFile: join(options.dir, 'relay.log'),
-    env: { RELAY_PORT: String(port), RELAY_DB: options.hocusDb, ...(logDb ? { RELAY_LOG_DB: logDb } : {}) },
+    env: {
+      RELAY_PORT: String(port),
+      RELAY_DB: options.hocusDb,
+      ...(logDb ? { RELAY_LOG_DB: logDb } : {}),
+      ...(apply ? { RELAY_APPLY: '1' } : {}),
+    },
     ready: async (u) => (await fetch(`${u}/socket.io/?EIO=4&transport=polling`)).status > 0,
   });
   const connect = () => new JalonConn({ url, cookie: '' });
@@ -76,7 +91,10 @@ const FLOOR_ROWS: { label: string; field: string }[] = [
   { label: 'team: threads woken from sleep per 1,000 updates', field: 'wakeupsPer1000' },
 ];
 
-/** figure | relay | committing relay | Jalon | Hocuspocus | and the ratios between them */
+/**
+ * figure | relay | committing relay | committing relay applying | Jalon | Hocuspocus | and the
+ * ratios between them
+ */
 export function renderFloorTable(
   floor: FloorFigures,
   results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null }>,
@@ -86,30 +104,41 @@ export function renderFloorTable(
       'figure',
       'Socket.IO relay',
       'relay + log',
+      'relay + Yjs + log',
       'Jalon',
       'Hocuspocus',
       'relay / Hocuspocus',
       'relay + log / Hocuspocus',
-      'Jalon / relay + log',
+      'relay + Yjs + log / Hocuspocus',
+      'Jalon / relay + Yjs + log',
     ],
   ];
   const ratio = (a: unknown, b: unknown) =>
     typeof a === 'number' && typeof b === 'number' && b !== 0 ? (a / b).toFixed(2) : 'n/a';
   const row = (label: string, values: unknown[]) => {
-    const [r, c, j, h] = values;
-    lines.push([label, ...values.map((v) => String(v ?? 'n/a')), ratio(r, h), ratio(c, h), ratio(j, c)]);
+    const [r, c, a, j, h] = values;
+    lines.push([
+      label,
+      ...values.map((v) => String(v ?? 'n/a')),
+      ratio(r, h),
+      ratio(c, h),
+      ratio(a, h),
+      ratio(j, a),
+    ]);
   };
   const team = results.team;
   for (const { label, field } of FLOOR_ROWS)
     row(label, [
       floor.relay?.[field],
       floor.committingRelay?.[field],
+      floor.applyingRelay?.[field],
       team?.jalon?.[field],
       team?.hocuspocus?.[field],
     ]);
   if (floor.relayCrowd)
     row('crowd: fan-out p99 to 300 observers (ms), after a warm-up', [
       floor.relayCrowd.fanoutP99,
+      null,
       null,
       results.crowd?.jalon?.fanoutP99,
       results.crowd?.hocuspocus?.fanoutP99,

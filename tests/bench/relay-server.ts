@@ -11,6 +11,10 @@
  * log before its ack, through Jalon's own log store (group commit, on the write thread,
  * `synchronous=FULL`): the least a server that keeps Jalon's promise (an ack means committed)
  * spends on this transport. Without it, nothing is stored and the ack is at once.
+ *
+ * With RELAY_APPLY=1 as well, each update is applied to the relay's copy of the document before
+ * it is relayed, as Hocuspocus applies it: the least a Yjs server that keeps Jalon's promise
+ * spends, with nothing of Jalon's own (no access, validation, projection or audit).
  */
 import { createServer } from 'node:http';
 import { createClient } from '@libsql/client';
@@ -32,6 +36,7 @@ const port = Number(process.env.RELAY_PORT ?? 1235);
 const client = createClient({ url: process.env.RELAY_DB ?? 'file:hocuspocus.db' });
 const docs = new Map<string, Promise<Y.Doc>>();
 const log = process.env.RELAY_LOG_DB ? await openLog(process.env.RELAY_LOG_DB) : null;
+const apply = process.env.RELAY_APPLY === '1';
 
 async function openLog(url: string): Promise<LibsqlDocStore> {
   const database = await openDatabase(url);
@@ -92,9 +97,11 @@ io.on('connection', (socket) => {
         sync(STEP2, Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(decoder))),
       );
     } else if (type === UPDATE) {
+      const update = decoding.readVarUint8Array(decoder);
+      if (apply) Y.applyUpdate(await stored(name), update);
       socket.to(name).emit('doc:msg', name, message);
       // Relayed at once; acknowledged once committed, as Jalon does.
-      if (log) await log.append(name, decoding.readVarUint8Array(decoder), null);
+      if (log) await log.append(name, update, null);
     }
     ack?.({ ok: true });
   });

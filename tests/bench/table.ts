@@ -1,4 +1,5 @@
 /** The one table of `npm run bench`: figure | Jalon | Hocuspocus | ratio (Jalon / Hocuspocus). */
+import { roundRatios } from './rounds.ts';
 import type { Figures } from './scenarios.ts';
 
 interface Row {
@@ -7,6 +8,8 @@ interface Row {
   field: string;
   /** Hocuspocus has no such figure: "—" */
   jalonOnly?: boolean;
+  /** the figure of each round (when the scenario ran in rounds), and the range of their ratios */
+  eachRound?: boolean;
 }
 
 export const ROWS: Row[] = [
@@ -32,6 +35,13 @@ export const ROWS: Row[] = [
     field: 'wakeupsPer1000',
   },
   { label: 'team: updates / deliveries seen (or superseded)', scenario: 'team', field: 'deliveryLine' },
+  {
+    label: 'team: server CPU per 1,000 updates (s), each round',
+    scenario: 'team',
+    field: 'cpuPer1000',
+    eachRound: true,
+  },
+  { label: 'team: fan-out p99 (ms), each round', scenario: 'team', field: 'fanoutP99', eachRound: true },
   {
     label: 'crowd: fan-out p50 to 300 observers (ms), after 10 warm-up edits',
     scenario: 'crowd',
@@ -100,7 +110,16 @@ export const ROWS: Row[] = [
   },
 ];
 
-type Results = Record<string, { jalon: Figures | null; hocuspocus: Figures | null; error?: string }>;
+export type Product = 'jalon' | 'hocuspocus';
+
+/**
+ * The figures of each scenario; of one that ran in rounds, each figure's median over them, and
+ * the rounds' own figures
+ */
+export type Results = Record<
+  string,
+  { jalon: Figures | null; hocuspocus: Figures | null; error?: string; rounds?: Record<Product, Figures[]> }
+>;
 
 function value(f: Figures | null, field: string): string | number | null {
   if (!f) return null;
@@ -117,6 +136,16 @@ export function renderTable(results: Results): string {
   for (const row of ROWS) {
     const r = results[row.scenario];
     if (!r) continue;
+    if (row.eachRound) {
+      if (!r.rounds) continue;
+      const each = (figures: Figures[]) => figures.map((f) => show(value(f, row.field))).join(' / ');
+      const ratios = roundRatios(r.rounds.jalon, r.rounds.hocuspocus, row.field);
+      const range = ratios.length
+        ? `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`
+        : 'n/a';
+      lines.push([row.label, each(r.rounds.jalon), each(r.rounds.hocuspocus), range]);
+      continue;
+    }
     const j = value(r.jalon, row.field);
     const h = row.jalonOnly ? null : value(r.hocuspocus, row.field);
     const ratio =
