@@ -32,12 +32,32 @@ notepackBinary.register({ type: 0, encode: () => null, decode: (data) => data })
 const LARGE_BINARY = 16 * 1024;
 
 /**
- * The frame last encoded for a large binary value, by the value: the same step 2 (a document's
- * whole state, a megabyte or more) sent to each of 150 clients joining at once is encoded once,
- * not copied 150 times. The default parser shared such a buffer among sockets the same way. So
- * binary content must not be changed once sent (Jalon's never is: each message is a new array).
+ * The frame last encoded for a large binary value, by the value, for a second: the same step 2
+ * (a document's whole state, a megabyte or more) sent to each of 150 clients joining at once is
+ * encoded once, not copied 150 times. The default parser shared such a buffer among sockets the
+ * same way. So binary content must not be changed once sent (Jalon's never is: each message is a
+ * new array, or a dormant room's reply, kept as it is).
+ *
+ * Kept for a storm of sends, not for the value's life: a dormant room keeps its reply for as long
+ * as it stays loaded, and a frame kept beside it would double what each idle document costs.
  */
-const framesOfLargeBinary = new WeakMap<Uint8Array, { packet: Packet; frame: Uint8Array }>();
+const LARGE_FRAME_TTL_MS = 1000;
+/** distinct large values whose frames are kept at once (more within a second: start afresh) */
+const MAX_LARGE_FRAMES = 64;
+let framesOfLargeBinary = new Map<Uint8Array, { packet: Packet; frame: Uint8Array }>();
+let framesExpiry: ReturnType<typeof setTimeout> | null = null;
+
+function keepFrame(large: Uint8Array, packet: Packet, frame: Uint8Array): void {
+  if (framesOfLargeBinary.size >= MAX_LARGE_FRAMES) framesOfLargeBinary = new Map();
+  framesOfLargeBinary.set(large, { packet, frame });
+  if (framesExpiry) return;
+  framesExpiry = setTimeout(() => {
+    framesExpiry = null;
+    framesOfLargeBinary = new Map();
+  }, LARGE_FRAME_TTL_MS);
+  // In Node, a kept frame is no reason to stay alive (browsers have no such method).
+  (framesExpiry as { unref?: () => void }).unref?.();
+}
 
 function samePacket(a: Packet, b: Packet): boolean {
   return (
@@ -58,7 +78,7 @@ export class Encoder {
     const cached = framesOfLargeBinary.get(large);
     if (cached && samePacket(cached.packet, packet)) return [cached.frame];
     const frame = packets.encode(packet);
-    framesOfLargeBinary.set(large, { packet: { ...packet, data: [...data] }, frame });
+    keepFrame(large, { ...packet, data: [...data] }, frame);
     return [frame];
   }
 }

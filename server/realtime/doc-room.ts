@@ -127,6 +127,18 @@ const DORMANT_MERGE_ROWS = 50;
 /** The state of an empty document. */
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
+/**
+ * A dormant room's state, held inside the sync step 2 that sends it whole: a client with
+ * nothing (every new visitor) gets that very message, with no copy made for it. A copy per join
+ * used to live as long as the reply cache, with its socket frame: about twice the state for
+ * each document opened in the last ten seconds (docs/performance.md, idle).
+ */
+function framedState(state: Uint8Array): { state: Uint8Array; reply: Uint8Array } {
+  const reply = encodeSync(SYNC_STEP2, state);
+  return { state: reply.subarray(reply.byteLength - state.byteLength), reply };
+}
+const EMPTY_DORMANT = framedState(EMPTY_STATE);
+
 const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** distinct state vectors whose sync reply is kept for the current version of the document */
 const MAX_CACHED_SYNC_REPLIES = 8;
@@ -188,8 +200,10 @@ function changesDoc(tr: Y.Transaction): boolean {
 export class DocRoom {
   /** the document while the room is awake; null while it is dormant */
   private live: Y.Doc | null = null;
-  /** the document's whole state, encoded, while the room is dormant */
-  private dormant: Uint8Array | null = EMPTY_STATE;
+  /** the document's whole state, encoded, while the room is dormant (a view into `dormantReply`) */
+  private dormant: Uint8Array | null = EMPTY_DORMANT.state;
+  /** the sync step 2 holding `dormant`: the reply to a client with nothing (see framedState) */
+  private dormantReply: Uint8Array | null = EMPTY_DORMANT.reply;
   /** the highest log row of this document the room holds (the projection's mark, on one node) */
   private heldMax = 0;
   /** transactions applied since the room woke, and when the last one was (for going dormant) */
@@ -270,8 +284,9 @@ export class DocRoom {
       this.peers === NO_PEERS && stored.projectedUpto !== null && stored.projectedUpto >= this.heldMax;
     const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)];
     if (current && stored.updates.length <= DORMANT_MERGE_ROWS) {
-      this.dormant =
-        parts.length === 0 ? EMPTY_STATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      this.holdDormant(
+        parts.length === 0 ? EMPTY_STATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
+      );
       return;
     }
     const doc = new Y.Doc({ gc: true });
@@ -305,9 +320,15 @@ export class DocRoom {
     return this.live ? Y.encodeStateAsUpdate(this.live) : this.dormant!;
   }
 
+  /** The room keeps `state` as its document, without a Y.Doc (see the header). */
+  private holdDormant(state: Uint8Array): void {
+    ({ state: this.dormant, reply: this.dormantReply } = framedState(state));
+  }
+
   private awaken(doc: Y.Doc, current: boolean): void {
     this.attach(doc);
     this.dormant = null;
+    this.dormantReply = null;
     this.projection.start(doc, current, () => (this.peers === NO_PEERS ? this.heldMax : null));
     this.lastChangeAt = Date.now();
     this.scheduleDormancy(this.options.dormantAfterMs);
@@ -394,7 +415,7 @@ export class DocRoom {
       this.scheduleDormancy(this.options.dormantAfterMs);
       return;
     }
-    this.dormant = Y.encodeStateAsUpdate(doc);
+    this.holdDormant(Y.encodeStateAsUpdate(doc));
     this.live = null;
     this.projection.stop();
     doc.destroy();
@@ -494,6 +515,8 @@ export class DocRoom {
 
   /** The step 2 answering `stateVector`, computed once per version of the document (kept a while). */
   private syncReply(stateVector: Uint8Array): Uint8Array {
+    // A client with nothing (the usual join) at a dormant room: the stored state as it is.
+    if (this.dormantReply && Y.decodeStateVector(stateVector).size === 0) return this.dormantReply;
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString(
       'latin1',
     );
@@ -516,8 +539,6 @@ export class DocRoom {
   /** What `stateVector` lacks of the document, as an update. */
   private diff(stateVector: Uint8Array): Uint8Array {
     if (this.live) return Y.encodeStateAsUpdate(this.live, stateVector);
-    // A client with nothing (the usual join) gets the stored state as it is.
-    if (Y.decodeStateVector(stateVector).size === 0) return this.dormant!;
     return Y.diffUpdate(this.dormant!, stateVector);
   }
 

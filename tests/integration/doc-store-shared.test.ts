@@ -23,7 +23,7 @@ import {
 } from '../../server/realtime/doc-room.ts';
 import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import type { Projection } from '../../server/realtime/projection.ts';
-import type { Ack } from '../../server/realtime/protocol.ts';
+import { type Ack, decodeMessage } from '../../server/realtime/protocol.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 
 const log = createLogger('silent');
@@ -222,6 +222,57 @@ describe('two nodes sharing one database', () => {
       const again = replyTo();
       expect(again).not.toBe(first);
       expect(again).toEqual(first);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers newcomers at a dormant room with its stored state as kept, never a copy', async () => {
+    // A document whose rows reflect its log (its mark): the room loads it dormant.
+    const stored = new Y.Doc();
+    createMilestone(stored, { title: 'Stored before the load', status: 'planned', stage: 0 }, 'lead');
+    const id = await new LibsqlDocStore(databases[0]!.client).append(
+      name,
+      Y.encodeStateAsUpdate(stored),
+      'lead',
+    );
+    await databases[0]!.client.execute({
+      sql: 'INSERT INTO doc_projection_marks (doc_name, upto) VALUES (?, ?)',
+      args: [name, id],
+    });
+    const { room } = await node(NO_PEERS);
+    expect(room.isDormant).toBe(true);
+    const replyTo = () => {
+      const sent: Uint8Array[] = [];
+      const conn = {
+        ...connection(),
+        send: (_event: string, _name: unknown, message: unknown) => void sent.push(message as Uint8Array),
+      };
+      const stepOne = Y.encodeStateVector(new Y.Doc());
+      room.handle(conn, { kind: 'sync-step1', stateVector: stepOne }, stepOne);
+      return sent[0]!;
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const first = replyTo();
+      vi.advanceTimersByTime(SYNC_REPLY_TTL_MS * 10);
+      // The same message however late: nothing is made (nor kept) for each newcomer.
+      expect(replyTo()).toBe(first);
+      expect(room.isDormant).toBe(true);
+      const decoded = decodeMessage(first);
+      expect(decoded.kind).toBe('sync-step2');
+      const received = new Y.Doc();
+      Y.applyUpdate(received, (decoded as { update: Uint8Array }).update);
+      expect(titles(received)).toEqual(['Stored before the load']);
+      // Awake, the room answers from its document.
+      await room.applyServerChange(
+        (doc) => createMilestone(doc, { title: 'Written once awake', status: 'planned', stage: 0 }, 'lead'),
+        'lead',
+      );
+      const awake = decodeMessage(replyTo()) as { update: Uint8Array };
+      const later = new Y.Doc();
+      Y.applyUpdate(later, awake.update);
+      expect(titles(later)).toEqual(['Stored before the load', 'Written once awake']);
     } finally {
       vi.useRealTimers();
     }

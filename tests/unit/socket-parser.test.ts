@@ -6,7 +6,7 @@
 import { encode } from '@msgpack/msgpack';
 import msgpackParser from 'socket.io-msgpack-parser';
 import type { Packet } from 'socket.io-parser';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asBytes, Decoder, Encoder } from '../../shared/socket-parser.ts';
 
 const EVENT = 2;
@@ -105,6 +105,15 @@ describe('the Socket.IO parser', () => {
 });
 
 describe('a large binary value sent to many sockets', () => {
+  // Its frame is kept on a timer: each test starts with none kept and leaves none.
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.runOnlyPendingTimers();
+    vi.useRealTimers();
+  });
+
   it('is encoded once for the same packet, and again for another', () => {
     const state = new Uint8Array(64 * 1024).fill(3);
     const encoder = new Encoder();
@@ -117,5 +126,18 @@ describe('a large binary value sent to many sockets', () => {
     expect(decodeAll([other])[0]!.data[1]).toBe('project:p2');
     const [acked] = encoder.encode({ ...packet, id: 4 });
     expect(decodeAll([acked])[0]!.id).toBe(4);
+  });
+
+  it('is not kept past a second: a value kept for long does not keep its frame too', () => {
+    const reply = new Uint8Array(32 * 1024).fill(5);
+    const encoder = new Encoder();
+    const packet = { type: EVENT, nsp: '/', data: ['doc:msg', 'project:p1', reply] };
+    const [first] = encoder.encode(packet);
+    vi.advanceTimersByTime(999);
+    expect(encoder.encode({ ...packet })[0]).toBe(first);
+    vi.advanceTimersByTime(1);
+    const [later] = encoder.encode({ ...packet });
+    expect(later).not.toBe(first);
+    expect(later).toEqual(first);
   });
 });
