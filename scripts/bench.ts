@@ -207,7 +207,8 @@ async function main() {
     const entry: (typeof results)[string] = { jalon: null, hocuspocus: null };
     results[name] = entry;
     const roundCount = name === 'team' ? rounds : 1;
-    const byRound: Record<Product, Figures[]> = { jalon: [], hocuspocus: [] };
+    // Each round's figures (null: that round failed), so that round r pairs with round r.
+    const byRound: Record<Product, (Figures | null)[]> = { jalon: [], hocuspocus: [] };
     // Round by round, the servers take turns going first: a drift of the machine over the run
     // (page cache, another process) falls on both alike.
     const runs = Array.from({ length: roundCount }, (_, r) =>
@@ -244,11 +245,12 @@ async function main() {
         log(`${name}: ${product}${round}`);
         const figures = (await SCENARIOS[name](target)) as Figures;
         byRound[product].push(figures);
-        entry[product] = medianFigures(byRound[product]);
+        entry[product] = medianFigures(byRound[product].filter((f) => f !== null));
         log(
           `${name}: ${product} done in ${Math.round((Date.now() - t) / 1000)} s ${JSON.stringify(figures)}`,
         );
       } catch (err) {
+        byRound[product].push(null);
         entry.error = `${entry.error ? `${entry.error}; ` : ''}${product}: ${err}`;
         log(`${name}: ${product} failed: ${err}`);
       } finally {

@@ -26,10 +26,10 @@ export function median(values: readonly number[]): number {
   return Math.round(m * 1000) / 1000;
 }
 
-/** Round r's figure of Jalon over Hocuspocus's, for each round both completed (null: none). */
+/** Round r's figure of Jalon over Hocuspocus's, for each round both completed (null: failed). */
 export function roundRatios(
-  jalon: readonly Figures[],
-  hocuspocus: readonly Figures[],
+  jalon: readonly (Figures | null)[],
+  hocuspocus: readonly (Figures | null)[],
   field: string,
 ): number[] {
   const ratios: number[] = [];

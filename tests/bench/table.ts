@@ -118,7 +118,13 @@ export type Product = 'jalon' | 'hocuspocus';
  */
 export type Results = Record<
   string,
-  { jalon: Figures | null; hocuspocus: Figures | null; error?: string; rounds?: Record<Product, Figures[]> }
+  {
+    jalon: Figures | null;
+    hocuspocus: Figures | null;
+    error?: string;
+    /** each round's figures, in order (null: that round failed) */
+    rounds?: Record<Product, (Figures | null)[]>;
+  }
 >;
 
 function value(f: Figures | null, field: string): string | number | null {
@@ -138,7 +144,7 @@ export function renderTable(results: Results): string {
     if (!r) continue;
     if (row.eachRound) {
       if (!r.rounds) continue;
-      const each = (figures: Figures[]) => figures.map((f) => show(value(f, row.field))).join(' / ');
+      const each = (figures: (Figures | null)[]) => figures.map((f) => show(value(f, row.field))).join(' / ');
       const ratios = roundRatios(r.rounds.jalon, r.rounds.hocuspocus, row.field);
       const range = ratios.length
         ? `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`

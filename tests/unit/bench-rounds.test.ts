@@ -30,6 +30,8 @@ describe('the bench figures over several rounds', () => {
     const jalon = [{ cpuPer1000: 1.4 }, { cpuPer1000: 1.2 }, { cpuPer1000: 1.0 }];
     const hocuspocus = [{ cpuPer1000: 0.7 }, { cpuPer1000: null }];
     expect(roundRatios(jalon, hocuspocus, 'cpuPer1000')).toEqual([2]);
+    // A round that failed keeps its place: round 3 still pairs with round 3.
+    expect(roundRatios(jalon, [null, null, { cpuPer1000: 0.5 }], 'cpuPer1000')).toEqual([2]);
   });
 });
 
