@@ -101,6 +101,18 @@ function connection(): Connection {
   return { id: 'conn-1', actor, access: 'edit', roles: ['lead'], awarenessClients: new Set(), send() {} };
 }
 
+/** What `room` sends a new client (an empty state vector): the whole document, as step 2. */
+function replyToNewcomer(room: DocRoom): Uint8Array {
+  const sent: Uint8Array[] = [];
+  const conn = {
+    ...connection(),
+    send: (_event: string, _name: unknown, message: unknown) => void sent.push(message as Uint8Array),
+  };
+  const stepOne = Y.encodeStateVector(new Y.Doc());
+  room.handle(conn, { kind: 'sync-step1', stateVector: stepOne }, stepOne);
+  return sent[0]!;
+}
+
 /** A change made on a copy of `room`'s document, as another node would publish it. */
 function changeElsewhere(room: DocRoom, title: string): Uint8Array {
   const doc = new Y.Doc();
@@ -200,17 +212,7 @@ describe('two nodes sharing one database', () => {
       (doc) => createMilestone(doc, { title: 'Worth sending', status: 'planned', stage: 0 }, 'lead'),
       'lead',
     );
-    // What a new client (empty state vector) is sent: the whole document.
-    const replyTo = () => {
-      const sent: Uint8Array[] = [];
-      const conn = {
-        ...connection(),
-        send: (_event: string, _name: unknown, message: unknown) => void sent.push(message as Uint8Array),
-      };
-      const stepOne = Y.encodeStateVector(new Y.Doc());
-      room.handle(conn, { kind: 'sync-step1', stateVector: stepOne }, stepOne);
-      return sent[0]!;
-    };
+    const replyTo = () => replyToNewcomer(room);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const first = replyTo();
@@ -242,16 +244,7 @@ describe('two nodes sharing one database', () => {
     });
     const { room } = await node(NO_PEERS);
     expect(room.isDormant).toBe(true);
-    const replyTo = () => {
-      const sent: Uint8Array[] = [];
-      const conn = {
-        ...connection(),
-        send: (_event: string, _name: unknown, message: unknown) => void sent.push(message as Uint8Array),
-      };
-      const stepOne = Y.encodeStateVector(new Y.Doc());
-      room.handle(conn, { kind: 'sync-step1', stateVector: stepOne }, stepOne);
-      return sent[0]!;
-    };
+    const replyTo = () => replyToNewcomer(room);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const first = replyTo();
