@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../server/db/seed/demo.ts';
 import { browser } from '../tests/bench/browser.ts';
-import { HocusConn, JalonConn, RawHocusConn, signIn } from '../tests/bench/clients.ts';
+import { HocusConn, JalonConn, type Product, RawHocusConn, signIn } from '../tests/bench/clients.ts';
 import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench/cluster.ts';
 import { type CommitFigures, commits, renderCommitTable } from '../tests/bench/commits.ts';
 import { type FloorFigures, floor, renderFloorTable } from '../tests/bench/floor.ts';
@@ -30,7 +30,7 @@ import {
   type Target,
 } from '../tests/bench/scenarios.ts';
 import { EMAILS, FULL_COUNTS, seedDatabases } from '../tests/bench/seed.ts';
-import { type Product, type Results, renderTable } from '../tests/bench/table.ts';
+import { type Results, renderTable } from '../tests/bench/table.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL: ScenarioName[] = [

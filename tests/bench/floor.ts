@@ -17,7 +17,7 @@ import { JalonConn } from './clients.ts';
 import { freePort, startProcess } from './lib.ts';
 import { crowd, type Figures, type Target, team } from './scenarios.ts';
 import type { Seeded } from './seed.ts';
-import { formatTable } from './table.ts';
+import { formatTable, type Results } from './table.ts';
 
 export interface FloorFigures {
   relay: Figures | null;
@@ -95,10 +95,7 @@ const FLOOR_ROWS: { label: string; field: string }[] = [
  * figure | relay | committing relay | committing relay applying | Jalon | Hocuspocus | and the
  * ratios between them
  */
-export function renderFloorTable(
-  floor: FloorFigures,
-  results: Record<string, { jalon: Figures | null; hocuspocus: Figures | null }>,
-): string {
+export function renderFloorTable(floor: FloorFigures, results: Results): string {
   const lines: string[][] = [
     [
       'figure',

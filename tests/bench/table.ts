@@ -1,4 +1,5 @@
 /** The one table of `npm run bench`: figure | Jalon | Hocuspocus | ratio (Jalon / Hocuspocus). */
+import type { Product } from './clients.ts';
 import { roundRatios } from './rounds.ts';
 import type { Figures } from './scenarios.ts';
 
@@ -109,8 +110,6 @@ export const ROWS: Row[] = [
     jalonOnly: true,
   },
 ];
-
-export type Product = 'jalon' | 'hocuspocus';
 
 /**
  * The figures of each scenario; of one that ran in rounds, each figure's median over them, and
