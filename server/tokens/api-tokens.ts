@@ -38,6 +38,9 @@ export async function createApiToken(deps: ServiceDeps, actor: Actor, name: stri
     tokenHash: hash(token),
     prefix: token.slice(0, PREFIX.length + 6),
     createdAt: deps.clock(),
+    expiresAt: new Date(deps.clock().getTime() + 90 * 86_400_000),
+    scope: 'write' as const,
+    projectId: null,
     lastUsedAt: null,
     revokedAt: null,
   };

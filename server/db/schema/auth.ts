@@ -16,6 +16,8 @@ export const user = sqliteTable('user', {
   image: text('image'),
   /** the language the user last chose, 'fr' or 'en' */
   locale: text('locale'),
+  /** set when the account is deactivated: no sign-in, no session, no token, no socket */
+  deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });
