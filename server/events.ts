@@ -22,8 +22,28 @@ export interface DomainEventMap {
   'service_request.changed': [{ projectId: string; requestId: string }];
   /** a mentor request was sent, accepted or declined */
   'mentor_request.changed': [{ projectId: string; mentorId: string; requestId: string }];
+  /**
+   * sessions or API tokens stopped being valid (signed out, revoked, expired, or the whole
+   * account deactivated: `all`): the sockets they authenticated must end at once
+   */
+  'credentials.ended': [
+    {
+      userId: string;
+      sessionIds?: string[];
+      tokenIds?: string[];
+      all?: boolean;
+      reason: CredentialsEndedReason;
+    },
+  ];
   /** a notification was stored for a user (server/notifications/notify.ts): their sockets hear it */
   'notification.created': [{ userId: string; notification: Notification }];
 }
+
+export type CredentialsEndedReason =
+  | 'signed_out'
+  | 'sessions_revoked'
+  | 'token_revoked'
+  | 'expired'
+  | 'deactivated';
 
 export class DomainEvents extends EventEmitter<DomainEventMap> {}

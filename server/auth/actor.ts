@@ -3,6 +3,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { clusterManagers, organisationMembers } from '../db/schema/index.ts';
 
+/**
+ * What authenticated this request or socket: the better-auth session, or an API token with its
+ * limits. Revocation and expiry end exactly the sockets that a credential opened.
+ */
+export type Credential =
+  | { kind: 'session'; id: string; expiresAt: Date }
+  | { kind: 'token'; id: string; expiresAt: Date; scope: 'read' | 'write'; projectId: string | null };
+
 export interface Actor {
   id: string;
   name: string;
@@ -10,9 +18,15 @@ export interface Actor {
   clusterManager: boolean;
   /** the organisation recorded with this actor's audit entries (their first one) */
   organisationId: string | null;
+  /** how this actor authenticated; absent for actors the server makes itself (seed, jobs) */
+  via?: Credential;
 }
 
-export async function loadActor(db: Db, user: { id: string; name: string; email: string }): Promise<Actor> {
+export async function loadActor(
+  db: Db,
+  user: { id: string; name: string; email: string },
+  via?: Credential,
+): Promise<Actor> {
   const [manager, orgs] = await Promise.all([
     db.select().from(clusterManagers).where(eq(clusterManagers.userId, user.id)).limit(1),
     db
@@ -28,5 +42,6 @@ export async function loadActor(db: Db, user: { id: string; name: string; email:
     email: user.email,
     clusterManager: manager.length > 0,
     organisationId: orgs[0]?.organisationId ?? null,
+    ...(via ? { via } : {}),
   };
 }

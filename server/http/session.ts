@@ -10,8 +10,10 @@ export async function actorFromHeaders(
   deps: { auth: Auth; db: Db },
   headers: Headers,
 ): Promise<Actor | null> {
-  const session = await deps.auth.api.getSession({ headers });
-  return session ? loadActor(deps.db, session.user) : null;
+  const found = await deps.auth.api.getSession({ headers });
+  if (!found) return null;
+  const { session } = found;
+  return loadActor(deps.db, found.user, { kind: 'session', id: session.id, expiresAt: session.expiresAt });
 }
 
 /** The session cookie, or `Authorization: Bearer <API token>` for clients that are not browsers. */

@@ -76,5 +76,6 @@ export async function actorFromToken(db: Db, token: string, now: Date): Promise<
     .limit(1);
   if (!row) return null;
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
-  return loadActor(db, row.user);
+  const { id, expiresAt, scope, projectId } = row.token;
+  return loadActor(db, row.user, { kind: 'token', id, expiresAt, scope, projectId });
 }
