@@ -117,12 +117,23 @@ describe('a connection refused at its CONNECT packet', () => {
   it('gets its reason, then the server closes the connection', async () => {
     const conn = await rawConnection();
     conn.send({ type: 0, nsp: '/', data: { token: 'jalon_not-a-token' } });
-    const reason = await Promise.race([
-      conn.closed,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the server kept it open')), 5000)),
-    ]);
-    expect(reason).toBe('transport close');
+    expect(await within(conn.closed)).toBe('transport close');
     expect(conn.received).toMatchObject([{ type: 4, data: { data: { code: 'unauthenticated' } } }]);
+  });
+
+  it('is not read at all when over 1 KiB: the connection closes without an answer', async () => {
+    const conn = await rawConnection();
+    conn.send({ type: 0, nsp: '/', data: { token: `jalon_${'x'.repeat(2000)}` } });
+    expect(await within(conn.closed)).toBe('transport close');
+    expect(conn.received).toEqual([]);
+  });
+
+  it('closes the connection on any other frame before its answer, even with a good token', async () => {
+    const conn = await rawConnection();
+    conn.send({ type: 0, nsp: '/', data: { token } });
+    conn.send({ type: 2, nsp: '/', data: ['doc:join', projectDoc], id: 1 });
+    expect(await within(conn.closed)).toBe('transport close');
+    expect(conn.received.filter((p) => p.type === 3)).toEqual([]);
   });
 
   it('with a session cookie that has ended, is told to sign in', async () => {
@@ -136,3 +147,12 @@ describe('a connection refused at its CONNECT packet', () => {
     await expect(connected(socket)).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
   });
 });
+
+/** `promise`, or a failure if the server has not settled it within 5 s */
+function within<T>(promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the server kept the connection open')), 5000);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
