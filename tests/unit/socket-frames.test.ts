@@ -249,7 +249,18 @@ describe('extension 0, as socket.io-msgpack-parser sends it from Node', () => {
 });
 
 describe('every packet a client may send', () => {
-  const scalar = fc.oneof(fc.string({ maxLength: 60 }), fc.integer(), fc.boolean(), fc.constant(null));
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    fc.string({ minLength: 32, maxLength: 300 }),
+    fc.integer(),
+    fc.maxSafeInteger(),
+    // notepack writes an integral double as an integer, exact within the safe range only
+    fc
+      .double({ noNaN: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER })
+      .filter((x) => !Object.is(x, -0)),
+    fc.boolean(),
+    fc.constant(null),
+  );
   const value = fc.oneof(
     scalar,
     fc.dictionary(
