@@ -12,9 +12,15 @@
  * whose browser build cannot encode a Uint8Array (it sends a map of its indices) and decodes the
  * binary that its Node build sends as an array. Binary goes out as MessagePack's `bin` (from a
  * Uint8Array or a Buffer; an ArrayBuffer must be wrapped in a Uint8Array) and arrives as a
- * Uint8Array; notepack's own binary (extension 0, what its Node build makes of a Uint8Array) is
- * read as binary too. Packets are checked as the default parser checks them (socket.io-parser's
+ * Uint8Array; notepack's extension 0 is read as what its form stands for (shared/msgpack-frame.ts):
+ * binary (what its Node build makes of a Uint8Array), undefined (a CONNECT packet without `auth`),
+ * or a date. Packets are checked as the default parser checks them (socket.io-parser's
  * `isPacketValid`): a client cannot emit a reserved event such as `disconnect`.
+ *
+ * Every frame is checked before it is decoded (shared/msgpack-frame.ts): nothing it announces may
+ * be larger than what it holds. The limits here are a browser's, reading the server it chose; the
+ * server reads its clients with tighter ones, and nothing until they are authenticated
+ * (server/realtime/frames.ts).
  *
  * Values travel as MessagePack: keys whose value is undefined are left out, as JSON does; a Date
  * would arrive as a Date (Jalon sends dates as ISO strings).
@@ -22,11 +28,40 @@
 import { ExtensionCodec, Decoder as MsgpackDecoder, Encoder as MsgpackEncoder } from '@msgpack/msgpack';
 import { Emitter } from '@socket.io/component-emitter';
 import { isPacketValid, type Packet } from 'socket.io-parser';
+import { checkFrame, type FrameLimits, FrameRefused, type NotepackExt0 } from './msgpack-frame.ts';
 
 const packets = new MsgpackEncoder({ ignoreUndefined: true });
-/** notepack.io's binary (extension 0), as socket.io-msgpack-parser sends a Uint8Array from Node */
-const notepackBinary = new ExtensionCodec();
-notepackBinary.register({ type: 0, encode: () => null, decode: (data) => data });
+
+/** The meaning of each extension 0 of the frame being decoded, as checkFrame found them, in order. */
+interface Ext0Context {
+  meanings: NotepackExt0[];
+  next: number;
+}
+const notepackExt0 = new ExtensionCodec<Ext0Context>();
+notepackExt0.register({
+  type: 0,
+  encode: () => null,
+  decode: (data, _type, context) => {
+    const meaning = context.meanings[context.next++];
+    if (meaning === 'binary') return data;
+    if (meaning === 'date') {
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      return new Date(view.getInt32(0) * 2 ** 32 + view.getUint32(4));
+    }
+    return undefined;
+  },
+});
+
+/**
+ * What a browser reads from the server: any size (a large document's state is one message), as
+ * deep as an app event may be, and nothing announced beyond what the frame holds.
+ */
+export const SERVER_FRAME_LIMITS: FrameLimits = {
+  maxFrameBytes: Number.POSITIVE_INFINITY,
+  maxDepth: 32,
+  maxItems: Number.POSITIVE_INFINITY,
+  maxStrBytes: Number.POSITIVE_INFINITY,
+};
 
 /** Binary content from this size up is worth encoding once for every socket it is sent to. */
 const LARGE_BINARY = 16 * 1024;
@@ -88,16 +123,38 @@ interface DecoderEvents {
 }
 
 export class Decoder extends Emitter<Record<never, never>, Record<never, never>, DecoderEvents> {
-  private readonly msgpack = new MsgpackDecoder({ extensionCodec: notepackBinary });
+  private readonly ext0: Ext0Context = { meanings: [], next: 0 };
+  private readonly msgpack: MsgpackDecoder<Ext0Context>;
+
+  constructor(private readonly limits: FrameLimits = SERVER_FRAME_LIMITS) {
+    super();
+    this.msgpack = new MsgpackDecoder({
+      extensionCodec: notepackExt0,
+      context: this.ext0,
+      maxStrLength: limits.maxStrBytes,
+      maxBinLength: limits.maxFrameBytes,
+      maxExtLength: limits.maxFrameBytes,
+      maxArrayLength: limits.maxItems,
+      maxMapLength: limits.maxItems,
+    });
+  }
 
   /** Decodes one frame into one packet; throws (the connection is then closed) if it is not one. */
   add(frame: unknown): void {
-    if (!(frame instanceof Uint8Array || frame instanceof ArrayBuffer))
-      throw new Error('A Socket.IO packet must be one binary frame');
-    const packet = this.msgpack.decode(frame);
+    this.emitReserved('decoded', this.decodePacket(frame, this.limits));
+  }
+
+  /** One frame into one valid packet, within `limits`; throws if it is not one. */
+  protected decodePacket(frame: unknown, limits: FrameLimits): Packet {
+    const bytes = frame instanceof ArrayBuffer ? new Uint8Array(frame) : frame;
+    if (!(bytes instanceof Uint8Array)) throw new FrameRefused('A Socket.IO packet must be one binary frame');
+    this.ext0.meanings.length = 0;
+    this.ext0.next = 0;
+    checkFrame(bytes, limits, this.ext0.meanings);
+    const packet = this.msgpack.decode(bytes);
     if (typeof packet !== 'object' || packet === null || !isPacketValid(packet as Packet))
-      throw new Error('Invalid Socket.IO packet');
-    this.emitReserved('decoded', packet as Packet);
+      throw new FrameRefused('Invalid Socket.IO packet');
+    return packet as Packet;
   }
 
   destroy(): void {}

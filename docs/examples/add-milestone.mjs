@@ -27,7 +27,13 @@ if (!token || !projectId) {
 const MESSAGE_SYNC = 0;
 const docName = `project:${projectId}`;
 const doc = new Y.Doc();
-const socket = io(url, { parser: msgpackParser, auth: { token }, transports: ['websocket'] });
+// The token goes in a header, checked before the server reads anything from the connection
+// (`auth: { token }` works too).
+const socket = io(url, {
+  parser: msgpackParser,
+  extraHeaders: { authorization: `Bearer ${token}` },
+  transports: ['websocket'],
+});
 
 function fail(what, error) {
   console.error(`${what}: ${error?.code ?? 'error'} — ${error?.message ?? error}`);

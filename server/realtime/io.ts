@@ -13,7 +13,7 @@ import { docName, parseDocName } from '../../shared/doc/index.ts';
 import { NOTIFICATION_EVENT } from '../../shared/notifications.ts';
 import { type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
 import { SERVICE_REQUEST_EVENT } from '../../shared/services.ts';
-import { asBytes, socketParser } from '../../shared/socket-parser.ts';
+import { asBytes } from '../../shared/socket-parser.ts';
 import { projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
@@ -39,9 +39,10 @@ import {
   type DocStoreOptions,
   LibsqlDocStore,
 } from './doc-store.ts';
-import { authenticateSocket } from './handshake.ts';
+import { serverParser } from './frames.ts';
+import { checkUpgrade, socketHandshake } from './handshake.ts';
 import { createProjection } from './projection.ts';
-import { type AckFn, decodeMessage, EVENTS, MAX_MESSAGE_BYTES, Refusal } from './protocol.ts';
+import { type AckFn, decodeMessage, EVENTS, MAX_FRAME_BYTES, Refusal } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
 
 export interface RealtimeOptions {
@@ -73,17 +74,16 @@ export function createRealtime(
   options: RealtimeOptions,
 ): Realtime {
   const { log } = deps;
+  const handshake = { ...deps, allowedOrigins: options.allowedOrigins };
   const io = new SocketServer(httpServer, {
-    parser: socketParser,
-    // Room above our own limit, so that an oversized message gets a reason, not a dropped socket.
-    maxHttpBufferSize: MAX_MESSAGE_BYTES * 4,
+    parser: serverParser(log),
+    maxHttpBufferSize: MAX_FRAME_BYTES,
     perMessageDeflate: false,
     ...(options.redis ? { adapter: options.redis.adapter } : {}),
     cors: { origin: options.allowedOrigins, credentials: true },
+    // Authenticated at the upgrade whenever it can be, before any frame is read (handshake.ts).
     allowRequest: (req, callback) => {
-      // Cookie clients must come from an allowed origin; token clients send no Origin.
-      const origin = req.headers.origin;
-      callback(null, !origin || options.allowedOrigins.includes(origin));
+      void checkUpgrade(handshake, req).then((refusal) => callback(refusal, refusal === null));
     },
   });
   const store = new LibsqlDocStore(deps.client, deps.clock, {
@@ -123,15 +123,7 @@ export function createRealtime(
     options.idleUnloadMs,
   );
 
-  io.use((socket, next) => {
-    authenticateSocket({ ...deps, allowedOrigins: options.allowedOrigins }, socket).then(
-      (actor) => {
-        socket.data.actor = actor;
-        next();
-      },
-      (err) => next(err instanceof Error ? err : new Error(String(err))),
-    );
-  });
+  io.use(socketHandshake(handshake));
 
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;

@@ -30,6 +30,12 @@ export const SYNC_UPDATE = 2;
 
 /** The largest `doc:msg` we accept; larger ones are refused with `too_large`. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/**
+ * The largest frame the server reads at all; a larger one closes its connection unread. Room
+ * above the largest message, so that an oversized message gets a reason (`too_large`), not a
+ * dropped socket: its bytes are one binary value, read in place, and cost no more than the frame.
+ */
+export const MAX_FRAME_BYTES = MAX_MESSAGE_BYTES * 4;
 
 export type RefusalCode = Extract<
   ErrorCode,

@@ -1,0 +1,84 @@
+/**
+ * One Jalon server in a child process (`server/main.ts`, a fresh libSQL file, the demo cluster),
+ * for tests that watch its memory or would see it die: the test process's own memory does not
+ * blur the reading, and a server that runs out of memory fails the test instead of the runner.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readyWhen, stop } from './child.ts';
+import { freePort } from './ports.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** its resident memory now, in bytes (VmRSS) */
+  rssBytes(): number;
+  /** its last log lines, for failure messages */
+  output(): string;
+  readonly alive: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-process-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: url,
+      DATABASE_URL: `file:${join(dir, 'jalon.db')}`,
+      AUTH_SECRET: 'process-secret-process-secret-0123456789',
+      JALON_DEMO: '1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const cleanup = () => {
+    process.off('exit', killOnExit);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await readyWhen(child, /Jalon is listening/, 'the server', 60_000);
+  } catch (err) {
+    await stop(child, 'SIGKILL');
+    cleanup();
+    throw err;
+  }
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    rssBytes() {
+      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+      return Number(kb) * 1024;
+    },
+    output: () => log,
+    get alive() {
+      return child.exitCode === null && child.signalCode === null;
+    },
+    async stop() {
+      await stop(child, 'SIGTERM');
+      cleanup();
+    },
+  };
+}
