@@ -485,7 +485,7 @@ export class DocRoom {
         if (this.paused.has(conn.id)) {
           // Its socket is behind: the reply goes once it has drained.
           this.owe(conn, message.stateVector, true);
-        } else if (conn.limits.mayRequest()) {
+        } else if (conn.limits.mayRequest(this.name)) {
           this.sendSyncReply(conn, message.stateVector);
         } else if (ack) {
           throw new Refusal(
@@ -624,7 +624,7 @@ export class DocRoom {
     const conn = this.connections.get(connId);
     const entry = this.owed.get(connId);
     if (!conn || !entry || this.closed || this.paused.has(connId)) return;
-    if (!conn.limits.mayRequest()) {
+    if (!conn.limits.mayRequest(this.name)) {
       this.settleLater(conn);
       return;
     }

@@ -3,9 +3,13 @@
  * bytes the server sends at their request (sync replies: a whole document each, for a client
  * with nothing), and how much they may add to a document's stored history in an hour.
  *
- * The live relay of other people's edits is not a request and is never charged: a slow reader is
- * handled by backpressure instead (backpressure.ts). Budgets are per node: a user spread over
- * several nodes has one budget on each.
+ * A socket's first request for a document is the join's own cost (what every visitor needs, 150
+ * of them at once in a join storm, possibly all with one account): it is always answered, and
+ * charged. What it asks again for the same document, in that join or a later one, is answered
+ * only within the budgets: that repetition is what made the server send gigabytes. The live
+ * relay of other people's edits is not a request and is never charged: a slow reader is handled
+ * by backpressure instead (backpressure.ts). Budgets are per node: a user spread over several
+ * nodes has one budget on each.
  */
 import { ByteBudget } from './rate-limit.ts';
 
@@ -33,8 +37,8 @@ export const DEFAULT_FLOW_LIMITS: FlowLimits = {
 
 /** What a room asks of a connection's limits. */
 export interface ConnectionLimits {
-  /** whether the connection may have a reply sent at its request now */
-  mayRequest(): boolean;
+  /** whether the connection may have a reply about `docName` sent at its request now */
+  mayRequest(docName: string): boolean;
   /** charges a reply sent at its request */
   charge(bytes: number): void;
   /** how long until it may (0: now) */
@@ -78,9 +82,15 @@ export class FlowLedger {
     user.sockets++;
     const shared = user.budget;
     const own = new ByteBudget(limits.connectionBytesPerSecond, limits.connectionByteBurst);
+    /** the documents this socket has had its first reply about */
+    const answered = new Set<string>();
     let released = false;
     return {
-      mayRequest: () => own.ready && shared.ready,
+      mayRequest(docName) {
+        if (answered.has(docName)) return own.ready && shared.ready;
+        answered.add(docName);
+        return true;
+      },
       charge(bytes) {
         own.charge(bytes);
         shared.charge(bytes);

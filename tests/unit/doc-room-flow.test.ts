@@ -235,7 +235,7 @@ describe('the hourly history cap', () => {
     expect(a.mayGrow('doc', 60)).toBe(true);
   });
 
-  it('shares one send budget among the sockets of a user', () => {
+  it('shares one send budget among the sockets of a user, past each socket’s first request', () => {
     const ledger = new FlowLedger({
       connectionBytesPerSecond: 1,
       connectionByteBurst: 1000,
@@ -246,9 +246,14 @@ describe('the hourly history cap', () => {
     });
     const first = ledger.connect('u');
     const second = ledger.connect('u');
-    expect(first.mayRequest()).toBe(true);
+    expect(first.mayRequest('doc')).toBe(true);
     first.charge(2000);
-    expect(second.mayRequest()).toBe(false);
-    expect(ledger.connect('someone else').mayRequest()).toBe(true);
+    // Asked again, on this socket or another of the user's: over the shared budget.
+    expect(first.mayRequest('doc')).toBe(false);
+    second.mayRequest('doc');
+    expect(second.mayRequest('doc')).toBe(false);
+    // A socket's first request about a document is the join's own cost: always answered.
+    expect(second.mayRequest('other doc')).toBe(true);
+    expect(ledger.connect('someone else').mayRequest('doc')).toBe(true);
   });
 });
