@@ -536,7 +536,8 @@ export class DocRoom {
       );
     }
     if (!conn.limits.mayGrow(this.name, update.byteLength)) {
-      this.log.warn(
+      // (debug: the client sends it again every few seconds until the hour is over)
+      this.log.debug(
         { userId: conn.actor.id, doc: this.name },
         "refused an update over the editor's hourly cap",
       );
