@@ -24,6 +24,8 @@ const Env = z.object({
   DOC_COMPACT_ROWS: z.coerce.number().int().min(10).max(100_000).default(500),
   /** under load, the document log commits at most once per this many ms (group commit) */
   DOC_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(8),
+  /** what one editor may add to one document's stored history per hour, in MB */
+  DOC_EDITOR_MB_PER_HOUR: z.coerce.number().min(1).max(100_000).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
   SMTP_URL: z
@@ -47,6 +49,8 @@ export interface Config {
   demo: boolean;
   docCompactRows: number;
   docCommitWindowMs: number;
+  /** what one editor may add to one document's update log per hour, bytes */
+  docEditorBytesPerHour: number;
   logLevel: string;
   trustProxy: boolean;
   /** outgoing mail (the weekly digest); null: no e-mail is sent */
@@ -79,6 +83,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     demo: e.JALON_DEMO,
     docCompactRows: e.DOC_COMPACT_ROWS,
     docCommitWindowMs: e.DOC_COMMIT_WINDOW_MS,
+    docEditorBytesPerHour: Math.round(e.DOC_EDITOR_MB_PER_HOUR * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     smtp: e.SMTP_URL

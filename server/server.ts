@@ -90,6 +90,7 @@ export async function startServer(
       ...options.realtime,
       room: { compactRows: config.docCompactRows, ...options.realtime?.room },
       store: { commitWindowMs: config.docCommitWindowMs, ...options.realtime?.store },
+      flow: { historyBytesPerHour: config.docEditorBytesPerHour, ...options.realtime?.flow },
     },
   );
   documents.bind(realtime.documents);

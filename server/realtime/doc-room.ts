@@ -41,7 +41,6 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import * as decoding from 'lib0/decoding';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -54,6 +53,8 @@ import type { DocAccess, Role } from '../../shared/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Logger } from '../log.ts';
 import type { DocStore, LogRow } from './doc-store.ts';
+import type { ConnectionLimits } from './limits.ts';
+import { vouchedAwareness } from './presence.ts';
 import type { Projection } from './projection.ts';
 import {
   type Ack,
@@ -75,8 +76,10 @@ export interface Connection {
   access: DocAccess;
   /** the member's roles on the project (for what else they may receive, e.g. team comments) */
   roles: Role[];
-  /** awareness client ids this connection speaks for */
+  /** the awareness client id this connection speaks for (one at most: presence.ts) */
   awarenessClients: Set<number>;
+  /** what it may ask the server to send, and add to a document's history (limits.ts) */
+  limits: ConnectionLimits;
   send(event: string, ...args: unknown[]): void;
 }
 
@@ -139,7 +142,6 @@ function framedState(state: Uint8Array): { state: Uint8Array; reply: Uint8Array 
 }
 const EMPTY_DORMANT = framedState(EMPTY_STATE);
 
-const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 /** distinct state vectors whose sync reply is kept for the current version of the document */
 const MAX_CACHED_SYNC_REPLIES = 8;
 /**
@@ -223,6 +225,21 @@ export class DocRoom {
   private syncReplies = new Map<string, Uint8Array>();
   private syncRepliesExpiry: ReturnType<typeof setTimeout> | null = null;
   private stateVectorMessage: Uint8Array | null = null;
+  /**
+   * The reply to a client with nothing while the room is awake, kept across versions for as long
+   * as the other replies (SYNC_REPLY_TTL_MS): a repeated request gets these same bytes (encoded
+   * once into a socket frame: shared/socket-parser.ts), then the reply to `vector` for what changed.
+   */
+  private fullReply: { reply: Uint8Array; vector: Uint8Array; changes: number } | null = null;
+  /**
+   * Sync replies owed, by connection: to one over its send budget that asked without an ack (sent
+   * once it may; the latest request only), or to one paused; `vector` is what it holds for sure.
+   */
+  private owed = new Map<string, { vector: Uint8Array; timer: ReturnType<typeof setTimeout> | null }>();
+  /** connections whose socket is behind (backpressure.ts): sent nothing of the document until resumed */
+  private paused = new Set<string>();
+  /** connections to pause once this turn's relay is out (what they were sent is then known) */
+  private pausing: Set<string> | null = null;
   /** the document holds every log row with an id up to `through`, and those in `known` */
   private through = 0;
   private known = new Set<number>();
@@ -261,7 +278,7 @@ export class DocRoom {
       if (changed.length === 0) return;
       const except = typeof origin === 'string' && origin !== REMOTE ? origin : null;
       const update = encodeAwarenessUpdate(this.awareness, changed);
-      this.broadcast(except, EVENTS.msg, this.name, encodeAwareness(update));
+      this.broadcast(this.exceptPaused(except), EVENTS.msg, this.name, encodeAwareness(update));
       if (origin !== REMOTE) this.peers.awareness(this.name, update);
     });
   }
@@ -363,7 +380,7 @@ export class DocRoom {
     if (tr.origin === null && changesDoc(tr)) {
       const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState));
       this.backUp(update);
-      this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+      this.broadcast(this.exceptPaused(null), EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
     }
   }
 
@@ -421,6 +438,7 @@ export class DocRoom {
     doc.destroy();
     this.backup = null;
     this.syncReplies.clear();
+    this.fullReply = null;
     this.stateVectorMessage = null;
   }
 
@@ -436,15 +454,27 @@ export class DocRoom {
       this.live ? Y.encodeStateVector(this.live) : Y.encodeStateVectorFromUpdate(this.dormant!),
     );
     conn.send(EVENTS.msg, this.name, this.stateVectorMessage);
+    conn.limits.charge(this.stateVectorMessage.byteLength + this.sendPresence(conn));
+  }
+
+  /** Sends a connection everyone's presence; returns the bytes sent. */
+  private sendPresence(conn: Connection): number {
     const states = [...this.awareness.getStates().keys()];
-    if (states.length)
-      conn.send(EVENTS.msg, this.name, encodeAwareness(encodeAwarenessUpdate(this.awareness, states)));
+    if (!states.length) return 0;
+    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, states));
+    conn.send(EVENTS.msg, this.name, message);
+    return message.byteLength;
   }
 
   leave(connId: string): void {
     const conn = this.connections.get(connId);
     if (!conn) return;
     this.connections.delete(connId);
+    this.paused.delete(connId);
+    this.pausing?.delete(connId);
+    const owed = this.owed.get(connId);
+    if (owed?.timer) clearTimeout(owed.timer);
+    this.owed.delete(connId);
     if (conn.awarenessClients.size) removeAwarenessStates(this.awareness, [...conn.awarenessClients], connId);
   }
 
@@ -452,7 +482,20 @@ export class DocRoom {
   handle(conn: Connection, message: Decoded, raw: Uint8Array, ack?: AckFn): void {
     switch (message.kind) {
       case 'sync-step1': {
-        conn.send(EVENTS.msg, this.name, this.syncReply(message.stateVector));
+        if (this.paused.has(conn.id)) {
+          // Its socket is behind: the reply goes once it has drained.
+          this.owe(conn, message.stateVector, true);
+        } else if (conn.limits.mayRequest(this.name)) {
+          this.sendSyncReply(conn, message.stateVector);
+        } else if (ack) {
+          throw new Refusal(
+            'rate_limited',
+            'Too much asked of the server in a short time: ask for the document again in a few seconds',
+          );
+        } else {
+          // A client that asked without an ack would never hear a refusal: it is answered late.
+          this.owe(conn, message.stateVector, true);
+        }
         ack?.({ ok: true });
         return;
       }
@@ -492,6 +535,17 @@ export class DocRoom {
         `Your access to this project is "${conn.access}": you cannot change its document`,
       );
     }
+    if (!conn.limits.mayGrow(this.name, update.byteLength)) {
+      // (debug: the client sends it again every few seconds until the hour is over)
+      this.log.debug(
+        { userId: conn.actor.id, doc: this.name },
+        "refused an update over the editor's hourly cap",
+      );
+      throw new Refusal(
+        'rate_limited',
+        'Your edits have added more to this document in the last hour than one person may: the change is kept and sent again later',
+      );
+    }
     this.applyChecked(update, conn);
     // Relayed at the end of this turn, with the others of the same turn; the ack waits for the commit.
     const tag = this.queueRelay({ from: conn.id, update, framed: raw });
@@ -513,6 +567,120 @@ export class DocRoom {
     );
   }
 
+  /**
+   * Answers a connection's step 1, charged to its send budget: a client with nothing at an awake
+   * room gets the shared full reply, then what changed since it was encoded (see `fullReply`).
+   */
+  private sendSyncReply(conn: Connection, stateVector: Uint8Array): void {
+    const live = this.live;
+    if (!live || stateVector.byteLength !== 1 || stateVector[0] !== 0) {
+      const reply = this.syncReply(stateVector);
+      conn.send(EVENTS.msg, this.name, reply);
+      conn.limits.charge(reply.byteLength);
+      return;
+    }
+    if (!this.fullReply) {
+      const vector = Y.encodeStateVector(live);
+      this.fullReply = {
+        reply: encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(live)),
+        vector,
+        changes: this.changes,
+      };
+      this.expireSyncReplies();
+    }
+    const { reply, vector, changes } = this.fullReply;
+    conn.send(EVENTS.msg, this.name, reply);
+    let bytes = reply.byteLength;
+    if (changes !== this.changes) {
+      const since = this.syncReply(vector);
+      conn.send(EVENTS.msg, this.name, since);
+      bytes += since.byteLength;
+    }
+    conn.limits.charge(bytes);
+  }
+
+  /** Owes `conn` the reply to `vector` (`latest`: replacing one owed already), sent once it may be. */
+  private owe(conn: Connection, vector: Uint8Array, latest: boolean): void {
+    const entry = this.owed.get(conn.id);
+    if (!entry) this.owed.set(conn.id, { vector, timer: null });
+    else if (latest) entry.vector = vector;
+    this.settleLater(conn);
+  }
+
+  private settleLater(conn: Connection): void {
+    const entry = this.owed.get(conn.id);
+    if (!entry || entry.timer || this.paused.has(conn.id) || this.closed) return;
+    entry.timer = setTimeout(
+      () => {
+        entry.timer = null;
+        this.settle(conn.id);
+      },
+      Math.max(10, conn.limits.waitMs()),
+    );
+    entry.timer.unref();
+  }
+
+  /** Sends the reply owed to a connection, if it is not paused and within its budget (else later). */
+  private settle(connId: string): void {
+    const conn = this.connections.get(connId);
+    const entry = this.owed.get(connId);
+    if (!conn || !entry || this.closed || this.paused.has(connId)) return;
+    if (!conn.limits.mayRequest(this.name)) {
+      this.settleLater(conn);
+      return;
+    }
+    this.owed.delete(connId);
+    this.sendSyncReply(conn, entry.vector);
+  }
+
+  /**
+   * Stops sending a connection anything of the document: its socket is behind (backpressure.ts).
+   * What it holds for sure is noted (after this turn's relay, if one is due, so that the note
+   * covers what it was sent), for the resync once it drains.
+   */
+  pause(connId: string): void {
+    if (!this.connections.has(connId) || this.paused.has(connId)) return;
+    if (this.relayScheduled) {
+      this.pausing ??= new Set();
+      this.pausing.add(connId);
+      return;
+    }
+    this.paused.add(connId);
+    // A reply already owed is to what the client itself said it holds: that stays the mark.
+    if (!this.owed.has(connId))
+      this.owed.set(connId, {
+        vector: this.live ? Y.encodeStateVector(this.live) : Y.encodeStateVectorFromUpdate(this.dormant!),
+        timer: null,
+      });
+  }
+
+  /** Its socket has drained: the connection is sent what it missed, as a sync reply, and presence. */
+  resume(connId: string): void {
+    this.pausing?.delete(connId);
+    if (!this.paused.delete(connId)) return;
+    const conn = this.connections.get(connId);
+    if (!conn) return;
+    this.sendPresence(conn);
+    this.settle(connId);
+  }
+
+  /** `except`, and the paused connections (no work while none is). */
+  private exceptPaused(except: string | string[] | null): string | string[] | null {
+    if (this.paused.size === 0) return except;
+    const all = [...this.paused];
+    return except === null ? all : all.concat(except);
+  }
+
+  private expireSyncReplies(): void {
+    if (this.syncRepliesExpiry) return;
+    this.syncRepliesExpiry = setTimeout(() => {
+      this.syncRepliesExpiry = null;
+      this.syncReplies.clear();
+      this.fullReply = null;
+    }, SYNC_REPLY_TTL_MS);
+    this.syncRepliesExpiry.unref();
+  }
+
   /** The step 2 answering `stateVector`, computed once per version of the document (kept a while). */
   private syncReply(stateVector: Uint8Array): Uint8Array {
     // A client with nothing (the usual join) at a dormant room: the stored state as it is.
@@ -525,13 +693,7 @@ export class DocRoom {
       reply = encodeSync(SYNC_STEP2, this.diff(stateVector));
       if (this.syncReplies.size >= MAX_CACHED_SYNC_REPLIES) this.syncReplies.clear();
       this.syncReplies.set(key, reply);
-      if (!this.syncRepliesExpiry) {
-        this.syncRepliesExpiry = setTimeout(() => {
-          this.syncRepliesExpiry = null;
-          this.syncReplies.clear();
-        }, SYNC_REPLY_TTL_MS);
-        this.syncRepliesExpiry.unref();
-      }
+      this.expireSyncReplies();
     }
     return reply;
   }
@@ -558,25 +720,37 @@ export class DocRoom {
    * to everyone who wrote none of them, and to each author the merge of the others'.
    */
   private flushRelays(): void {
+    this.sendRelays();
+    const pausing = this.pausing;
+    this.pausing = null;
+    if (pausing) for (const connId of pausing) this.pause(connId);
+  }
+
+  private sendRelays(): void {
     this.relayScheduled = false;
     const queue = this.relayQueue;
     this.relayQueue = [];
     if (queue.length === 0 || this.closed) return;
     if (queue.length === 1) {
       const only = queue[0]!;
-      this.broadcast(only.from, EVENTS.msg, this.name, only.framed ?? encodeSync(SYNC_UPDATE, only.update));
+      this.broadcast(
+        this.exceptPaused(only.from),
+        EVENTS.msg,
+        this.name,
+        only.framed ?? encodeSync(SYNC_UPDATE, only.update),
+      );
       this.peers.updates(this.name, this.turnTag, only.update);
       return;
     }
     const authors = [...new Set(queue.map((r) => r.from))];
     const all = Y.mergeUpdates(queue.map((r) => r.update));
-    this.broadcast(authors, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, all));
+    this.broadcast(this.exceptPaused(authors), EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, all));
     // The other nodes get it now, before the commit; the rows' ids follow (committed()).
     this.peers.updates(this.name, this.turnTag, all);
     if (authors.length === 1) return;
     for (const author of authors) {
       const conn = this.connections.get(author);
-      if (!conn) continue;
+      if (!conn || this.paused.has(author)) continue;
       const others = queue.filter((r) => r.from !== author).map((r) => r.update);
       conn.send(EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, Y.mergeUpdates(others)));
     }
@@ -629,37 +803,16 @@ export class DocRoom {
     this.attach(doc);
     this.projection.follow(doc);
     this.syncReplies.clear();
+    this.fullReply = null;
     this.stateVectorMessage = null;
     refused.destroy();
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {
-    // Check every entry before applying any: a connection speaks only for its own user.
-    const decoder = decoding.createDecoder(update);
-    const entries: number[] = [];
-    try {
-      const count = decoding.readVarUint(decoder);
-      if (count > 16) throw new Refusal('malformed', 'Too many awareness states in one message');
-      for (let i = 0; i < count; i++) {
-        const clientId = decoding.readVarUint(decoder);
-        decoding.readVarUint(decoder); // clock
-        const json = decoding.readVarString(decoder);
-        if (json.length > MAX_AWARENESS_STATE_BYTES)
-          throw new Refusal('too_large', 'Awareness state too large');
-        const state = JSON.parse(json) as { user?: { id?: unknown } } | null;
-        if (state !== null && (typeof state !== 'object' || state.user?.id !== conn.actor.id))
-          throw new Refusal('forbidden', 'Presence must be your own');
-        const owner = this.ownerOfAwarenessClient(clientId);
-        if (owner && owner !== conn.id)
-          throw new Refusal('forbidden', 'That presence belongs to another connection');
-        entries.push(clientId);
-      }
-    } catch (err) {
-      if (err instanceof Refusal) throw err;
-      throw new Refusal('malformed', 'Undecodable awareness update');
-    }
-    for (const id of entries) conn.awarenessClients.add(id);
-    applyAwarenessUpdate(this.awareness, update, conn.id);
+    // As others will see it: the account's name and colour, for this connection's own client id.
+    const vouched = vouchedAwareness(update, conn, (clientId) => this.ownerOfAwarenessClient(clientId));
+    conn.awarenessClients.add(vouched.clientId);
+    applyAwarenessUpdate(this.awareness, vouched.update, conn.id);
   }
 
   private ownerOfAwarenessClient(clientId: number): string | null {
@@ -879,7 +1032,7 @@ export class DocRoom {
     if (updates.length === 0) return null;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     this.backUp(update);
-    this.broadcast(null, EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+    this.broadcast(this.exceptPaused(null), EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
     return update;
   }
 
@@ -942,6 +1095,8 @@ export class DocRoom {
     if (this.takeOverTimer) clearTimeout(this.takeOverTimer);
     if (this.dormancyTimer) clearTimeout(this.dormancyTimer);
     if (this.syncRepliesExpiry) clearTimeout(this.syncRepliesExpiry);
+    for (const { timer } of this.owed.values()) if (timer) clearTimeout(timer);
+    this.owed.clear();
     try {
       // Other nodes' updates still unconfirmed are committed here before the copy goes.
       await this.takeOver(Number.POSITIVE_INFINITY);

@@ -23,6 +23,7 @@ import { projectMembers, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ProjectDocuments } from '../documents.ts';
 import type { DomainEventMap } from '../events.ts';
+import { watchOutgoing } from './backpressure.ts';
 import { BRIDGED_EVENTS, type BridgedEvent, clusterLink, type RedisLink } from './cluster.ts';
 import { DocRegistry } from './doc-registry.ts';
 import {
@@ -41,6 +42,7 @@ import {
 } from './doc-store.ts';
 import { serverParser } from './frames.ts';
 import { checkUpgrade, socketHandshake } from './handshake.ts';
+import { DEFAULT_FLOW_LIMITS, FlowLedger, type FlowLimits } from './limits.ts';
 import { createProjection } from './projection.ts';
 import { type AckFn, decodeMessage, EVENTS, MAX_FRAME_BYTES, Refusal } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
@@ -50,6 +52,8 @@ export interface RealtimeOptions {
   idleUnloadMs?: number;
   room?: Partial<RoomOptions>;
   store?: Partial<DocStoreOptions>;
+  /** what a connection may make the server send, and add to a document's history (limits.ts) */
+  flow?: Partial<FlowLimits>;
   /** several nodes: the connected Redis client that the nodes share (server/realtime/cluster.ts) */
   redis?: RedisLink;
 }
@@ -91,6 +95,7 @@ export function createRealtime(
     ...options.store,
   });
   const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
+  const flow = new FlowLedger({ ...DEFAULT_FLOW_LIMITS, ...options.flow });
   const cluster = options.redis ? clusterLink(io, log) : null;
 
   // A document's messages go to this node's connections only: each node relays to its own
@@ -133,6 +138,16 @@ export function createRealtime(
     const bucket = new TokenBucket();
     /** the documents this socket has joined, with its connection in each */
     const joined = new Map<string, { conn: Connection; room: DocRoom }>();
+    const limits = flow.connect(actor.id);
+    // A socket that does not read what it is sent gets no more of its documents until it does.
+    const outgoing = watchOutgoing(socket.conn, flow.limits.outgoingBufferBytes, {
+      behind: () => {
+        for (const { room } of joined.values()) room.pause(socket.id);
+      },
+      caughtUp: () => {
+        for (const { room } of joined.values()) room.resume(socket.id);
+      },
+    });
 
     const guard = (size: number, ack: unknown, cost = 1): boolean => {
       if (bucket.take(size, cost)) return true;
@@ -158,12 +173,14 @@ export function createRealtime(
           access,
           roles,
           awarenessClients: new Set(),
+          limits,
           send: (event, ...args) => socket.emit(event, ...args),
         };
         joined.set(docName, { conn, room });
         await socket.join(roomKey(docName));
         reply(ack, { ok: true, access });
         room.join(conn);
+        if (outgoing.behind) room.pause(socket.id);
       } catch (err) {
         reply(ack, toRefusal(err).reply);
       }
@@ -206,6 +223,7 @@ export function createRealtime(
     });
 
     socket.on('disconnect', () => {
+      limits.release();
       for (const docName of [...joined.keys()]) void leave(docName);
     });
 

@@ -43,3 +43,46 @@ export class TokenBucket {
     return true;
   }
 }
+
+/**
+ * Bytes per second with a burst, for what the server sends on request: a request is granted
+ * while anything is left, and its reply (whatever its size, a whole document included) is
+ * charged afterwards, leaving the budget in debt until it refills. So the first request of a
+ * quiet connection is always served, and a repeated one waits for the cost of the last.
+ */
+export class ByteBudget {
+  private balance: number;
+  private last: number;
+
+  constructor(
+    private readonly bytesPerSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.balance = burst;
+    this.last = now();
+  }
+
+  private refill(): number {
+    const t = this.now();
+    this.balance = Math.min(this.burst, this.balance + ((t - this.last) / 1000) * this.bytesPerSecond);
+    this.last = t;
+    return this.balance;
+  }
+
+  /** Whether a request may be granted now. */
+  get ready(): boolean {
+    return this.refill() > 0;
+  }
+
+  charge(bytes: number): void {
+    this.refill();
+    this.balance -= bytes;
+  }
+
+  /** How long until a request may be granted (0: now). */
+  waitMs(): number {
+    const balance = this.refill();
+    return balance > 0 ? 0 : Math.ceil((-balance / this.bytesPerSecond) * 1000) + 1;
+  }
+}

@@ -22,6 +22,7 @@ import {
   SYNC_REPLY_TTL_MS,
 } from '../../server/realtime/doc-room.ts';
 import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
+import { NO_LIMITS } from '../../server/realtime/limits.ts';
 import type { Projection } from '../../server/realtime/projection.ts';
 import { type Ack, decodeMessage } from '../../server/realtime/protocol.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
@@ -98,7 +99,15 @@ function connection(): Connection {
     clusterManager: false,
     organisationId: null,
   };
-  return { id: 'conn-1', actor, access: 'edit', roles: ['lead'], awarenessClients: new Set(), send() {} };
+  return {
+    id: 'conn-1',
+    actor,
+    access: 'edit',
+    roles: ['lead'],
+    awarenessClients: new Set(),
+    limits: NO_LIMITS,
+    send() {},
+  };
 }
 
 /** What `room` sends a new client (an empty state vector): the whole document, as step 2. */

@@ -4,6 +4,7 @@ import { createLogger } from '../../server/log.ts';
 import { DocRegistry } from '../../server/realtime/doc-registry.ts';
 import { type Connection, DocRoom } from '../../server/realtime/doc-room.ts';
 import type { DocStore, StoredDoc } from '../../server/realtime/doc-store.ts';
+import { NO_LIMITS } from '../../server/realtime/limits.ts';
 import type { Projection } from '../../server/realtime/projection.ts';
 import { encodeSync, SYNC_UPDATE } from '../../server/realtime/protocol.ts';
 import { createMilestone, docName } from '../../shared/doc/index.ts';
@@ -45,6 +46,7 @@ const conn = (access: 'edit' | 'view'): Connection => ({
   access,
   roles: access === 'edit' ? ['contributor'] : ['observer'],
   awarenessClients: new Set(),
+  limits: NO_LIMITS,
   send: () => {},
 });
 

@@ -16,6 +16,7 @@ import { EditorView } from 'prosemirror-view';
 import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { colorFor, isPresenceColor, MAX_PRESENCE_NAME } from '../../../shared/presence.ts';
 
 /** Writes made by the editor carry this origin: the room's undo manager must track it. */
 export const editorOrigin: unknown = ySyncPluginKey;
@@ -53,6 +54,30 @@ function attributes(options: DescriptionEditorOptions) {
   });
 }
 
+/** Someone's presence as y-prosemirror hands it over: remote input, whatever the server checked. */
+type PresenceUser = { id?: unknown; name?: unknown; color?: unknown };
+
+/** Only a palette colour is ever written into a style (y-prosemirror's own builders write any value). */
+const colourOf = (user: PresenceUser) =>
+  isPresenceColor(user.color) ? user.color : colorFor(typeof user.id === 'string' ? user.id : '');
+
+/** Another person's caret with their name, as y-prosemirror's default draws it, from checked values. */
+function cursorOf(user: PresenceUser): HTMLElement {
+  const colour = colourOf(user);
+  const cursor = document.createElement('span');
+  cursor.classList.add('ProseMirror-yjs-cursor');
+  cursor.style.borderColor = colour;
+  const label = document.createElement('div');
+  label.style.backgroundColor = colour;
+  label.textContent = typeof user.name === 'string' ? user.name.slice(0, MAX_PRESENCE_NAME) : '?';
+  cursor.append('\u2060', label, '\u2060');
+  return cursor;
+}
+
+function selectionOf(user: PresenceUser) {
+  return { style: `background-color: ${colourOf(user)}70`, class: 'ProseMirror-yjs-selection' };
+}
+
 export function mountDescriptionEditor(
   host: HTMLElement,
   options: DescriptionEditorOptions,
@@ -71,7 +96,7 @@ function mountEditable(host: HTMLElement, options: DescriptionEditorOptions): De
   };
   const plugins: Plugin[] = [
     ySyncPlugin(options.fragment),
-    yCursorPlugin(options.awareness),
+    yCursorPlugin(options.awareness, { cursorBuilder: cursorOf, selectionBuilder: selectionOf }),
     keymap({
       'Mod-z': undo,
       'Mod-Shift-z': redo,

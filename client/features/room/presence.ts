@@ -1,8 +1,11 @@
 /**
  * Who is in the room, from the awareness states: one entry per person (a person with two tabs
  * open is here once), with what they are editing. States are remote input: anything that is
- * not shaped as ours is ignored rather than trusted.
+ * not shaped as ours is ignored rather than trusted (a colour outside the palette included).
  */
+import { colorFor, isPresenceColor, MAX_PRESENCE_NAME } from '../../../shared/presence.ts';
+
+export { colorFor };
 
 export interface PresenceEntry {
   userId: string;
@@ -18,8 +21,6 @@ interface StateShape {
   editing?: unknown;
 }
 
-const COLOR = /^#[0-9a-fA-F]{6}$/;
-
 /** People here now: you first, then the others by name. */
 export function presenceList(
   states: ReadonlyMap<number, unknown>,
@@ -32,9 +33,11 @@ export function presenceList(
     const state = raw as StateShape;
     const id = state.user?.id;
     if (typeof id !== 'string' || !id) continue;
-    const name = typeof state.user?.name === 'string' && state.user.name ? state.user.name : '?';
-    const color =
-      typeof state.user?.color === 'string' && COLOR.test(state.user.color) ? state.user.color : colorFor(id);
+    const name =
+      typeof state.user?.name === 'string' && state.user.name
+        ? state.user.name.slice(0, MAX_PRESENCE_NAME)
+        : '?';
+    const color = isPresenceColor(state.user?.color) ? state.user.color : colorFor(id);
     const entry = byUser.get(id) ?? { userId: id, name, color, editing: [], isSelf: id === self.userId };
     if (typeof state.editing === 'string' && !entry.editing.includes(state.editing))
       entry.editing.push(state.editing);
@@ -43,16 +46,6 @@ export function presenceList(
   return [...byUser.values()].sort((a, b) =>
     a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : collator.compare(a.name, b.name),
   );
-}
-
-/** Cursor and avatar colours, dark enough for white initials (AA on each). */
-const PALETTE = ['#4338ca', '#0f766e', '#b45309', '#be185d', '#1d4ed8', '#7e22ce', '#047857', '#b91c1c'];
-
-/** A person's colour, the same on every screen. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
 }
 
 export function initials(name: string): string {
