@@ -8,7 +8,7 @@ import type { Auth } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
 import { actorFromHeaders } from '../http/session.ts';
 import type { Logger } from '../log.ts';
-import { actorFromToken } from '../tokens/api-tokens.ts';
+import { authenticateToken } from '../tokens/api-tokens.ts';
 
 export class HandshakeError extends Error {
   readonly data: { code: 'unauthenticated' | 'forbidden'; message: string };
@@ -30,8 +30,8 @@ export async function authenticateSocket(deps: HandshakeDeps, socket: Socket): P
   const { handshake } = socket;
   const token = (handshake.auth as { token?: unknown } | undefined)?.token;
   if (token !== undefined) {
-    const actor = typeof token === 'string' ? await actorFromToken(deps.db, token, deps.clock()) : null;
-    if (!actor) throw new HandshakeError('unauthenticated', 'Unknown or revoked API token');
+    const { actor, refusal } = await authenticateToken(deps.db, token as string, deps.clock());
+    if (!actor) throw new HandshakeError('unauthenticated', refusal);
     return actor;
   }
   const origin = handshake.headers.origin;
