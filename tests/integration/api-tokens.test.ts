@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { DomainEventMap } from '../../server/events.ts';
 import { APP_EVENTS } from '../../shared/constants.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { NOTIFICATION_EVENT } from '../../shared/notifications.ts';
@@ -379,7 +380,10 @@ describe('revoking sessions', () => {
   it('keeps the tokens when asked to, and revokes them too when asked to', async () => {
     const here = await signedIn(server.url, 'researcher@demo.jalon', { fresh: true });
     const elsewhere = await signedIn(server.url, 'researcher@demo.jalon', { fresh: true });
-    const { token } = await createToken(here, { scope: 'write' });
+    const { id, token } = await createToken(here, { scope: 'write' });
+    const ended: DomainEventMap['credentials.ended'][0][] = [];
+    const record = (e: DomainEventMap['credentials.ended'][0]) => ended.push(e);
+    server.deps.events.on('credentials.ended', record);
     const keep = await here.post('/api/me/sessions/revoke', { tokens: false });
     expect(keep.status).toBe(200);
     // the other session, and any other this account had open
@@ -398,6 +402,12 @@ describe('revoking sessions', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.error.message).toMatch(/revoked/);
     expect((await here.get('/api/me')).status).toBe(401);
+    // the realtime layer hears of each ending, to close the sockets these credentials opened
+    server.deps.events.off('credentials.ended', record);
+    expect(ended.filter((e) => e.reason === 'sessions_revoked')).toHaveLength(2);
+    expect(ended.filter((e) => e.reason === 'token_revoked')).toEqual([
+      { userId: expect.any(String), tokenIds: [id], reason: 'token_revoked' },
+    ]);
   });
 
   it('the body must say whether tokens go too', async () => {
@@ -405,12 +415,35 @@ describe('revoking sessions', () => {
     expect(reply.status).toBe(400);
   });
 
+  it('revoking one token says so to the realtime layer', async () => {
+    const { id, token } = await createToken(lead, { scope: 'read' });
+    const ended = new Promise((resolve) => server.deps.events.once('credentials.ended', resolve));
+    expect((await lead.delete(`/api/me/tokens/${id}`)).status).toBe(204);
+    expect(await ended).toMatchObject({ tokenIds: [id], reason: 'token_revoked' });
+    expect((await withToken(token).get('/api/me')).status).toBe(401);
+  });
+
+  it('documents the routes in the OpenAPI description', async () => {
+    const paths = (await new ApiClient(server.url).get('/api/openapi.json')).body.paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/me/tokens', '/me/tokens/{id}', '/me/sessions/revoke']),
+    );
+    expect(Object.keys(paths['/me/tokens'])).toEqual(expect.arrayContaining(['get', 'post', 'delete']));
+  });
+
   it('DELETE /api/me/tokens revokes every token of the caller, and only theirs', async () => {
     const mine = await createToken(lead, { scope: 'read' });
     const mentor = await signedIn(server.url, 'mentor@demo.jalon');
     const theirs = await createToken(mentor, { scope: 'read' });
+    const ended: DomainEventMap['credentials.ended'][0][] = [];
+    const record = (e: DomainEventMap['credentials.ended'][0]) => ended.push(e);
+    server.deps.events.on('credentials.ended', record);
     const reply = await lead.delete('/api/me/tokens');
+    server.deps.events.off('credentials.ended', record);
     expect(reply.status).toBe(200);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.tokenIds).toContain(mine.id);
+    expect(ended[0]!.tokenIds).not.toContain(theirs.id);
     expect(reply.body.revoked).toBeGreaterThanOrEqual(1);
     expect((await lead.get('/api/me/tokens')).body.tokens).toEqual([]);
     expect((await withToken(mine.token).get('/api/me')).status).toBe(401);
