@@ -23,9 +23,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The routes a project-bound token may call besides its project's own (`/projects/{id}/…`,
  * where the access layer refuses any other project): lists that filter themselves with
- * `onlyTokenProject`, and reference data that belongs to no project. Anything else (other
- * people's requests, the catalogue's management, the audit chain, one's credentials) is
- * refused, so that a route added later is closed to such a token until it is listed here.
+ * `onlyTokenProject`, and reference data that belongs to no project. Anything else is refused
+ * (a handling team's service queue and requests, which reach requests of any project; other
+ * people's mentor requests; the catalogue's management; the audit chain; one's credentials), so
+ * that a route added later is closed to such a token until it is listed here.
  */
 const PROJECT_TOKEN_ROUTES: { method: string; path: RegExp }[] = [
   { method: '*', path: /^\/projects\/[^/]+(\/.*)?$/ },
@@ -34,8 +35,6 @@ const PROJECT_TOKEN_ROUTES: { method: string; path: RegExp }[] = [
   { method: 'GET', path: /^\/portfolio\/stages-over-time$/ },
   { method: 'GET', path: /^\/reports\/portfolio\.csv$/ },
   { method: 'GET', path: /^\/notifications$/ },
-  // a service request is checked against its project by the access layer
-  { method: '*', path: /^\/service-requests\/[^/]+$/ },
   { method: 'GET', path: /^\/me$/ },
   { method: 'GET', path: /^\/frameworks$/ },
 ];

@@ -78,6 +78,8 @@ describe('a token bound to a project', () => {
     ['POST', '/me/tokens', false],
     ['POST', '/me/sessions/revoke', false],
     ['GET', '/service-queue', false],
+    ['GET', '/service-requests/r', false],
+    ['PATCH', '/service-requests/r', false],
     ['POST', '/services', false],
     ['GET', '/audit/verify', false],
     ['GET', '/organisations', false],
