@@ -7,12 +7,13 @@
  * left signed in for days.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { ApiToken, CreateApiToken } from '../../shared/tokens.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import { type Actor, loadActor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { apiTokens, projects, user } from '../db/schema/index.ts';
+import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 
@@ -76,7 +77,7 @@ export async function createApiToken(
     lastUsedAt: null,
     revokedAt: null,
   };
-  await deps.db.insert(apiTokens).values(row);
+  await commit(deps.db, [deps.db.insert(apiTokens).values(row)]);
   return { token, ...view(row, project && { id: project.id, title: project.title }) };
 }
 
@@ -92,27 +93,36 @@ export async function listApiTokens(deps: ServiceDeps, actor: Actor): Promise<Ap
 }
 
 export async function revokeApiToken(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
-  const result = await deps.db
-    .update(apiTokens)
-    .set({ revokedAt: deps.clock() })
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)));
-  if (result.rowsAffected === 0) throw new AppError('not_found', 'No such token');
+  const live = and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt));
+  const [found] = await deps.db.select({ id: apiTokens.id }).from(apiTokens).where(live).limit(1);
+  if (!found) throw new AppError('not_found', 'No such token');
+  await commit(deps.db, [deps.db.update(apiTokens).set({ revokedAt: deps.clock() }).where(live)]);
   deps.events.emit('credentials.ended', { userId: actor.id, tokenIds: [id], reason: 'token_revoked' });
 }
 
 /** Revokes every token of the user; returns how many were live. */
 export async function revokeAllApiTokens(deps: ServiceDeps, userId: string): Promise<number> {
   const revoked = await deps.db
-    .update(apiTokens)
-    .set({ revokedAt: deps.clock() })
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (revoked.length > 0)
-    deps.events.emit('credentials.ended', {
-      userId,
-      tokenIds: revoked.map((r) => r.id),
-      reason: 'token_revoked',
-    });
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  if (revoked.length === 0) return 0;
+  await commit(deps.db, [
+    deps.db
+      .update(apiTokens)
+      .set({ revokedAt: deps.clock() })
+      .where(
+        inArray(
+          apiTokens.id,
+          revoked.map((r) => r.id),
+        ),
+      ),
+  ]);
+  deps.events.emit('credentials.ended', {
+    userId,
+    tokenIds: revoked.map((r) => r.id),
+    reason: 'token_revoked',
+  });
   return revoked.length;
 }
 
@@ -139,12 +149,14 @@ export async function authenticateToken(db: Db, token: string, now: Date): Promi
   if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= LAST_USE_PRECISION_MS) {
     const staleBefore = new Date(now.getTime() - LAST_USE_PRECISION_MS);
     // Conditional, so that concurrent first requests of the minute write once between them.
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(
-        and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))),
-      );
+    await commit(db, [
+      db
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(
+          and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))),
+        ),
+    ]);
   }
   return { actor: await loadActor(db, row.user, { kind: 'token', id, expiresAt, scope, projectId }) };
 }
