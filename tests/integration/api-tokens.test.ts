@@ -276,6 +276,15 @@ describe('a token bound to one project', () => {
     const csv = (await api.get('/api/reports/portfolio.csv')).body as string;
     expect(csv).toContain(own.title);
     expect(csv).not.toContain(other.title);
+    const counted = async (client: { get: (path: string) => Promise<{ body: unknown }> }) => {
+      const { points } = (await client.get('/api/portfolio/stages-over-time')).body as {
+        points: { stages: number[]; archived: number }[];
+      };
+      const last = points.at(-1)!;
+      return last.stages.reduce((a, b) => a + b, 0) + last.archived;
+    };
+    expect(await counted(lead)).toBeGreaterThanOrEqual(2);
+    expect(await counted(api)).toBe(1);
     const notes = (await api.get('/api/notifications')).body.notifications as { projectId: string | null }[];
     expect(notes.every((n) => n.projectId === own.id)).toBe(true);
     // routes about no project in particular, or about the cluster, are closed to it
