@@ -30,7 +30,7 @@ export async function authenticateSocket(deps: HandshakeDeps, socket: Socket): P
   const { handshake } = socket;
   const token = (handshake.auth as { token?: unknown } | undefined)?.token;
   if (token !== undefined) {
-    const { actor, refusal } = await authenticateToken(deps.db, token as string, deps.clock());
+    const { actor, refusal } = await authenticateToken(deps.db, token, deps.clock());
     if (!actor) throw new HandshakeError('unauthenticated', refusal);
     return actor;
   }

@@ -129,7 +129,7 @@ export async function revokeAllApiTokens(deps: ServiceDeps, userId: string): Pro
 export type TokenAuthentication = { actor: Actor; refusal?: never } | { actor: null; refusal: string };
 
 /** The actor a token stands for, or why it is refused (unknown, revoked, expired, account off). */
-export async function authenticateToken(db: Db, token: string, now: Date): Promise<TokenAuthentication> {
+export async function authenticateToken(db: Db, token: unknown, now: Date): Promise<TokenAuthentication> {
   if (typeof token !== 'string' || !token.startsWith(PREFIX) || token.length > 200)
     return { actor: null, refusal: 'Unknown or revoked API token' };
   const [row] = await db
