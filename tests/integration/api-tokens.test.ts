@@ -151,7 +151,12 @@ describe('a read-only token', () => {
     const { id, token } = await createToken(lead, { scope: 'read' });
     const api = withToken(token);
     expect((await api.get('/api/projects')).status).toBe(200);
-    expect((await api.get(`/api/projects/${own.id}`)).status).toBe(200);
+    const project = await api.get(`/api/projects/${own.id}`);
+    expect(project.status).toBe(200);
+    // what it says the caller may do is what the token may do, not all its owner may
+    expect((await lead.get(`/api/projects/${own.id}`)).body.permissions).toContain('project.edit');
+    expect(project.body.permissions).toContain('project.view');
+    expect(project.body.permissions).not.toContain('project.edit');
     expect((await api.get(`/api/projects/${own.id}/comments`)).status).toBe(200);
     const attempts = [
       await api.patch(`/api/projects/${own.id}`, { title: 'Renamed by a read token' }),
