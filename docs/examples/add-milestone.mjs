@@ -20,7 +20,9 @@ const token = process.env.JALON_TOKEN;
 const projectId = process.env.JALON_PROJECT;
 const title = process.argv[2] ?? 'Milestone added by the example client';
 if (!token || !projectId) {
-  console.error('Set JALON_TOKEN (create one with POST /api/me/tokens) and JALON_PROJECT.');
+  console.error(
+    "Set JALON_TOKEN (create one with POST /api/me/tokens { name, scope: 'write', projectId }) and JALON_PROJECT.",
+  );
   process.exit(2);
 }
 

@@ -5,12 +5,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { ProjectRole } from '../../shared/domain.ts';
-import { type Action, can, type Role } from '../../shared/permissions.ts';
+import { type Action, can, type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { projectMembers, projects } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Actor } from './actor.ts';
+import { capDocAccess, credentialAllows, reachesProject } from './credential-limits.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -20,7 +21,12 @@ export interface ProjectAccess {
   memberRole: ProjectRole | null;
 }
 
+/**
+ * The actor's standing on a project, or null when it may not see it. A token bound to another
+ * project sees nothing here, exactly as if the project did not exist.
+ */
 export async function projectAccess(db: Db, actor: Actor, projectId: string): Promise<ProjectAccess | null> {
+  if (!reachesProject(actor, projectId)) return null;
   const [row] = await db
     .select({ project: projects, role: projectMembers.role })
     .from(projects)
@@ -54,5 +60,17 @@ export async function requireProjectAction(
     deps.log.warn({ denied: action, userId: actor.id, projectId, roles: access.roles }, 'access denied');
     throw new AppError('forbidden', `Your role on this project does not allow ${action}`);
   }
+  if (!credentialAllows(actor, action)) {
+    deps.log.warn(
+      { denied: action, userId: actor.id, projectId, reason: 'read-only token' },
+      'access denied',
+    );
+    throw new AppError('forbidden', `This API token is read-only: it does not allow ${action}`);
+  }
   return access;
+}
+
+/** What the actor may do on the project's live document (DESIGN §4), its credential's cap applied. */
+export function documentAccess(actor: Actor, access: ProjectAccess | null): DocAccess | null {
+  return access ? capDocAccess(actor, docAccess(access.roles)) : null;
 }

@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { STAGE_COUNT } from '../../shared/domain.ts';
 import type { StagesOverTime } from '../../shared/history.ts';
 import type { Actor } from '../auth/actor.ts';
+import { tokenProject } from '../auth/credential-limits.ts';
 import { auditEvents, projectMembers, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 
@@ -30,7 +31,8 @@ export async function stagesOverTime(deps: ServiceDeps, actor: Actor): Promise<S
         .select({ id: projectMembers.projectId })
         .from(projectMembers)
         .where(eq(projectMembers.userId, actor.id));
-  const ids = visible.map((v) => v.id);
+  const bound = tokenProject(actor);
+  const ids = visible.map((v) => v.id).filter((id) => bound === null || id === bound);
   const events = ids.length
     ? await deps.db
         .select()

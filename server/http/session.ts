@@ -2,8 +2,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { type Actor, loadActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
+import { assertTokenAllowsRequest } from '../auth/credential-limits.ts';
 import type { Db } from '../db/client.ts';
-import { actorFromToken } from '../tokens/api-tokens.ts';
+import { AppError } from '../errors.ts';
+import { authenticateToken } from '../tokens/api-tokens.ts';
 import type { AppEnv } from './context.ts';
 
 export async function actorFromHeaders(
@@ -16,12 +18,20 @@ export async function actorFromHeaders(
   return loadActor(deps.db, found.user, { kind: 'session', id: session.id, expiresAt: session.expiresAt });
 }
 
-/** The session cookie, or `Authorization: Bearer <API token>` for clients that are not browsers. */
+/**
+ * The session cookie, or `Authorization: Bearer <API token>` for clients that are not browsers.
+ * A token that fails (unknown, revoked, expired) is refused with its reason rather than treated
+ * as no credential, and a token's limits (scope, project) are applied before any route runs.
+ */
 export function resolveActor(deps: { auth: Auth; db: Db; clock: () => Date }): MiddlewareHandler<AppEnv> {
   return async function resolveSessionActor(c, next) {
     const bearer = c.req.header('authorization')?.match(/^Bearer (\S+)$/)?.[1];
-    if (bearer) c.set('actor', await actorFromToken(deps.db, bearer, deps.clock()));
-    else c.set('actor', c.req.header('cookie') ? await actorFromHeaders(deps, c.req.raw.headers) : null);
+    if (bearer) {
+      const { actor, refusal } = await authenticateToken(deps.db, bearer, deps.clock());
+      if (!actor) throw new AppError('unauthenticated', refusal);
+      assertTokenAllowsRequest(actor, c.req.method, c.req.path.replace(/^\/api(?=\/)/, ''));
+      c.set('actor', actor);
+    } else c.set('actor', c.req.header('cookie') ? await actorFromHeaders(deps, c.req.raw.headers) : null);
     await next();
   };
 }

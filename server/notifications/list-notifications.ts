@@ -5,6 +5,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { MarkReadBody, NotificationPage } from '../../shared/notifications.ts';
 import type { Actor } from '../auth/actor.ts';
+import { onlyTokenProject } from '../auth/credential-limits.ts';
 import { notifications, projectMembers } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -14,7 +15,9 @@ import { toNotification } from './notification-view.ts';
 const PAGE = 20;
 
 function visibleTo(deps: ServiceDeps, actor: Actor): SQL {
-  const mine = eq(notifications.userId, actor.id);
+  // A token bound to one project reads that project's notifications, no others.
+  const bound = onlyTokenProject(actor, notifications.projectId);
+  const mine = bound ? and(eq(notifications.userId, actor.id), bound)! : eq(notifications.userId, actor.id);
   if (actor.clusterManager) return mine;
   const memberOf = deps.db
     .select({ id: projectMembers.projectId })

@@ -4,6 +4,7 @@ import type { ProjectDetail } from '../../shared/api.ts';
 import { actions, can } from '../../shared/permissions.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { credentialAllows } from '../auth/credential-limits.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { loadOrganisation, loadPartners, toSummary } from './project-view.ts';
@@ -20,6 +21,7 @@ export async function getProject(deps: ServiceDeps, actor: Actor, projectId: str
     ...toSummary(project, leadOrg, access.memberRole),
     partners,
     createdAt: project.createdAt.toISOString(),
-    permissions: actions.filter((a) => can(access.roles, a)),
+    // what this caller may do: its roles, within what its credential allows
+    permissions: actions.filter((a) => can(access.roles, a) && credentialAllows(actor, a)),
   };
 }

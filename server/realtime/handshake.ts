@@ -20,7 +20,7 @@ import type { Auth } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
 import { actorFromHeaders } from '../http/session.ts';
 import type { Logger } from '../log.ts';
-import { actorFromToken } from '../tokens/api-tokens.ts';
+import { authenticateToken } from '../tokens/api-tokens.ts';
 import { admitFrames } from './frames.ts';
 
 export class HandshakeError extends Error {
@@ -68,10 +68,8 @@ async function credentialsAtUpgrade(deps: HandshakeDeps, req: IncomingMessage): 
   const { authorization, cookie, origin } = req.headers;
   if (authorization !== undefined) {
     const token = authorization.match(/^Bearer (\S+)$/)?.[1];
-    const actor = token ? await actorFromToken(deps.db, token, deps.clock()) : null;
-    return actor
-      ? { actor }
-      : { refused: new HandshakeError('unauthenticated', 'Unknown or revoked API token') };
+    const { actor, refusal } = await authenticateToken(deps.db, token, deps.clock());
+    return actor ? { actor } : { refused: new HandshakeError('unauthenticated', refusal) };
   }
   if (cookie && origin) {
     // An expired or unknown session is no credential: a client may still bring a token.
@@ -98,8 +96,8 @@ export async function authenticateSocket(deps: HandshakeDeps, socket: Socket): P
   if ('refused' in found) throw found.refused;
   const token = (socket.handshake.auth as { token?: unknown }).token;
   if (token === undefined) throw found.unlessToken;
-  const actor = typeof token === 'string' ? await actorFromToken(deps.db, token, deps.clock()) : null;
-  if (!actor) throw new HandshakeError('unauthenticated', 'Unknown or revoked API token');
+  const { actor, refusal } = await authenticateToken(deps.db, token, deps.clock());
+  if (!actor) throw new HandshakeError('unauthenticated', refusal);
   return actor;
 }
 

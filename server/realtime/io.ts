@@ -11,13 +11,14 @@ import * as Y from 'yjs';
 import { APP_EVENTS } from '../../shared/api.ts';
 import { docName, parseDocName } from '../../shared/doc/index.ts';
 import { NOTIFICATION_EVENT } from '../../shared/notifications.ts';
-import { type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
+import type { DocAccess, Role } from '../../shared/permissions.ts';
 import { SERVICE_REQUEST_EVENT } from '../../shared/services.ts';
 import { asBytes } from '../../shared/socket-parser.ts';
-import { projectAccess } from '../auth/access.ts';
+import { documentAccess, projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
+import { tokenProject } from '../auth/credential-limits.ts';
 import { mayReadComment } from '../comments/comments.rules.ts';
 import { projectMembers, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -133,8 +134,10 @@ export function createRealtime(
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
     // Personal rooms for app events: portfolio changes reach whoever may see the project.
-    void socket.join(userRoom(actor.id));
-    if (actor.clusterManager) void socket.join(MANAGERS_ROOM);
+    // A token bound to one project hears that project's document room only: these rooms carry
+    // news of every project the user may see.
+    if (!tokenProject(actor)) void socket.join(userRoom(actor.id));
+    if (actor.clusterManager && !tokenProject(actor)) void socket.join(MANAGERS_ROOM);
     const bucket = new TokenBucket();
     /** the documents this socket has joined, with its connection in each */
     const joined = new Map<string, { conn: Connection; room: DocRoom }>();
@@ -256,12 +259,13 @@ export function createRealtime(
     actor: Actor,
   ): Promise<{ access: DocAccess | null; roles: Role[] }> {
     const found = await projectAccess(deps.db, actor, projectId);
-    return found ? { access: docAccess(found.roles), roles: found.roles } : { access: null, roles: [] };
+    return { access: documentAccess(actor, found), roles: found?.roles ?? [] };
   }
 
   async function refreshActor(actor: Actor): Promise<Actor | null> {
     const [row] = await deps.db.select().from(user).where(eq(user.id, actor.id)).limit(1);
-    return row ? loadActor(deps.db, row) : null;
+    // The same credential, with its limits: only the roles are read afresh.
+    return row ? loadActor(deps.db, row, actor.via) : null;
   }
 
   /** The domain events that act on this node's own connections (bridged to the other nodes). */

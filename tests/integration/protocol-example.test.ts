@@ -31,7 +31,8 @@ describe('the example client in docs/protocol.md', () => {
   it('joins a project with an API token and adds a milestone that everyone then sees', async () => {
     const lead = await signedIn(server.url, 'lead@demo.jalon');
     const projectId = (await lead.get('/api/projects')).body.projects[0].id;
-    const token = (await lead.post('/api/me/tokens', { name: 'docs example' })).body.token;
+    const token = (await lead.post('/api/me/tokens', { name: 'docs example', scope: 'write', projectId }))
+      .body.token;
     const result = await run(
       { JALON_URL: server.url, JALON_TOKEN: token, JALON_PROJECT: projectId },
       'Added from the docs',
@@ -46,7 +47,7 @@ describe('the example client in docs/protocol.md', () => {
   it('reports a refusal clearly', async () => {
     const partner = await signedIn(server.url, 'partner@demo.jalon');
     const projectId = (await partner.get('/api/projects')).body.projects[0].id;
-    const token = (await partner.post('/api/me/tokens', { name: 'observer' })).body.token;
+    const token = (await partner.post('/api/me/tokens', { name: 'observer', scope: 'write' })).body.token;
     const result = await run({ JALON_URL: server.url, JALON_TOKEN: token, JALON_PROJECT: projectId }, 'Nope');
     expect(result.code).toBe(1);
     expect(result.out).toContain('view access');

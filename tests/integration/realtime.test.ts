@@ -214,7 +214,7 @@ describe('the handshake', () => {
   });
 
   it('accepts an API token, and refuses an unknown one', async () => {
-    const created = await lead.post('/api/me/tokens', { name: 'example client' });
+    const created = await lead.post('/api/me/tokens', { name: 'example client', scope: 'write' });
     expect(created.status).toBe(201);
     const socket = await connectWith(server.url, { token: created.body.token });
     expect((await emitWithAck(socket, 'doc:join', name)).access).toBe('edit');

@@ -1,0 +1,42 @@
+/**
+ * "Sign out everywhere": ends the user's sessions through better-auth and, when the user asks,
+ * every API token too, so that one decision cuts off whatever a thief may hold.
+ */
+import { and, eq, gt } from 'drizzle-orm';
+import type { RevokedCredentials } from '../../shared/tokens.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Auth } from '../auth/auth.ts';
+import { session } from '../db/schema/index.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { revokeAllApiTokens } from './api-tokens.ts';
+
+export async function revokeSessions(
+  deps: ServiceDeps & { auth: Auth },
+  actor: Actor,
+  headers: Headers,
+  choice: { keepCurrent: boolean; tokens: boolean },
+): Promise<RevokedCredentials> {
+  const via = actor.via;
+  if (via?.kind !== 'session')
+    throw new AppError(
+      'forbidden',
+      'Sessions are ended from a signed-in browser session, not with an API token',
+    );
+  const live = await deps.db
+    .select({ id: session.id })
+    .from(session)
+    .where(and(eq(session.userId, actor.id), gt(session.expiresAt, deps.clock())));
+  const ended = live.map((s) => s.id).filter((id) => !choice.keepCurrent || id !== via.id);
+  // better-auth's own server API, with this request's cookie: it deletes the rows it owns.
+  if (choice.keepCurrent) await deps.auth.api.revokeOtherSessions({ headers });
+  else await deps.auth.api.revokeSessions({ headers });
+  if (ended.length > 0)
+    deps.events.emit('credentials.ended', {
+      userId: actor.id,
+      sessionIds: ended,
+      reason: 'sessions_revoked',
+    });
+  const tokens = choice.tokens ? await revokeAllApiTokens(deps, actor.id) : 0;
+  return { sessions: ended.length, tokens };
+}
