@@ -24,7 +24,7 @@ beforeAll(async () => {
   server = await startTestServer();
   lead = await signedIn(server.url, 'lead@demo.jalon');
   projectDoc = docName((await lead.get('/api/projects')).body.projects[0].id);
-  token = (await lead.post('/api/me/tokens', { name: 'socket auth' })).body.token;
+  token = (await lead.post('/api/me/tokens', { name: 'socket auth', scope: 'write' })).body.token;
 });
 afterAll(() => server?.close());
 

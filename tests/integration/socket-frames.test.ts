@@ -24,7 +24,7 @@ beforeAll(async () => {
   server = await startServerProcess();
   const lead = await signedIn(server.url, 'lead@demo.jalon');
   const projectId = (await lead.get('/api/projects')).body.projects[0].id as string;
-  token = (await lead.post('/api/me/tokens', { name: 'frames' })).body.token;
+  token = (await lead.post('/api/me/tokens', { name: 'frames', scope: 'write' })).body.token;
   editor = await peer(server.url, 'researcher@demo.jalon', docName(projectId));
 });
 
