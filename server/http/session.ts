@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { type Actor, loadActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
+import { isDeactivated } from '../people/deactivated.ts';
 import { actorFromToken } from '../tokens/api-tokens.ts';
 import type { AppEnv } from './context.ts';
 
@@ -11,7 +12,7 @@ export async function actorFromHeaders(
   headers: Headers,
 ): Promise<Actor | null> {
   const found = await deps.auth.api.getSession({ headers });
-  if (!found) return null;
+  if (!found || (await isDeactivated(deps.db, found.user.id))) return null;
   const { session } = found;
   return loadActor(deps.db, found.user, { kind: 'session', id: session.id, expiresAt: session.expiresAt });
 }

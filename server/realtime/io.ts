@@ -24,6 +24,7 @@ import type { ServiceDeps } from '../deps.ts';
 import type { ProjectDocuments } from '../documents.ts';
 import type { DomainEventMap } from '../events.ts';
 import { BRIDGED_EVENTS, type BridgedEvent, clusterLink, type RedisLink } from './cluster.ts';
+import { credentialSockets } from './credential-sockets.ts';
 import { DocRegistry } from './doc-registry.ts';
 import {
   type Broadcast,
@@ -92,6 +93,7 @@ export function createRealtime(
   });
   const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
   const cluster = options.redis ? clusterLink(io, log) : null;
+  const credentials = credentialSockets(io, deps);
 
   // A document's messages go to this node's connections only: each node relays to its own
   // what its copy of the document applies, so no update reaches a client twice.
@@ -135,6 +137,7 @@ export function createRealtime(
 
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
+    credentials.watchExpiry(socket);
     // Personal rooms for app events: portfolio changes reach whoever may see the project.
     void socket.join(userRoom(actor.id));
     if (actor.clusterManager) void socket.join(MANAGERS_ROOM);
@@ -256,6 +259,8 @@ export function createRealtime(
 
   /** The domain events that act on this node's own connections (bridged to the other nodes). */
   const deliver: { [E in BridgedEvent]: (payload: DomainEventMap[E][0]) => void } = {
+    // Signed out, revoked or deactivated: the sockets those credentials opened end at once.
+    'credentials.ended': (ended) => credentials.end(ended),
     // A role change or removal takes effect on the member's live sockets at once.
     'membership.changed': ({ projectId, userId }) => {
       for (const socket of io.sockets.sockets.values()) {

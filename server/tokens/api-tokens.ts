@@ -63,6 +63,7 @@ export async function revokeApiToken(deps: ServiceDeps, actor: Actor, id: string
     .set({ revokedAt: deps.clock() })
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)));
   if (result.rowsAffected === 0) throw new AppError('not_found', 'No such token');
+  deps.events.emit('credentials.ended', { userId: actor.id, tokenIds: [id], reason: 'token_revoked' });
 }
 
 /** The actor a token stands for, or null for an unknown or revoked token. */
@@ -74,7 +75,7 @@ export async function actorFromToken(db: Db, token: string, now: Date): Promise<
     .innerJoin(user, eq(user.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
-  if (!row) return null;
+  if (!row || row.user.deactivatedAt) return null;
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
   const { id, expiresAt, scope, projectId } = row.token;
   return loadActor(db, row.user, { kind: 'token', id, expiresAt, scope, projectId });
