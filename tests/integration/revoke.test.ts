@@ -9,6 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, session as sessions } from '../../server/db/schema/index.ts';
+import { type MailMessage, sendWeeklyDigests } from '../../server/notifications/digest-mailer.ts';
+import { isoWeekOf } from '../../server/notifications/iso-week.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import {
@@ -133,12 +135,14 @@ describe('sessions', () => {
 describe('API tokens and deactivation', () => {
   let server: TestServer;
   let name: string;
+  let projectId: string;
   let manager: ApiClient;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
-    name = docName(await sharedProject(server.url));
+    projectId = await sharedProject(server.url);
+    name = docName(projectId);
     manager = await signedIn(server.url, 'manager@demo.jalon');
   });
   afterAll(async () => {
@@ -216,6 +220,17 @@ describe('API tokens and deactivation', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, mentorId)));
     expect(entry).toMatchObject({ actorId: managerId, field: 'deactivated_at', before: null });
+
+    // no weekly digest about the projects goes to the deactivated account; one goes to its team
+    const lead = await signedIn(server.url, 'lead@demo.jalon');
+    const milestones = (await lead.get(`/api/projects/${projectId}/milestones`)).body.milestones;
+    const comment = { milestoneId: milestones[0].id, body: 'Tox plan for the team', visibility: 'team' };
+    expect((await lead.post(`/api/projects/${projectId}/comments`, comment)).status).toBe(201);
+    const sent: MailMessage[] = [];
+    const transport = { sendMail: async (m: MailMessage) => void sent.push(m) };
+    await sendWeeklyDigests(server.deps, transport, 'Jalon <digest@jalon.test>', isoWeekOf(new Date()));
+    expect(sent.map((m) => m.to)).toContain('researcher@demo.jalon');
+    expect(sent.map((m) => m.to)).not.toContain('mentor@demo.jalon');
 
     // reactivated, the account signs in again (its old tokens stay revoked)
     expect((await manager.post(`/api/people/${mentorId}/reactivate`)).body).toMatchObject({
