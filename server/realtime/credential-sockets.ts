@@ -4,7 +4,9 @@
  * signed out, revoked, the account deactivated; bridged to every node) this node's sockets that
  * they opened are told why (`credentials:ended`) and closed. Each socket also ends when its
  * credential expires: a timer to its expiry re-reads the credential first, since better-auth
- * extends a session that is in use.
+ * extends a session that is in use. The credential is re-read every few minutes too, so that a
+ * socket whose credential ended without an event reaching this node (a message lost between
+ * nodes, a row deleted by hand) does not outlive it by more than that.
  *
  * A closed socket's client must sign in again: the handshake refuses the dead credential, so a
  * reconnection cannot bring it back.
@@ -31,8 +33,10 @@ const MESSAGES: Record<CredentialsEndedReason, string> = {
 };
 const TOKEN_EXPIRED = 'This API token has expired';
 
-/** setTimeout's longest delay; a later expiry is re-checked then, and the timer set again */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/** how often a socket's credential is re-read, whatever its expiry */
+export const CREDENTIAL_CHECK_MS = 5 * 60_000;
+/** after the database failed to answer */
+const RETRY_MS = 30_000;
 
 type Ended = DomainEventMap['credentials.ended'][0];
 
@@ -46,6 +50,7 @@ export interface CredentialSockets {
 export function credentialSockets(
   io: SocketServer,
   deps: { db: Db; clock: () => Date; log: Logger },
+  checkEveryMs = CREDENTIAL_CHECK_MS,
 ): CredentialSockets {
   const { db, clock, log } = deps;
 
@@ -67,6 +72,12 @@ export function credentialSockets(
     return Array.isArray(ids) && ids.includes(via.id);
   }
 
+  /**
+   * Now, for this credential: better-auth judges sessions by the real clock, and actorFromToken
+   * judges tokens by the server's (deps.clock); a socket ends when the REST API would refuse.
+   */
+  const nowFor = (via: Credential) => (via.kind === 'session' ? Date.now() : clock().getTime());
+
   /** The credential as the database now holds it: still valid (until when), expired, or gone. */
   async function current(via: Credential): Promise<Date | 'expired' | 'gone'> {
     const [row] =
@@ -82,7 +93,7 @@ export function credentialSockets(
             .where(and(eq(apiTokens.id, via.id), isNull(apiTokens.revokedAt)))
             .limit(1);
     if (!row) return 'gone';
-    return row.expiresAt > clock() ? row.expiresAt : 'expired';
+    return row.expiresAt.getTime() > nowFor(via) ? row.expiresAt : 'expired';
   }
 
   return {
@@ -101,9 +112,8 @@ export function credentialSockets(
       const via = (socket.data.actor as Actor | undefined)?.via;
       if (!via) return;
       let timer: NodeJS.Timeout | null = null;
-      const schedule = (at: Date) => {
-        const delay = Math.min(Math.max(at.getTime() - clock().getTime(), 0), LONGEST_TIMER_MS);
-        timer = setTimeout(check, delay);
+      const schedule = (ms: number) => {
+        timer = setTimeout(check, Math.max(0, Math.min(ms, checkEveryMs)));
         timer.unref();
       };
       const check = () => {
@@ -111,14 +121,14 @@ export function credentialSockets(
         current(via).then(
           (state) => {
             if (!socket.connected) return;
-            if (state instanceof Date) schedule(state);
+            if (state instanceof Date) schedule(state.getTime() - nowFor(via));
             else if (state === 'expired') endSocket(socket, 'expired');
             else endSocket(socket, via.kind === 'session' ? 'sessions_revoked' : 'token_revoked');
           },
           (err) => {
             // The database did not answer: look again shortly rather than keep a socket for good.
             log.error({ err, userId: socket.data.actor?.id }, 'could not check a credential');
-            if (socket.connected) schedule(new Date(clock().getTime() + 30_000));
+            if (socket.connected) schedule(RETRY_MS);
           },
         );
       };

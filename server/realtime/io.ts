@@ -52,6 +52,8 @@ export interface RealtimeOptions {
   store?: Partial<DocStoreOptions>;
   /** several nodes: the connected Redis client that the nodes share (server/realtime/cluster.ts) */
   redis?: RedisLink;
+  /** how often each socket's session or token is re-read (server/realtime/credential-sockets.ts) */
+  credentialCheckMs?: number;
 }
 
 export interface Realtime {
@@ -93,7 +95,7 @@ export function createRealtime(
   });
   const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
   const cluster = options.redis ? clusterLink(io, log) : null;
-  const credentials = credentialSockets(io, deps);
+  const credentials = credentialSockets(io, deps, options.credentialCheckMs);
 
   // A document's messages go to this node's connections only: each node relays to its own
   // what its copy of the document applies, so no update reaches a client twice.
