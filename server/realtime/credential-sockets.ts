@@ -43,8 +43,8 @@ type Ended = DomainEventMap['credentials.ended'][0];
 export interface CredentialSockets {
   /** Ends this node's sockets that the ended credentials opened. */
   end(ended: Ended): void;
-  /** Ends `socket` when its credential expires; forgotten when the socket disconnects. */
-  watchExpiry(socket: Socket): void;
+  /** Ends `socket` when its credential expires, or is found ended; forgotten once it disconnects. */
+  watch(socket: Socket): void;
 }
 
 export function credentialSockets(
@@ -108,7 +108,7 @@ export function credentialSockets(
       if (count) log.info({ userId: ended.userId, reason: ended.reason, sockets: count }, 'ended sockets');
     },
 
-    watchExpiry(socket) {
+    watch(socket) {
       const via = (socket.data.actor as Actor | undefined)?.via;
       if (!via) return;
       let timer: NodeJS.Timeout | null = null;

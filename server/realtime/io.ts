@@ -139,7 +139,7 @@ export function createRealtime(
 
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
-    credentials.watchExpiry(socket);
+    credentials.watch(socket);
     // Personal rooms for app events: portfolio changes reach whoever may see the project.
     void socket.join(userRoom(actor.id));
     if (actor.clusterManager) void socket.join(MANAGERS_ROOM);
