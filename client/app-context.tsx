@@ -6,6 +6,7 @@
 import { createContext, createEffect, on, type ParentProps, useContext } from 'solid-js';
 import { api, setApiHooks } from './api.ts';
 import { createI18nStore } from './i18n/i18n.ts';
+import { closeAppSocket, setCredentialsEndedHandler } from './realtime/socket.ts';
 import { createConnectivityStore } from './stores/connectivity.ts';
 import { createFrameworksStore } from './stores/frameworks.ts';
 import { createLocaleSync } from './stores/locale-sync.ts';
@@ -14,7 +15,7 @@ import { createSessionStore } from './stores/session.ts';
 
 function createAppStores() {
   const i18n = createI18nStore();
-  const session = createSessionStore(api);
+  const session = createSessionStore(api, closeAppSocket);
   const frameworks = createFrameworksStore(api);
   const connectivity = createConnectivityStore();
   const locale = createLocaleSync(i18n, session, api);
@@ -23,8 +24,10 @@ function createAppStores() {
   setApiHooks({
     onNetworkFailure: connectivity[1].reportNetworkFailure,
     onNetworkSuccess: connectivity[1].reportNetworkSuccess,
-    onUnauthenticated: session[1].signedOut,
+    onUnauthenticated: () => session[1].signedOut(),
   });
+  // Signed out elsewhere, revoked, expired or deactivated: the sign-in page says so.
+  setCredentialsEndedHandler((reason) => session[1].signedOut(reason));
   createEffect(() => {
     if (session[0].status === 'signedIn') void frameworks[1].load();
   });

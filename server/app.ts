@@ -28,6 +28,7 @@ import { memberRoutes } from './members/members.routes.ts';
 import { mentorRoutes } from './mentors/mentors.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
     catalogueRoutes,
     serviceRequestRoutes,
     mentorRoutes,
+    peopleRoutes,
   ]) {
     api.route('/', routes(deps));
   }

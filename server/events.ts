@@ -4,6 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Comment } from '../shared/api.ts';
+import type { CredentialsEndedReason } from '../shared/credentials.ts';
 import type { Notification } from '../shared/notifications.ts';
 
 export interface DomainEventMap {
@@ -39,11 +40,6 @@ export interface DomainEventMap {
   'notification.created': [{ userId: string; notification: Notification }];
 }
 
-export type CredentialsEndedReason =
-  | 'signed_out'
-  | 'sessions_revoked'
-  | 'token_revoked'
-  | 'expired'
-  | 'deactivated';
+export type { CredentialsEndedReason };
 
 export class DomainEvents extends EventEmitter<DomainEventMap> {}

@@ -67,7 +67,7 @@ export async function startServer(
     if (stopping) checks.node = 'stopping';
     return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
   };
-  const auth = createAuth({ db: database.db, config, log });
+  const auth = createAuth({ db: database.db, config, log, events: deps.events });
   const app = createApp({
     ...deps,
     auth,

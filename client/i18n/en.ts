@@ -67,6 +67,19 @@ export const en = {
       platform: 'Cell-therapy platform team — handles service requests',
     },
   },
+  sessionEnded: {
+    /** on the sign-in page, when the server ended the session while the app was open */
+    notice: {
+      signed_out: 'You were signed out.',
+      sessions_revoked: 'You were signed out: your sessions were ended from your account.',
+      token_revoked: 'You were signed out.',
+      expired: 'You were signed out: your session expired.',
+      deactivated: 'You were signed out: your account has been deactivated.',
+    },
+    signInAgain: 'Sign in again to carry on.',
+    /** a sign-in refused because the account is deactivated */
+    deactivated: 'This account has been deactivated. Ask the programme office to reactivate it.',
+  },
   roles: {
     lead: 'Lead',
     contributor: 'Contributor',

@@ -4,13 +4,26 @@
  * checks the Origin. Reconnection backs off with jitter (socket.io-client's randomization).
  * On a project's address it opens before the session check (client/early-start.ts).
  * A server that closes the connection itself (it is restarting) is reconnected to as well,
- * after a jittered pause: socket.io-client does not retry that case on its own.
+ * after a jittered pause: socket.io-client does not retry that case on its own. Except when
+ * it says the session ended (signed out, revoked, expired, account deactivated): then the
+ * connection is dropped for good and the app is told, so that it asks to sign in again.
  */
 import { io, type Socket } from 'socket.io-client';
+import {
+  CREDENTIALS_ENDED_EVENT,
+  type CredentialsEndedMessage,
+  type CredentialsEndedReason,
+} from '../../shared/credentials.ts';
 import { socketParser } from '../../shared/socket-parser.ts';
 
 let socket: Socket | null = null;
 const RECONNECTION_DELAY_MS = 500;
+let onCredentialsEnded: (reason: CredentialsEndedReason) => void = () => undefined;
+
+/** What the app does when the server ends the connection because the session ended. */
+export function setCredentialsEndedHandler(handler: (reason: CredentialsEndedReason) => void): void {
+  onCredentialsEnded = handler;
+}
 
 export function appSocket(): Socket {
   if (!socket) {
@@ -28,6 +41,13 @@ export function appSocket(): Socket {
     // (socket.io-client does not retry that), so the next caller, signed in, gets a new one.
     s.on('connect_error', () => {
       if (socket === s && !s.active) socket = null;
+    });
+    // The session is over: reconnecting with it would only be refused. The next caller, signed
+    // in again, gets a new connection.
+    s.on(CREDENTIALS_ENDED_EVENT, (body: CredentialsEndedMessage) => {
+      if (socket === s) socket = null;
+      s.close();
+      onCredentialsEnded(body.reason);
     });
     s.on('disconnect', (reason) => {
       if (reason !== 'io server disconnect') return;

@@ -5,6 +5,7 @@
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { Me } from '../../shared/api.ts';
+import type { CredentialsEndedReason } from '../../shared/credentials.ts';
 import { type Api, ApiError } from '../api.ts';
 
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
@@ -12,10 +13,16 @@ export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable'
 export interface SessionState {
   status: SessionStatus;
   me: Me | null;
+  /** why the server ended the session while the app was open, for the sign-in page to say */
+  ended: CredentialsEndedReason | null;
 }
 
-export function createSessionStore(api: Pick<Api, 'me' | 'signIn' | 'signOut'>) {
-  const [state, setState] = createStore<SessionState>({ status: 'loading', me: null });
+export function createSessionStore(
+  api: Pick<Api, 'me' | 'signIn' | 'signOut'>,
+  /** before signing out: close what the session holds open (the live connection) */
+  beforeSignOut: () => void = () => undefined,
+) {
+  const [state, setState] = createStore<SessionState>({ status: 'loading', me: null, ended: null });
 
   const actions = {
     async load(): Promise<void> {
@@ -26,7 +33,7 @@ export function createSessionStore(api: Pick<Api, 'me' | 'signIn' | 'signOut'>) 
         // to show the sign-in page to someone who may well be signed in.
         const signedOut = err instanceof ApiError && err.status === 401;
         if (!signedOut) console.warn('session check failed', err);
-        setState({ status: signedOut ? 'signedOut' : 'unreachable', me: null });
+        setState({ status: signedOut ? 'signedOut' : 'unreachable', me: null, ended: null });
       }
     },
     /** throws the ApiError (wrong password, rate limited, offline) for the form to show */
@@ -35,6 +42,9 @@ export function createSessionStore(api: Pick<Api, 'me' | 'signIn' | 'signOut'>) 
       actions.setMe(await api.me());
     },
     async signOut(): Promise<void> {
+      // Closed first: the server ends this session's connections, and this tab, which asked
+      // for it, needs no notice that it happened.
+      beforeSignOut();
       await api.signOut();
       actions.signedOut();
     },
@@ -42,11 +52,14 @@ export function createSessionStore(api: Pick<Api, 'me' | 'signIn' | 'signOut'>) 
       batch(() => {
         setState('me', reconcile(me));
         setState('status', 'signedIn');
+        setState('ended', null);
       });
     },
-    /** the server says the session is gone */
-    signedOut() {
-      setState({ status: 'signedOut', me: null });
+    /** the server says the session is gone; `ended`: it ended it while the app was open, and why */
+    signedOut(ended: CredentialsEndedReason | null = null) {
+      // A 401 that follows the socket's notice must not wipe out why.
+      const why = ended ?? (state.status === 'signedOut' ? state.ended : null);
+      setState({ status: 'signedOut', me: null, ended: why });
     },
   };
   return [state, actions] as const;

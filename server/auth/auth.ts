@@ -7,7 +7,9 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { account, rateLimit, session, user, verification } from '../db/schema/index.ts';
+import type { DomainEvents } from '../events.ts';
 import type { Logger } from '../log.ts';
+import { credentialHooks } from './credential-hooks.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 /** The header our own middleware sets from the socket address; clients cannot supply it. */
@@ -15,7 +17,7 @@ export const CLIENT_IP_HEADER = 'x-jalon-client-ip';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 10 };
 
-export function createAuth(deps: { db: Db; config: Config; log: Logger }) {
+export function createAuth(deps: { db: Db; config: Config; log: Logger; events: DomainEvents }) {
   const { config, log } = deps;
   return betterAuth({
     appName: 'Jalon',
@@ -35,6 +37,7 @@ export function createAuth(deps: { db: Db; config: Config; log: Logger }) {
     },
     user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    databaseHooks: credentialHooks(deps),
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -4,7 +4,7 @@
  * and is removed again if the send fails, to retry at the next run. Users who turned the
  * digest e-mail off, and weeks where nothing changed for them, get no mail.
  */
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import {
   clusterManagers,
   digestDeliveries,
@@ -62,7 +62,14 @@ export async function sendWeeklyDigests(
   const recipients = await db
     .select({ id: user.id, email: user.email })
     .from(user)
-    .where(and(inArray(user.id, due), skip.length ? notInArray(user.id, skip) : undefined));
+    .where(
+      and(
+        inArray(user.id, due),
+        // a deactivated account hears nothing more about the projects
+        isNull(user.deactivatedAt),
+        skip.length ? notInArray(user.id, skip) : undefined,
+      ),
+    );
 
   let sent = 0;
   for (const r of recipients) {

@@ -11,7 +11,7 @@
  *   database (DocRoom.catchUp): the messages are a shortcut, the database is the record.
  * - `jalon:awareness`: presence changes of a node's connections.
  * - `jalon:event`: the domain events that act on each node's own connections (comments, gate
- *   records, service requests, membership checks). Events that address Socket.IO rooms
+ *   records, service requests, membership checks, ended sessions and tokens). Events that address Socket.IO rooms
  *   (notifications, portfolio changes) need no bridge: the adapter carries them.
  *
  * Without REDIS_URL there is one node, no Redis, and none of this runs: the Redis client and
@@ -38,6 +38,7 @@ export const BRIDGED_EVENTS = [
   'gate.changed',
   'service_request.changed',
   'membership.changed',
+  'credentials.ended',
 ] as const satisfies readonly (keyof DomainEventMap)[];
 export type BridgedEvent = (typeof BRIDGED_EVENTS)[number];
 

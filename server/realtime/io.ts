@@ -26,6 +26,7 @@ import type { ProjectDocuments } from '../documents.ts';
 import type { DomainEventMap } from '../events.ts';
 import { watchOutgoing } from './backpressure.ts';
 import { BRIDGED_EVENTS, type BridgedEvent, clusterLink, type RedisLink } from './cluster.ts';
+import { credentialSockets } from './credential-sockets.ts';
 import { DocRegistry } from './doc-registry.ts';
 import {
   type Broadcast,
@@ -57,6 +58,8 @@ export interface RealtimeOptions {
   flow?: Partial<FlowLimits>;
   /** several nodes: the connected Redis client that the nodes share (server/realtime/cluster.ts) */
   redis?: RedisLink;
+  /** how often each socket's session or token is re-read (server/realtime/credential-sockets.ts) */
+  credentialCheckMs?: number;
 }
 
 export interface Realtime {
@@ -98,6 +101,7 @@ export function createRealtime(
   const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
   const flow = new FlowLedger({ ...DEFAULT_FLOW_LIMITS, ...options.flow });
   const cluster = options.redis ? clusterLink(io, log) : null;
+  const credentials = credentialSockets(io, deps, options.credentialCheckMs);
 
   // A document's messages go to this node's connections only: each node relays to its own
   // what its copy of the document applies, so no update reaches a client twice.
@@ -133,6 +137,7 @@ export function createRealtime(
 
   io.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
+    credentials.watch(socket);
     // Personal rooms for app events: portfolio changes reach whoever may see the project.
     // A token bound to one project hears that project's document room only: these rooms carry
     // news of every project the user may see.
@@ -270,6 +275,8 @@ export function createRealtime(
 
   /** The domain events that act on this node's own connections (bridged to the other nodes). */
   const deliver: { [E in BridgedEvent]: (payload: DomainEventMap[E][0]) => void } = {
+    // Signed out, revoked or deactivated: the sockets those credentials opened end at once.
+    'credentials.ended': (ended) => credentials.end(ended),
     // A role change or removal takes effect on the member's live sockets at once.
     'membership.changed': ({ projectId, userId }) => {
       for (const socket of io.sockets.sockets.values()) {

@@ -76,6 +76,14 @@ export function SignInPage() {
               {t().signIn.title}
             </h1>
             <p class="auth-intro">{t().signIn.intro}</p>
+            <Show when={session[0].ended}>
+              {(reason) => (
+                <p class="notice auth-notice" role="status">
+                  {t().sessionEnded.notice[reason()]}{' '}
+                  {reason() === 'deactivated' ? '' : t().sessionEnded.signInAgain}
+                </p>
+              )}
+            </Show>
             <div class="field">
               <label for="sign-in-email">{t().signIn.email}</label>
               <input

@@ -1,0 +1,53 @@
+/**
+ * better-auth's database hooks that keep sessions and sockets in step:
+ *
+ * - every session row better-auth deletes (sign-out, revoke-session, revoke-sessions,
+ *   revoke-other-sessions, a password reset that revokes sessions, an expired session found on
+ *   use) becomes a `credentials.ended` event, so that the sockets it opened end at once
+ *   (server/realtime/credential-sockets.ts);
+ * - a deactivated account gets no new session, whatever the sign-in method. The check runs after
+ *   the password has been verified, so it says nothing about an address that a wrong password
+ *   would not already say.
+ */
+import type { BetterAuthOptions } from 'better-auth';
+import { APIError } from 'better-auth/api';
+import type { Db } from '../db/client.ts';
+import type { CredentialsEndedReason, DomainEvents } from '../events.ts';
+import type { Logger } from '../log.ts';
+import { isDeactivated } from '../people/deactivated.ts';
+
+export const ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED';
+
+/** Why better-auth deleted a session, from the endpoint that did it. */
+function reasonFor(path: string | undefined): CredentialsEndedReason {
+  if (path === '/sign-out') return 'signed_out';
+  if (path === '/get-session') return 'expired';
+  return 'sessions_revoked';
+}
+
+export function credentialHooks(deps: {
+  db: Db;
+  events: DomainEvents;
+  log: Logger;
+}): NonNullable<BetterAuthOptions['databaseHooks']> {
+  return {
+    session: {
+      create: {
+        async before(session) {
+          if (await isDeactivated(deps.db, session.userId))
+            throw new APIError('FORBIDDEN', {
+              code: ACCOUNT_DEACTIVATED,
+              message: 'This account has been deactivated; ask the programme office to reactivate it',
+            });
+        },
+      },
+      delete: {
+        async after(session, context) {
+          const reason = reasonFor(context?.path);
+          deps.log.debug({ userId: session.userId, reason }, 'session ended');
+          deps.events.emit('credentials.ended', { userId: session.userId, sessionIds: [session.id], reason });
+        },
+      },
+    },
+  };
+}

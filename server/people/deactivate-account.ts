@@ -1,0 +1,95 @@
+/**
+ * A cluster manager deactivates an account (someone who left the cluster), or reactivates it.
+ * Deactivation ends everything the account holds at once: its sessions are deleted, its API
+ * tokens revoked, and its open sockets end (`credentials.ended` with `all`). While deactivated
+ * it cannot sign in (server/auth/credential-hooks.ts), and no cookie or token of it is accepted.
+ * Reactivation lets it sign in again; the tokens stay revoked.
+ */
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../auth/actor.ts';
+import { apiTokens, clusterManagers, session, user } from '../db/schema/index.ts';
+import { commit } from '../db/writer.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { AppError, forbidden } from '../errors.ts';
+import { checkKeepsAManager } from './people.rules.ts';
+
+export interface AccountStatus {
+  id: string;
+  deactivatedAt: string | null;
+}
+
+async function loadAccount(deps: ServiceDeps, actor: Actor, userId: string) {
+  if (!actor.clusterManager) throw forbidden('Only cluster managers deactivate or reactivate accounts');
+  const [row] = await deps.db
+    .select({ id: user.id, deactivatedAt: user.deactivatedAt, manager: clusterManagers.userId })
+    .from(user)
+    .leftJoin(clusterManagers, eq(clusterManagers.userId, user.id))
+    .where(eq(user.id, userId))
+    .limit(1);
+  if (!row) throw new AppError('not_found', 'No such person');
+  return row;
+}
+
+export async function deactivateAccount(
+  deps: ServiceDeps,
+  actor: Actor,
+  userId: string,
+): Promise<AccountStatus> {
+  const target = await loadAccount(deps, actor, userId);
+  if (target.deactivatedAt) return { id: userId, deactivatedAt: target.deactivatedAt.toISOString() };
+  const [managers] = await deps.db
+    .select({ n: count() })
+    .from(clusterManagers)
+    .innerJoin(user, eq(user.id, clusterManagers.userId))
+    .where(isNull(user.deactivatedAt));
+  checkKeepsAManager(managers?.n ?? 0, target.manager !== null);
+  const now = deps.clock();
+  await commit(
+    deps.db,
+    [
+      deps.db.update(user).set({ deactivatedAt: now, updatedAt: now }).where(eq(user.id, userId)),
+      deps.db.delete(session).where(eq(session.userId, userId)),
+      deps.db
+        .update(apiTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))),
+    ],
+    [audited(actor, userId, now, null, now.toISOString())],
+  );
+  deps.events.emit('credentials.ended', { userId, all: true, reason: 'deactivated' });
+  deps.log.info({ userId, by: actor.id }, 'account deactivated');
+  return { id: userId, deactivatedAt: now.toISOString() };
+}
+
+export async function reactivateAccount(
+  deps: ServiceDeps,
+  actor: Actor,
+  userId: string,
+): Promise<AccountStatus> {
+  const target = await loadAccount(deps, actor, userId);
+  if (!target.deactivatedAt) return { id: userId, deactivatedAt: null };
+  const now = deps.clock();
+  await commit(
+    deps.db,
+    [deps.db.update(user).set({ deactivatedAt: null, updatedAt: now }).where(eq(user.id, userId))],
+    [audited(actor, userId, now, target.deactivatedAt.toISOString(), null)],
+  );
+  deps.log.info({ userId, by: actor.id }, 'account reactivated');
+  return { id: userId, deactivatedAt: null };
+}
+
+function audited(actor: Actor, userId: string, at: Date, before: string | null, after: string | null) {
+  return {
+    at,
+    actorId: actor.id,
+    actorOrganisationId: actor.organisationId,
+    projectId: null,
+    entity: 'user',
+    entityId: userId,
+    action: 'update',
+    field: 'deactivated_at',
+    before,
+    after,
+    reason: null,
+  };
+}
