@@ -28,15 +28,10 @@ export async function revokeSessions(
     .from(session)
     .where(and(eq(session.userId, actor.id), gt(session.expiresAt, deps.clock())));
   const ended = live.map((s) => s.id).filter((id) => !choice.keepCurrent || id !== via.id);
-  // better-auth's own server API, with this request's cookie: it deletes the rows it owns.
+  // better-auth's own server API, with this request's cookie: it deletes the rows it owns, and
+  // its delete hook (auth/credential-hooks.ts) ends the sockets each of them opened.
   if (choice.keepCurrent) await deps.auth.api.revokeOtherSessions({ headers });
   else await deps.auth.api.revokeSessions({ headers });
-  if (ended.length > 0)
-    deps.events.emit('credentials.ended', {
-      userId: actor.id,
-      sessionIds: ended,
-      reason: 'sessions_revoked',
-    });
   const tokens = choice.tokens ? await revokeAllApiTokens(deps, actor.id) : 0;
   return { sessions: ended.length, tokens };
 }
