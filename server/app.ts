@@ -20,6 +20,7 @@ import { gateRoutes } from './gates/gates.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
 import { clientIp } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
+import { logSafePath } from './http/log-safe-path.ts';
 import { requestLog } from './http/request-log.ts';
 import { limitBodies, requestBudget, sameOriginWrites, securityHeaders } from './http/security.ts';
 import { resolveActor } from './http/session.ts';
@@ -133,7 +134,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     const error = err instanceof HTTPException ? fromHttpException(err) : toAppError(err);
-    if (error.code === 'internal') deps.log.error({ err, path: c.req.path }, 'request failed');
+    if (error.code === 'internal') deps.log.error({ err, path: logSafePath(c.req.path) }, 'request failed');
     return c.json(toErrorBody(error), error.status);
   });
   return app;
@@ -144,6 +145,11 @@ function fromHttpException(err: HTTPException): AppError {
   if (err.status === 400) return new AppError('invalid_input', err.message || 'Malformed request');
   if (err.status === 401) return new AppError('unauthenticated', 'Sign in first');
   if (err.status === 403) return new AppError('forbidden', err.message || 'Forbidden');
+  if (err.status === 415)
+    return new AppError(
+      'unsupported_media_type',
+      'Send the request body as JSON (Content-Type: application/json)',
+    );
   if (err.status === 429) return new AppError('rate_limited', 'Too many requests');
   return new AppError('internal', 'Something went wrong on our side; nothing was saved.');
 }
