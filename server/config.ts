@@ -19,7 +19,8 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-  JALON_DEMO: flag.default(true),
+  /** unset: the demo outside production only (its accounts share a published password) */
+  JALON_DEMO: flag.optional(),
   /** a live document is compacted into a snapshot after this many logged updates */
   DOC_COMPACT_ROWS: z.coerce.number().int().min(10).max(100_000).default(500),
   /** under load, the document log commits at most once per this many ms (group commit) */
@@ -76,7 +77,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     allowedOrigins,
     authSecret: e.AUTH_SECRET ?? localSecret(e.NODE_ENV, e.DATABASE_URL),
-    demo: e.JALON_DEMO,
+    demo: e.JALON_DEMO ?? e.NODE_ENV !== 'production',
     docCompactRows: e.DOC_COMPACT_ROWS,
     docCommitWindowMs: e.DOC_COMMIT_WINDOW_MS,
     logLevel: e.LOG_LEVEL,

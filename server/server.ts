@@ -42,6 +42,10 @@ export async function startServer(
   await applyMigrations(database.db);
   await database.writable;
   if (await seedFrameworks(database.db)) log.info('seeded the built-in maturation frameworks');
+  if (config.demo && config.env === 'production')
+    log.warn(
+      'JALON_DEMO=1 in production: the demo accounts sign in with a published password. Never on a server with real data.',
+    );
   if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
 
   const documents = new DeferredDocuments();
