@@ -55,7 +55,7 @@ export const API_REQUESTS_PER_MINUTE = 1200;
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', securityHeaders());
-  app.use('*', clientIp({ trustProxy: deps.config.trustProxy }));
+  app.use('*', clientIp({ trustedHops: deps.config.trustProxy ? deps.config.trustProxyHops : 0 }));
 
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', requestLog(deps.log));

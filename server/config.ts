@@ -27,6 +27,8 @@ const Env = z.object({
   DOC_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(100).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
+  /** with TRUST_PROXY: the proxies in front, each appending to X-Forwarded-For */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   SMTP_URL: z
     .url()
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
@@ -50,6 +52,8 @@ export interface Config {
   docCommitWindowMs: number;
   logLevel: string;
   trustProxy: boolean;
+  /** with trustProxy: the client address is X-Forwarded-For's entry this many from the right */
+  trustProxyHops: number;
   /** outgoing mail (the weekly digest); null: no e-mail is sent */
   smtp: { url: string; from: string } | null;
 }
@@ -82,6 +86,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     docCommitWindowMs: e.DOC_COMMIT_WINDOW_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Jalon <no-reply@${new URL(publicUrl).hostname}>` }
       : null,
