@@ -10,6 +10,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
+import { TooManyAttempts } from './auth/password-attempts.ts';
+import { limitSignIn, SIGN_IN_PATH } from './auth/sign-in-limit.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps) {
     const r = (await deps.readiness?.()) ?? { ready: true, checks: {} };
     return c.json(r, r.ready ? 200 : 503);
   });
+  api.use(SIGN_IN_PATH, limitSignIn(deps.passwordAttempts));
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'));
@@ -134,6 +137,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     const error = err instanceof HTTPException ? fromHttpException(err) : toAppError(err);
+    if (error instanceof TooManyAttempts) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error.code === 'internal') deps.log.error({ err, path: logSafePath(c.req.path) }, 'request failed');
     return c.json(toErrorBody(error), error.status);
   });

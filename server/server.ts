@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type Readiness } from './app.ts';
 import { createAuth } from './auth/auth.ts';
+import { createPasswordAttempts } from './auth/password-attempts.ts';
 import type { Config } from './config.ts';
 import { openDatabase, writeConnectionOf } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
@@ -49,6 +50,7 @@ export async function startServer(
   if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
 
   const documents = new DeferredDocuments();
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   const deps: ServiceDeps = {
     db: database.db,
     log,
@@ -56,8 +58,8 @@ export async function startServer(
     events: new DomainEvents(),
     publicUrl: config.publicUrl,
     documents,
+    passwordAttempts: createPasswordAttempts({ redis: redis?.client }),
   };
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   let stopping = false;
   const readiness = async (): Promise<Readiness> => {
     const checks: Record<string, string> = {};
