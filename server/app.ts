@@ -11,7 +11,12 @@ import { HTTPException } from 'hono/http-exception';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
 import { TooManyAttempts } from './auth/password-attempts.ts';
-import { limitSignIn, SIGN_IN_PATH } from './auth/sign-in-limit.ts';
+import {
+  limitReauthentication,
+  limitSignIn,
+  REAUTHENTICATION_PATHS,
+  SIGN_IN_PATH,
+} from './auth/sign-in-limit.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
@@ -72,6 +77,8 @@ export function createApp(deps: AppDeps) {
     return c.json(r, r.ready ? 200 : 503);
   });
   api.use(SIGN_IN_PATH, limitSignIn(deps.passwordAttempts));
+  for (const path of REAUTHENTICATION_PATHS)
+    api.use(path, limitReauthentication(deps.passwordAttempts, deps.auth));
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'));

@@ -41,9 +41,14 @@ export function createAuth(deps: { db: Db; config: Config; log: Logger }) {
       storage: 'database',
       window: 60,
       max: 120,
-      // Sign-in counts failed passwords per account and per address instead (sign-in-limit.ts):
-      // a count of every attempt per address locked a whole hospital out for one person's typos.
-      customRules: { '/sign-in/email': false, '/sign-up/email': SIGN_IN_LIMIT },
+      // Password checks count failed passwords per account and per address instead
+      // (sign-in-limit.ts): a count of every attempt per address locked a whole hospital out
+      // for one person's typos.
+      customRules: {
+        '/sign-in/email': false,
+        '/change-password': false,
+        '/sign-up/email': SIGN_IN_LIMIT,
+      },
     },
     advanced: {
       useSecureCookies: config.publicUrl.startsWith('https://'),

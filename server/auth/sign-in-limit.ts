@@ -1,16 +1,25 @@
 /**
- * Guards better-auth's e-mail sign-in with the password attempt limits (password-attempts.ts):
- * reads the address from a copy of the body, reserves an attempt for that account and the
- * client address, lets better-auth check the password, and reads its answer: 401 is a wrong
- * password (counted), success clears the account's failures, anything else checked no
- * password and counts nothing. Only the HTTP exchange is relied on, not better-auth's internals.
+ * Guards better-auth's endpoints that check a password with the password attempt limits
+ * (password-attempts.ts): sign-in, and those where a signed-in user re-enters theirs. Each
+ * reserves an attempt for the account (the address in the sign-in body; the session's user
+ * otherwise) and the client address, lets better-auth check the password, and reads its
+ * answer: a wrong password stays counted, success clears the account's failures, anything else
+ * checked no password and counts nothing. Only the HTTP exchange is relied on, not
+ * better-auth's internals.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { toErrorBody } from '../errors.ts';
 import type { AppEnv } from '../http/context.ts';
-import { type PasswordAttempts, TooManyAttempts } from './password-attempts.ts';
+import type { Auth } from './auth.ts';
+import { type AttemptCheck, type PasswordAttempts, TooManyAttempts } from './password-attempts.ts';
 
 export const SIGN_IN_PATH = '/auth/sign-in/email';
+/** better-auth's endpoints where a signed-in user re-enters their password */
+export const REAUTHENTICATION_PATHS = [
+  '/auth/change-password',
+  '/auth/verify-password',
+  '/auth/delete-user',
+] as const;
 
 export function limitSignIn(attempts: PasswordAttempts): MiddlewareHandler<AppEnv> {
   return async function limitPasswordGuesses(c, next) {
@@ -19,20 +28,47 @@ export function limitSignIn(attempts: PasswordAttempts): MiddlewareHandler<AppEn
     // better-auth refuses a sign-in without an address before checking any password
     if (email === null) return next();
     const check = await attempts.begin({ account: email, address: c.get('clientIp') });
-    if (!check.ok) {
-      const refusal = new TooManyAttempts(check.retryAfterSeconds);
-      return c.json(toErrorBody(refusal), 429, { 'Retry-After': String(check.retryAfterSeconds) });
-    }
-    try {
-      await next();
-    } catch (err) {
-      await check.attempt.abandoned();
-      throw err;
-    }
-    const status = c.res.status;
-    if (status >= 200 && status < 300) await check.attempt.succeeded();
-    else if (status !== 401) await check.attempt.abandoned();
+    return guarded(c, next, check, async (res) => res.status === 401);
   };
+}
+
+export function limitReauthentication(attempts: PasswordAttempts, auth: Auth): MiddlewareHandler<AppEnv> {
+  return async function limitPasswordReentry(c, next) {
+    if (c.req.method !== 'POST') return next();
+    const session = await auth.api.getSession({ headers: c.req.raw.headers });
+    // better-auth refuses these without a session, before checking any password
+    if (!session) return next();
+    const check = await attempts.begin({ account: session.user.email, address: c.get('clientIp') });
+    return guarded(c, next, check, async (res) => {
+      if (res.status !== 400) return false;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { code?: unknown } | null;
+      return body?.code === 'INVALID_PASSWORD';
+    });
+  };
+}
+
+/** Runs the endpoint within a reserved attempt, or answers 429 without running it. */
+async function guarded(
+  c: Context<AppEnv>,
+  next: () => Promise<void>,
+  check: AttemptCheck,
+  wrongPassword: (res: Response) => Promise<boolean>,
+) {
+  if (!check.ok) {
+    const refusal = new TooManyAttempts(check.retryAfterSeconds);
+    return c.json(toErrorBody(refusal), 429, { 'Retry-After': String(check.retryAfterSeconds) });
+  }
+  try {
+    await next();
+  } catch (err) {
+    await check.attempt.abandoned();
+    throw err;
+  }
+  if (c.res.status >= 200 && c.res.status < 300) await check.attempt.succeeded();
+  else if (!(await wrongPassword(c.res))) await check.attempt.abandoned();
 }
 
 /** The e-mail address of a sign-in body (JSON or a form, as better-auth reads both), or null. */

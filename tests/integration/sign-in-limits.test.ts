@@ -106,6 +106,40 @@ describe('sign-in attempts', () => {
   });
 });
 
+describe('re-entering the password while signed in', () => {
+  it('limits wrong current passwords at password change like sign-in, per account', async () => {
+    const signed = await signedIn(server.url, 'camille.petit@demo.jalon', { fresh: true });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        (
+          await signed.post('/api/auth/change-password', {
+            currentPassword: `guess-${i}`,
+            newPassword: 'a-brand-new-passphrase-2027',
+          })
+        ).status,
+      );
+    const { before, limited } = shape(statuses);
+    expect(limited).toBe(true);
+    expect(before.length).toBeLessThanOrEqual(5);
+    expect(new Set(before)).toEqual(new Set([400]));
+    // the account's sign-in shares the count
+    expect((await signInVia('198.51.100.60', 'camille.petit@demo.jalon', DEMO_PASSWORD)).status).toBe(429);
+  });
+
+  it("limits better-auth's password check for a signed-in user the same way", async () => {
+    const signed = await signedIn(server.url, 'hugo.lambert@demo.jalon', { fresh: true });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++)
+      statuses.push((await signed.post('/api/auth/verify-password', { password: `guess-${i}` })).status);
+    const { before, limited } = shape(statuses);
+    expect(limited).toBe(true);
+    expect(before.length).toBeLessThanOrEqual(5);
+    expect(new Set(before)).toEqual(new Set([400]));
+    expect((await signInVia('198.51.100.61', 'hugo.lambert@demo.jalon', DEMO_PASSWORD)).status).toBe(429);
+  });
+});
+
 describe('gate signature (re-entering the password)', () => {
   let project: { id: string; stage: number; track: string };
   let reviewId: string;
