@@ -68,7 +68,9 @@ function limiter(name: string, points: number, redis: RedisClient | undefined): 
     keyPrefix: `jalon:${name}`,
     points,
     duration: WINDOW_SECONDS,
-    // While Redis is away each node counts on its own, rather than letting every guess through.
+    // While Redis is away each node counts on its own, at once, rather than letting every
+    // guess through or holding sign-in until Redis is back.
+    rejectIfRedisNotReady: true,
     insuranceLimiter: memory,
   });
 }
