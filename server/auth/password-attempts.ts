@@ -81,14 +81,15 @@ export function createPasswordAttempts(options: { redis?: RedisClient } = {}): P
   return {
     async begin(who) {
       const account = accountKey(who.account);
-      const refused = await reserve(perAccount, account);
-      if (refused) return refused;
+      // The address first: an address over its budget makes no entry for the accounts it names.
       if (who.address) {
         const byAddress = await reserve(perAddress, who.address);
-        if (byAddress) {
-          await perAccount.reward(account, 1);
-          return byAddress;
-        }
+        if (byAddress) return byAddress;
+      }
+      const byAccount = await reserve(perAccount, account);
+      if (byAccount) {
+        if (who.address) await perAddress.reward(who.address, 1);
+        return byAccount;
       }
       return {
         ok: true,
