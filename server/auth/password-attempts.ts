@@ -1,6 +1,6 @@
 /**
- * Password guessing limits, for every place a password is checked: sign-in and the gate
- * signature that re-enters it. Failures are counted per account (whatever address they come
+ * Password guessing limits, for every place a password is checked: sign-in, the gate
+ * signature, and better-auth's endpoints where a signed-in user re-enters it (sign-in-limit.ts). Failures are counted per account (whatever address they come
  * from) and per client address (whatever accounts they try); a correct password is not a
  * failure, and clears its account's count. The address budget is much larger than the
  * account's, so that a hospital behind one address is not locked out by one colleague's typos.
