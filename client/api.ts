@@ -123,6 +123,7 @@ function fallbackCode(status: number): string {
   if (status === 404) return 'not_found';
   if (status === 429) return 'rate_limited';
   if (status === 413) return 'too_large';
+  if (status === 415) return 'unsupported_media_type';
   if (status >= 500) return 'internal';
   return 'invalid_input';
 }

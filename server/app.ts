@@ -10,6 +10,13 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
+import { TooManyAttempts } from './auth/password-attempts.ts';
+import {
+  limitReauthentication,
+  limitSignIn,
+  REAUTHENTICATION_PATHS,
+  SIGN_IN_PATH,
+} from './auth/sign-in-limit.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
@@ -20,6 +27,7 @@ import { gateRoutes } from './gates/gates.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
 import { clientIp } from './http/client-ip.ts';
 import type { AppEnv } from './http/context.ts';
+import { logSafePath } from './http/log-safe-path.ts';
 import { requestLog } from './http/request-log.ts';
 import { limitBodies, requestBudget, sameOriginWrites, securityHeaders } from './http/security.ts';
 import { resolveActor } from './http/session.ts';
@@ -55,7 +63,7 @@ export const API_REQUESTS_PER_MINUTE = 1200;
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', securityHeaders());
-  app.use('*', clientIp({ trustProxy: deps.config.trustProxy }));
+  app.use('*', clientIp({ trustedHops: deps.config.trustProxy ? deps.config.trustProxyHops : 0 }));
 
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', requestLog(deps.log));
@@ -69,6 +77,9 @@ export function createApp(deps: AppDeps) {
     const r = (await deps.readiness?.()) ?? { ready: true, checks: {} };
     return c.json(r, r.ready ? 200 : 503);
   });
+  api.use(SIGN_IN_PATH, limitSignIn(deps.passwordAttempts));
+  for (const path of REAUTHENTICATION_PATHS)
+    api.use(path, limitReauthentication(deps.passwordAttempts, deps.auth));
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'));
@@ -135,7 +146,8 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     const error = err instanceof HTTPException ? fromHttpException(err) : toAppError(err);
-    if (error.code === 'internal') deps.log.error({ err, path: c.req.path }, 'request failed');
+    if (error instanceof TooManyAttempts) c.header('Retry-After', String(error.retryAfterSeconds));
+    if (error.code === 'internal') deps.log.error({ err, path: logSafePath(c.req.path) }, 'request failed');
     return c.json(toErrorBody(error), error.status);
   });
   return app;
@@ -146,6 +158,11 @@ function fromHttpException(err: HTTPException): AppError {
   if (err.status === 400) return new AppError('invalid_input', err.message || 'Malformed request');
   if (err.status === 401) return new AppError('unauthenticated', 'Sign in first');
   if (err.status === 403) return new AppError('forbidden', err.message || 'Forbidden');
+  if (err.status === 415)
+    return new AppError(
+      'unsupported_media_type',
+      'Send the request body as JSON (Content-Type: application/json)',
+    );
   if (err.status === 429) return new AppError('rate_limited', 'Too many requests');
   return new AppError('internal', 'Something went wrong on our side; nothing was saved.');
 }

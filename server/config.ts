@@ -19,7 +19,8 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
-  JALON_DEMO: flag.default(true),
+  /** unset: the demo outside production only (its accounts share a published password) */
+  JALON_DEMO: flag.optional(),
   /** a live document is compacted into a snapshot after this many logged updates */
   DOC_COMPACT_ROWS: z.coerce.number().int().min(10).max(100_000).default(500),
   /** under load, the document log commits at most once per this many ms (group commit) */
@@ -28,6 +29,8 @@ const Env = z.object({
   DOC_EDITOR_MB_PER_HOUR: z.coerce.number().min(1).max(100_000).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: flag.default(false),
+  /** with TRUST_PROXY: the proxies in front, each appending to X-Forwarded-For */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   SMTP_URL: z
     .url()
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
@@ -53,6 +56,8 @@ export interface Config {
   docEditorBytesPerHour: number;
   logLevel: string;
   trustProxy: boolean;
+  /** with trustProxy: the client address is X-Forwarded-For's entry this many from the right */
+  trustProxyHops: number;
   /** outgoing mail (the weekly digest); null: no e-mail is sent */
   smtp: { url: string; from: string } | null;
 }
@@ -80,12 +85,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     allowedOrigins,
     authSecret: e.AUTH_SECRET ?? localSecret(e.NODE_ENV, e.DATABASE_URL),
-    demo: e.JALON_DEMO,
+    demo: e.JALON_DEMO ?? e.NODE_ENV !== 'production',
     docCompactRows: e.DOC_COMPACT_ROWS,
     docCommitWindowMs: e.DOC_COMMIT_WINDOW_MS,
     docEditorBytesPerHour: Math.round(e.DOC_EDITOR_MB_PER_HOUR * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Jalon <no-reply@${new URL(publicUrl).hostname}>` }
       : null,

@@ -1,4 +1,6 @@
 /** What every service receives: no service imports a global database, clock or logger. */
+
+import type { PasswordAttempts } from './auth/password-attempts.ts';
 import type { Db } from './db/client.ts';
 import type { ProjectDocuments } from './documents.ts';
 import type { DomainEvents } from './events.ts';
@@ -13,4 +15,6 @@ export interface ServiceDeps {
   publicUrl: string;
   /** the live project documents (read a copy, make a server-side change) */
   documents: ProjectDocuments;
+  /** limits on password guessing, shared by sign-in and re-authentication */
+  passwordAttempts: PasswordAttempts;
 }

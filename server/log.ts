@@ -3,8 +3,9 @@ import { pino } from 'pino';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** `destination`: where the JSON lines go (stdout by default; tests capture them). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -19,8 +20,13 @@ export function createLogger(level: string): Logger {
         '*.token',
         '*.cookie',
         'auth.token',
+        'newPassword',
+        '*.newPassword',
+        'currentPassword',
+        '*.currentPassword',
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type Readiness } from './app.ts';
 import { createAuth } from './auth/auth.ts';
+import { createPasswordAttempts } from './auth/password-attempts.ts';
 import type { Config } from './config.ts';
 import { openDatabase, writeConnectionOf } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
@@ -42,9 +43,14 @@ export async function startServer(
   await applyMigrations(database.db);
   await database.writable;
   if (await seedFrameworks(database.db)) log.info('seeded the built-in maturation frameworks');
+  if (config.demo && config.env === 'production')
+    log.warn(
+      'JALON_DEMO=1 in production: the demo accounts sign in with a published password. Never on a server with real data.',
+    );
   if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
 
   const documents = new DeferredDocuments();
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   const deps: ServiceDeps = {
     db: database.db,
     log,
@@ -52,8 +58,8 @@ export async function startServer(
     events: new DomainEvents(),
     publicUrl: config.publicUrl,
     documents,
+    passwordAttempts: createPasswordAttempts({ redis: redis?.client }),
   };
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   let stopping = false;
   const readiness = async (): Promise<Readiness> => {
     const checks: Record<string, string> = {};

@@ -12,6 +12,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'too_large',
+  /** a request body in another format than the route reads (JSON) */
+  'unsupported_media_type',
   'rate_limited',
   'internal',
 ] as const;
@@ -28,7 +30,7 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500> = {
+export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500> = {
   invalid_input: 400,
   malformed: 400,
   unauthenticated: 401,
@@ -36,6 +38,7 @@ export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 |
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
 };

@@ -81,6 +81,7 @@ export const activityEn = {
     reviewer: (name: string) => `invited ${name} to review the gate`,
     recommended: (outcome: string) => `recommended ${outcome} at the gate`,
     decided: (outcome: string) => `signed the gate decision: ${outcome}`,
+    signatureRefused: 'tried to sign the gate decision with a wrong password',
   },
   other: 'made a change',
 };

@@ -82,6 +82,7 @@ export const activityFr: Messages['activity'] = {
     reviewer: (name: string) => `a invité ${name} à évaluer le passage`,
     recommended: (outcome: string) => `a recommandé ${outcome} au passage`,
     decided: (outcome: string) => `a signé la décision de passage\u00a0: ${outcome}`,
+    signatureRefused: 'a tenté de signer la décision de passage avec un mot de passe erroné',
   },
   other: 'a fait une modification',
 };

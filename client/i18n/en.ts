@@ -49,8 +49,8 @@ export const en = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     wrongCredentials: 'Wrong email or password. Check both and try again.',
-    rateLimited: (seconds: string) =>
-      `Too many sign-in attempts from this network. Wait ${seconds} seconds, then try again.`,
+    rateLimited: (minutes: string) =>
+      `Too many wrong passwords for this account or from this network. Wait ${minutes} min, then try again.`,
     networkError: 'Jalon could not be reached. Check your connection and try again.',
     unexpected: (message: string) => `Sign-in failed: ${message}`,
     missingFields: 'Enter your email and your password.',

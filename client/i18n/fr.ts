@@ -51,8 +51,8 @@ export const fr: Messages = {
     submit: 'Se connecter',
     submitting: 'Connexion…',
     wrongCredentials: 'E-mail ou mot de passe incorrect. Vérifiez-les et réessayez.',
-    rateLimited: (seconds: string) =>
-      `Trop de tentatives de connexion depuis ce réseau. Attendez ${seconds} secondes, puis réessayez.`,
+    rateLimited: (minutes: string) =>
+      `Trop de mots de passe erronés pour ce compte ou depuis ce réseau. Attendez ${minutes} min, puis réessayez.`,
     networkError: 'Jalon est injoignable. Vérifiez votre connexion et réessayez.',
     unexpected: (message: string) => `La connexion a échoué : ${message}`,
     missingFields: 'Saisissez votre e-mail et votre mot de passe.',

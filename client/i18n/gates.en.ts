@@ -79,6 +79,8 @@ export const gatesEn = {
   signing: 'Signing…',
   signed: (outcome: string) => `Decision signed: ${outcome}.`,
   wrongPassword: 'That password is not correct: nothing was signed.',
+  tooManyPasswords: (minutes: string) =>
+    `Too many wrong passwords for your account: nothing was signed. Try again in ${minutes} min.`,
   rationaleRequired: 'A decision needs its rationale.',
   passwordRequired: 'Enter your password to sign.',
   signedBy: (who: string, when: string) => `Signed by ${who} on ${when}`,

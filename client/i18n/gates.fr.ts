@@ -80,6 +80,8 @@ export const gatesFr: Messages['gates'] = {
   signing: 'Signature…',
   signed: (outcome: string) => `Décision signée : ${outcome}.`,
   wrongPassword: 'Ce mot de passe n’est pas le bon : rien n’a été signé.',
+  tooManyPasswords: (minutes: string) =>
+    `Trop de mots de passe erronés pour votre compte : rien n’a été signé. Réessayez dans ${minutes} min.`,
   rationaleRequired: 'Une décision a besoin de sa justification.',
   passwordRequired: 'Saisissez votre mot de passe pour signer.',
   signedBy: (who: string, when: string) => `Signée par ${who} le ${when}`,

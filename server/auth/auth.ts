@@ -1,6 +1,7 @@
 /**
  * Accounts and sessions: better-auth, e-mail and password, sessions in the database (so every
- * node sees them), sign-in rate limited per client address in the database too.
+ * node sees them), requests rate limited per client address in the database too (sign-in's
+ * password guesses are limited around it: sign-in-limit.ts).
  */
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
@@ -43,7 +44,14 @@ export function createAuth(deps: { db: Db; config: Config; log: Logger; events: 
       storage: 'database',
       window: 60,
       max: 120,
-      customRules: { '/sign-in/email': SIGN_IN_LIMIT, '/sign-up/email': SIGN_IN_LIMIT },
+      // Password checks count failed passwords per account and per address instead
+      // (sign-in-limit.ts): a count of every attempt per address locked a whole hospital out
+      // for one person's typos.
+      customRules: {
+        '/sign-in/email': false,
+        '/change-password': false,
+        '/sign-up/email': SIGN_IN_LIMIT,
+      },
     },
     advanced: {
       useSecureCookies: config.publicUrl.startsWith('https://'),

@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { DecideBody, GateReview, InviteReviewerBody, RecommendBody } from '../../shared/api.ts';
+import { ErrorBody } from '../../shared/errors.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
@@ -83,7 +84,14 @@ export function gateRoutes(deps: ServiceDeps) {
         tags: ['gates'],
         summary: 'Record and sign the decision (cluster manager; re-enter your password)',
         request: { params: ReviewParams, ...jsonBody(DecideBody) },
-        responses: { 200: json(GateReview, 'The decided review'), ...errors },
+        responses: {
+          200: json(GateReview, 'The decided review'),
+          ...errors,
+          429: json(
+            ErrorBody,
+            'Too many wrong passwords for this account: try again after Retry-After seconds',
+          ),
+        },
       }),
       async (c) => {
         const { id, reviewId } = c.req.valid('param');

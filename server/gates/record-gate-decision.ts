@@ -11,6 +11,7 @@ import { createMilestone } from '../../shared/doc/index.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { verifyPassword } from '../auth/password.ts';
+import { TooManyAttempts } from '../auth/password-attempts.ts';
 import { account, gateDecisions, gateReviews, projectMembers, projects } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -31,15 +32,7 @@ export async function recordGateDecision(
   const { project } = await requireProjectAction(deps, actor, projectId, 'gate.decide');
   const review = await openReview(deps, projectId, reviewId);
 
-  const [credential] = await db
-    .select({ hash: account.password })
-    .from(account)
-    .where(and(eq(account.userId, actor.id), eq(account.providerId, 'credential')))
-    .limit(1);
-  if (!credential?.hash || !(await verifyPassword({ hash: credential.hash, password: input.password }))) {
-    deps.log.warn({ userId: actor.id, reviewId }, 'gate signature refused: wrong password');
-    throw new AppError('forbidden', 'That password is not correct: nothing was signed');
-  }
+  await verifySignature(deps, actor, projectId, reviewId, input.password);
 
   const now = deps.clock();
   const effect = effectOf(input.outcome, project.stage);
@@ -142,4 +135,57 @@ export async function recordGateDecision(
   notify.publish();
   deps.log.info({ projectId, reviewId, outcome: input.outcome, signer: actor.id }, 'gate decision signed');
   return (await loadGateReviews(db, projectId, review.id))[0]!;
+}
+
+/**
+ * The signature: the signer's password, re-entered. Guessing it is limited like sign-in, per
+ * account (the same count: guesses cannot move from one to the other), checked before any
+ * password; each wrong password is audited, so the office sees someone trying.
+ */
+async function verifySignature(
+  deps: ServiceDeps,
+  actor: Actor,
+  projectId: string,
+  reviewId: string,
+  password: string,
+): Promise<void> {
+  const check = await deps.passwordAttempts.begin({ account: actor.email });
+  if (!check.ok) {
+    deps.log.warn({ userId: actor.id, reviewId }, 'gate signature refused: too many wrong passwords');
+    throw new TooManyAttempts(check.retryAfterSeconds);
+  }
+  let right: boolean;
+  try {
+    const [credential] = await deps.db
+      .select({ hash: account.password })
+      .from(account)
+      .where(and(eq(account.userId, actor.id), eq(account.providerId, 'credential')))
+      .limit(1);
+    right = !!credential?.hash && (await verifyPassword({ hash: credential.hash, password }));
+  } catch (err) {
+    await check.attempt.abandoned();
+    throw err;
+  }
+  if (right) return check.attempt.succeeded();
+  deps.log.warn({ userId: actor.id, reviewId }, 'gate signature refused: wrong password');
+  await commit(
+    deps.db,
+    [],
+    [
+      {
+        at: deps.clock(),
+        actorId: actor.id,
+        actorOrganisationId: actor.organisationId,
+        projectId,
+        entity: 'gate_signature',
+        entityId: reviewId,
+        action: 'refused',
+        field: null,
+        before: null,
+        after: null,
+        reason: 'wrong password',
+      },
+    ],
+  );
+  throw new AppError('forbidden', 'That password is not correct: nothing was signed');
 }

@@ -1,7 +1,11 @@
-/** One log line per API request: method, path, status, time, who. Never headers or bodies. */
+/**
+ * One log line per API request: method, path, status, time, who. Never headers, bodies, query
+ * strings or the secret tokens some paths carry (log-safe-path.ts).
+ */
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../log.ts';
 import type { AppEnv } from './context.ts';
+import { logSafePath } from './log-safe-path.ts';
 
 export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
   return async function logRequest(c, next) {
@@ -10,7 +14,7 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     const line = {
       method: c.req.method,
-      path: c.req.path,
+      path: logSafePath(c.req.path),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       userId: c.get('actor')?.id,

@@ -1,12 +1,16 @@
 /**
  * A user's notifications, newest first, a page at a time, with the unread count; marking them
- * read. Notifications of a project the user can no longer see (removed from it) are hidden.
+ * read. What the user may no longer read is hidden, by their roles now, not when it was sent:
+ * notifications of a project they were removed from, and those about a team comment (with its
+ * excerpt) once they are no longer on the team (demoted to observer).
  */
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { projectRoles } from '../../shared/domain.ts';
 import type { MarkReadBody, NotificationPage } from '../../shared/notifications.ts';
 import type { Actor } from '../auth/actor.ts';
 import { onlyTokenProject } from '../auth/credential-limits.ts';
-import { notifications, projectMembers } from '../db/schema/index.ts';
+import { mayReadComment } from '../comments/comments.rules.ts';
+import { comments, notifications, projectMembers } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -23,7 +27,27 @@ function visibleTo(deps: ServiceDeps, actor: Actor): SQL {
     .select({ id: projectMembers.projectId })
     .from(projectMembers)
     .where(eq(projectMembers.userId, actor.id));
-  return and(mine, or(isNull(notifications.projectId), inArray(notifications.projectId, memberOf)))!;
+  return and(
+    mine,
+    or(isNull(notifications.projectId), inArray(notifications.projectId, memberOf)),
+    commentsReadableBy(deps, actor),
+  )!;
+}
+
+/** The project roles that read team comments (mayReadComment, the one rule), for queries. */
+const TEAM_READERS = projectRoles.filter((role) => mayReadComment([role], 'team'));
+
+/** Notifications about a comment only while the user may read that comment. */
+function commentsReadableBy(deps: ServiceDeps, actor: Actor): SQL {
+  const onTeamOf = deps.db
+    .select({ id: projectMembers.projectId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.userId, actor.id), inArray(projectMembers.role, TEAM_READERS)));
+  const readable = deps.db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(or(eq(comments.visibility, 'partners'), inArray(comments.projectId, onTeamOf)));
+  return or(ne(notifications.subjectKind, 'comment'), inArray(notifications.subjectId, readable))!;
 }
 
 async function unreadCount(deps: ServiceDeps, actor: Actor): Promise<number> {

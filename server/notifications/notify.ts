@@ -64,6 +64,8 @@ export async function prepareNotifications(
   drafts: readonly NotificationDraft[],
 ): Promise<PreparedNotifications> {
   const rows: NotificationRow[] = [];
+  /** the drafts whose recipients depend on their roles, with the rows made from each */
+  const roleBound: { draft: NotificationDraft; rows: NotificationRow[] }[] = [];
   const now = deps.clock();
   const taken = new Set<string>();
   for (const draft of drafts) {
@@ -71,9 +73,11 @@ export async function prepareNotifications(
       (id) => id !== draft.actorId && !taken.has(`${draft.projectId} ${id}`),
     );
     const admitted = await admittedRecipients(deps, draft, candidates);
+    const made: NotificationRow[] = [];
+    if (draft.mayReceive) roleBound.push({ draft, rows: made });
     for (const userId of admitted) {
       taken.add(`${draft.projectId} ${userId}`);
-      rows.push({
+      made.push({
         id: crypto.randomUUID(),
         userId,
         type: draft.type,
@@ -86,6 +90,7 @@ export async function prepareNotifications(
         readAt: null,
       });
     }
+    rows.push(...made);
   }
   const statements: Statement[] = rows.length
     ? [deps.db.insert(notifications).values(rows).onConflictDoNothing()]
@@ -94,7 +99,7 @@ export async function prepareNotifications(
     statements,
     rows,
     publish() {
-      publishNotifications(deps, rows).catch((err) =>
+      publishNotifications(deps, rows, roleBound).catch((err) =>
         deps.log.error({ err }, 'could not announce notifications'),
       );
     },
@@ -144,9 +149,15 @@ async function admittedRecipients(
 
 /**
  * Only rows that were stored are announced: with a dedupe key, a row another node already
- * wrote was ignored by the insert, and its recipient has heard of it from that node.
+ * wrote was ignored by the insert, and its recipient has heard of it from that node. A
+ * recipient admitted for their roles is asked again: one whose role changed since (a member
+ * demoted to observer) is not told live what the list no longer shows them.
  */
-async function publishNotifications(deps: ServiceDeps, rows: NotificationRow[]): Promise<void> {
+async function publishNotifications(
+  deps: ServiceDeps,
+  rows: NotificationRow[],
+  roleBound: { draft: NotificationDraft; rows: NotificationRow[] }[],
+): Promise<void> {
   let stored = rows;
   if (rows.some((r) => r.dedupeKey)) {
     const found = await deps.db
@@ -161,6 +172,19 @@ async function publishNotifications(deps: ServiceDeps, rows: NotificationRow[]):
     const ids = new Set(found.map((f) => f.id));
     stored = rows.filter((r) => ids.has(r.id));
   }
+  const withdrawn = new Set<NotificationRow>();
+  for (const { draft, rows: made } of roleBound) {
+    if (made.length === 0) continue;
+    const still = new Set(
+      await admittedRecipients(
+        deps,
+        { ...draft, roleGiven: undefined },
+        made.map((r) => r.userId),
+      ),
+    );
+    for (const row of made) if (!still.has(row.userId)) withdrawn.add(row);
+  }
   for (const row of stored)
-    deps.events.emit('notification.created', { userId: row.userId, notification: toNotification(row) });
+    if (!withdrawn.has(row))
+      deps.events.emit('notification.created', { userId: row.userId, notification: toNotification(row) });
 }

@@ -12,7 +12,8 @@
  *  - every struct the transaction added (beforeState..afterState, per client) is checked where
  *    it landed: list content under a root or an entry, non-ids in `dependsOn`, anything but
  *    plain text in readiness evidence, anything but elements, text, marks and attribute values
- *    in a description, subdocuments, binary and embeds anywhere;
+ *    in a description, links to other schemes than http:, https: and mailto: (links.ts),
+ *    subdocuments, binary and embeds anywhere;
  *  - every entry the transaction touched (found from `transaction.changed`) is checked: its
  *    key, that it is a Y.Map, its required keys present, and each key known with a valid value
  *    (zod) and caps on its dependencies and evidence: every key if the entry was set or content
@@ -25,6 +26,7 @@
  * input: locating a type walks up iteratively with a cap (locate.ts).
  */
 import * as Y from 'yjs';
+import { safeLinkHref } from '../links.ts';
 import { clip, createLocator, type Location, type Locator, type Place, type YType } from './locate.ts';
 import { ENTRY_SPECS, LIMITS, MilestoneId, type RootName } from './shape.ts';
 
@@ -63,6 +65,16 @@ function describe(content: unknown): string {
   if (content instanceof Y.ContentJSON) return 'JSON content';
   if (content instanceof Y.ContentAny) return 'a value';
   return 'unknown content';
+}
+
+/**
+ * A link mark (y-prosemirror stores it as `link`, or `link--<hash>` when links overlap) must
+ * carry an href of a scheme shared/links.ts allows; `null` ends a mark and is always fine.
+ */
+function isSafeMark(key: string, value: unknown): boolean {
+  if (key !== 'link' && !key.startsWith('link--')) return true;
+  if (value === null) return true;
+  return safeLinkHref((value as { href?: unknown } | undefined)?.href) !== null;
 }
 
 /** One live item, given where its parent type sits. Entry-level keys are left to checkEntry. */
@@ -108,6 +120,8 @@ function checkItem(item: Y.Item, parent: Location, locator: Locator, problems: P
     if (parentSub !== null) problems.add(where, 'text nodes have no attributes');
     else if (content instanceof Y.ContentFormat) {
       if (content.key.length > MAX_KEY_LENGTH) problems.add(where, 'a formatting mark name is too long');
+      else if (!isSafeMark(content.key, content.value))
+        problems.add(where, 'a link may only go to an http:, https: or mailto: address');
     } else if (!(content instanceof Y.ContentString))
       problems.add(where, `holds text and marks, found ${describe(content)}`);
     return;

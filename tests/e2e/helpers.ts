@@ -1,7 +1,8 @@
 /**
  * What every browser test needs: a server with the demo cluster serving the built client, the
  * system Chromium, fresh browser profiles, and signing in through the form as a user would.
- * Sign-in is rate limited per address (10 a minute), so each test file gets its own server.
+ * Wrong passwords are rate limited per account and per address, so each test file gets its own
+ * server.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

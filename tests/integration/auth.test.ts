@@ -68,7 +68,7 @@ describe('signing in', () => {
     expect((await client.get('/api/me')).status).toBe(401);
   });
 
-  it('rate-limits repeated sign-in attempts from one address', async () => {
+  it('rate-limits repeated wrong passwords for one account', async () => {
     const client = new ApiClient(server.url);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++)

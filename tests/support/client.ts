@@ -58,8 +58,8 @@ export class ApiClient {
 }
 
 /**
- * Sessions are reused per server and account: sign-in is rate-limited (10 a minute per
- * address) exactly as in production, and tests must not trip it by accident.
+ * Sessions are reused per server and account: wrong passwords are rate-limited (per account and
+ * per address) exactly as in production, and signing in once is enough.
  */
 const sessions = new Map<string, string>();
 

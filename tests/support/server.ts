@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../../server/config.ts';
-import { createLogger } from '../../server/log.ts';
+import { createLogger, type Logger } from '../../server/log.ts';
 import type { RealtimeOptions } from '../../server/realtime/io.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { freePort } from './ports.ts';
@@ -16,7 +16,8 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(
   options: {
-    demo?: boolean;
+    /** 'unset': JALON_DEMO is not set at all (the server's default for its NODE_ENV applies) */
+    demo?: boolean | 'unset';
     clientDir?: string;
     env?: Record<string, string>;
     /** reuse this folder's database (a restart); it is then left in place on close */
@@ -24,6 +25,8 @@ export async function startTestServer(
     realtime?: Partial<RealtimeOptions>;
     /** the server's clock (deps.clock), for tests that move time */
     clock?: () => Date;
+    /** the server's logger (to capture what it logs); by default one at TEST_LOG_LEVEL */
+    log?: Logger;
   } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jalon-test-'));
@@ -35,7 +38,7 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
-    JALON_DEMO: options.demo === false ? '0' : '1',
+    ...(options.demo === 'unset' ? {} : { JALON_DEMO: options.demo === false ? '0' : '1' }),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_URL: 'http://127.0.0.1:1',
     ...options.env,
@@ -48,7 +51,7 @@ export async function startTestServer(
     allowedOrigins: options.env?.ALLOWED_ORIGINS ? base.allowedOrigins : [`http://127.0.0.1:${port}`],
   };
   const server = await startServer(config, {
-    log: createLogger(config.logLevel),
+    log: options.log ?? createLogger(config.logLevel),
     clientDir: options.clientDir ?? join(dir, 'no-client'),
     realtime: options.realtime,
     clock: options.clock,

@@ -88,6 +88,9 @@ describe('activity sentences', () => {
     expect(
       describeEvent(event({ entity: 'gate_decision', action: 'create', after: { outcome: 'go' } }), e),
     ).toBe('signed the gate decision: Go');
+    const refused = event({ entity: 'gate_signature', action: 'refused', reason: 'wrong password' });
+    expect(describeEvent(refused, e)).toBe('tried to sign the gate decision with a wrong password');
+    expect(describeEvent(refused, names(fr.activity, 'fr'))).toMatch(/mot de passe erroné/);
     expect(describeEvent(event({ entity: 'project', field: 'stage', before: 3, after: 4 }), e)).toBe(
       'moved the project from stage 3 to stage 4',
     );

@@ -61,6 +61,8 @@ export function describeEvent(e: ActivityEvent, names: ActivityNames): string {
       return t.gate.recommended(names.outcomeName(str(field(e.after, 'recommendation')) ?? ''));
     case 'gate_decision':
       return t.gate.decided(names.outcomeName(str(field(e.after, 'outcome')) ?? ''));
+    case 'gate_signature':
+      return t.gate.signatureRefused;
     default:
       return t.other;
   }

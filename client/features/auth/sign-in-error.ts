@@ -10,7 +10,8 @@ export function signInErrorMessage(err: unknown, t: Messages, locale: Locale): s
   if (err.isNetwork) return t.signIn.networkError;
   if (err.status === 401) return t.signIn.wrongCredentials;
   if (err.code === 'ACCOUNT_DEACTIVATED') return t.sessionEnded.deactivated;
-  if (err.status === 429) return t.signIn.rateLimited(formatNumber(locale, err.retryAfter ?? 60));
+  if (err.status === 429)
+    return t.signIn.rateLimited(formatNumber(locale, Math.ceil((err.retryAfter ?? 60) / 60)));
   // A malformed address is refused by better-auth with 400 before any password check.
   if (err.status === 400) return t.signIn.wrongCredentials;
   return t.signIn.unexpected(err.message);

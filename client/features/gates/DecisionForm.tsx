@@ -3,6 +3,7 @@ import type { GateOutcome, GateReview } from '../../../shared/api.ts';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { useRoom } from '../room/room-context.tsx';
 import { gatesApi } from './gates-api.ts';
 import { RationaleField } from './RationaleField.tsx';
@@ -20,7 +21,7 @@ interface ConditionDraft {
  */
 export function DecisionForm(props: { review: GateReview; onChange: (r: GateReview) => void }) {
   const room = useRoom();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const g = () => t().gates;
   const [outcome, setOutcome] = createSignal<GateOutcome>('go');
   const [rationale, setRationale] = createSignal('');
@@ -70,6 +71,8 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const errorText = () => {
     const err = error();
     if (err instanceof ApiError && err.status === 403) return g().wrongPassword;
+    if (err instanceof ApiError && err.status === 429)
+      return g().tooManyPasswords(formatNumber(locale(), Math.ceil((err.retryAfter ?? 60) / 60)));
     if (err instanceof ApiError && (err.status === 400 || err.status === 409)) return err.message;
     return describeError(err, t());
   };

@@ -4,19 +4,20 @@
  * Loaded on demand, so that no route pays for ProseMirror until a milestone is opened.
  *
  * The schema is ProseMirror's basic one (paragraphs, headings, quotes, code, breaks; strong,
- * em, code, link marks): the document's readers read its block elements as lines.
+ * em, code, link marks), its links restricted to safe schemes (description-schema.ts): the
+ * document's readers read its block elements as lines.
  * Read-only people get the same rendering without the binding, so that nothing they do can
  * write to the document (y-prosemirror normalises content on a user's first transaction).
  */
 import { baseKeymap, toggleMark } from 'prosemirror-commands';
 import { keymap } from 'prosemirror-keymap';
-import { schema } from 'prosemirror-schema-basic';
 import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { colorFor, isPresenceColor, MAX_PRESENCE_NAME } from '../../../shared/presence.ts';
+import { descriptionSchema as schema } from './description-schema.ts';
 
 /** Writes made by the editor carry this origin: the room's undo manager must track it. */
 export const editorOrigin: unknown = ySyncPluginKey;

@@ -1,5 +1,5 @@
 /**
- * Seeds the demo cluster into an empty database (never when JALON_DEMO=0): organisations,
+ * Seeds the demo cluster into an empty database (only with JALON_DEMO, see config.ts): organisations,
  * people with the demo password, projects and memberships, in one atomic batch.
  * Each project's live document (milestones, readiness) is written as its first snapshot, with
  * its relational projection, in the same batch.
