@@ -31,6 +31,8 @@ const Env = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  /** who may create an account: `invite` (invitations, single sign-on, a cluster manager) or `open` */
+  SIGNUP: z.enum(['invite', 'open']).default('invite'),
 });
 
 export interface Config {
@@ -51,6 +53,8 @@ export interface Config {
   trustProxy: boolean;
   /** outgoing mail (the weekly digest); null: no e-mail is sent */
   smtp: { url: string; from: string } | null;
+  /** `invite`: no self sign-up; `open`: anyone may sign up, and signs in once the address is verified */
+  signup: 'invite' | 'open';
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -84,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Jalon <no-reply@${new URL(publicUrl).hostname}>` }
       : null,
+    signup: e.SIGNUP,
   };
 }
 

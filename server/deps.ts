@@ -3,6 +3,7 @@ import type { Db } from './db/client.ts';
 import type { ProjectDocuments } from './documents.ts';
 import type { DomainEvents } from './events.ts';
 import type { Logger } from './log.ts';
+import type { Mailer } from './mail/mailer.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -13,4 +14,6 @@ export interface ServiceDeps {
   publicUrl: string;
   /** the live project documents (read a copy, make a server-side change) */
   documents: ProjectDocuments;
+  /** account mail (invitations, notices); sends nothing without SMTP_URL */
+  mailer: Mailer;
 }

@@ -17,6 +17,7 @@ import type { ServiceDeps } from './deps.ts';
 import { DeferredDocuments } from './documents.ts';
 import { DomainEvents } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createMailer } from './mail/mailer.ts';
 import { startNotificationJobs } from './notifications/scheduler.ts';
 import { connectRedis } from './realtime/cluster.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
@@ -52,6 +53,7 @@ export async function startServer(
     events: new DomainEvents(),
     publicUrl: config.publicUrl,
     documents,
+    mailer: createMailer(config.smtp, log),
   };
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   let stopping = false;
@@ -67,7 +69,7 @@ export async function startServer(
     if (stopping) checks.node = 'stopping';
     return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
   };
-  const auth = createAuth({ db: database.db, config, log });
+  const auth = createAuth({ db: database.db, config, log, mailer: deps.mailer });
   const app = createApp({
     ...deps,
     auth,
