@@ -16,8 +16,8 @@ export interface ReceivedMail {
 export interface Mailbox {
   url: string;
   received: ReceivedMail[];
-  /** the next mail to `to` (after those already taken), within `timeoutMs` */
-  next(to: string, timeoutMs?: number): Promise<ReceivedMail>;
+  /** the next mail to `to` (after those already taken) that `matching` accepts, within `timeoutMs` */
+  next(to: string, matching?: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   /** whether a mail to `to` arrived that was not taken yet */
   has(to: string): boolean;
   close(): Promise<void>;
@@ -50,15 +50,16 @@ export async function startMailbox(): Promise<Mailbox> {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
-  const untaken = (to: string) => received.find((m) => m.to === to.toLowerCase() && !taken.has(m));
+  const untaken = (to: string, matching: (mail: ReceivedMail) => boolean = () => true) =>
+    received.find((m) => m.to === to.toLowerCase() && !taken.has(m) && matching(m));
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
     has: (to) => untaken(to) !== undefined,
-    async next(to, timeoutMs = 5000) {
+    async next(to, matching, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const mail = untaken(to);
+        const mail = untaken(to, matching);
         if (mail) {
           taken.add(mail);
           return mail;
