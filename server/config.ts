@@ -64,6 +64,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Open sign-up signs in only addresses that followed a mailed link: without mail, nobody could.
+  if (e.SIGNUP === 'open' && !e.SMTP_URL)
+    throw new Error(
+      'Invalid environment:\n  SIGNUP: open needs SMTP_URL, to mail the links that verify addresses',
+    );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const allowedOrigins = e.ALLOWED_ORIGINS
     ? e.ALLOWED_ORIGINS.split(',')
