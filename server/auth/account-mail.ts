@@ -10,6 +10,12 @@ import type { Mailer } from '../mail/mailer.ts';
 export const VERIFICATION_HOURS = 24;
 export const RESET_MINUTES = 60;
 
+/** Each of these sends a mail to an address anyone can type: a few a minute per client address. */
+export const ACCOUNT_MAIL_LIMITS = {
+  '/request-password-reset': { window: 60, max: 5 },
+  '/send-verification-email': { window: 60, max: 5 },
+};
+
 export function accountMailOptions(mailer: Mailer, publicUrl: string) {
   return {
     async sendVerificationEmail(data: { user: { email: string }; url: string }) {

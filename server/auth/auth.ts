@@ -9,7 +9,12 @@ import type { Db } from '../db/client.ts';
 import { account, rateLimit, session, user, verification } from '../db/schema/index.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { accountMailOptions, RESET_MINUTES, VERIFICATION_HOURS } from './account-mail.ts';
+import {
+  ACCOUNT_MAIL_LIMITS,
+  accountMailOptions,
+  RESET_MINUTES,
+  VERIFICATION_HOURS,
+} from './account-mail.ts';
 import { accountRules } from './account-rules.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
@@ -58,7 +63,11 @@ export function createAuth(deps: { db: Db; config: Config; log: Logger; mailer: 
       storage: 'database',
       window: 60,
       max: 120,
-      customRules: { '/sign-in/email': SIGN_IN_LIMIT, '/sign-up/email': SIGN_IN_LIMIT },
+      customRules: {
+        '/sign-in/email': SIGN_IN_LIMIT,
+        '/sign-up/email': SIGN_IN_LIMIT,
+        ...ACCOUNT_MAIL_LIMITS,
+      },
     },
     advanced: {
       useSecureCookies: config.publicUrl.startsWith('https://'),

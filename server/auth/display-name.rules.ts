@@ -66,6 +66,10 @@ function containsRun(words: string[], run: string[]): boolean {
   return false;
 }
 
+/** Titles that do not make a name another person's: "Dr Claire Dubois" is Claire Dubois. */
+const TITLES = new Set(['dr', 'dre', 'pr', 'prof', 'mr', 'mrs', 'ms', 'mme', 'mlle', 'm', 'sir', 'dame']);
+const withoutTitles = (words: string[]) => words.filter((w) => !TITLES.has(w));
+
 /**
  * Whether `name` could pass for `other`: the same words, the same letters run together, or
  * (for a name of two words or more) the other's name inside it, as in "Dr Claire Dubois".
@@ -94,6 +98,8 @@ export function displayNameProblem(
     if (reserved.length === 1 ? words.includes(reserved[0] as string) : passesFor(words, reserved))
       return 'reserved';
   }
-  for (const other of otherMembers) if (passesFor(words, nameWords(other))) return 'other_member';
+  const plain = withoutTitles(words);
+  for (const other of otherMembers)
+    if (passesFor(plain, withoutTitles(nameWords(other)))) return 'other_member';
   return null;
 }
