@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectMembers, user } from '../../server/db/schema/index.ts';
+import { createAccount } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -172,6 +173,24 @@ describe('adding an address that has an account', () => {
     const [owner] = await server.deps.db.select().from(user).where(eq(user.email, 'unproven@example.org'));
     expect(owner).toMatchObject({ id: claimant!.id, name: 'Real Owner', emailVerified: true });
     expect(await memberRole('unproven@example.org')).toBe('contributor');
+  });
+
+  it('lets an account that never proved its address accept signed in, with the link, and marks it proven', async () => {
+    await createAccount(server, {
+      name: 'Older Account',
+      email: 'older.account@example.org',
+      password: 'tulip-harbour-lantern',
+      verified: false,
+    });
+    const older = new ApiClient(server.url);
+    expect((await older.signIn('older.account@example.org', 'tulip-harbour-lantern')).status).toBe(200);
+    const token = await invite('older.account@example.org', 'mentor');
+    expect(await memberRole('older.account@example.org')).toBeNull();
+    expect((await older.get(`/api/projects/${project.id}`)).status).toBe(404);
+    expect((await older.post(`/api/invitations/${token}/accept`)).body).toEqual({ projectId: project.id });
+    expect((await older.get(`/api/projects/${project.id}`)).body.myRole).toBe('mentor');
+    const [row] = await server.deps.db.select().from(user).where(eq(user.email, 'older.account@example.org'));
+    expect(row?.emailVerified).toBe(true);
   });
 
   it('refuses to create an account over one that proved its address: that account signs in to accept', async () => {
