@@ -58,7 +58,10 @@ describe('invitation', () => {
     await page.getByLabel('Your name').fill('Programme Office');
     await page.getByLabel('Choose a password').fill(INVITEE.password);
     await page.getByRole('button', { name: 'Create my account and join' }).click();
-    await page.getByRole('alert').getByText(/could be taken for the programme office/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/could be taken for the programme office/)
+      .waitFor();
     await page.getByLabel('Your name').fill(INVITEE.name);
     await page.getByLabel('Choose a password').fill('short');
     await page.getByRole('button', { name: 'Create my account and join' }).click();
