@@ -6,7 +6,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectMembers, user } from '../../server/db/schema/index.ts';
+import { verifyPassword } from '../../server/auth/password.ts';
+import { account, projectMembers, user } from '../../server/db/schema/index.ts';
 import { createAccount } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -107,9 +108,8 @@ describe('an invitation link', () => {
     });
     expect(again.status).toBe(404);
     expect((await new ApiClient(server.url).get(`/api/invitations/${token}`)).status).toBe(404);
-    const signedInOwner = new ApiClient(server.url);
-    await signedInOwner.signIn('once.only@example.org', 'tulip-harbour-lantern');
-    expect((await signedInOwner.post(`/api/invitations/${token}/accept`)).status).toBe(404);
+    // the used link is gone for the signed-in route too (it is checked before the address)
+    expect((await as.julien!.post(`/api/invitations/${token}/accept`)).status).toBe(404);
   });
 
   it('expires', async () => {
@@ -157,10 +157,14 @@ describe('adding an address that has an account', () => {
   });
 
   it('invites an account that never proved its address; only the link makes it a member', async () => {
-    const [claimant] = await server.deps.db
-      .insert(user)
-      .values({ id: crypto.randomUUID(), name: 'Unproven Claim', email: 'unproven@example.org' })
-      .returning();
+    const claimantId = await createAccount(server, {
+      name: 'Unproven Claim',
+      email: 'unproven@example.org',
+      password: 'claimant-knows-this',
+      verified: false,
+    });
+    const claimant = new ApiClient(server.url);
+    expect((await claimant.signIn('unproven@example.org', 'claimant-knows-this')).status).toBe(200);
     const token = await invite('unproven@example.org');
     expect(await memberRole('unproven@example.org')).toBeNull();
     const preview = await new ApiClient(server.url).get(`/api/invitations/${token}`);
@@ -171,8 +175,13 @@ describe('adding an address that has an account', () => {
     });
     expect(taken.status).toBe(201);
     const [owner] = await server.deps.db.select().from(user).where(eq(user.email, 'unproven@example.org'));
-    expect(owner).toMatchObject({ id: claimant!.id, name: 'Real Owner', emailVerified: true });
+    expect(owner).toMatchObject({ id: claimantId, name: 'Real Owner', emailVerified: true });
     expect(await memberRole('unproven@example.org')).toBe('contributor');
+    // the claimant's session and password no longer open the account
+    expect((await claimant.get(`/api/projects/${project.id}`)).status).toBe(401);
+    expect(
+      (await new ApiClient(server.url).signIn('unproven@example.org', 'claimant-knows-this')).status,
+    ).toBe(401);
   });
 
   it('lets an account that never proved its address accept signed in, with the link, and marks it proven', async () => {
@@ -244,7 +253,7 @@ describe('the password policy', () => {
   });
 
   it('holds when a signed-in person changes their password', async () => {
-    const researcher = await signedIn(server.url, 'researcher@demo.jalon', { fresh: true });
+    const researcher = as.researcher!;
     const change = (newPassword: string) =>
       researcher.post('/api/auth/change-password', { currentPassword: 'jalon-demo-2026', newPassword });
     const common = await change('qwerty123456');
@@ -254,8 +263,10 @@ describe('the password policy', () => {
     expect(own.body).toMatchObject({ code: 'PASSWORD_IS_ADDRESS' });
     const short = await change('jalon-demo');
     expect(short.body).toMatchObject({ code: 'PASSWORD_TOO_SHORT' });
-    // the demo password, seeded directly, still signs in
-    expect((await new ApiClient(server.url).signIn('researcher@demo.jalon')).status).toBe(200);
+    // nothing was changed: the demo password, seeded directly, still opens the account
+    const [row] = await server.deps.db.select().from(user).where(eq(user.email, 'researcher@demo.jalon'));
+    const [credential] = await server.deps.db.select().from(account).where(eq(account.userId, row!.id));
+    expect(await verifyPassword({ hash: credential!.password!, password: 'jalon-demo-2026' })).toBe(true);
   });
 });
 
