@@ -30,11 +30,13 @@ async function refuseName(db: Db, name: unknown, userId?: string): Promise<void>
     });
 }
 
-export function accountRules(db: Db) {
+export function accountRules(db: Db, options: { signUpOpen: boolean }) {
   return createAuthMiddleware(async (ctx) => {
     const body = (ctx.body ?? {}) as Record<string, unknown>;
     switch (ctx.path) {
       case '/sign-up/email':
+        // Closed sign-up answers only that it is closed, whatever was sent.
+        if (!options.signUpOpen) return;
         await refuseName(db, body.name);
         refusePassword(body.password, typeof body.email === 'string' ? body.email : null);
         return;

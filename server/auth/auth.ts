@@ -55,7 +55,7 @@ export function createAuth(deps: { db: Db; config: Config; log: Logger; mailer: 
       sendOnSignIn: true,
       expiresIn: VERIFICATION_HOURS * 3600,
     },
-    hooks: { before: accountRules(deps.db) },
+    hooks: { before: accountRules(deps.db, { signUpOpen: config.signup === 'open' }) },
     user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: {

@@ -57,6 +57,12 @@ describe('self sign-up', () => {
       message: 'Email and password sign up is not enabled',
     });
     expect(await server.deps.db.select().from(user).where(eq(user.email, 'eve@example.org'))).toEqual([]);
+    const weak = await new ApiClient(server.url).post('/api/auth/sign-up/email', {
+      name: 'Programme Office',
+      email: 'eve@example.org',
+      password: 'short',
+    });
+    expect(weak.body).toMatchObject({ code: 'EMAIL_PASSWORD_SIGN_UP_DISABLED' });
   });
 });
 
