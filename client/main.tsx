@@ -5,8 +5,10 @@ import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AppProvider } from './app-context.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/PasswordResetPages.tsx';
 import { RequireSession } from './features/auth/RequireSession.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { SignUpPage } from './features/auth/SignUpPage.tsx';
 import { NotFoundPage } from './features/not-found/NotFoundPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
 import { PreloadProjectPage, startProjectPageEarly } from './features/projects/preload.ts';
@@ -64,6 +66,9 @@ render(
       <PreloadProjectPage page={earlyProjectPage} />
       <Router root={Root}>
         <Route path="/sign-in" component={SignInPage} />
+        <Route path="/sign-up" component={SignUpPage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+        <Route path="/reset-password" component={ResetPasswordPage} />
         <Route
           path="/"
           component={() => (

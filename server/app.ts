@@ -70,8 +70,9 @@ export function createApp(deps: AppDeps) {
   api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins));
-  // `demo` lets the sign-in page show the demo accounts only where they exist.
-  api.get('/health', (c) => c.json({ ok: true, demo: deps.config.demo }));
+  // `demo` lets the sign-in page show the demo accounts only where they exist, `signup` the
+  // sign-up link only where sign-up is open.
+  api.get('/health', (c) => c.json({ ok: true, demo: deps.config.demo, signup: deps.config.signup }));
   // For the load balancer: 503 while a dependency is down or the node is stopping.
   api.get('/ready', async (c) => {
     const r = (await deps.readiness?.()) ?? { ready: true, checks: {} };

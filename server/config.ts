@@ -36,6 +36,8 @@ const Env = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  /** who may create an account: `invite` (invitations, single sign-on, a cluster manager) or `open` */
+  SIGNUP: z.enum(['invite', 'open']).default('invite'),
 });
 
 export interface Config {
@@ -60,6 +62,8 @@ export interface Config {
   trustProxyHops: number;
   /** outgoing mail (the weekly digest); null: no e-mail is sent */
   smtp: { url: string; from: string } | null;
+  /** `invite`: no self sign-up; `open`: anyone may sign up, and signs in once the address is verified */
+  signup: 'invite' | 'open';
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +73,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Open sign-up signs in only addresses that followed a mailed link: without mail, nobody could.
+  if (e.SIGNUP === 'open' && !e.SMTP_URL)
+    throw new Error(
+      'Invalid environment:\n  SIGNUP: open needs SMTP_URL, to mail the links that verify addresses',
+    );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const allowedOrigins = e.ALLOWED_ORIGINS
     ? e.ALLOWED_ORIGINS.split(',')
@@ -95,6 +104,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Jalon <no-reply@${new URL(publicUrl).hostname}>` }
       : null,
+    signup: e.SIGNUP,
   };
 }
 

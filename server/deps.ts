@@ -5,6 +5,7 @@ import type { Db } from './db/client.ts';
 import type { ProjectDocuments } from './documents.ts';
 import type { DomainEvents } from './events.ts';
 import type { Logger } from './log.ts';
+import type { Mailer } from './mail/mailer.ts';
 
 export interface ServiceDeps {
   db: Db;
@@ -17,4 +18,6 @@ export interface ServiceDeps {
   documents: ProjectDocuments;
   /** limits on password guessing, shared by sign-in and re-authentication */
   passwordAttempts: PasswordAttempts;
+  /** account mail (invitations, notices); sends nothing without SMTP_URL */
+  mailer: Mailer;
 }

@@ -18,6 +18,7 @@ import type { ServiceDeps } from './deps.ts';
 import { DeferredDocuments } from './documents.ts';
 import { DomainEvents } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createMailer } from './mail/mailer.ts';
 import { startNotificationJobs } from './notifications/scheduler.ts';
 import { connectRedis } from './realtime/cluster.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
@@ -59,6 +60,7 @@ export async function startServer(
     publicUrl: config.publicUrl,
     documents,
     passwordAttempts: createPasswordAttempts({ redis: redis?.client }),
+    mailer: createMailer(config.smtp, log),
   };
   let stopping = false;
   const readiness = async (): Promise<Readiness> => {
@@ -73,7 +75,7 @@ export async function startServer(
     if (stopping) checks.node = 'stopping';
     return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
   };
-  const auth = createAuth({ db: database.db, config, log, events: deps.events });
+  const auth = createAuth({ db: database.db, config, log, events: deps.events, mailer: deps.mailer });
   const app = createApp({
     ...deps,
     auth,

@@ -120,8 +120,10 @@ export const Invitation = z.object({
   role: ProjectRole,
   createdAt: IsoDate,
   expiresAt: IsoDate,
-  /** present only in the reply that created it: the link to pass on */
+  /** present only in the reply that created it, when no mail server sends it: the link to pass on */
   link: z.string().optional(),
+  /** present only in the reply that created it: the link was mailed to the address */
+  mailed: z.boolean().optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 
@@ -144,7 +146,14 @@ export const InvitationPreview = z.object({
   role: ProjectRole,
   invitedBy: z.string(),
   expiresAt: IsoDate,
+  /** whether the address already has a proven account: sign in to accept, or create one */
+  account: z.boolean(),
 });
+
+/** Accepting an invitation by creating the account (the server applies the name and password rules). */
+export const InvitationAccountBody = z
+  .object({ name: z.string().max(200), password: z.string().max(1024) })
+  .strict();
 
 export const FrameworkLevel = z.object({ level: z.number(), title: Bilingual, description: Bilingual });
 export const GateCriterion = z.object({

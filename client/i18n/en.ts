@@ -4,6 +4,7 @@
  * take values are functions; numbers and dates arrive already formatted through Intl.
  */
 
+import { accountEn } from './account.en.ts';
 import { activityEn } from './activity.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
@@ -195,8 +196,6 @@ export const en = {
     signInToAccept: 'Sign in to accept',
     signedOutHint: (email: string) =>
       `Sign in with ${email} to accept. You will come back to this page after signing in.`,
-    noAccountHint:
-      'No Jalon account for this address yet? Ask the person who invited you or the programme office to create one.',
     wrongAccount: (invited: string, current: string) =>
       `This invitation is for ${invited}, but you are signed in as ${current}. Sign out, then sign in with the invited address.`,
     switchAccount: 'Sign out and switch account',
@@ -232,4 +231,5 @@ export const en = {
   auditCheck: auditCheckEn,
   history: historyEn,
   notifications: notificationsEn,
+  account: accountEn,
 };

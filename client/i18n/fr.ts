@@ -3,6 +3,7 @@
  * erreur de compilation. Typographie : espace insécable avant « : » et fine avant « ; ! ? ».
  */
 
+import { accountFr } from './account.fr.ts';
 import { activityFr } from './activity.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
@@ -200,8 +201,6 @@ export const fr: Messages = {
     signInToAccept: 'Se connecter pour accepter',
     signedOutHint: (email: string) =>
       `Connectez-vous avec ${email} pour accepter. Vous reviendrez sur cette page après la connexion.`,
-    noAccountHint:
-      'Pas encore de compte Jalon pour cette adresse ? Demandez à la personne qui vous a invité ou au bureau de programme d’en créer un.',
     wrongAccount: (invited: string, current: string) =>
       `Cette invitation est adressée à ${invited}, mais vous êtes connecté en tant que ${current}. Déconnectez-vous, puis connectez-vous avec l’adresse invitée.`,
     switchAccount: 'Se déconnecter et changer de compte',
@@ -237,4 +236,5 @@ export const fr: Messages = {
   auditCheck: auditCheckFr,
   history: historyFr,
   notifications: notificationsFr,
+  account: accountFr,
 };

@@ -10,16 +10,32 @@ import type { Db } from '../db/client.ts';
 import { account, rateLimit, session, user, verification } from '../db/schema/index.ts';
 import type { DomainEvents } from '../events.ts';
 import type { Logger } from '../log.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import {
+  ACCOUNT_MAIL_LIMITS,
+  accountMailOptions,
+  RESET_MINUTES,
+  VERIFICATION_HOURS,
+} from './account-mail.ts';
+import { accountRules } from './account-rules.ts';
 import { credentialHooks } from './credential-hooks.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
 
 /** The header our own middleware sets from the socket address; clients cannot supply it. */
 export const CLIENT_IP_HEADER = 'x-jalon-client-ip';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 10 };
 
-export function createAuth(deps: { db: Db; config: Config; log: Logger; events: DomainEvents }) {
+export function createAuth(deps: {
+  db: Db;
+  config: Config;
+  log: Logger;
+  events: DomainEvents;
+  mailer: Mailer;
+}) {
   const { config, log } = deps;
+  const mail = accountMailOptions(deps.mailer, config.publicUrl);
   return betterAuth({
     appName: 'Jalon',
     baseURL: config.publicUrl,
@@ -32,10 +48,23 @@ export function createAuth(deps: { db: Db; config: Config; log: Logger; events: 
     }),
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 256,
+      // Accounts come from invitations unless the cluster opens sign-up (SIGNUP=open), and an
+      // address that signed itself up must be proven by a mailed link before it can sign in.
+      disableSignUp: config.signup !== 'open',
+      requireEmailVerification: config.signup === 'open',
+      onExistingUserSignUp: mail.onExistingUserSignUp,
+      sendResetPassword: mail.sendResetPassword,
+      resetPasswordTokenExpiresIn: RESET_MINUTES * 60,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
     },
+    emailVerification: {
+      sendVerificationEmail: mail.sendVerificationEmail,
+      sendOnSignIn: true,
+      expiresIn: VERIFICATION_HOURS * 3600,
+    },
+    hooks: { before: accountRules(deps.db, { signUpOpen: config.signup === 'open' }) },
     user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     databaseHooks: credentialHooks(deps),
@@ -51,6 +80,7 @@ export function createAuth(deps: { db: Db; config: Config; log: Logger; events: 
         '/sign-in/email': false,
         '/change-password': false,
         '/sign-up/email': SIGN_IN_LIMIT,
+        ...ACCOUNT_MAIL_LIMITS,
       },
     },
     advanced: {

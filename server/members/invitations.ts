@@ -1,18 +1,20 @@
 /**
- * Invitations: the invitee previews one by its link, then accepts it while signed in with the
- * invited e-mail address; a lead can revoke one that is still open.
+ * Invitations: the invitee previews one by its link, then accepts it, which only the holder of
+ * the link can do (it was mailed to the address): signed in with the invited address, or by
+ * creating the account (accept-invitation-account.ts). Accepting proves the address, so the
+ * account is marked verified. A lead can revoke an invitation that is still open.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { projectInvitations, projectMembers, projects, user } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
+import { commit, type Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { projectAddedNotifications } from '../notifications/sources.ts';
-import { hashInvitationToken } from './add-member.ts';
+import { hashInvitationToken } from './invite-member.ts';
 
-async function openInvitation(deps: ServiceDeps, token: string) {
+export async function openInvitation(deps: ServiceDeps, token: string) {
   const [row] = await deps.db
     .select({ inv: projectInvitations, title: projects.title, inviter: user.name })
     .from(projectInvitations)
@@ -25,14 +27,22 @@ async function openInvitation(deps: ServiceDeps, token: string) {
   return row;
 }
 
+export type OpenInvitation = Awaited<ReturnType<typeof openInvitation>>['inv'];
+
 export async function previewInvitation(deps: ServiceDeps, token: string) {
   const row = await openInvitation(deps, token);
+  const [account] = await deps.db
+    .select({ verified: user.emailVerified })
+    .from(user)
+    .where(eq(user.email, row.inv.email))
+    .limit(1);
   return {
     project: { id: row.inv.projectId, title: row.title },
     email: row.inv.email,
     role: row.inv.role as 'lead' | 'contributor' | 'mentor' | 'observer',
     invitedBy: row.inviter,
     expiresAt: row.inv.expiresAt.toISOString(),
+    account: account?.verified === true,
   };
 }
 
@@ -47,33 +57,50 @@ export async function acceptInvitation(
       'forbidden',
       `This invitation is for ${inv.email}; sign in with that address to accept it`,
     );
+  await joinByInvitation(deps, inv, { id: actor.id, organisationId: actor.organisationId }, [
+    deps.db.update(user).set({ emailVerified: true }).where(eq(user.id, actor.id)),
+  ]);
+  return { projectId: inv.projectId };
+}
+
+/**
+ * Uses the invitation up and makes `who` a member with its role, in one batch with `before`
+ * (which creates or proves the account).
+ */
+export async function joinByInvitation(
+  deps: ServiceDeps,
+  inv: OpenInvitation,
+  who: { id: string; organisationId: string | null },
+  before: Statement[],
+): Promise<void> {
   const now = deps.clock();
   const [already] = await deps.db
     .select()
     .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, inv.projectId), eq(projectMembers.userId, actor.id)))
+    .where(and(eq(projectMembers.projectId, inv.projectId), eq(projectMembers.userId, who.id)))
     .limit(1);
   const notify = already
     ? null
     : await projectAddedNotifications(deps, {
         projectId: inv.projectId,
-        userId: actor.id,
+        userId: who.id,
         role: inv.role,
         addedBy: inv.invitedBy,
       });
   await commit(
     deps.db,
     [
+      ...before,
       deps.db
         .update(projectInvitations)
-        .set({ acceptedAt: now, acceptedBy: actor.id })
+        .set({ acceptedAt: now, acceptedBy: who.id })
         .where(and(eq(projectInvitations.id, inv.id), isNull(projectInvitations.acceptedAt))),
       ...(already
         ? []
         : [
             deps.db.insert(projectMembers).values({
               projectId: inv.projectId,
-              userId: actor.id,
+              userId: who.id,
               role: inv.role,
               addedBy: inv.invitedBy,
               addedAt: now,
@@ -84,11 +111,11 @@ export async function acceptInvitation(
     [
       {
         at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
+        actorId: who.id,
+        actorOrganisationId: who.organisationId,
         projectId: inv.projectId,
         entity: 'member',
-        entityId: `${inv.projectId}:${actor.id}`,
+        entityId: `${inv.projectId}:${who.id}`,
         action: already ? 'update' : 'create',
         field: 'invitation',
         before: null,
@@ -97,9 +124,8 @@ export async function acceptInvitation(
       },
     ],
   );
-  deps.events.emit('membership.changed', { projectId: inv.projectId, userId: actor.id });
+  deps.events.emit('membership.changed', { projectId: inv.projectId, userId: who.id });
   notify?.publish();
-  return { projectId: inv.projectId };
 }
 
 export async function revokeInvitation(

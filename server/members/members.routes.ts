@@ -5,6 +5,7 @@ import {
   AddMemberBody,
   AddMemberResult,
   ChangeRoleBody,
+  InvitationAccountBody,
   InvitationPreview,
   Member,
   MemberList,
@@ -12,6 +13,7 @@ import {
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
+import { acceptInvitationWithAccount } from './accept-invitation-account.ts';
 import { addMember } from './add-member.ts';
 import { changeMemberRole, removeMember } from './change-member-role.ts';
 import { acceptInvitation, previewInvitation, revokeInvitation } from './invitations.ts';
@@ -118,5 +120,22 @@ export function memberRoutes(deps: ServiceDeps) {
         responses: { 200: json(z.object({ projectId: z.string() }), 'Joined'), ...errors },
       }),
       async (c) => c.json(await acceptInvitation(deps, requireActor(c), c.req.valid('param').token), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/invitations/{token}/account',
+        tags: ['members'],
+        summary:
+          'Accept an invitation by creating the account for the invited address (the link proves it); then sign in',
+        request: { params: TokenParam, ...jsonBody(InvitationAccountBody) },
+        responses: {
+          201: json(z.object({ projectId: z.string(), email: z.string() }), 'Account created, joined'),
+          409: json(z.any(), 'The address already has an account: sign in to accept'),
+          ...errors,
+        },
+      }),
+      async (c) =>
+        c.json(await acceptInvitationWithAccount(deps, c.req.valid('param').token, c.req.valid('json')), 201),
     );
 }

@@ -1,17 +1,18 @@
 /**
  * An invitation link in a real browser: the lead invites an address that has no account yet;
  * the link shows what it offers without signing in, sends the visitor through sign-in and back,
- * refuses the wrong account with a way out, and with the invited account joins the project.
+ * refuses the wrong account with a way out, and lets the newcomer create their account on the
+ * page (the link proves the address), refusing a name that passes for the office, then joins.
  */
 import { describe, expect, test } from 'vitest';
 import { fillSignIn, projectRows, signIn, useBrowserAndServer } from './helpers.ts';
 
 const { freshPage } = useBrowserAndServer();
 
-const INVITEE = { name: 'Nora Newcomer', email: 'newcomer@example.org', password: 'newcomer-pass-2026' };
+const INVITEE = { name: 'Nora Newcomer', email: 'newcomer@example.org', password: 'tulip-harbour-lantern' };
 
 describe('invitation', () => {
-  test('preview signed out, wrong account, then accept with the invited address', async () => {
+  test('preview signed out, wrong account, then create the account and join', async () => {
     const lead = await freshPage();
     await signIn(lead, 'lead@demo.jalon');
     const href = await projectRows(lead)
@@ -36,6 +37,7 @@ describe('invitation', () => {
     await page.goto(invitationPath);
     await page.getByRole('heading', { level: 1, name: /Join VCT-201/ }).waitFor();
     await page.getByText('Claire Dubois invites you to join this project as Contributor.').waitFor();
+    await page.getByText('Your account will be for newcomer@example.org').waitFor();
     await page.getByRole('link', { name: 'Sign in to accept' }).click();
     await page.waitForURL(/\/sign-in\?next=/);
 
@@ -50,21 +52,22 @@ describe('invitation', () => {
     await page.getByRole('button', { name: 'Sign out and switch account' }).click();
     await page.waitForURL(/\/sign-in\?next=/);
 
-    // The invitee has no account yet; it is created the way better-auth offers (no screen for it yet).
-    const signedUp = await page.evaluate(async (invitee) => {
-      const res = await fetch('/api/auth/sign-up/email', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(invitee),
-      });
-      return res.status;
-    }, INVITEE);
-    expect(signedUp).toBe(200);
-    await page.context().clearCookies();
-
-    await fillSignIn(page, INVITEE.email, INVITEE.password);
-    await page.waitForURL((url) => url.pathname === invitationPath);
-    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+    // The newcomer has no account: they create it on the invitation page.
+    await page.goto(invitationPath);
+    await page.getByText(/At least 12 characters/).waitFor();
+    await page.getByLabel('Your name').fill('Programme Office');
+    await page.getByLabel('Choose a password').fill(INVITEE.password);
+    await page.getByRole('button', { name: 'Create my account and join' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/could be taken for the programme office/)
+      .waitFor();
+    await page.getByLabel('Your name').fill(INVITEE.name);
+    await page.getByLabel('Choose a password').fill('short');
+    await page.getByRole('button', { name: 'Create my account and join' }).click();
+    await page.getByRole('alert').getByText('Your password needs at least 12 characters.').waitFor();
+    await page.getByLabel('Choose a password').fill(INVITEE.password);
+    await page.getByRole('button', { name: 'Create my account and join' }).click();
     await page.waitForURL((url) => url.pathname === href);
     await page.getByRole('heading', { level: 1, name: /^VCT-201/ }).waitFor();
     await page.getByRole('heading', { name: 'Partner organisations' }).waitFor();

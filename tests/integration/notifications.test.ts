@@ -13,6 +13,7 @@ import { isoWeekOf } from '../../server/notifications/iso-week.ts';
 import { scanMilestoneAlerts } from '../../server/notifications/milestone-alerts.ts';
 import { docName, setCriterionCheck, updateMilestone } from '../../shared/doc/index.ts';
 import { NOTIFICATION_EVENT, type Notification, type NotificationPage } from '../../shared/notifications.ts';
+import { createAccount } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs, peer } from '../support/socket.ts';
@@ -193,11 +194,12 @@ describe('notifications', () => {
     });
     const token = (invited.body.invitation.link as string).split('/').pop()!;
     const newcomer = new ApiClient(server.url);
-    await newcomer.post('/api/auth/sign-up/email', {
+    await createAccount(server, {
       name: 'New Comer',
       email: 'newcomer@example.org',
-      password: 'newcomer-password',
+      password: 'tulip-harbour-lantern',
     });
+    await newcomer.signIn('newcomer@example.org', 'tulip-harbour-lantern');
     expect((await newcomer.get('/api/notifications')).body.notifications).toEqual([]);
     expect((await newcomer.get('/api/me/digest')).body).toMatchObject({ projects: 0, changes: 0 });
     expect((await newcomer.post(`/api/invitations/${token}/accept`)).status).toBe(200);

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, organisationMembers, organisations, projects } from '../../server/db/schema/index.ts';
 import { docName, readProjectDoc } from '../../shared/doc/index.ts';
+import { createAccount } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { peer } from '../support/socket.ts';
@@ -99,15 +100,17 @@ describe('what cannot be seen does not exist', () => {
   it('belonging to the lead organisation grants nothing on its projects', async () => {
     const lead = (await as.lead!.get('/api/projects')).body.projects[0];
     const colleague = new ApiClient(server.url);
-    const signUp = await colleague.post('/api/auth/sign-up/email', {
+    const colleagueId = await createAccount(server, {
       name: 'Nouvelle Collègue',
       email: 'colleague@veltricell.example',
       password: 'a-long-enough-password',
     });
-    expect(signUp.status).toBe(200);
+    expect((await colleague.signIn('colleague@veltricell.example', 'a-long-enough-password')).status).toBe(
+      200,
+    );
     await server.deps.db
       .insert(organisationMembers)
-      .values({ organisationId: lead.leadOrganisation.id, userId: signUp.body.user.id });
+      .values({ organisationId: lead.leadOrganisation.id, userId: colleagueId });
     const me = await colleague.get('/api/me');
     expect(me.body.organisations.map((o: { id: string }) => o.id)).toContain(lead.leadOrganisation.id);
     expect((await colleague.get('/api/projects')).body.projects).toEqual([]);
@@ -297,11 +300,12 @@ describe('changing projects and members', () => {
     // someone else cannot use the link
     expect((await as.partner!.post(`/api/invitations/${token}/accept`)).status).toBe(403);
     const newcomer = new ApiClient(server.url);
-    await newcomer.post('/api/auth/sign-up/email', {
+    await createAccount(server, {
       name: 'New Comer',
       email: 'newcomer@example.org',
-      password: 'newcomer-password',
+      password: 'tulip-harbour-lantern',
     });
+    await newcomer.signIn('newcomer@example.org', 'tulip-harbour-lantern');
     expect((await newcomer.get(`/api/projects/${project.id}`)).status).toBe(404);
     expect((await newcomer.post(`/api/invitations/${token}/accept`)).body).toEqual({ projectId: project.id });
     expect((await newcomer.get(`/api/projects/${project.id}`)).body.myRole).toBe('contributor');
@@ -345,7 +349,7 @@ describe('the API describes itself', () => {
 
   it('sends security headers with a content security policy', async () => {
     const reply = await new ApiClient(server.url).get('/api/health');
-    expect(reply.body).toEqual({ ok: true, demo: true });
+    expect(reply.body).toEqual({ ok: true, demo: true, signup: 'invite' });
     expect(reply.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -1,5 +1,5 @@
-import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { A, Navigate, useNavigate, useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, Show } from 'solid-js';
 import { ApiError } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Shell } from '../../components/Shell.tsx';
@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { DemoAccounts } from './DemoAccounts.tsx';
 import { safeNextPath } from './next-path.ts';
 import { signInErrorMessage } from './sign-in-error.ts';
+import { signUpOpen } from './signup-mode.ts';
 
 /**
  * Email and password, then back to where the user was going (`?next=`). The form validates
@@ -24,6 +25,14 @@ export function SignInPage() {
   // The failure is kept, not its text, so that it follows a change of language.
   const [failure, setFailure] = createSignal<{ err: unknown } | 'missing' | null>(null);
   let passwordInput: HTMLInputElement | undefined;
+  const [openSignUp] = createResource(signUpOpen);
+  // Where a mailed link brought the person back to: a confirmed address, a changed password.
+  const arrival = () =>
+    params.verified === '1'
+      ? t().account.signIn.verified
+      : params.reset === '1'
+        ? t().account.signIn.passwordChanged
+        : null;
   useDocumentTitle(() => t().signIn.pageTitle);
 
   // Only a credentials problem is the fields' fault; a 429 or a dead network is not.
@@ -84,6 +93,13 @@ export function SignInPage() {
                 </p>
               )}
             </Show>
+            <Show when={failure() === null && arrival()}>
+              {(text) => (
+                <p class="notice" role="status">
+                  {text()}
+                </p>
+              )}
+            </Show>
             <div class="field">
               <label for="sign-in-email">{t().signIn.email}</label>
               <input
@@ -136,6 +152,13 @@ export function SignInPage() {
               </Show>
               {busy() ? t().signIn.submitting : t().signIn.submit}
             </button>
+            <p class="auth-links small">
+              <A href="/forgot-password">{t().account.signIn.forgot}</A>
+              <Show when={openSignUp()}>
+                {' · '}
+                {t().account.signIn.noAccount} <A href="/sign-up">{t().account.signIn.signUp}</A>
+              </Show>
+            </p>
           </form>
           <DemoAccounts onPick={pickDemo} />
         </div>

@@ -8,10 +8,11 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { signInHref } from '../auth/next-path.ts';
+import { InvitationAccountForm } from './InvitationAccountForm.tsx';
 
 /**
  * An invitation link: what it offers (no sign-in needed to see that), then accepting it with
- * the invited address, or the way to get there.
+ * the invited address: signed in with it, or, for a newcomer, by creating the account here.
  */
 export function InvitationPage() {
   const params = useParams();
@@ -87,12 +88,18 @@ function InvitationCard(props: { invitation: Invitation; token: string }) {
         </p>
       </Show>
       <Switch>
-        <Match when={!me()}>
+        <Match when={!me() && props.invitation.account}>
           <p>{t().invitation.signedOutHint(props.invitation.email)}</p>
           <A href={signInHref(here())} class="button button-primary button-block">
             {t().invitation.signInToAccept}
           </A>
-          <p class="muted small">{t().invitation.noAccountHint}</p>
+        </Match>
+        <Match when={!me()}>
+          <InvitationAccountForm invitation={props.invitation} token={props.token} />
+          <p class="muted small">
+            {t().account.invitation.haveAccount}{' '}
+            <A href={signInHref(here())}>{t().invitation.signInToAccept}</A>
+          </p>
         </Match>
         <Match when={rightAccount()}>
           <button
