@@ -227,8 +227,8 @@ export class DocRoom {
   private stateVectorMessage: Uint8Array | null = null;
   /**
    * The reply to a client with nothing while the room is awake, kept across versions for as long
-   * as the other replies (SYNC_REPLY_TTL_MS): a repeated request gets these same bytes (encoded
-   * once into a socket frame: shared/socket-parser.ts), then the reply to `vector` for what changed.
+   * as the other replies (SYNC_REPLY_TTL_MS): a repeated request gets what changed since `vector`,
+   * then these same bytes (encoded once into a socket frame: shared/socket-parser.ts).
    */
   private fullReply: { reply: Uint8Array; vector: Uint8Array; changes: number } | null = null;
   /**
@@ -569,7 +569,7 @@ export class DocRoom {
 
   /**
    * Answers a connection's step 1, charged to its send budget: a client with nothing at an awake
-   * room gets the shared full reply, then what changed since it was encoded (see `fullReply`).
+   * room gets what changed since the shared full reply was encoded, then that reply (`fullReply`).
    */
   private sendSyncReply(conn: Connection, stateVector: Uint8Array): void {
     const live = this.live;
@@ -589,13 +589,16 @@ export class DocRoom {
       this.expireSyncReplies();
     }
     const { reply, vector, changes } = this.fullReply;
-    conn.send(EVENTS.msg, this.name, reply);
     let bytes = reply.byteLength;
+    // What changed since the shared reply was encoded goes first, as an update: a client counts
+    // itself synced at the step 2, and must then hold the document as it is now. Yjs keeps an
+    // update whose groundwork has not arrived, and applies it with the step 2 that brings it.
     if (changes !== this.changes) {
-      const since = this.syncReply(vector);
+      const since = encodeSync(SYNC_UPDATE, this.diff(vector));
       conn.send(EVENTS.msg, this.name, since);
       bytes += since.byteLength;
     }
+    conn.send(EVENTS.msg, this.name, reply);
     conn.limits.charge(bytes);
   }
 

@@ -13,7 +13,7 @@ import type { DocStore, LogRow, StoredDoc } from '../../server/realtime/doc-stor
 import { type ConnectionLimits, FlowLedger, NO_LIMITS } from '../../server/realtime/limits.ts';
 import type { Projection } from '../../server/realtime/projection.ts';
 import { ByteBudget } from '../../server/realtime/rate-limit.ts';
-import { createMilestone, docName } from '../../shared/doc/index.ts';
+import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 
 const log = createLogger('silent');
 const projection: Projection = {
@@ -94,7 +94,7 @@ function payload(message: Uint8Array): { sub: number; data: Uint8Array } {
 }
 
 describe('requests for the whole document', () => {
-  it('are answered from one shared encoded reply, with what changed since added', async () => {
+  it('are answered from one shared encoded reply, what changed since coming first', async () => {
     const { room, source, write } = await awakeRoom();
     const viewer = connection('viewer', 'view');
     room.join(viewer.conn);
@@ -103,15 +103,19 @@ describe('requests for the whole document', () => {
     room.handle(viewer.conn, ASK_FOR_ALL, new Uint8Array());
     write('second');
     room.handle(viewer.conn, ASK_FOR_ALL, new Uint8Array());
-    const [first, second, third, since] = viewer.sent;
+    const [first, second, since, third] = viewer.sent;
     expect(second).toBe(first);
     expect(third).toBe(first);
-    // The shared reply and what followed it make the document as it is now.
-    expect(payload(since!).sub).toBe(1);
+    // A client counts itself synced at the step 2, so it must then hold the document as it is
+    // now: what changed since the shared reply was encoded comes first, as an update (Yjs keeps
+    // it until the step 2 brings what it builds on).
+    expect(payload(since!).sub).toBe(2);
+    expect(payload(third!).sub).toBe(1);
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, payload(third!).data);
     Y.applyUpdate(copy, payload(since!).data);
+    Y.applyUpdate(copy, payload(third!).data);
     expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(source));
+    expect(readProjectDoc(copy).milestones.map((m) => m.title)).toEqual(['first', 'second']);
   });
 
   it('are refused once over the send budget when acknowledged, and owed when not', async () => {
