@@ -55,6 +55,9 @@ export function createAuth(deps: {
       onExistingUserSignUp: mail.onExistingUserSignUp,
       sendResetPassword: mail.sendResetPassword,
       resetPasswordTokenExpiresIn: RESET_MINUTES * 60,
+      // A reset is often the answer to a password someone else knows: every session it opened
+      // ends, and with it every socket (the session delete hook, credential-hooks.ts).
+      revokeSessionsOnPasswordReset: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },

@@ -130,6 +130,9 @@ describe('open sign-up', () => {
 
 describe('password reset', () => {
   it('answers the same for an address with an account and one without, and mails only the first', async () => {
+    // Someone who holds the account's password now (the reason for a reset, often).
+    const intruder = new ApiClient(server.url);
+    expect((await intruder.signIn('mentor@demo.jalon', 'jalon-demo-2026')).status).toBe(200);
     const known = await new ApiClient(server.url).post('/api/auth/request-password-reset', {
       email: 'mentor@demo.jalon',
     });
@@ -149,6 +152,8 @@ describe('password reset', () => {
     expect((await reset('1qaz2wsx3edc')).body).toMatchObject({ code: 'PASSWORD_TOO_COMMON' });
     expect((await reset('short')).body).toMatchObject({ code: 'PASSWORD_TOO_SHORT' });
     expect((await reset('copper-kettle-meadow')).status).toBe(200);
+    // A new password ends every session the old one opened.
+    expect((await intruder.get('/api/me')).status).toBe(401);
     expect((await new ApiClient(server.url).signIn('mentor@demo.jalon', 'copper-kettle-meadow')).status).toBe(
       200,
     );
