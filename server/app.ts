@@ -71,8 +71,10 @@ export function createApp(deps: AppDeps) {
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins));
   // `demo` lets the sign-in page show the demo accounts only where they exist, `signup` the
-  // sign-up link only where sign-up is open.
-  api.get('/health', (c) => c.json({ ok: true, demo: deps.config.demo, signup: deps.config.signup }));
+  // sign-up link only where sign-up is open, `mail` the reset form only where a link can be sent.
+  api.get('/health', (c) =>
+    c.json({ ok: true, demo: deps.config.demo, signup: deps.config.signup, mail: deps.config.smtp !== null }),
+  );
   // For the load balancer: 503 while a dependency is down or the node is stopping.
   api.get('/ready', async (c) => {
     const r = (await deps.readiness?.()) ?? { ready: true, checks: {} };

@@ -44,6 +44,8 @@ export const accountEn = {
     submitting: 'Sending…',
     sent: (email: string) =>
       `If ${email} has a Jalon account, a link to choose a new password is on its way. It works for an hour. Nothing arrives? Check the address, or ask the programme office.`,
+    noMail:
+      'This cluster sends no e-mail, so no reset link can reach you. Ask the programme office for help.',
     backToSignIn: 'Back to sign-in',
   },
   reset: {

@@ -48,6 +48,8 @@ export const accountFr: typeof accountEn = {
     submitting: 'Envoi…',
     sent: (email: string) =>
       `Si ${email} a un compte Jalon, un lien pour choisir un nouveau mot de passe est en route. Il est valable une heure. Rien n’arrive ? Vérifiez l’adresse, ou demandez au bureau du programme.`,
+    noMail:
+      'Ce cluster n’envoie pas d’e-mail : aucun lien de réinitialisation ne peut vous parvenir. Demandez de l’aide au bureau du programme.',
     backToSignIn: 'Retour à la connexion',
   },
   reset: {

@@ -77,4 +77,15 @@ describe('invitation', () => {
     await projectRows(page).getByRole('cell', { name: 'Contributor', exact: true }).waitFor();
     await page.context().close();
   });
+
+  test('without a mail server, a forgotten password leads to the programme office, not to a link that never comes', async () => {
+    const page = await freshPage();
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor();
+    await page.getByText(/sends no e-mail/).waitFor();
+    expect(await page.getByRole('button', { name: 'Send the link' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByText(/n’envoie pas d’e-mail/).waitFor();
+  });
 });

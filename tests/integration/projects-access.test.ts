@@ -349,7 +349,7 @@ describe('the API describes itself', () => {
 
   it('sends security headers with a content security policy', async () => {
     const reply = await new ApiClient(server.url).get('/api/health');
-    expect(reply.body).toEqual({ ok: true, demo: true, signup: 'invite' });
+    expect(reply.body).toEqual({ ok: true, demo: true, signup: 'invite', mail: false });
     expect(reply.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
   });

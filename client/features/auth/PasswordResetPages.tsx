@@ -1,11 +1,12 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { useI18n } from '../../app-context.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
 import { accountApi } from './account-api.ts';
 import { accountProblem, localPasswordProblem } from './account-problems.ts';
+import { serverSettings } from './server-settings.ts';
 
 /**
  * Asking for a reset link. The answer is the same whether or not the address has an account,
@@ -17,6 +18,7 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<string | null>(null);
+  const [settings] = createResource(serverSettings);
   useDocumentTitle(() => t().account.forgot.pageTitle);
 
   async function submit(event: SubmitEvent) {
@@ -43,41 +45,50 @@ export function ForgotPasswordPage() {
             {t().account.forgot.title}
           </h1>
           <Show
-            when={sentTo()}
+            when={settings()?.mail !== false}
             fallback={
-              <>
-                <p class="auth-intro">{t().account.forgot.intro}</p>
-                <div class="field">
-                  <label for="forgot-email">{t().account.forgot.email}</label>
-                  <input
-                    id="forgot-email"
-                    type="email"
-                    inputmode="email"
-                    autocomplete="username"
-                    autocapitalize="none"
-                    spellcheck={false}
-                    value={email()}
-                    onInput={(e) => setEmail(e.currentTarget.value)}
-                  />
-                </div>
-                <Show when={failure()}>
-                  {(text) => (
-                    <p class="form-error" role="alert">
-                      {text()}
-                    </p>
-                  )}
-                </Show>
-                <button type="submit" class="button button-primary button-block" disabled={busy()}>
-                  {busy() ? t().account.forgot.submitting : t().account.forgot.submit}
-                </button>
-              </>
+              <p class="notice" role="status">
+                {t().account.forgot.noMail}
+              </p>
             }
           >
-            {(address) => (
-              <p class="notice" role="status">
-                {t().account.forgot.sent(address())}
-              </p>
-            )}
+            <Show
+              when={sentTo()}
+              fallback={
+                <>
+                  <p class="auth-intro">{t().account.forgot.intro}</p>
+                  <div class="field">
+                    <label for="forgot-email">{t().account.forgot.email}</label>
+                    <input
+                      id="forgot-email"
+                      type="email"
+                      inputmode="email"
+                      autocomplete="username"
+                      autocapitalize="none"
+                      spellcheck={false}
+                      value={email()}
+                      onInput={(e) => setEmail(e.currentTarget.value)}
+                    />
+                  </div>
+                  <Show when={failure()}>
+                    {(text) => (
+                      <p class="form-error" role="alert">
+                        {text()}
+                      </p>
+                    )}
+                  </Show>
+                  <button type="submit" class="button button-primary button-block" disabled={busy()}>
+                    {busy() ? t().account.forgot.submitting : t().account.forgot.submit}
+                  </button>
+                </>
+              }
+            >
+              {(address) => (
+                <p class="notice" role="status">
+                  {t().account.forgot.sent(address())}
+                </p>
+              )}
+            </Show>
           </Show>
           <p class="auth-links small">
             <A href="/sign-in">{t().account.forgot.backToSignIn}</A>

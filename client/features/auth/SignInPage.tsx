@@ -6,8 +6,8 @@ import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { DemoAccounts } from './DemoAccounts.tsx';
 import { safeNextPath } from './next-path.ts';
+import { serverSettings } from './server-settings.ts';
 import { signInErrorMessage } from './sign-in-error.ts';
-import { signUpOpen } from './signup-mode.ts';
 
 /**
  * Email and password, then back to where the user was going (`?next=`). The form validates
@@ -25,7 +25,8 @@ export function SignInPage() {
   // The failure is kept, not its text, so that it follows a change of language.
   const [failure, setFailure] = createSignal<{ err: unknown } | 'missing' | null>(null);
   let passwordInput: HTMLInputElement | undefined;
-  const [openSignUp] = createResource(signUpOpen);
+  const [settings] = createResource(serverSettings);
+  const openSignUp = () => settings()?.signUpOpen ?? false;
   // Where a mailed link brought the person back to: a confirmed address, a changed password.
   const arrival = () =>
     params.verified === '1'

@@ -1,0 +1,21 @@
+/**
+ * What this server offers signed-out visitors, as its health check says: whether people sign
+ * themselves up (SIGNUP=open), and whether it sends mail at all (SMTP_URL), without which a
+ * password reset can only come from the programme office.
+ */
+export interface ServerSettings {
+  signUpOpen: boolean;
+  mail: boolean;
+}
+
+export async function serverSettings(): Promise<ServerSettings> {
+  try {
+    const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
+    const body = (await res.json()) as { signup?: unknown; mail?: unknown } | null;
+    return { signUpOpen: body?.signup === 'open', mail: body?.mail === true };
+  } catch (err) {
+    console.warn('health check failed', err);
+    // Mail is assumed: the reset page then says what happens if the address has an account.
+    return { signUpOpen: false, mail: true };
+  }
+}
