@@ -4,11 +4,11 @@
  * until it expires; an address with a proven account joins at once; the password and
  * display-name rules hold wherever a password or a name is chosen.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/password.ts';
-import { account, projectMembers, user } from '../../server/db/schema/index.ts';
-import { createAccount } from '../support/accounts.ts';
+import { account, user } from '../../server/db/schema/index.ts';
+import { createAccount, roleOn } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -35,14 +35,7 @@ async function invite(email: string, role = 'contributor'): Promise<string> {
   return link.split('/').pop()!;
 }
 
-const memberRole = async (email: string) => {
-  const [row] = await server.deps.db
-    .select({ role: projectMembers.role })
-    .from(projectMembers)
-    .innerJoin(user, eq(user.id, projectMembers.userId))
-    .where(and(eq(projectMembers.projectId, project.id), eq(user.email, email)));
-  return row?.role ?? null;
-};
+const memberRole = (email: string) => roleOn(server, project.id, email);
 
 describe('self sign-up', () => {
   it('is refused by default, with a clear error, and creates nothing', async () => {

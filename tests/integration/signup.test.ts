@@ -5,9 +5,10 @@
  * gains nothing when the lead adds that address, while the colleague who follows the mailed
  * invitation does.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectMembers, user } from '../../server/db/schema/index.ts';
+import { user } from '../../server/db/schema/index.ts';
+import { roleOn } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { linkIn, type Mailbox, startMailbox } from '../support/mailbox.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -45,14 +46,7 @@ const shapeOf = (reply: { status: number; body: any }) => ({
 /** follows a mailed link like a browser, without following the redirect */
 const follow = (link: string) => fetch(link, { redirect: 'manual' });
 
-const roleOf = async (email: string) => {
-  const [row] = await server.deps.db
-    .select({ role: projectMembers.role })
-    .from(projectMembers)
-    .innerJoin(user, eq(user.id, projectMembers.userId))
-    .where(and(eq(projectMembers.projectId, project.id), eq(user.email, email)));
-  return row?.role ?? null;
-};
+const roleOf = (email: string) => roleOn(server, project.id, email);
 
 describe('open sign-up', () => {
   it('answers a new address and one that has an account alike; the owner of the account is told', async () => {

@@ -3,8 +3,9 @@
  * it (self sign-up is off by default), for tests that need someone who is not in the demo.
  */
 
+import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../../server/auth/password.ts';
-import { account, user } from '../../server/db/schema/index.ts';
+import { account, projectMembers, user } from '../../server/db/schema/index.ts';
 import type { TestServer } from './server.ts';
 
 export async function createAccount(
@@ -23,4 +24,14 @@ export async function createAccount(
     password: await hashPassword(input.password),
   });
   return id;
+}
+
+/** The role the account with this address holds on the project, read from the database; null if none. */
+export async function roleOn(server: TestServer, projectId: string, email: string): Promise<string | null> {
+  const [row] = await server.deps.db
+    .select({ role: projectMembers.role })
+    .from(projectMembers)
+    .innerJoin(user, eq(user.id, projectMembers.userId))
+    .where(and(eq(projectMembers.projectId, projectId), eq(user.email, email)));
+  return row?.role ?? null;
 }
