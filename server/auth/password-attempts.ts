@@ -17,7 +17,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { AppError } from '../errors.ts';
-import type { RedisClient } from '../realtime/cluster.ts';
+import type { RedisClient } from '../redis-client.ts';
 
 const WINDOW_SECONDS = 15 * 60;
 /** failed passwords per account per window, before every attempt on it is refused */

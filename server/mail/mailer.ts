@@ -8,7 +8,7 @@
  */
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { type MailTransport, smtpTransport } from '../notifications/digest-mailer.ts';
+import { type MailTransport, smtpTransport } from './transport.ts';
 
 export interface OutgoingMail {
   to: string;

@@ -4,7 +4,7 @@
  * lists, real links, inline styles only (mail clients drop style sheets), every value escaped.
  */
 import type { Locale } from '../../shared/domain.ts';
-import type { DigestModel, DigestProject } from './digest.ts';
+import type { DigestModel, DigestProject } from './digest-model.ts';
 
 interface Words {
   title: string;

@@ -14,28 +14,10 @@ import {
 } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
+import type { MailTransport } from '../mail/transport.ts';
 import { buildDigest } from './digest.ts';
 import { digestSubject, renderDigestHtml } from './digest-html.ts';
 import { DIGEST_EMAIL_KEY } from './preferences.ts';
-
-export interface MailMessage {
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-}
-
-/** The one thing we need of nodemailer; tests pass a recording transport. */
-export interface MailTransport {
-  sendMail(message: MailMessage): Promise<unknown>;
-}
-
-/** nodemailer, loaded only when SMTP is configured. */
-export async function smtpTransport(url: string): Promise<MailTransport> {
-  const nodemailer = await import('nodemailer');
-  return nodemailer.createTransport(url);
-}
 
 /** Sends `week`'s digest to everyone due one; returns how many were sent. */
 export async function sendWeeklyDigests(

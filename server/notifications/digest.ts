@@ -21,42 +21,9 @@ import {
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { renderDigestHtml } from './digest-html.ts';
+import type { Audience, DigestModel, DigestProject } from './digest-model.ts';
 import { isoWeekOf, weekRange } from './iso-week.ts';
 import { excerpt } from './sources.ts';
-
-export type Audience = 'team' | 'observer';
-
-export interface DigestItem {
-  at: Date;
-  by: string | null;
-}
-export interface DigestProject {
-  id: string;
-  title: string;
-  audience: Audience;
-  stage: (DigestItem & { from: number; to: number })[];
-  readiness: (DigestItem & { dimension: string; from: number | null; to: number | null })[];
-  milestones: (DigestItem & {
-    title: string;
-    change: 'created' | 'deleted' | 'status';
-    from?: string;
-    to?: string;
-  })[];
-  comments: (DigestItem & { milestone: string; excerpt: string })[];
-  gates: (DigestItem & { change: 'requested' | 'decided'; outcome?: string })[];
-}
-
-export interface DigestModel {
-  week: string;
-  from: Date;
-  to: Date;
-  locale: Locale;
-  userName: string;
-  /** readiness dimension names in the digest's language */
-  dimensionNames: Map<string, string>;
-  projects: DigestProject[];
-  changes: number;
-}
 
 /** Entities and fields an observer's digest may hold: stage and readiness levels, nothing else. */
 const observerEvents = or(

@@ -8,7 +8,8 @@
  */
 import type { Config } from '../config.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { type MailTransport, sendWeeklyDigests, smtpTransport } from './digest-mailer.ts';
+import { type MailTransport, smtpTransport } from '../mail/transport.ts';
+import { sendWeeklyDigests } from './digest-mailer.ts';
 import { previousWeek } from './iso-week.ts';
 import { scanMilestoneAlerts } from './milestone-alerts.ts';
 

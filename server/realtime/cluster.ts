@@ -18,13 +18,13 @@
  * the adapter are loaded only when connecting (about 130 ms of every start otherwise).
  */
 import type { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { createClient } from 'redis';
 import type { Server as SocketServer } from 'socket.io';
 import type { DomainEventMap } from '../events.ts';
 import type { Logger } from '../log.ts';
+import type { RedisClient } from '../redis-client.ts';
 import type { RoomPeers } from './doc-room.ts';
 
-export type RedisClient = ReturnType<typeof createClient>;
+export type { RedisClient };
 
 /** A connected client, and the Socket.IO adapter that shares rooms through it. */
 export interface RedisLink {

@@ -54,6 +54,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Logger } from '../log.ts';
 import type { DocStore, LogRow } from './doc-store.ts';
 import type { ConnectionLimits } from './limits.ts';
+import { REMOTE } from './origins.ts';
 import { vouchedAwareness } from './presence.ts';
 import type { Projection } from './projection.ts';
 import {
@@ -104,9 +105,6 @@ export const NO_PEERS: RoomPeers = { updates() {}, committed() {}, awareness() {
 /** This process's part of every tag it publishes. */
 const NODE_TAG = randomUUID().slice(0, 8);
 let turns = 0;
-
-/** The origin of changes that another node received and committed. */
-export const REMOTE = 'remote';
 
 export interface RoomOptions {
   /** compact once the log holds this many rows or bytes */

@@ -38,7 +38,7 @@ import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
 import { commit, type Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { milestoneOfRow } from '../projects/project-milestones.ts';
-import { REMOTE } from './doc-room.ts';
+import { REMOTE } from './origins.ts';
 
 export const PROJECTION_DELAY_MS = 250;
 export const PROJECTION_MAX_DELAY_MS = 1000;

@@ -4,11 +4,8 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { digestDeliveries, milestones, notifications } from '../../server/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
-import {
-  type MailMessage,
-  sendWeeklyDigests,
-  smtpTransport,
-} from '../../server/notifications/digest-mailer.ts';
+import { type MailMessage, smtpTransport } from '../../server/mail/transport.ts';
+import { sendWeeklyDigests } from '../../server/notifications/digest-mailer.ts';
 import { isoWeekOf } from '../../server/notifications/iso-week.ts';
 import { scanMilestoneAlerts } from '../../server/notifications/milestone-alerts.ts';
 import { docName, setCriterionCheck, updateMilestone } from '../../shared/doc/index.ts';
