@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck and lint, build the client, then every vitest project (unit,
-# integration, e2e). Ends with one line "N passed, N failed" totalled over all of them.
+# `npm test`: typecheck, lint and check for import cycles, build the client, then every vitest
+# project (unit, integration, e2e). Ends with one line "N passed, N failed" totalled over all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
@@ -10,6 +10,7 @@ bash scripts/ensure-chromium.sh || { echo "Could not install chromium"; failed_s
 bash scripts/ensure-redis.sh || { echo "Could not install redis-server"; failed_steps=$((failed_steps + 1)); }
 npm run --silent typecheck || failed_steps=$((failed_steps + 1))
 npx biome check . || failed_steps=$((failed_steps + 1))
+npm run --silent cycles || { echo "import cycles found (npm run cycles)"; failed_steps=$((failed_steps + 1)); }
 npm run --silent build >/dev/null || { echo "client build failed"; failed_steps=$((failed_steps + 1)); }
 
 rm -f .tmp/vitest.json
