@@ -68,7 +68,13 @@ export function createAuth(deps: {
       expiresIn: VERIFICATION_HOURS * 3600,
     },
     hooks: { before: accountRules(deps.db, { signUpOpen: config.signup === 'open' }) },
-    user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
+    user: {
+      additionalFields: {
+        locale: { type: 'string', required: false, input: false },
+        // Read with the session's user, so that refusing a deactivated account costs no query.
+        deactivatedAt: { type: 'date', required: false, input: false },
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     databaseHooks: credentialHooks(deps),
     rateLimit: {

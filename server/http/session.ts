@@ -5,7 +5,6 @@ import type { Auth } from '../auth/auth.ts';
 import { assertTokenAllowsRequest } from '../auth/credential-limits.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { isDeactivated } from '../people/deactivated.ts';
 import { authenticateToken } from '../tokens/api-tokens.ts';
 import type { AppEnv } from './context.ts';
 
@@ -14,7 +13,7 @@ export async function actorFromHeaders(
   headers: Headers,
 ): Promise<Actor | null> {
   const found = await deps.auth.api.getSession({ headers });
-  if (!found || (await isDeactivated(deps.db, found.user.id))) return null;
+  if (!found || found.user.deactivatedAt) return null;
   const { session } = found;
   return loadActor(deps.db, found.user, { kind: 'session', id: session.id, expiresAt: session.expiresAt });
 }
