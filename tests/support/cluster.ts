@@ -10,7 +10,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readyWhen, stop } from './child.ts';
+import { lastOutput, readyWhen, stop } from './child.ts';
 import { freePort } from './ports.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -109,12 +109,7 @@ async function startNode(options: {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let log = '';
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = lastOutput(child);
   process.once('exit', () => child.kill('SIGKILL'));
   await readyWhen(child, /Jalon is listening/, options.name, 60_000).catch(async (err) => {
     await stop(child, 'SIGKILL');
@@ -125,7 +120,7 @@ async function startNode(options: {
     port: options.port,
     url: `http://127.0.0.1:${options.port}`,
     pid: child.pid!,
-    output: () => log,
+    output,
     kill: () => stop(child, 'SIGKILL'),
     stop: () => stop(child, 'SIGTERM'),
     get alive() {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readyWhen, stop } from './child.ts';
+import { lastOutput, readyWhen, stop } from './child.ts';
 import { freePort } from './ports.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,12 +44,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let log = '';
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = lastOutput(child);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const cleanup = () => {
@@ -72,7 +67,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       if (!kb) throw new Error(`no VmRSS for process ${pid}`);
       return Number(kb) * 1024;
     },
-    output: () => log,
+    output,
     get alive() {
       return child.exitCode === null && child.signalCode === null;
     },
