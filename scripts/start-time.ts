@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const runs = Number(process.env.RUNS ?? 7);
-const command = process.argv.slice(2);
-if (command.length === 0) {
+const [program = '', ...args] = process.argv.slice(2);
+if (program === '') {
   console.error('usage: node --import tsx scripts/start-time.ts <command…>   e.g. node dist/server/main.js');
   process.exit(2);
 }
@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
 async function startOnce(dbUrl: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(command[0], command.slice(1), {
+  const child = spawn(program, args, {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -45,7 +45,7 @@ async function startOnce(dbUrl: string): Promise<number> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`))),
+    child.once('exit', (code: number | null) => reject(new Error(`server exited with ${code}`))),
   );
   try {
     for (;;) {
@@ -73,7 +73,9 @@ try {
   for (let i = 0; i < runs; i += 1) times.push(await startOnce(dbUrl));
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`starts (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
-  console.log(`median: ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms over ${runs} starts`);
+  console.log(
+    `median: ${(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(0)} ms over ${runs} starts`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
