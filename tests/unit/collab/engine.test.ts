@@ -74,7 +74,12 @@ describe('an update from an editor', () => {
 describe('a refused update', () => {
   it.each([
     ['from a viewer', 'view' as const, addMilestone('sneaky'), 'forbidden'],
-    ['with invalid content', 'edit' as const, (d: Y.Doc) => void d.getMap('evil').set('x', 1), 'malformed'],
+    [
+      'with invalid content',
+      'edit' as const,
+      (d: Y.Doc): void => void d.getMap('evil').set('x', 1),
+      'malformed',
+    ],
   ])('%s is rolled back: nothing stored or relayed', async (_label, access, edit, code) => {
     const store = await storeWith('kept');
     const room = await openRoom(store);
