@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  type Connection,
-  DocRegistry,
-  DocRoom,
-  type DocStore,
-  NO_LIMITS,
-  type Projection,
-  type StoredDoc,
-} from '../../../server/collab/index.ts';
+import { type Connection, NO_LIMITS } from '../../../server/collab/connection.ts';
+import { DocRegistry } from '../../../server/collab/doc-registry.ts';
+import { DocRoom } from '../../../server/collab/doc-room.ts';
+import type { DocStore, StoredDoc } from '../../../server/collab/doc-store.ts';
+import type { Projection } from '../../../server/collab/projection.ts';
 import { createLogger } from '../../../server/log.ts';
 import { encodeSync, SYNC_UPDATE } from '../../../server/realtime/protocol.ts';
 import { createMilestone, docName } from '../../../shared/doc/index.ts';

@@ -10,13 +10,11 @@ import {
   type Broadcast,
   type Connection,
   type ConnectionLimits,
-  DocRoom,
-  type DocStore,
-  type LogRow,
   NO_LIMITS,
-  type Projection,
-  type StoredDoc,
-} from '../../../server/collab/index.ts';
+} from '../../../server/collab/connection.ts';
+import { DocRoom } from '../../../server/collab/doc-room.ts';
+import type { DocStore, LogRow, StoredDoc } from '../../../server/collab/doc-store.ts';
+import type { Projection } from '../../../server/collab/projection.ts';
 import { createLogger } from '../../../server/log.ts';
 import { watchOutgoing } from '../../../server/realtime/backpressure.ts';
 import { FlowLedger } from '../../../server/realtime/limits.ts';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MemoryDocStore } from '../../../server/collab/index.ts';
+import { MemoryDocStore } from '../../../server/collab/memory-doc-store.ts';
 import {
   addMilestone,
   closeRooms,

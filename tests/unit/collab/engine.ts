@@ -4,18 +4,13 @@
  * as the Redis bridge wires them (server/realtime/cluster.ts).
  */
 import * as Y from 'yjs';
-import {
-  type Broadcast,
-  type Connection,
-  DEFAULT_ROOM_OPTIONS,
-  DocRoom,
-  type MemoryDocStore,
-  NO_LIMITS,
-  NO_PEERS,
-  NO_PROJECTION,
-  type RoomOptions,
-  type RoomPeers,
-} from '../../../server/collab/index.ts';
+// Each module on its own, not the engine's index: that would load the libSQL store too.
+import { type Broadcast, type Connection, NO_LIMITS } from '../../../server/collab/connection.ts';
+import { DocRoom } from '../../../server/collab/doc-room.ts';
+import type { MemoryDocStore } from '../../../server/collab/memory-doc-store.ts';
+import { NO_PEERS, type RoomPeers } from '../../../server/collab/peers.ts';
+import { NO_PROJECTION } from '../../../server/collab/projection.ts';
+import { DEFAULT_ROOM_OPTIONS, type RoomOptions } from '../../../server/collab/room-options.ts';
 import { createLogger } from '../../../server/log.ts';
 import {
   type Ack,
