@@ -1,7 +1,7 @@
 /**
  * How a person shows in others' presence (avatars, cursors): the colour comes from their user id,
  * from a fixed palette, and the server writes it (with their name) into every presence state it
- * relays (server/realtime/presence.ts). Clients render only colours of this palette.
+ * relays (server/collab/presence-vouch.ts). Clients render only colours of this palette.
  */
 
 /** Cursor and avatar colours, dark enough for white initials (AA on each). */

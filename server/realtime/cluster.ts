@@ -19,10 +19,10 @@
  */
 import type { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Server as SocketServer } from 'socket.io';
+import type { RoomPeers } from '../collab/peers.ts';
 import type { DomainEventMap } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { RedisClient } from '../redis-client.ts';
-import type { RoomPeers } from './doc-room.ts';
 
 export type { RedisClient };
 

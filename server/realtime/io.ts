@@ -19,33 +19,31 @@ import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
 import { tokenProject } from '../auth/credential-limits.ts';
+import {
+  type Broadcast,
+  type Connection,
+  DEFAULT_DOC_STORE_OPTIONS,
+  DEFAULT_ROOM_OPTIONS,
+  DocRegistry,
+  DocRoom,
+  type DocStore,
+  type DocStoreOptions,
+  LibsqlDocStore,
+  NO_PEERS,
+  type RoomOptions,
+} from '../collab/index.ts';
 import { mayReadComment } from '../comments/comments.rules.ts';
 import { projectMembers, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import type { ProjectDocuments } from '../documents.ts';
 import type { DomainEventMap } from '../events.ts';
+import { createProjection } from '../milestones/projection.ts';
 import { watchOutgoing } from './backpressure.ts';
 import { BRIDGED_EVENTS, type BridgedEvent, clusterLink, type RedisLink } from './cluster.ts';
 import { credentialSockets } from './credential-sockets.ts';
-import { DocRegistry } from './doc-registry.ts';
-import {
-  type Broadcast,
-  type Connection,
-  DEFAULT_ROOM_OPTIONS,
-  DocRoom,
-  NO_PEERS,
-  type RoomOptions,
-} from './doc-room.ts';
-import {
-  DEFAULT_DOC_STORE_OPTIONS,
-  type DocStore,
-  type DocStoreOptions,
-  LibsqlDocStore,
-} from './doc-store.ts';
 import { serverParser } from './frames.ts';
 import { checkUpgrade, socketHandshake } from './handshake.ts';
 import { DEFAULT_FLOW_LIMITS, FlowLedger, type FlowLimits } from './limits.ts';
-import { createProjection } from './projection.ts';
 import { type AckFn, decodeMessage, EVENTS, MAX_FRAME_BYTES, Refusal } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
 

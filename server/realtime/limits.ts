@@ -11,6 +11,7 @@
  * by backpressure instead (backpressure.ts). Budgets are per node: a user spread over several
  * nodes has one budget on each.
  */
+import type { ConnectionLimits } from '../collab/connection.ts';
 import { ByteBudget } from './rate-limit.ts';
 
 export interface FlowLimits {
@@ -33,26 +34,6 @@ export const DEFAULT_FLOW_LIMITS: FlowLimits = {
   userByteBurst: 16 * 1024 * 1024,
   historyBytesPerHour: 32 * 1024 * 1024,
   outgoingBufferBytes: 8 * 1024 * 1024,
-};
-
-/** What a room asks of a connection's limits. */
-export interface ConnectionLimits {
-  /** whether the connection may have a reply about `docName` sent at its request now */
-  mayRequest(docName: string): boolean;
-  /** charges a reply sent at its request */
-  charge(bytes: number): void;
-  /** how long until it may (0: now) */
-  waitMs(): number;
-  /** records `bytes` added to `docName`'s log by this user; false (nothing recorded) if over the hour's cap */
-  mayGrow(docName: string, bytes: number): boolean;
-}
-
-/** For connections the server makes itself and for tests of other rules. */
-export const NO_LIMITS: ConnectionLimits = {
-  mayRequest: () => true,
-  charge() {},
-  waitMs: () => 0,
-  mayGrow: () => true,
 };
 
 const HOUR_MS = 3_600_000;

@@ -3,7 +3,7 @@
  * updates with it: it applies each incoming update to the document and calls
  * `validateTransaction(doc, tr)` from the document's 'afterTransaction' handler, before anything
  * else acts on the transaction; a refused update's document is replaced by a copy rebuilt as it
- * was (server/realtime/doc-room.ts). Collect the problems of EVERY transaction the apply causes,
+ * was (server/collab/checked-apply.ts). Collect the problems of EVERY transaction the apply causes,
  * not only the last one: after a remote change to text with formatting, Yjs runs a cleanup
  * transaction of its own, which has nothing to report and would hide the update's problems.
  * `applyAndValidate` does this for a copy used only to check (tests, tools).

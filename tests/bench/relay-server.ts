@@ -22,9 +22,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Server } from 'socket.io';
 import * as Y from 'yjs';
+import { LibsqlDocStore } from '../../server/collab/libsql-doc-store.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
-import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import { asBytes, socketParser } from '../../shared/socket-parser.ts';
 
 const SYNC = 0;

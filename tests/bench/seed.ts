@@ -26,7 +26,7 @@ import {
 import { seedDemo } from '../../server/db/seed/demo.ts';
 import { seedFrameworks } from '../../server/db/seed/frameworks.ts';
 import { commit, type Statement } from '../../server/db/writer.ts';
-import { flatten, markStatement, milestoneRowValues } from '../../server/realtime/projection.ts';
+import { flatten, markStatement, milestoneRowValues } from '../../server/milestones/projection-rows.ts';
 import { docName, readProjectDoc, seedProjectDoc } from '../../shared/doc/index.ts';
 import { dimensionIds, milestoneStatuses } from '../../shared/domain.ts';
 

@@ -8,8 +8,8 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { LibsqlDocStore } from '../../server/collab/libsql-doc-store.ts';
 import { openDatabase } from '../../server/db/client.ts';
-import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import { APP_EVENTS, type Comment } from '../../shared/api.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';

@@ -1,5 +1,5 @@
 /**
- * Two nodes' rooms over one database file (server/realtime/doc-room.ts, doc-store.ts): what
+ * Two nodes' rooms over one database file (server/collab/doc-room.ts, libsql-doc-store.ts): what
  * one node misses is read from the database, compactions by both, at any moment, never drop a
  * row, even when one node compacts with an older view than the other, and updates a node
  * published but died before committing are committed by the node that holds them.
@@ -10,20 +10,20 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { Actor } from '../../server/auth/actor.ts';
-import { type Database, openDatabase } from '../../server/db/client.ts';
-import { applyMigrations } from '../../server/db/migrate.ts';
-import { createLogger } from '../../server/log.ts';
 import {
   type Connection,
   DEFAULT_ROOM_OPTIONS,
   DocRoom,
+  LibsqlDocStore,
+  NO_LIMITS,
   NO_PEERS,
+  type Projection,
   type RoomPeers,
   SYNC_REPLY_TTL_MS,
-} from '../../server/realtime/doc-room.ts';
-import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
-import { NO_LIMITS } from '../../server/realtime/limits.ts';
-import type { Projection } from '../../server/realtime/projection.ts';
+} from '../../server/collab/index.ts';
+import { type Database, openDatabase } from '../../server/db/client.ts';
+import { applyMigrations } from '../../server/db/migrate.ts';
+import { createLogger } from '../../server/log.ts';
 import { type Ack, decodeMessage } from '../../server/realtime/protocol.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The document log's group commit (server/realtime/doc-store.ts): an append after a quiet
+ * The document log's group commit (server/collab/libsql-doc-store.ts): an append after a quiet
  * spell is committed at once; appends that follow a commit closely wait for its window and
  * then share one commit; none resolves before its row is committed.
  */
@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LibsqlDocStore } from '../../server/collab/libsql-doc-store.ts';
 import { type Database, openDatabase, writeConnectionOf } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
-import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 
 const name = 'project:commit-window';
 const update = (n: number) => new Uint8Array([n, n, n]);

@@ -5,12 +5,12 @@ import { createClient } from '@libsql/client';
 import { and, count, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { LibsqlDocStore } from '../../server/collab/libsql-doc-store.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { docHistory, docSnapshots, docUpdates, gatePacks } from '../../server/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
 import { documentAt } from '../../server/history/document-at.ts';
-import { LibsqlDocStore } from '../../server/realtime/doc-store.ts';
 import {
   createMilestone,
   docName,

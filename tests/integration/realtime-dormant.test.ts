@@ -1,5 +1,5 @@
 /**
- * Dormant rooms (server/realtime/doc-room.ts): a project nobody writes to is served from its
+ * Dormant rooms (server/collab/doc-state.ts): a project nobody writes to is served from its
  * stored state without a Y.Doc; the first write wakes it; a room left alone goes dormant again
  * once its projection and mark are written; a log that goes beyond the mark is reconciled with
  * the rows on load.
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { and, eq, max } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
+import type { DocRoom } from '../../server/collab/doc-room.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { docProjectionMarks, docUpdates, milestones } from '../../server/db/schema/index.ts';
-import type { DocRoom } from '../../server/realtime/doc-room.ts';
 import { createMilestone, docName, readProjectDoc, updateMilestone } from '../../shared/doc/index.ts';
 import { signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

@@ -151,7 +151,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
 
   it('after a refusal the document is as it was: every valid change kept, none of the refused', async () => {
     // The server validates an update on its document itself, and puts the document back when
-    // it refuses one (server/realtime/doc-room.ts): the valid changes before and after must
+    // it refuses one (server/collab/checked-apply.ts): the valid changes before and after must
     // survive it, in the document, for newcomers, and in the projected rows.
     const writer = await peer(server.url, 'researcher@demo.jalon', name);
     const before = createMilestone(

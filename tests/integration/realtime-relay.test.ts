@@ -1,5 +1,5 @@
 /**
- * How the room relays (server/realtime/doc-room.ts): updates of one turn of the event loop go
+ * How the room relays (server/collab/relay-batch.ts): updates of one turn of the event loop go
  * out merged, the sync reply is shared per document version. What members notice: everyone
  * converges, nobody gets their own change echoed back, and a late joiner sees the latest state.
  */

@@ -1,6 +1,6 @@
 /**
  * Relational projections of each project's live document (milestones, readiness, gate
- * criteria checks), written by server/realtime/projection.ts so that the portfolio, search and
+ * criteria checks), written by server/milestones/projection.ts so that the portfolio, search and
  * reports query SQL, not Yjs. The document is the source of truth; these rows follow it.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { docName, readProjectDoc, seedProjectDoc } from '../../../shared/doc/index.ts';
 import type { AuditEntry } from '../../audit/audit-chain.ts';
 import { hashPassword } from '../../auth/password.ts';
-import { flatten, markStatement, ROOTS, rowStatements } from '../../realtime/projection.ts';
+import { flatten, markStatement, ROOTS, rowStatements } from '../../milestones/projection-rows.ts';
 import type { Db } from '../client.ts';
 import {
   account,

@@ -1,6 +1,6 @@
 /**
- * Where live documents are kept. The interface is what the room needs; the libSQL
- * implementation below is the one Jalon runs on (embedded file or libSQL server).
+ * The document store Jalon runs on: libSQL (embedded file or libSQL server), tables
+ * doc_updates, doc_snapshots and doc_history (server/db/schema/documents.ts).
  *
  * Durability: `append` resolves only once its row is committed. Appends are committed together
  * (group commit): those of one turn of the event loop, those that arrive while a commit is in
@@ -11,60 +11,12 @@
  * for the first later turn that finds the window over, or for a timer a window later still,
  * whichever comes first. An append after a quiet spell is committed at once; the window costs
  * latency only when commits follow each other closely, and never more than two windows.
- *
- * History: compaction never drops an update. The rows a snapshot absorbs move to `doc_history`
- * (server/history reads it to rebuild a document as of any instant); a cold load still reads
- * only the latest snapshot and the pending log.
  */
 import type { Client } from '@libsql/client';
 import { readConnectionOf, writeConnectionOf } from '../db/client.ts';
 import type { ReadConnection } from '../db/read-connection.ts';
 import type { WriteConnection } from '../db/write-connection.ts';
-
-export interface LogRow {
-  id: number;
-  data: Uint8Array;
-}
-
-export interface StoredDoc {
-  snapshot: Uint8Array | null;
-  /** the log row up to which the snapshot holds the document's rows (null: none recorded) */
-  snapshotUpto: number | null;
-  updates: LogRow[];
-  /**
-   * every log row (of any document) with an id up to this one was committed when the document
-   * was read: rows committed later have higher ids, since SQLite has one writer at a time and
-   * `doc_updates` never reuses an id
-   */
-  through: number;
-  /** the document's projection mark (schema: doc_projection_marks), null if none */
-  projectedUpto: number | null;
-}
-
-export interface DocStore {
-  load(docName: string): Promise<StoredDoc>;
-  /** resolves with the log row's id once committed */
-  append(docName: string, update: Uint8Array, userId: string | null): Promise<number>;
-  /**
-   * the document's log rows with an id above `after` (pending, or moved to history by another
-   * node's compaction) leaving out the ids in `known`, and the new `through`
-   */
-  since(
-    docName: string,
-    after: number,
-    known: ReadonlySet<number>,
-  ): Promise<{ rows: LogRow[]; through: number }>;
-  /**
-   * writes a snapshot of the document that holds every log row up to `upto`, and moves those
-   * rows out of the pending log into the document's history. Writes nothing (and resolves
-   * false) if a snapshot of the document already covers as much: another node got there first.
-   */
-  compact(docName: string, state: Uint8Array, upto: number): Promise<boolean>;
-  /** the log row ids above `after`, by document, and the new `through` (for nodes' periodic check) */
-  idsSince(after: number): Promise<{ byDoc: Map<string, number[]>; through: number }>;
-  /** commits whatever is queued (used before unloading and at shutdown) */
-  flush(): Promise<void>;
-}
+import type { DocStore, LogRow, StoredDoc } from './doc-store.ts';
 
 interface PendingAppend {
   docName: string;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createLogger } from '../../server/log.ts';
-import { DocRegistry } from '../../server/realtime/doc-registry.ts';
-import { type Connection, DocRoom } from '../../server/realtime/doc-room.ts';
-import type { DocStore, StoredDoc } from '../../server/realtime/doc-store.ts';
-import { NO_LIMITS } from '../../server/realtime/limits.ts';
-import type { Projection } from '../../server/realtime/projection.ts';
-import { encodeSync, SYNC_UPDATE } from '../../server/realtime/protocol.ts';
-import { createMilestone, docName } from '../../shared/doc/index.ts';
+import { type Connection, NO_LIMITS } from '../../../server/collab/connection.ts';
+import { DocRegistry } from '../../../server/collab/doc-registry.ts';
+import { DocRoom } from '../../../server/collab/doc-room.ts';
+import type { DocStore, StoredDoc } from '../../../server/collab/doc-store.ts';
+import type { Projection } from '../../../server/collab/projection.ts';
+import { createLogger } from '../../../server/log.ts';
+import { encodeSync, SYNC_UPDATE } from '../../../server/realtime/protocol.ts';
+import { createMilestone, docName } from '../../../shared/doc/index.ts';
 
 const log = createLogger('silent');
 const projection: Projection = {

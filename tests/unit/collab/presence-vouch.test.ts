@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
-import { vouchedAwareness } from '../../server/realtime/presence.ts';
-import { colorFor, MAX_PRESENCE_NAME } from '../../shared/presence.ts';
+import { vouchedAwareness } from '../../../server/collab/presence-vouch.ts';
+import { colorFor, MAX_PRESENCE_NAME } from '../../../shared/presence.ts';
 
 function awareness(...states: [clientId: number, state: unknown][]): Uint8Array {
   const encoder = encoding.createEncoder();

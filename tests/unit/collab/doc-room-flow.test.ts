@@ -1,19 +1,25 @@
 /**
  * A room's answers to what a connection asks it to send, driven without sockets
- * (server/realtime/doc-room.ts, limits.ts, backpressure.ts).
+ * (server/collab/, server/realtime/limits.ts, backpressure.ts).
  */
 import { EventEmitter } from 'node:events';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createLogger } from '../../server/log.ts';
-import { watchOutgoing } from '../../server/realtime/backpressure.ts';
-import { type Broadcast, type Connection, DocRoom } from '../../server/realtime/doc-room.ts';
-import type { DocStore, LogRow, StoredDoc } from '../../server/realtime/doc-store.ts';
-import { type ConnectionLimits, FlowLedger, NO_LIMITS } from '../../server/realtime/limits.ts';
-import type { Projection } from '../../server/realtime/projection.ts';
-import { ByteBudget } from '../../server/realtime/rate-limit.ts';
-import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
+import {
+  type Broadcast,
+  type Connection,
+  type ConnectionLimits,
+  NO_LIMITS,
+} from '../../../server/collab/connection.ts';
+import { DocRoom } from '../../../server/collab/doc-room.ts';
+import type { DocStore, LogRow, StoredDoc } from '../../../server/collab/doc-store.ts';
+import type { Projection } from '../../../server/collab/projection.ts';
+import { createLogger } from '../../../server/log.ts';
+import { watchOutgoing } from '../../../server/realtime/backpressure.ts';
+import { FlowLedger } from '../../../server/realtime/limits.ts';
+import { ByteBudget } from '../../../server/realtime/rate-limit.ts';
+import { createMilestone, docName, readProjectDoc } from '../../../shared/doc/index.ts';
 
 const log = createLogger('silent');
 const projection: Projection = {
