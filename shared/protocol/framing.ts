@@ -11,10 +11,8 @@
  * but the last; a varUint8Array is its length as a varUint, then the bytes. They are written here
  * without lib0 so that the app's first script (client/realtime/early-join.ts) frames its step 1
  * for a few hundred bytes rather than a share of lib0; tests/unit/protocol-framing.test.ts holds
- * the bytes to lib0's and y-protocols'.
- *
- * Decoding never loops on its input and never reads past it: a message that is empty,
- * truncated, of an unknown type or followed by more bytes throws `MalformedMessage`.
+ * the bytes to lib0's and y-protocols'. Decoding is in decode.ts, which that first script does
+ * not need.
  */
 
 export const MESSAGE_SYNC = 0;
@@ -32,8 +30,6 @@ export type Decoded =
   | { kind: 'sync-step2' | 'sync-update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array };
 
-export class MalformedMessage extends Error {}
-
 /** A sync message: `sub` is SYNC_STEP1 (a state vector), SYNC_STEP2 or SYNC_UPDATE (an update). */
 export function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
   return frame(MESSAGE_SYNC, sub, payload);
@@ -41,28 +37,6 @@ export function encodeSync(sub: number, payload: Uint8Array): Uint8Array {
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   return frame(MESSAGE_AWARENESS, null, update);
-}
-
-/** Decodes one framed message (views into `message`, not copies), or throws `MalformedMessage`. */
-export function decodeMessage(message: Uint8Array): Decoded {
-  if (message.byteLength === 0) throw new MalformedMessage('Empty message');
-  const reader: Reader = { bytes: message, pos: 0 };
-  const type = readVarUint(reader);
-  let decoded: Decoded;
-  if (type === MESSAGE_SYNC) {
-    const sub = readVarUint(reader);
-    const payload = readVarUint8Array(reader);
-    if (sub === SYNC_STEP1) decoded = { kind: 'sync-step1', stateVector: payload };
-    else if (sub === SYNC_STEP2) decoded = { kind: 'sync-step2', update: payload };
-    else if (sub === SYNC_UPDATE) decoded = { kind: 'sync-update', update: payload };
-    else throw new MalformedMessage(`Unknown sync message type ${sub}`);
-  } else if (type === MESSAGE_AWARENESS) {
-    decoded = { kind: 'awareness', update: readVarUint8Array(reader) };
-  } else {
-    throw new MalformedMessage(`Unknown message type ${type}`);
-  }
-  if (reader.pos < message.byteLength) throw new MalformedMessage('Trailing bytes after the message');
-  return decoded;
 }
 
 /** Yjs's encoding of an update that changes nothing. */
@@ -97,34 +71,4 @@ function writeVarUint(out: Uint8Array, start: number, n: number): number {
   }
   out[pos++] = rest & 0x7f;
   return pos;
-}
-
-interface Reader {
-  bytes: Uint8Array;
-  pos: number;
-}
-
-const TRUNCATED = 'Truncated or undecodable message';
-
-/** As lib0's readVarUint: at most 53 bits, so that the number stays exact. */
-function readVarUint(reader: Reader): number {
-  let n = 0;
-  let weight = 1;
-  const { bytes } = reader;
-  while (reader.pos < bytes.byteLength) {
-    const byte = bytes[reader.pos++]!;
-    n += (byte & 0x7f) * weight;
-    weight *= 128;
-    if (byte < 0x80) return n;
-    if (n > Number.MAX_SAFE_INTEGER) throw new MalformedMessage(TRUNCATED);
-  }
-  throw new MalformedMessage(TRUNCATED);
-}
-
-function readVarUint8Array(reader: Reader): Uint8Array {
-  const length = readVarUint(reader);
-  if (length > reader.bytes.byteLength - reader.pos) throw new MalformedMessage(TRUNCATED);
-  const view = reader.bytes.subarray(reader.pos, reader.pos + length);
-  reader.pos += length;
-  return view;
 }
