@@ -9,7 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { CredentialsEndedMessage } from '../../shared/credentials.ts';
 import { createMilestone } from '../../shared/doc/index.ts';
-import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import { APP_EVENTS, DOC_EVENTS } from '../../shared/protocol/index.ts';
 
 export interface Ended extends CredentialsEndedMessage {
   /** when the event arrived (Date.now()) */
@@ -75,7 +75,7 @@ export function refusedOnReconnect(socket: Socket, ms = 3000): Promise<string> {
 /** Counts the document messages `socket` receives from now on. */
 export function countDocMessages(socket: Socket): () => number {
   let n = 0;
-  socket.on('doc:msg', () => {
+  socket.on(DOC_EVENTS.msg, () => {
     n += 1;
   });
   return () => n;
@@ -102,7 +102,7 @@ export async function tryWrite(
   ms = 1000,
 ): Promise<'accepted' | 'refused' | 'unanswered'> {
   try {
-    const ack = (await socket.timeout(ms).emitWithAck('doc:msg', docName, message)) as { ok: boolean };
+    const ack = (await socket.timeout(ms).emitWithAck(DOC_EVENTS.msg, docName, message)) as { ok: boolean };
     return ack.ok ? 'accepted' : 'refused';
   } catch {
     return 'unanswered';
