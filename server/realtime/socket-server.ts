@@ -5,28 +5,32 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/index.ts';
 import type { Logger } from '../log.ts';
 import type { RedisLink } from './cluster.ts';
 import { serverParser } from './frames.ts';
 import { checkUpgrade, type HandshakeDeps, socketHandshake } from './handshake.ts';
 import { MAX_FRAME_BYTES } from './protocol.ts';
-import type { RealtimeServer } from './socket-types.ts';
+import type { InterServerEvents, RealtimeServer, SocketData } from './socket-types.ts';
 
 export function createSocketServer(
   httpServer: HttpServer,
   handshake: HandshakeDeps,
   options: { redis?: RedisLink; log: Logger },
 ): RealtimeServer {
-  const io: RealtimeServer = new Server(httpServer, {
-    parser: serverParser(options.log),
-    maxHttpBufferSize: MAX_FRAME_BYTES,
-    perMessageDeflate: false,
-    ...(options.redis ? { adapter: options.redis.adapter } : {}),
-    cors: { origin: handshake.allowedOrigins, credentials: true },
-    allowRequest: (req, callback) => {
-      void checkUpgrade(handshake, req).then((refusal) => callback(refusal, refusal === null));
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(
+    httpServer,
+    {
+      parser: serverParser(options.log),
+      maxHttpBufferSize: MAX_FRAME_BYTES,
+      perMessageDeflate: false,
+      ...(options.redis ? { adapter: options.redis.adapter } : {}),
+      cors: { origin: handshake.allowedOrigins, credentials: true },
+      allowRequest: (req, callback) => {
+        void checkUpgrade(handshake, req).then((refusal) => callback(refusal, refusal === null));
+      },
     },
-  });
+  );
   io.use(socketHandshake(handshake));
   return io;
 }
