@@ -12,18 +12,15 @@ import {
   MalformedMessage,
 } from '../../shared/protocol/index.ts';
 
-// What the document engine takes from the contract, under the names it has always used.
+// What the document engine (doc-room.ts) takes from the contract, beside Refusal: one import.
 export {
   type Ack,
-  type AckError,
   type AckFn,
   type Decoded,
   DOC_EVENTS as EVENTS,
   encodeAwareness,
   encodeSync,
   isEmptyUpdate,
-  MESSAGE_AWARENESS,
-  MESSAGE_SYNC,
   SYNC_STEP1,
   SYNC_STEP2,
   SYNC_UPDATE,
