@@ -3,18 +3,8 @@
  * import them without bundling the schemas (shared/api.ts re-exports them).
  */
 
-/** Socket events of the application (besides the document protocol). */
-export const APP_EVENTS = {
-  /** (comment: Comment): a comment was created, resolved or reopened in a joined project */
-  commentChanged: 'comment:changed',
-  /**
-   * ({ projectId, contentOnly? }): a project the user may see changed: its card (title,
-   * stage…), or with `contentOnly` only its milestones and readiness
-   */
-  projectChanged: 'project:changed',
-  /** ({ projectId, reviewId }): a gate review of a joined project changed */
-  gateChanged: 'gate:changed',
-} as const;
+/** Socket event names are spelled in shared/protocol/event-names.ts; re-exported for shared/api.ts. */
+export { APP_EVENTS } from './protocol/event-names.ts';
 
 /** What every gate signature states it means (stored with the signature, 21 CFR 11.50). */
 export const SIGNATURE_MEANING = 'approved as gate decision';

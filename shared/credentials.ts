@@ -1,12 +1,12 @@
 /**
  * When a connection's credential ends (its session signed out, revoked or expired, its API token
- * revoked or expired, or the whole account deactivated), the server sends this event with the
- * reason, then closes the connection. The client must not reconnect with the same credential:
- * it would be refused at the handshake.
+ * revoked or expired, or the whole account deactivated), the server sends `credentials:ended`
+ * (`APP_EVENTS.credentialsEnded`, shared/protocol/event-names.ts) with this message, then closes
+ * the connection. The client must not reconnect with the same credential: it would be refused at
+ * the handshake.
  *
  *   credentials:ended ({ reason, message })   server → client, once, just before the disconnect
  */
-export const CREDENTIALS_ENDED_EVENT = 'credentials:ended';
 
 export type CredentialsEndedReason =
   | 'signed_out'

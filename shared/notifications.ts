@@ -135,6 +135,3 @@ export const Digest = z.object({
   html: z.string(),
 });
 export type Digest = z.infer<typeof Digest>;
-
-/** The live event on the app socket (the user's own room): `(notification: Notification)`. */
-export const NOTIFICATION_EVENT = 'notification:created';

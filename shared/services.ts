@@ -308,6 +308,3 @@ export const ServiceLoad = z.object({
   medianDaysToDelivery: z.number().nullable(),
 });
 export type ServiceLoad = z.infer<typeof ServiceLoad>;
-
-/** Socket event to the project room: `({ projectId, requestId })` a service request changed. */
-export const SERVICE_REQUEST_EVENT = 'service_request:changed';

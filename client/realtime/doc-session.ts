@@ -12,13 +12,12 @@
  * `origin` marks this tab's own writes (pass it to every shared/doc writer): the undo
  * manager tracks that origin only, so undo never reverts a collaborator's change.
  */
-import type { Socket } from 'socket.io-client';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { docName } from '../../shared/doc/shape.ts';
 import { DocProvider, type FirstSyncHooks } from './provider.ts';
-import { appSocket } from './socket.ts';
+import { type AppSocket, appSocket } from './socket.ts';
 
 /** What every awareness state of ours carries; the server refuses presence for another user. */
 export interface PresenceUser {
@@ -55,7 +54,7 @@ export const deviceCopyName = (userId: string, projectId: string): string =>
 export function openProjectDoc(
   projectId: string,
   user: PresenceUser,
-  socket: Socket = appSocket(),
+  socket: AppSocket = appSocket(),
 ): DocSession {
   const name = docName(projectId);
   const doc = new Y.Doc();
@@ -136,7 +135,7 @@ function dropPrepared(): void {
  * an attempt made while offline can hang until its 20 s timeout, and edits are waiting.
  * (The socket is shared; restarting a connection that is down disturbs no one.)
  */
-function reconnectWhenOnline(socket: Socket): () => void {
+function reconnectWhenOnline(socket: AppSocket): () => void {
   if (typeof window === 'undefined') return () => {};
   const onOnline = () => {
     if (socket.connected) return;

@@ -13,20 +13,23 @@
  * the provider takes it makes it worthless: the provider joins again on the next connection,
  * as it always does.
  */
-import type { Socket } from 'socket.io-client';
+import type { Ack } from '../../shared/protocol/acks.ts';
+import { DOC_EVENTS } from '../../shared/protocol/event-names.ts';
+import { EMPTY_STATE_VECTOR, encodeSync, SYNC_STEP1 } from '../../shared/protocol/framing.ts';
 import { markOnce } from './marks.ts';
+import type { AppSocket as Socket } from './socket.ts';
 
 const KEEP_MS = 30_000;
 
 /**
- * Sync step 1 of an empty document (docs/protocol.md): SYNC (0), STEP1 (0), then the state
- * vector as a length-prefixed byte array, here the empty one (1 byte: 0 clients). Sent with the
- * join, it has the server send the whole document right away, while the page still loads.
+ * Sync step 1 of an empty document. Sent with the join, it has the server send the whole
+ * document right away, while the page still loads. (The protocol's modules imported here import
+ * nothing themselves: this module is in the app's first script.)
  */
-const EMPTY_DOC_STEP1 = new Uint8Array([0, 0, 1, 0]);
+const EMPTY_DOC_STEP1 = encodeSync(SYNC_STEP1, EMPTY_STATE_VECTOR);
 
 /** The server's answer to a join, as the provider reads it. */
-export type JoinAnswer = { ok: true; access?: unknown } | { ok: false; error: unknown };
+export type JoinAnswer = Ack;
 
 export interface EarlyJoin {
   /** the server's answer, if it came already */
@@ -69,16 +72,16 @@ export function joinEarly(socket: Socket, docName: string): void {
     (name: unknown, ...rest: unknown[]) => {
       if (name === docName) entry.messages.push([event, name, ...rest]);
     };
-  const onMessage = keep('doc:msg');
-  const onAccess = keep('doc:access');
+  const onMessage = keep(DOC_EVENTS.msg);
+  const onAccess = keep(DOC_EVENTS.access);
   const send = () => {
     entry.socketId = socket.id ?? null;
-    socket.on('doc:msg', onMessage);
-    socket.on('doc:access', onAccess);
+    socket.on(DOC_EVENTS.msg, onMessage);
+    socket.on(DOC_EVENTS.access, onAccess);
     markOnce(`jalon:join ${docName}`);
-    socket.emit('doc:join', docName, (answer: JoinAnswer) => {
+    socket.emit(DOC_EVENTS.join, docName, (answer: JoinAnswer) => {
       entry.answer = answer;
-      if (answer.ok && pending === entry) socket.emit('doc:msg', docName, EMPTY_DOC_STEP1);
+      if (answer.ok && pending === entry) socket.emit(DOC_EVENTS.msg, docName, EMPTY_DOC_STEP1);
       entry.onAnswer?.(answer);
     });
   };
@@ -89,8 +92,8 @@ export function joinEarly(socket: Socket, docName: string): void {
   entry.stop = () => {
     clearTimeout(timer);
     socket.off('connect', send);
-    socket.off('doc:msg', onMessage);
-    socket.off('doc:access', onAccess);
+    socket.off(DOC_EVENTS.msg, onMessage);
+    socket.off(DOC_EVENTS.access, onAccess);
     socket.off('disconnect', lost);
     socket.off('connect_error', lost);
   };
@@ -133,9 +136,9 @@ function dropEarlyJoin(): void {
   pending = null;
   entry.stop();
   if (entry.socketId !== null && entry.socket.connected && entry.socket.id === entry.socketId) {
-    if (entry.answer?.ok) entry.socket.emit('doc:leave', entry.docName);
+    if (entry.answer?.ok) entry.socket.emit(DOC_EVENTS.leave, entry.docName);
     // Answered later: leave then.
     else if (!entry.answer)
-      entry.onAnswer = (answer) => answer.ok && entry.socket.emit('doc:leave', entry.docName);
+      entry.onAnswer = (answer) => answer.ok && entry.socket.emit(DOC_EVENTS.leave, entry.docName);
   }
 }

@@ -8,9 +8,6 @@
  * from IndexedDB by the caller), and clear them once that answer is acknowledged.
  * The UI reads `state`: saved only when nothing is waiting.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import type { Socket } from 'socket.io-client';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -18,23 +15,35 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { DocAccess } from '../../shared/permissions.ts';
+import {
+  type AccessChange,
+  type Ack,
+  type AckError,
+  type Decoded,
+  DOC_EVENTS,
+  decodeMessage,
+  encodeAwareness,
+  encodeSync,
+  MalformedMessage,
+  RETRY_LATER_CODES,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  type WireBytes,
+} from '../../shared/protocol/index.ts';
 import { type EarlyJoin, takeEarlyJoin } from './early-join.ts';
 import { markOnce } from './marks.ts';
+import type { AppSocket } from './socket.ts';
 
-export type Access = 'edit' | 'comment' | 'view';
+export type Access = DocAccess;
 export type SaveState =
   | { kind: 'saved' }
   | { kind: 'saving'; pending: number }
   | { kind: 'offline'; pending: number }
   | { kind: 'connecting'; pending: number };
 
-export interface ProviderError {
-  code: string;
-  message: string;
-}
-
-type Ack = { ok: true; access?: Access } | { ok: false; error: ProviderError };
-type AccessMessage = { access: Access | null; error?: ProviderError };
+export type ProviderError = AckError;
 
 /** Other 'update' listeners of the document, detached while the first sync applies. */
 export interface FirstSyncHooks {
@@ -49,11 +58,6 @@ interface Listeners {
   error: (error: ProviderError) => void;
 }
 
-const SYNC = 0;
-const AWARENESS = 1;
-const STEP1 = 0;
-const STEP2 = 1;
-const UPDATE = 2;
 const RETRY_MS = 1500;
 
 export class DocProvider {
@@ -89,7 +93,7 @@ export class DocProvider {
   constructor(
     readonly doc: Y.Doc,
     readonly docName: string,
-    private readonly socket: Socket,
+    private readonly socket: AppSocket,
     private readonly options: { awareness?: Awareness; firstSync?: FirstSyncHooks } = {},
   ) {
     this.awareness = options.awareness ?? new Awareness(doc);
@@ -101,15 +105,15 @@ export class DocProvider {
       const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])].filter(
         (id) => id === doc.clientID,
       );
-      if (changed.length) this.emitMessage(frameAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+      if (changed.length) this.emitMessage(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
     };
     this.awareness.on('update', onAwareness);
     this.off.push(() => this.awareness.off('update', onAwareness));
 
-    const onMessage = (name: string, message: ArrayBuffer | Uint8Array) => {
+    const onMessage = (name: string, message: WireBytes) => {
       if (name === this.docName) this.receive(new Uint8Array(message));
     };
-    const onAccess = (name: string, body: AccessMessage) => {
+    const onAccess = (name: string, body: AccessChange) => {
       if (name === this.docName) this.accessChanged(body);
     };
     const onConnect = () => this.join();
@@ -122,13 +126,13 @@ export class DocProvider {
       removeAwarenessStates(this.awareness, others, this);
       this.refreshState();
     };
-    socket.on('doc:msg', onMessage);
-    socket.on('doc:access', onAccess);
+    socket.on(DOC_EVENTS.msg, onMessage);
+    socket.on(DOC_EVENTS.access, onAccess);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     this.off.push(() => {
-      socket.off('doc:msg', onMessage);
-      socket.off('doc:access', onAccess);
+      socket.off(DOC_EVENTS.msg, onMessage);
+      socket.off(DOC_EVENTS.access, onAccess);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
     });
@@ -171,7 +175,7 @@ export class DocProvider {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.joined) {
       removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
-      this.socket.emit('doc:leave', this.docName);
+      this.socket.emit(DOC_EVENTS.leave, this.docName);
     }
     for (const off of this.off) off();
     this.joined = false;
@@ -179,17 +183,17 @@ export class DocProvider {
 
   private join(): void {
     markOnce(`jalon:join ${this.docName}`);
-    this.socket.emit('doc:join', this.docName, (ack: Ack) => this.joinAnswered(ack));
+    this.socket.emit(DOC_EVENTS.join, this.docName, (ack) => this.joinAnswered(ack));
   }
 
   /** Goes on from a join sent before this provider existed: its answer, then what followed. */
   private adopt(early: EarlyJoin): void {
     early.whenAnswered((answer) => {
-      this.joinAnswered(answer as Ack, early.askedForAll);
+      this.joinAnswered(answer, early.askedForAll);
       if (this.destroyed) return;
       for (const [event, , body] of early.messages) {
-        if (event === 'doc:msg') this.receive(new Uint8Array(body as ArrayBuffer | Uint8Array));
-        else if (event === 'doc:access') this.accessChanged(body as AccessMessage);
+        if (event === DOC_EVENTS.msg) this.receive(new Uint8Array(body as WireBytes));
+        else if (event === DOC_EVENTS.access) this.accessChanged(body as AccessChange);
       }
     });
   }
@@ -198,7 +202,7 @@ export class DocProvider {
   private joinAnswered(ack: Ack, askedForAll = false): void {
     if (this.destroyed) {
       // Closed while the server was answering: let go of the document there too.
-      if (ack.ok && this.socket.connected) this.socket.emit('doc:leave', this.docName);
+      if (ack.ok && this.socket.connected) this.socket.emit(DOC_EVENTS.leave, this.docName);
       return;
     }
     if (!ack.ok) {
@@ -213,38 +217,44 @@ export class DocProvider {
     // Ask for what we lack (unless the whole document is on its way already, and we have
     // nothing yet); the server's own step 1 will ask us for what it lacks.
     if (!askedForAll || this.doc.store.clients.size > 0)
-      this.emitMessage(frame(SYNC, encodeSub(STEP1, Y.encodeStateVector(this.doc))));
+      this.emitMessage(encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
     if (this.awareness.getLocalState() !== null)
-      this.emitMessage(frameAwareness(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+      this.emitMessage(encodeAwareness(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
     this.refreshState();
   }
 
-  private accessChanged(body: AccessMessage): void {
+  private accessChanged(body: AccessChange): void {
     this.setAccess(body.access);
     if (body.error) this.fail(body.error);
   }
 
   private receive(message: Uint8Array): void {
-    const decoder = decoding.createDecoder(message);
-    const type = decoding.readVarUint(decoder);
-    if (type === AWARENESS) {
-      applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
-      return;
+    let decoded: Decoded;
+    try {
+      decoded = decodeMessage(message);
+    } catch (err) {
+      // A message this client cannot read (one of a type it does not know) is skipped, as
+      // y-websocket's providers do: the server's own are always well formed.
+      if (err instanceof MalformedMessage) return;
+      throw err;
     }
-    if (type !== SYNC) return;
-    const sub = decoding.readVarUint(decoder);
-    const payload = decoding.readVarUint8Array(decoder);
-    if (sub === STEP1) {
+    if (decoded.kind === 'awareness') {
+      applyAwarenessUpdate(this.awareness, decoded.update, this);
+    } else if (decoded.kind === 'sync-step1') {
       // Everything the server lacks: it covers all pending updates, so they ride on this one.
       if (this.access === 'edit') {
         const covered = [...this.pending];
-        this.sendCovering(encodeSub(STEP2, Y.encodeStateAsUpdate(this.doc, payload)), covered);
+        this.sendCovering(
+          encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, decoded.stateVector)),
+          covered,
+        );
       } else this.pending = [];
       this.refreshState();
-    } else if (sub === STEP2 || sub === UPDATE) {
-      if (sub === STEP2 && !this.synced) this.applyFirstSync(payload);
-      else Y.applyUpdate(this.doc, payload, this);
-      if (sub === STEP2 && !this.synced) {
+    } else {
+      const firstSync = decoded.kind === 'sync-step2' && !this.synced;
+      if (firstSync) this.applyFirstSync(decoded.update);
+      else Y.applyUpdate(this.doc, decoded.update, this);
+      if (firstSync) {
         markOnce(`jalon:synced ${this.docName}`);
         this.synced = true;
         for (const l of this.listeners.synced) l();
@@ -274,21 +284,22 @@ export class DocProvider {
     const unsent = this.pending.filter((u) => !this.inFlight.has(u));
     if (unsent.length === 0) return;
     const update = unsent.length === 1 ? unsent[0]! : Y.mergeUpdates(unsent);
-    this.sendCovering(encodeSub(UPDATE, update), unsent);
+    this.sendCovering(encodeSync(SYNC_UPDATE, update), unsent);
   }
 
-  private sendCovering(syncMessage: Uint8Array, covered: Uint8Array[]): void {
+  /** `message`: a framed sync message (step 2 or update) carrying every update in `covered` */
+  private sendCovering(message: Uint8Array, covered: Uint8Array[]): void {
     for (const u of covered) this.inFlight.add(u);
     this.awaiting++;
     const connection = this.socket.id;
-    this.socket.emit('doc:msg', this.docName, frame(SYNC, syncMessage), (ack: Ack) => {
+    this.socket.emit(DOC_EVENTS.msg, this.docName, message, (ack: Ack) => {
       if (this.socket.id !== connection) return; // an answer from a connection since lost
       this.awaiting = Math.max(0, this.awaiting - 1);
       for (const u of covered) this.inFlight.delete(u);
       if (ack.ok) {
         const done = new Set(covered);
         this.pending = this.pending.filter((u) => !done.has(u));
-      } else if (ack.error.code === 'rate_limited' || ack.error.code === 'unavailable') {
+      } else if (RETRY_LATER_CODES.includes(ack.error.code)) {
         this.retryLater();
       } else {
         // Refused for good (forbidden, malformed, too large): keeping it would block the queue.
@@ -312,7 +323,7 @@ export class DocProvider {
   }
 
   private emitMessage(message: Uint8Array): void {
-    if (this.socket.connected) this.socket.emit('doc:msg', this.docName, message);
+    if (this.socket.connected) this.socket.emit(DOC_EVENTS.msg, this.docName, message);
   }
 
   private setAccess(access: Access | null): void {
@@ -338,26 +349,4 @@ export class DocProvider {
     this.state = next;
     for (const l of this.listeners.state) l(next);
   }
-}
-
-function encodeSub(sub: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, sub);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
-function frame(type: number, body: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  encoding.writeUint8Array(encoder, body);
-  return encoding.toUint8Array(encoder);
-}
-
-/** An awareness message: its update is length-prefixed (varUint8Array), as the server reads it. */
-function frameAwareness(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, AWARENESS);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }

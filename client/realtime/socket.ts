@@ -9,14 +9,18 @@
  * connection is dropped for good and the app is told, so that it asks to sign in again.
  */
 import { io, type Socket } from 'socket.io-client';
+import type { CredentialsEndedReason } from '../../shared/credentials.ts';
 import {
-  CREDENTIALS_ENDED_EVENT,
-  type CredentialsEndedMessage,
-  type CredentialsEndedReason,
-} from '../../shared/credentials.ts';
+  APP_EVENTS,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../shared/protocol/index.ts';
 import { socketParser } from '../../shared/socket-parser.ts';
 
-let socket: Socket | null = null;
+/** The app's socket, its events typed by the contract (shared/protocol/events.ts). */
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: AppSocket | null = null;
 const RECONNECTION_DELAY_MS = 500;
 let onCredentialsEnded: (reason: CredentialsEndedReason) => void = () => undefined;
 
@@ -25,7 +29,7 @@ export function setCredentialsEndedHandler(handler: (reason: CredentialsEndedRea
   onCredentialsEnded = handler;
 }
 
-export function appSocket(): Socket {
+export function appSocket(): AppSocket {
   if (!socket) {
     socket = io({
       path: '/socket.io',
@@ -44,7 +48,7 @@ export function appSocket(): Socket {
     });
     // The session is over: reconnecting with it would only be refused. The next caller, signed
     // in again, gets a new connection.
-    s.on(CREDENTIALS_ENDED_EVENT, (body: CredentialsEndedMessage) => {
+    s.on(APP_EVENTS.credentialsEnded, (body) => {
       if (socket === s) socket = null;
       s.close();
       onCredentialsEnded(body.reason);

@@ -10,8 +10,7 @@ import type { Socket } from 'socket.io-client';
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { Comment, CommentVisibility } from '../../shared/api.ts';
-
-export const COMMENT_CHANGED = 'comment:changed';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 
 export interface CommentsApi {
   comments(projectId: string, milestoneId: string): Promise<Comment[]>;
@@ -102,7 +101,7 @@ export function createCommentsStore(options: {
     if (isNew && comment.author.id !== options.selfId) options.onLiveComment?.(comment);
   };
   const onReconnect = () => void actions.load();
-  events.on(COMMENT_CHANGED, receive);
+  events.on(APP_EVENTS.commentChanged, receive);
   events.on('connect', onReconnect);
 
   const actions = {
@@ -148,7 +147,7 @@ export function createCommentsStore(options: {
     receive,
     dispose() {
       disposed = true;
-      events.off(COMMENT_CHANGED, receive);
+      events.off(APP_EVENTS.commentChanged, receive);
       events.off('connect', onReconnect);
     },
   };

@@ -14,6 +14,7 @@ import type { Socket } from 'socket.io-client';
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { PortfolioProject, ProjectHealth, ProjectSummary } from '../../shared/api.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 
 export interface ProjectsState {
   status: 'loading' | 'ready' | 'error';
@@ -31,7 +32,6 @@ export interface ProjectsSource {
 /** The socket's part this store uses, so tests can hand it a fake. */
 export type ProjectEvents = Pick<Socket, 'on' | 'off'>;
 
-export const PROJECT_CHANGED = 'project:changed';
 export const REFRESH_DEBOUNCE_MS = 400;
 
 const noHealth: ProjectHealth = { total: 0, done: 0, overdue: 0, atRisk: 0, blocked: 0, doneThisMonth: 0 };
@@ -122,10 +122,10 @@ export function createProjectsStore(
     listen(events: ProjectEvents): () => void {
       const onChanged = () => actions.refreshSoon();
       const onReconnect = () => actions.refreshSoon(0);
-      events.on(PROJECT_CHANGED, onChanged);
+      events.on(APP_EVENTS.projectChanged, onChanged);
       events.on('connect', onReconnect);
       return () => {
-        events.off(PROJECT_CHANGED, onChanged);
+        events.off(APP_EVENTS.projectChanged, onChanged);
         events.off('connect', onReconnect);
         cancelRefresh();
       };

@@ -3,17 +3,17 @@
 // acknowledgement (which means: committed to the database).
 //
 //   JALON_URL=http://localhost:3000 JALON_TOKEN=jalon_… JALON_PROJECT=<project id> \
-//     node docs/examples/add-milestone.mjs "GLP toxicology report received"
+//     node --import tsx docs/examples/add-milestone.mjs "GLP toxicology report received"
 //
 // Needs socket.io-client with the Socket.IO team's MessagePack parser, socket.io-msgpack-parser
-// (Jalon's connections speak MessagePack), and yjs, y-protocols and lib0 (all in this
-// repository's dependencies).
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+// (Jalon's connections speak MessagePack), and yjs. The event names and the message framing are
+// the server's own, from shared/protocol/ (TypeScript: run it with `node --import tsx`, as below).
 import { io } from 'socket.io-client';
 import msgpackParser from 'socket.io-msgpack-parser';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { DOC_EVENTS } from '../../shared/protocol/event-names.ts';
+import { decodeMessage } from '../../shared/protocol/decode.ts';
+import { encodeSync, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol/framing.ts';
 
 const url = process.env.JALON_URL ?? 'http://localhost:3000';
 const token = process.env.JALON_TOKEN;
@@ -26,7 +26,6 @@ if (!token || !projectId) {
   process.exit(2);
 }
 
-const MESSAGE_SYNC = 0;
 const docName = `project:${projectId}`;
 const doc = new Y.Doc();
 // The token goes in a header, checked before the server reads anything from the connection
@@ -47,29 +46,27 @@ socket.on('connect_error', (err) => fail('connection refused', err.data ?? err))
 
 // Every sync message from the server: answer step 1 with step 2, apply step 2 and updates.
 const synced = new Promise((resolve) => {
-  socket.on('doc:msg', (name, message) => {
+  socket.on(DOC_EVENTS.msg, (name, message) => {
     if (name !== docName) return;
-    const decoder = decoding.createDecoder(new Uint8Array(message));
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // awareness: not needed here
-    const reply = encoding.createEncoder();
-    encoding.writeVarUint(reply, MESSAGE_SYNC);
-    const type = syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
-    if (encoding.length(reply) > 1) socket.emit('doc:msg', docName, encoding.toUint8Array(reply));
-    if (type === syncProtocol.messageYjsSyncStep2) resolve();
+    const received = decodeMessage(new Uint8Array(message));
+    if (received.kind === 'sync-step1') {
+      const missing = Y.encodeStateAsUpdate(doc, received.stateVector);
+      socket.emit(DOC_EVENTS.msg, docName, encodeSync(SYNC_STEP2, missing));
+    } else if (received.kind === 'sync-step2' || received.kind === 'sync-update') {
+      Y.applyUpdate(doc, received.update, 'server');
+      if (received.kind === 'sync-step2') resolve();
+    } // awareness (presence): not needed here
   });
 });
 
 socket.on('connect', async () => {
-  const joined = await socket.emitWithAck('doc:join', docName);
+  const joined = await socket.emitWithAck(DOC_EVENTS.join, docName);
   if (!joined.ok) fail('join refused', joined.error);
   console.log(`joined ${docName} with ${joined.access} access`);
   if (joined.access !== 'edit') fail('cannot add a milestone', { code: 'forbidden', message: 'read-only access' });
 
   // Ask for the server's state, then wait until we have it.
-  const step1 = encoding.createEncoder();
-  encoding.writeVarUint(step1, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(step1, doc);
-  socket.emit('doc:msg', docName, encoding.toUint8Array(step1));
+  socket.emit(DOC_EVENTS.msg, docName, encodeSync(SYNC_STEP1, Y.encodeStateVector(doc)));
   await synced;
   const before = doc.getMap('milestones').size;
 
@@ -88,10 +85,8 @@ socket.on('connect', async () => {
     milestone.set('createdAt', Date.now());
   });
 
-  const message = encoding.createEncoder();
-  encoding.writeVarUint(message, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(message, update);
-  const ack = await socket.timeout(10_000).emitWithAck('doc:msg', docName, encoding.toUint8Array(message));
+  const message = encodeSync(SYNC_UPDATE, update);
+  const ack = await socket.timeout(10_000).emitWithAck(DOC_EVENTS.msg, docName, message);
   if (!ack.ok) fail('update refused', ack.error);
   console.log(`added milestone ${id} ("${title}"): committed; the project now has ${before + 1} milestones`);
   socket.close();

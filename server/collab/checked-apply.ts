@@ -13,9 +13,10 @@
  */
 import * as Y from 'yjs';
 import { type Problem, validateTransaction } from '../../shared/doc/index.ts';
-import { EVENTS, encodeSync, Refusal, SYNC_UPDATE } from '../realtime/protocol.ts';
+import { DOC_EVENTS, encodeSync, SYNC_UPDATE } from '../../shared/protocol/index.ts';
 import type { Broadcast, Connection } from './connection.ts';
 import type { DocState } from './doc-state.ts';
+import { Refusal } from './refusal.ts';
 import type { RelayBatch } from './relay-batch.ts';
 import type { SyncReplies } from './sync-replies.ts';
 
@@ -130,7 +131,7 @@ export class CheckedApply {
     if (updates.length === 0) return null;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     this.backUp(update);
-    this.broadcast(this.relay.exceptPaused(null), EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+    this.broadcast(this.relay.exceptPaused(null), DOC_EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
     return update;
   }
 
@@ -158,7 +159,12 @@ export class CheckedApply {
     if (tr.origin === null && changesDoc(tr)) {
       const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(tr.beforeState));
       this.backUp(update);
-      this.broadcast(this.relay.exceptPaused(null), EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, update));
+      this.broadcast(
+        this.relay.exceptPaused(null),
+        DOC_EVENTS.msg,
+        this.name,
+        encodeSync(SYNC_UPDATE, update),
+      );
     }
   }
 

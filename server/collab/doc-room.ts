@@ -18,8 +18,14 @@
  */
 import type * as Y from 'yjs';
 import type { DocAccess, Role } from '../../shared/permissions.ts';
+import {
+  type Ack,
+  type AckFn,
+  type Decoded,
+  DOC_EVENTS,
+  isEmptyUpdate,
+} from '../../shared/protocol/index.ts';
 import type { Logger } from '../log.ts';
-import { type Ack, type AckFn, type Decoded, EVENTS, isEmptyUpdate, Refusal } from '../realtime/protocol.ts';
 import { CheckedApply } from './checked-apply.ts';
 import { Compactor } from './compactor.ts';
 import type { Broadcast, Connection } from './connection.ts';
@@ -29,6 +35,7 @@ import { PeerSync } from './peer-sync.ts';
 import { NO_PEERS, newTag, type RoomPeers } from './peers.ts';
 import { RoomPresence } from './presence.ts';
 import type { Projection } from './projection.ts';
+import { Refusal } from './refusal.ts';
 import { RelayBatch } from './relay-batch.ts';
 import { DEFAULT_ROOM_OPTIONS, type RoomOptions } from './room-options.ts';
 import { SyncReplies } from './sync-replies.ts';
@@ -117,7 +124,7 @@ export class DocRoom {
   join(conn: Connection): void {
     this.connections.set(conn.id, conn);
     const stateVector = this.replies.stateVector();
-    conn.send(EVENTS.msg, this.name, stateVector);
+    conn.send(DOC_EVENTS.msg, this.name, stateVector);
     conn.limits.charge(stateVector.byteLength + this.presence.sendTo(conn));
   }
 
@@ -274,7 +281,7 @@ export class DocRoom {
     conn.roles = roles;
     if (access === null) {
       this.leave(connId);
-      conn.send(EVENTS.access, this.name, {
+      conn.send(DOC_EVENTS.access, this.name, {
         access: null,
         error: { code: 'forbidden', message: 'You no longer have access to this project' },
       });
@@ -282,7 +289,7 @@ export class DocRoom {
     }
     if (access !== conn.access) {
       conn.access = access;
-      conn.send(EVENTS.access, this.name, { access });
+      conn.send(DOC_EVENTS.access, this.name, { access });
     }
   }
 

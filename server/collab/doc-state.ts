@@ -11,8 +11,8 @@
  * background: server/milestones/projection.ts).
  */
 import * as Y from 'yjs';
+import { encodeSync, SYNC_STEP2 } from '../../shared/protocol/index.ts';
 import type { Logger } from '../log.ts';
-import { encodeSync, SYNC_STEP2 } from '../realtime/protocol.ts';
 import type { StoredDoc } from './doc-store.ts';
 import type { Projection } from './projection.ts';
 

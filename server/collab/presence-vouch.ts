@@ -12,7 +12,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { colorFor, MAX_PRESENCE_NAME } from '../../shared/presence.ts';
 import type { Actor } from '../auth/actor.ts';
-import { Refusal } from '../realtime/protocol.ts';
+import { Refusal } from './refusal.ts';
 
 /** a presence state as a client sends it, at most (a y-prosemirror cursor is a few hundred bytes) */
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;

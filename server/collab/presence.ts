@@ -10,7 +10,7 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { EVENTS, encodeAwareness } from '../realtime/protocol.ts';
+import { DOC_EVENTS, encodeAwareness } from '../../shared/protocol/index.ts';
 import type { Broadcast, Connection } from './connection.ts';
 import { REMOTE } from './origins.ts';
 import type { RoomPeers } from './peers.ts';
@@ -35,7 +35,7 @@ export class RoomPresence {
       if (changed.length === 0) return;
       const except = typeof origin === 'string' && origin !== REMOTE ? origin : null;
       const update = encodeAwarenessUpdate(this.awareness, changed);
-      this.broadcast(this.relay.exceptPaused(except), EVENTS.msg, this.name, encodeAwareness(update));
+      this.broadcast(this.relay.exceptPaused(except), DOC_EVENTS.msg, this.name, encodeAwareness(update));
       if (origin !== REMOTE) this.peers.awareness(this.name, update);
     });
   }
@@ -64,7 +64,7 @@ export class RoomPresence {
     const states = [...this.awareness.getStates().keys()];
     if (!states.length) return 0;
     const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, states));
-    conn.send(EVENTS.msg, this.name, message);
+    conn.send(DOC_EVENTS.msg, this.name, message);
     return message.byteLength;
   }
 

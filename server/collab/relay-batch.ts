@@ -6,7 +6,7 @@
  * asked for beyond its send budget is owed and sent once it may be.
  */
 import * as Y from 'yjs';
-import { EVENTS, encodeSync, SYNC_UPDATE } from '../realtime/protocol.ts';
+import { DOC_EVENTS, encodeSync, SYNC_UPDATE } from '../../shared/protocol/index.ts';
 import type { Broadcast, Connection } from './connection.ts';
 import type { DocState } from './doc-state.ts';
 import { newTag, type RoomPeers } from './peers.ts';
@@ -84,7 +84,7 @@ export class RelayBatch {
       const only = queue[0]!;
       this.broadcast(
         this.exceptPaused(only.from),
-        EVENTS.msg,
+        DOC_EVENTS.msg,
         this.name,
         only.framed ?? encodeSync(SYNC_UPDATE, only.update),
       );
@@ -93,7 +93,7 @@ export class RelayBatch {
     }
     const authors = [...new Set(queue.map((r) => r.from))];
     const all = Y.mergeUpdates(queue.map((r) => r.update));
-    this.broadcast(this.exceptPaused(authors), EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, all));
+    this.broadcast(this.exceptPaused(authors), DOC_EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, all));
     // The other nodes get it now, before the commit; the rows' ids follow (peer-sync.ts).
     this.peers.updates(this.name, this.turnTag, all);
     if (authors.length === 1) return;
@@ -101,7 +101,7 @@ export class RelayBatch {
       const conn = this.connections.get(author);
       if (!conn || this.paused.has(author)) continue;
       const others = queue.filter((r) => r.from !== author).map((r) => r.update);
-      conn.send(EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, Y.mergeUpdates(others)));
+      conn.send(DOC_EVENTS.msg, this.name, encodeSync(SYNC_UPDATE, Y.mergeUpdates(others)));
     }
   }
 

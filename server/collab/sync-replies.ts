@@ -3,7 +3,7 @@
  * and shared by everyone who asks with the same one: the cost of a join storm is one encoding.
  */
 import * as Y from 'yjs';
-import { EVENTS, encodeSync, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../realtime/protocol.ts';
+import { DOC_EVENTS, encodeSync, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '../../shared/protocol/index.ts';
 import type { Connection } from './connection.ts';
 import type { DocState } from './doc-state.ts';
 
@@ -59,7 +59,7 @@ export class SyncReplies {
     const live = this.state.live;
     if (!live || stateVector.byteLength !== 1 || stateVector[0] !== 0) {
       const reply = this.reply(stateVector);
-      conn.send(EVENTS.msg, this.name, reply);
+      conn.send(DOC_EVENTS.msg, this.name, reply);
       conn.limits.charge(reply.byteLength);
       return;
     }
@@ -79,10 +79,10 @@ export class SyncReplies {
     // update whose groundwork has not arrived, and applies it with the step 2 that brings it.
     if (changes !== this.state.changes) {
       const since = encodeSync(SYNC_UPDATE, this.state.diff(vector));
-      conn.send(EVENTS.msg, this.name, since);
+      conn.send(DOC_EVENTS.msg, this.name, since);
       bytes += since.byteLength;
     }
-    conn.send(EVENTS.msg, this.name, reply);
+    conn.send(DOC_EVENTS.msg, this.name, reply);
     conn.limits.charge(bytes);
   }
 

@@ -18,11 +18,11 @@
  * the adapter are loaded only when connecting (about 130 ms of every start otherwise).
  */
 import type { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { Server as SocketServer } from 'socket.io';
 import type { RoomPeers } from '../collab/peers.ts';
 import type { DomainEventMap } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { RedisClient } from '../redis-client.ts';
+import { NODE_EVENTS, type RealtimeServer } from './socket-types.ts';
 
 export type { RedisClient };
 
@@ -42,10 +42,7 @@ export const BRIDGED_EVENTS = [
 ] as const satisfies readonly (keyof DomainEventMap)[];
 export type BridgedEvent = (typeof BRIDGED_EVENTS)[number];
 
-const DOC = 'jalon:doc';
-const ROWS = 'jalon:rows';
-const AWARENESS = 'jalon:awareness';
-const EVENT = 'jalon:event';
+const { doc: DOC, rows: ROWS, awareness: AWARENESS, event: EVENT } = NODE_EVENTS;
 
 /** Connects to Redis, or fails with a reason the operator can act on. */
 export async function connectRedis(url: string, log: Logger): Promise<RedisLink> {
@@ -85,7 +82,7 @@ export interface ClusterHandlers {
 
 /** What this node tells the others, and how it hears them. */
 export function clusterLink(
-  io: SocketServer,
+  io: RealtimeServer,
   log: Logger,
 ): {
   peers: RoomPeers;

@@ -12,17 +12,14 @@
  * reconnection cannot bring it back.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Socket, Server as SocketServer } from 'socket.io';
-import {
-  CREDENTIALS_ENDED_EVENT,
-  type CredentialsEndedMessage,
-  type CredentialsEndedReason,
-} from '../../shared/credentials.ts';
+import type { CredentialsEndedMessage, CredentialsEndedReason } from '../../shared/credentials.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 import type { Actor, Credential } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { apiTokens, session } from '../db/schema/index.ts';
 import type { DomainEventMap } from '../events.ts';
 import type { Logger } from '../log.ts';
+import type { RealtimeServer, RealtimeSocket as Socket } from './socket-types.ts';
 
 const MESSAGES: Record<CredentialsEndedReason, string> = {
   signed_out: 'You were signed out',
@@ -48,7 +45,7 @@ export interface CredentialSockets {
 }
 
 export function credentialSockets(
-  io: SocketServer,
+  io: RealtimeServer,
   deps: { db: Db; clock: () => Date; log: Logger },
   checkEveryMs = CREDENTIAL_CHECK_MS,
 ): CredentialSockets {
@@ -59,7 +56,7 @@ export function credentialSockets(
     const byToken = (socket.data.actor as Actor | undefined)?.via?.kind === 'token';
     const message = reason === 'expired' && byToken ? TOKEN_EXPIRED : MESSAGES[reason];
     const body: CredentialsEndedMessage = { reason, message };
-    socket.emit(CREDENTIALS_ENDED_EVENT, body);
+    socket.emit(APP_EVENTS.credentialsEnded, body);
     // Closing the transport too: nothing more is read from this connection. The event above
     // goes out first (engine.io flushes its buffer before it closes).
     socket.disconnect(true);

@@ -14,7 +14,6 @@
  * connection. Never a token in the URL.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'socket.io';
 import type { Actor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
@@ -22,6 +21,7 @@ import { actorFromHeaders } from '../http/session.ts';
 import type { Logger } from '../log.ts';
 import { authenticateToken } from '../tokens/api-tokens.ts';
 import { admitFrames } from './frames.ts';
+import type { RealtimeSocket as Socket } from './socket-types.ts';
 
 export class HandshakeError extends Error {
   readonly data: { code: 'unauthenticated' | 'forbidden'; message: string };

@@ -16,6 +16,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { socketParser } from '../../shared/socket-parser.ts';
 import { now, waitFor } from './lib.ts';
 
@@ -114,7 +115,7 @@ export class JalonConn implements Conn {
       if (reason === 'io server disconnect')
         setTimeout(() => this.socket.connect(), APP_RECONNECTION.reconnectionDelay * (0.5 + Math.random()));
     });
-    this.socket.on('doc:msg', (name: string, message: ArrayBuffer | Uint8Array) => {
+    this.socket.on(DOC_EVENTS.msg, (name: string, message: ArrayBuffer | Uint8Array) => {
       const d = this.docs.get(name);
       if (d) this.receive(d, new Uint8Array(message));
     });
@@ -152,7 +153,7 @@ export class JalonConn implements Conn {
       encoding.writeVarUint(message, SYNC);
       syncProtocol.writeUpdate(message, update);
       this.socket.emit(
-        'doc:msg',
+        DOC_EVENTS.msg,
         name,
         encoding.toUint8Array(message),
         (ack: { ok: boolean; error?: { code: string } }) => {
@@ -166,7 +167,7 @@ export class JalonConn implements Conn {
   }
 
   private sendJoin(d: JalonDoc) {
-    this.socket.emit('doc:join', d.name, (ack: { ok: boolean; error?: { code: string } }) => {
+    this.socket.emit(DOC_EVENTS.join, d.name, (ack: { ok: boolean; error?: { code: string } }) => {
       if (!ack.ok) {
         d.errors.push(`join: ${ack.error?.code ?? 'refused'}`);
         return;
@@ -174,7 +175,7 @@ export class JalonConn implements Conn {
       const step1 = encoding.createEncoder();
       encoding.writeVarUint(step1, SYNC);
       syncProtocol.writeSyncStep1(step1, d.doc);
-      this.socket.emit('doc:msg', d.name, encoding.toUint8Array(step1));
+      this.socket.emit(DOC_EVENTS.msg, d.name, encoding.toUint8Array(step1));
     });
   }
 
@@ -193,7 +194,7 @@ export class JalonConn implements Conn {
     if (encoding.length(reply) > 1) {
       // Our answer to the server's step 1: what it lacks (nothing, usually), acked once stored.
       this.socket.emit(
-        'doc:msg',
+        DOC_EVENTS.msg,
         d.name,
         encoding.toUint8Array(reply),
         (ack: { ok: boolean; error?: { code: string } }) => {
@@ -211,7 +212,7 @@ export class JalonConn implements Conn {
     const d = this.docs.get(name);
     if (!d) return;
     this.docs.delete(name);
-    this.socket.emit('doc:leave', name);
+    this.socket.emit(DOC_EVENTS.leave, name);
     d.doc.destroy();
   }
 

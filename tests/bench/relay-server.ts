@@ -25,6 +25,7 @@ import * as Y from 'yjs';
 import { LibsqlDocStore } from '../../server/collab/libsql-doc-store.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { asBytes, socketParser } from '../../shared/socket-parser.ts';
 
 const SYNC = 0;
@@ -78,13 +79,13 @@ const io = new Server(http, {
   maxHttpBufferSize: 4 * 1024 * 1024,
 });
 io.on('connection', (socket) => {
-  socket.on('doc:join', async (name: string, ack?: Ack) => {
+  socket.on(DOC_EVENTS.join, async (name: string, ack?: Ack) => {
     const doc = await stored(name);
     await socket.join(name);
     ack?.({ ok: true, access: 'edit' });
-    socket.emit('doc:msg', name, sync(STEP1, Y.encodeStateVector(doc)));
+    socket.emit(DOC_EVENTS.msg, name, sync(STEP1, Y.encodeStateVector(doc)));
   });
-  socket.on('doc:msg', async (name: string, raw: ArrayBuffer | Uint8Array, ack?: Ack) => {
+  socket.on(DOC_EVENTS.msg, async (name: string, raw: ArrayBuffer | Uint8Array, ack?: Ack) => {
     const message = asBytes(raw) ?? new Uint8Array();
     const decoder = decoding.createDecoder(message);
     if (decoding.readVarUint(decoder) !== SYNC) return ack?.({ ok: true });
@@ -92,14 +93,14 @@ io.on('connection', (socket) => {
     if (type === STEP1) {
       const doc = await stored(name);
       socket.emit(
-        'doc:msg',
+        DOC_EVENTS.msg,
         name,
         sync(STEP2, Y.encodeStateAsUpdate(doc, decoding.readVarUint8Array(decoder))),
       );
     } else if (type === UPDATE) {
       const update = decoding.readVarUint8Array(decoder);
       if (apply) Y.applyUpdate(await stored(name), update);
-      socket.to(name).emit('doc:msg', name, message);
+      socket.to(name).emit(DOC_EVENTS.msg, name, message);
       // Relayed at once; acknowledged once committed, as Jalon does.
       if (log) await log.append(name, update, null);
     }

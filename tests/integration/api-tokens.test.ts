@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DomainEventMap } from '../../server/events.ts';
-import { APP_EVENTS } from '../../shared/constants.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
-import { NOTIFICATION_EVENT } from '../../shared/notifications.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { joinAndSync } from '../support/durability.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -330,7 +329,10 @@ describe('a token bound to one project', () => {
     try {
       expect((await emitWithAck(bound, 'doc:join', docName(own.id))).ok).toBe(true);
       const notified = new Promise<void>((resolve) =>
-        session.on(NOTIFICATION_EVENT, (n: { projectId: string }) => n.projectId === other.id && resolve()),
+        session.on(
+          APP_EVENTS.notificationCreated,
+          (n: { projectId: string }) => n.projectId === other.id && resolve(),
+        ),
       );
       await comment(other.id, 'about the other project');
       await notified;
@@ -344,7 +346,7 @@ describe('a token bound to one project', () => {
       await comment(own.id, 'about its own project');
       await ownComment;
       expect(heard.filter((h) => h.projectId === other.id)).toEqual([]);
-      expect(heard.some((h) => h.event === NOTIFICATION_EVENT)).toBe(false);
+      expect(heard.some((h) => h.event === APP_EVENTS.notificationCreated)).toBe(false);
       // and its notifications over REST are its project's only, where the session's are not
       const byToken = (await withToken(token).get('/api/notifications')).body.notifications as {
         projectId: string | null;

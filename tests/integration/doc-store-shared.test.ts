@@ -24,8 +24,9 @@ import {
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import { createLogger } from '../../server/log.ts';
-import { type Ack, decodeMessage } from '../../server/realtime/protocol.ts';
+import { decodeMessage } from '../../server/realtime/protocol.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
+import type { Ack } from '../../shared/protocol/index.ts';
 
 const log = createLogger('silent');
 const projection = (): Projection => ({

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mayReadComment } from '../../server/comments/comments.rules.ts';
 import { commit } from '../../server/db/writer.ts';
 import { prepareNotifications } from '../../server/notifications/notify.ts';
-import { NOTIFICATION_EVENT, type Notification } from '../../shared/notifications.ts';
+import type { Notification } from '../../shared/notifications.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs } from '../support/socket.ts';
@@ -74,9 +75,12 @@ describe('a member demoted to observer', () => {
   it('is not told of team comments live any more, and is told of shared ones', async () => {
     const socket: Socket = await connectAs(server.url, 'researcher@demo.jalon');
     const heard: Notification[] = [];
-    socket.on(NOTIFICATION_EVENT, (n: Notification) => heard.push(n));
+    socket.on(APP_EVENTS.notificationCreated, (n: Notification) => heard.push(n));
     const sharedHeard = new Promise<void>((resolve) =>
-      socket.on(NOTIFICATION_EVENT, (n: Notification) => n.payload.excerpt?.includes('shared') && resolve()),
+      socket.on(
+        APP_EVENTS.notificationCreated,
+        (n: Notification) => n.payload.excerpt?.includes('shared') && resolve(),
+      ),
     );
     await comment('Team only, again: the vector supplier slipped.', 'team');
     await comment('A shared note for partners.', 'partners');

@@ -9,7 +9,8 @@ import { sendWeeklyDigests } from '../../server/notifications/digest-mailer.ts';
 import { isoWeekOf } from '../../server/notifications/iso-week.ts';
 import { scanMilestoneAlerts } from '../../server/notifications/milestone-alerts.ts';
 import { docName, setCriterionCheck, updateMilestone } from '../../shared/doc/index.ts';
-import { NOTIFICATION_EVENT, type Notification, type NotificationPage } from '../../shared/notifications.ts';
+import type { Notification, NotificationPage } from '../../shared/notifications.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 import { createAccount } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -69,10 +70,10 @@ function nextNotification(socket: Socket, match: (n: Notification) => boolean): 
   return new Promise((resolve) => {
     const listener = (n: Notification) => {
       if (!match(n)) return;
-      socket.off(NOTIFICATION_EVENT, listener);
+      socket.off(APP_EVENTS.notificationCreated, listener);
       resolve(n);
     };
-    socket.on(NOTIFICATION_EVENT, listener);
+    socket.on(APP_EVENTS.notificationCreated, listener);
   });
 }
 

@@ -13,7 +13,8 @@ afterAll(() => server?.close());
 
 function run(env: Record<string, string>, title: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['docs/examples/add-milestone.mjs', title], {
+    // As docs/protocol.md runs it: the example takes the protocol from shared/protocol/ (TypeScript).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'docs/examples/add-milestone.mjs', title], {
       env: { ...process.env, ...env },
     });
     let out = '';

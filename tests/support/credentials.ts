@@ -7,8 +7,9 @@ import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io-client';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CREDENTIALS_ENDED_EVENT, type CredentialsEndedMessage } from '../../shared/credentials.ts';
+import type { CredentialsEndedMessage } from '../../shared/credentials.ts';
 import { createMilestone } from '../../shared/doc/index.ts';
+import { APP_EVENTS, DOC_EVENTS } from '../../shared/protocol/index.ts';
 
 export interface Ended extends CredentialsEndedMessage {
   /** when the event arrived (Date.now()) */
@@ -22,7 +23,7 @@ export function credentialsEnded(socket: Socket, ms = 2000): Promise<Ended> {
   return new Promise((resolve, reject) => {
     let told: (CredentialsEndedMessage & { at: number }) | null = null;
     const timer = setTimeout(() => {
-      socket.off(CREDENTIALS_ENDED_EVENT, onEnded);
+      socket.off(APP_EVENTS.credentialsEnded, onEnded);
       socket.off('disconnect', onDisconnect);
       reject(
         new Error(
@@ -36,11 +37,11 @@ export function credentialsEnded(socket: Socket, ms = 2000): Promise<Ended> {
     const onDisconnect = (reason: string) => {
       if (!told) return;
       clearTimeout(timer);
-      socket.off(CREDENTIALS_ENDED_EVENT, onEnded);
+      socket.off(APP_EVENTS.credentialsEnded, onEnded);
       socket.off('disconnect', onDisconnect);
       resolve({ ...told, disconnect: reason });
     };
-    socket.on(CREDENTIALS_ENDED_EVENT, onEnded);
+    socket.on(APP_EVENTS.credentialsEnded, onEnded);
     socket.on('disconnect', onDisconnect);
   });
 }
@@ -74,7 +75,7 @@ export function refusedOnReconnect(socket: Socket, ms = 3000): Promise<string> {
 /** Counts the document messages `socket` receives from now on. */
 export function countDocMessages(socket: Socket): () => number {
   let n = 0;
-  socket.on('doc:msg', () => {
+  socket.on(DOC_EVENTS.msg, () => {
     n += 1;
   });
   return () => n;
@@ -101,7 +102,7 @@ export async function tryWrite(
   ms = 1000,
 ): Promise<'accepted' | 'refused' | 'unanswered'> {
   try {
-    const ack = (await socket.timeout(ms).emitWithAck('doc:msg', docName, message)) as { ok: boolean };
+    const ack = (await socket.timeout(ms).emitWithAck(DOC_EVENTS.msg, docName, message)) as { ok: boolean };
     return ack.ok ? 'accepted' : 'refused';
   } catch {
     return 'unanswered';

@@ -15,6 +15,7 @@ import type { Socket } from 'socket.io-client';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { signedIn } from './client.ts';
 import { connectWith, emitWithAck, emitWithAckWithin } from './socket.ts';
 
@@ -115,7 +116,7 @@ async function startWriter(
       encoding.writeVarUint(encoder, 0);
       syncProtocol.writeUpdate(encoder, update);
       try {
-        const ack = await emitWithAck(socket, 'doc:msg', name, encoding.toUint8Array(encoder));
+        const ack = await emitWithAck(socket, DOC_EVENTS.msg, name, encoding.toUint8Array(encoder));
         if (ack.ok) acked.add(title);
       } catch {
         return; // the server died before answering: this one was never acknowledged
@@ -134,7 +135,7 @@ async function startWriter(
 
 export async function joinAndSync(socket: Socket, doc: Y.Doc, name: string): Promise<void> {
   const synced = new Promise<void>((resolve) => {
-    socket.on('doc:msg', (docName: string, message: ArrayBuffer) => {
+    socket.on(DOC_EVENTS.msg, (docName: string, message: ArrayBuffer) => {
       if (docName !== name) return;
       const decoder = decoding.createDecoder(new Uint8Array(message));
       if (decoding.readVarUint(decoder) !== 0) return;
@@ -142,16 +143,16 @@ export async function joinAndSync(socket: Socket, doc: Y.Doc, name: string): Pro
       encoding.writeVarUint(encoder, 0);
       const type = syncProtocol.readSyncMessage(decoder, encoder, doc, 'server');
       if (type === syncProtocol.messageYjsSyncStep2) resolve();
-      if (encoding.length(encoder) > 1) socket.emit('doc:msg', name, encoding.toUint8Array(encoder));
+      if (encoding.length(encoder) > 1) socket.emit(DOC_EVENTS.msg, name, encoding.toUint8Array(encoder));
     });
   });
   // A generous wait: a document grown to thousands of milestones takes a while to load.
-  const ack = await emitWithAckWithin(30_000, socket, 'doc:join', name);
+  const ack = await emitWithAckWithin(30_000, socket, DOC_EVENTS.join, name);
   if (!ack.ok) throw new Error(`join refused: ${ack.error?.code}`);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0);
   syncProtocol.writeSyncStep1(encoder, doc);
-  socket.emit('doc:msg', name, encoding.toUint8Array(encoder));
+  socket.emit(DOC_EVENTS.msg, name, encoding.toUint8Array(encoder));
   await Promise.race([
     synced,
     new Promise<never>((_, reject) =>

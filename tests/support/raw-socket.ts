@@ -6,6 +6,7 @@
  */
 import type { Packet } from 'socket.io-parser';
 import WebSocket from 'ws';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { socketParser } from '../../shared/socket-parser.ts';
 import { signedIn } from './client.ts';
 
@@ -51,7 +52,7 @@ export async function rawSocketAs(baseUrl: string, email: string): Promise<RawSo
       acks.delete(packet.id);
     } else if (packet.type === EVENT) {
       const [event, docName, message] = packet.data as [string, string, Uint8Array];
-      if (event !== 'doc:msg') return;
+      if (event !== DOC_EVENTS.msg) return;
       messages.push({ docName, message: new Uint8Array(message) });
       for (const wake of [...waiters]) wake();
     }

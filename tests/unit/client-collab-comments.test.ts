@@ -12,7 +12,6 @@ import {
   mentionIds,
 } from '../../client/features/comments/mentions.ts';
 import {
-  COMMENT_CHANGED,
   type CommentEvents,
   type CommentsApi,
   createCommentsStore,
@@ -20,6 +19,7 @@ import {
   toThreads,
 } from '../../client/stores/comments.ts';
 import type { Comment } from '../../shared/api.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 
 const P = 'project-1';
 const M = 'milestone-1';
@@ -133,9 +133,9 @@ describe('comments store', () => {
     expect(state.status).toBe('ready');
 
     const fromBob = comment({ author: bob });
-    socket.emit(COMMENT_CHANGED, fromBob);
-    socket.emit(COMMENT_CHANGED, comment({ milestoneId: 'other' }));
-    socket.emit(COMMENT_CHANGED, comment({ projectId: 'other' }));
+    socket.emit(APP_EVENTS.commentChanged, fromBob);
+    socket.emit(APP_EVENTS.commentChanged, comment({ milestoneId: 'other' }));
+    socket.emit(APP_EVENTS.commentChanged, comment({ projectId: 'other' }));
     expect(state.comments.map((c) => c.id)).toEqual([first.id, fromBob.id]);
     expect(onLiveComment).toHaveBeenCalledTimes(1);
     expect(onLiveComment).toHaveBeenCalledWith(fromBob);
@@ -149,11 +149,11 @@ describe('comments store', () => {
     });
     await actions.load();
     const sending = actions.post({ body: posted.body, visibility: 'team', mentions: [] });
-    socket.emit(COMMENT_CHANGED, posted); // the echo overtakes the reply
+    socket.emit(APP_EVENTS.commentChanged, posted); // the echo overtakes the reply
     reply.resolve(posted);
     await sending;
     expect(state.comments.map((c) => c.id)).toEqual([posted.id]);
-    socket.emit(COMMENT_CHANGED, posted);
+    socket.emit(APP_EVENTS.commentChanged, posted);
     expect(state.comments).toHaveLength(1);
     expect(onLiveComment).not.toHaveBeenCalled();
   });
@@ -164,7 +164,7 @@ describe('comments store', () => {
     const { socket, state, actions } = setup([], { comments: vi.fn(() => answer.promise) });
     const loading = actions.load();
     const live = comment({ author: bob });
-    socket.emit(COMMENT_CHANGED, live);
+    socket.emit(APP_EVENTS.commentChanged, live);
     answer.resolve([listed]);
     await loading;
     expect(state.comments.map((c) => c.id)).toEqual([listed.id, live.id]);
@@ -176,7 +176,7 @@ describe('comments store', () => {
     await actions.load();
     await actions.setResolved(thread.id, true);
     expect(state.comments[0]).toMatchObject({ id: thread.id, resolved: true, resolvedBy: bob });
-    socket.emit(COMMENT_CHANGED, { ...thread, resolved: false });
+    socket.emit(APP_EVENTS.commentChanged, { ...thread, resolved: false });
     expect(state.comments).toHaveLength(1);
     expect(state.comments[0]!.resolved).toBe(false);
   });
@@ -201,7 +201,7 @@ describe('comments store', () => {
     warn.mockRestore();
 
     actions.dispose();
-    expect(socket.count(COMMENT_CHANGED)).toBe(0);
+    expect(socket.count(APP_EVENTS.commentChanged)).toBe(0);
     expect(socket.count('connect')).toBe(0);
   });
 

@@ -15,12 +15,12 @@ import {
 import { readOverviewOpen, readView } from '../../client/features/portfolio/view-preference.ts';
 import {
   createProjectsStore,
-  PROJECT_CHANGED,
   type ProjectEvents,
   REFRESH_DEBOUNCE_MS,
   toPortfolioProject,
 } from '../../client/stores/projects.ts';
 import type { PortfolioProject, ProjectSummary } from '../../shared/api.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 
 const health = (over: Partial<PortfolioProject['health']> = {}) => ({
   total: 5,
@@ -180,7 +180,7 @@ describe('projects store, live', () => {
     const stop = actions.listen(socket as unknown as ProjectEvents);
     stage = 2;
     for (let i = 0; i < 5; i += 1) {
-      socket.emit(PROJECT_CHANGED);
+      socket.emit(APP_EVENTS.projectChanged);
       await vi.advanceTimersByTimeAsync(REFRESH_DEBOUNCE_MS / 2);
     }
     expect(projects).toHaveBeenCalledTimes(1);
@@ -193,7 +193,7 @@ describe('projects store, live', () => {
     expect(projects).toHaveBeenCalledTimes(3);
 
     stop();
-    socket.emit(PROJECT_CHANGED);
+    socket.emit(APP_EVENTS.projectChanged);
     await vi.advanceTimersByTimeAsync(REFRESH_DEBOUNCE_MS * 2);
     expect(projects).toHaveBeenCalledTimes(3);
   });

@@ -13,8 +13,9 @@ import {
 import { en } from '../../client/i18n/en.ts';
 import { fr } from '../../client/i18n/fr.ts';
 import { renderDigestHtml } from '../../server/notifications/digest-html.ts';
-import { NOTIFICATION_EVENT, NOTIFICATION_TYPES, type Notification } from '../../shared/notifications.ts';
+import { NOTIFICATION_TYPES, type Notification } from '../../shared/notifications.ts';
 import { isoWeekOf, shiftWeek, weekStart } from '../../shared/notifications-week.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
 
 class FakeSocket {
   private listeners = new Map<string, Set<(...args: unknown[]) => void>>();
@@ -75,13 +76,13 @@ describe('the bell store', () => {
     await actions.load();
     expect(state.unread).toBe(1);
     const live = notification();
-    socket.emit(NOTIFICATION_EVENT, live);
-    socket.emit(NOTIFICATION_EVENT, live);
+    socket.emit(APP_EVENTS.notificationCreated, live);
+    socket.emit(APP_EVENTS.notificationCreated, live);
     expect(state.items.map((n) => n.id)).toEqual([live.id, first.id]);
     expect(state.unread).toBe(2);
     expect(state.latest?.id).toBe(live.id);
     stop();
-    socket.emit(NOTIFICATION_EVENT, notification());
+    socket.emit(APP_EVENTS.notificationCreated, notification());
     expect(state.items).toHaveLength(2);
   });
 

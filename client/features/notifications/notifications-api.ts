@@ -10,9 +10,6 @@ import { request } from '../../api.ts';
 
 export type { Digest, Notification, NotificationPage, NotificationPreferences, NotificationType };
 
-/** The live event on the app socket (shared/notifications.ts NOTIFICATION_EVENT). */
-export const NOTIFICATION_CREATED = 'notification:created';
-
 export const notificationsApi = {
   list: (query: { before?: string; limit?: number } = {}) => {
     const params = new URLSearchParams();

@@ -7,7 +7,8 @@
 import type { Socket } from 'socket.io-client';
 import { batch } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
-import { NOTIFICATION_CREATED, type Notification, type NotificationsApi } from './notifications-api.ts';
+import { APP_EVENTS } from '../../../shared/protocol/index.ts';
+import type { Notification, NotificationsApi } from './notifications-api.ts';
 
 export interface NotificationsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -118,10 +119,10 @@ export function createNotificationsStore(
     listen(): () => void {
       const onCreated = (n: Notification) => actions.received(n);
       const onConnect = () => void actions.load();
-      events.on(NOTIFICATION_CREATED, onCreated);
+      events.on(APP_EVENTS.notificationCreated, onCreated);
       events.on('connect', onConnect);
       return () => {
-        events.off(NOTIFICATION_CREATED, onCreated);
+        events.off(APP_EVENTS.notificationCreated, onCreated);
         events.off('connect', onConnect);
       };
     },

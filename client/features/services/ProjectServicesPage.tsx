@@ -1,6 +1,7 @@
 import { A, useLocation, useParams } from '@solidjs/router';
 import { createEffect, createResource, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
-import { SERVICE_REQUEST_EVENT, type ServiceRequest } from '../../../shared/services.ts';
+import { APP_EVENTS } from '../../../shared/protocol/index.ts';
+import type { ServiceRequest } from '../../../shared/services.ts';
 import { ApiError, api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
@@ -30,8 +31,8 @@ export function ProjectServicesPage() {
   const onChanged = (change: { projectId: string }) => {
     if (change.projectId === params.id && !requests.loading) void refetch();
   };
-  socket.on(SERVICE_REQUEST_EVENT, onChanged);
-  onCleanup(() => socket.off(SERVICE_REQUEST_EVENT, onChanged));
+  socket.on(APP_EVENTS.serviceRequestChanged, onChanged);
+  onCleanup(() => socket.off(APP_EVENTS.serviceRequestChanged, onChanged));
 
   // A link to one request (#request-…) scrolls to it once the list is there.
   createEffect(

@@ -6,8 +6,8 @@ import { DocRoom } from '../../../server/collab/doc-room.ts';
 import type { DocStore, StoredDoc } from '../../../server/collab/doc-store.ts';
 import type { Projection } from '../../../server/collab/projection.ts';
 import { createLogger } from '../../../server/log.ts';
-import { encodeSync, SYNC_UPDATE } from '../../../server/realtime/protocol.ts';
 import { createMilestone, docName } from '../../../shared/doc/index.ts';
+import { encodeSync, SYNC_UPDATE } from '../../../shared/protocol/index.ts';
 
 const log = createLogger('silent');
 const projection: Projection = {

@@ -10,18 +10,18 @@ import { DocRoom } from '../../../server/collab/doc-room.ts';
 import type { MemoryDocStore } from '../../../server/collab/memory-doc-store.ts';
 import { NO_PEERS, type RoomPeers } from '../../../server/collab/peers.ts';
 import { NO_PROJECTION } from '../../../server/collab/projection.ts';
+import { Refusal } from '../../../server/collab/refusal.ts';
 import { DEFAULT_ROOM_OPTIONS, type RoomOptions } from '../../../server/collab/room-options.ts';
 import { createLogger } from '../../../server/log.ts';
+import { decodeMessage } from '../../../server/realtime/protocol.ts';
+import { createMilestone, docName, readProjectDoc } from '../../../shared/doc/index.ts';
 import {
   type Ack,
   type Decoded,
-  decodeMessage,
   encodeSync,
-  Refusal,
   SYNC_STEP1,
   SYNC_UPDATE,
-} from '../../../server/realtime/protocol.ts';
-import { createMilestone, docName, readProjectDoc } from '../../../shared/doc/index.ts';
+} from '../../../shared/protocol/index.ts';
 
 export const NAME = docName('p1');
 const log = createLogger('silent');
