@@ -5,10 +5,11 @@
  * account is marked verified. A lead can revoke an invitation that is still open.
  */
 import { and, eq, isNull } from 'drizzle-orm';
+import { commitAudited } from '../audit/audited-commit.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { projectInvitations, projectMembers, projects, user } from '../db/schema/index.ts';
-import { commit, type Statement } from '../db/writer.ts';
+import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { projectAddedNotifications } from '../notifications/sources.ts';
@@ -87,7 +88,7 @@ export async function joinByInvitation(
         role: inv.role,
         addedBy: inv.invitedBy,
       });
-  await commit(
+  await commitAudited(
     deps.db,
     [
       ...before,
@@ -143,7 +144,7 @@ export async function revokeInvitation(
   if (!inv || inv.revokedAt || inv.acceptedAt)
     throw new AppError('not_found', 'No open invitation with that id');
   const now = deps.clock();
-  await commit(
+  await commitAudited(
     deps.db,
     [
       deps.db

@@ -7,9 +7,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { ProjectRole } from '../../shared/domain.ts';
+import { commitAudited } from '../audit/audited-commit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { projectInvitations, projects } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { invitationMail } from '../mail/account-mail.ts';
@@ -60,7 +60,7 @@ export async function inviteMember(
     acceptedBy: null,
     revokedAt: null,
   };
-  await commit(
+  await commitAudited(
     db,
     [db.insert(projectInvitations).values(row)],
     [

@@ -5,10 +5,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateMentorRequestBody, MentorRequest } from '../../shared/directory.ts';
+import { commitAudited } from '../audit/audited-commit.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { mentorProfiles, mentorRequests, projectMembers } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { byId, loadMentorRequests, pendingFor } from './mentor-view.ts';
@@ -39,7 +39,7 @@ export async function requestMentor(
 
   const now = deps.clock();
   const id = crypto.randomUUID();
-  await commit(
+  await commitAudited(
     db,
     [
       db.insert(mentorRequests).values({

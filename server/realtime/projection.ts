@@ -34,8 +34,9 @@ import {
   readProjectDoc,
 } from '../../shared/doc/index.ts';
 import type { AuditEntry } from '../audit/audit-chain.ts';
+import { commitAudited } from '../audit/audited-commit.ts';
 import { criterionChecks, milestones, readiness } from '../db/schema/index.ts';
-import { commit, type Statement } from '../db/writer.ts';
+import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { milestoneOfRow } from '../projects/project-milestones.ts';
 import { REMOTE } from './origins.ts';
@@ -210,7 +211,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       return;
     }
     try {
-      await commit(deps.db, statements, audit);
+      await commitAudited(deps.db, statements, audit);
     } catch (err) {
       // Keep who changed what for the next attempt (newer changes keep their own authors).
       for (const [key, author] of window) if (!authors.has(key)) authors.set(key, author);
