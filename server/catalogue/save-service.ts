@@ -6,9 +6,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateServiceBody, Service, UpdateServiceBody } from '../../shared/services.ts';
+import { commitAudited } from '../audit/audited-commit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { organisations, serviceHandlers, services, user } from '../db/schema/index.ts';
-import { commit, type Statement } from '../db/writer.ts';
+import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { getService } from './list-services.ts';
@@ -76,7 +77,7 @@ export async function createService(
   const id = crypto.randomUUID();
   const row = { id, ...columns(input), createdAt: now, updatedAt: now } as ServiceRow;
   const { db } = deps;
-  await commit(
+  await commitAudited(
     db,
     [
       db.insert(services).values(row),
@@ -133,7 +134,7 @@ export async function updateService(
   const changes = Object.entries({ ...rest, handlerIds, handlingOrganisationId }).filter(
     ([, v]) => v !== undefined,
   );
-  await commit(
+  await commitAudited(
     db,
     statements,
     changes.map(([field, after]) => ({

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import type { Comment, CreateCommentBody } from '../../shared/api.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { comments, milestones, projectMembers } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { commentNotifications } from '../notifications/sources.ts';
@@ -65,28 +65,17 @@ export async function createComment(
     resolvedBy: null,
     createdAt: now,
   };
-  const notify = await commentNotifications(deps, actor, row);
-  await commit(
-    db,
-    [db.insert(comments).values(row), ...notify.statements],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId,
-        entity: 'comment',
-        entityId: row.id,
-        action: 'create',
-        field: null,
-        before: null,
-        after: { milestoneId: row.milestoneId, parentId: row.parentId, body: row.body, visibility, mentions },
-        reason: null,
-      },
-    ],
-  );
   const [comment] = await toComments(db, [row]);
-  deps.events.emit('comment.changed', { comment: comment! });
-  notify.publish();
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .write(db.insert(comments).values(row))
+    .audit({
+      entity: 'comment',
+      entityId: row.id,
+      action: 'create',
+      after: { milestoneId: row.milestoneId, parentId: row.parentId, body: row.body, visibility, mentions },
+    })
+    .notify(await commentNotifications(deps, actor, row))
+    .emit('comment.changed', { comment: comment! })
+    .commit();
   return comment!;
 }

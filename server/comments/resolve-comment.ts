@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Comment } from '../../shared/api.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { comments } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { toComments } from './comment-view.ts';
@@ -26,32 +26,24 @@ export async function setCommentResolved(
   if (row.parentId) throw new AppError('invalid_input', 'Resolve the thread, not a reply');
   const now = deps.clock();
   const next = { ...row, resolvedAt: resolved ? now : null, resolvedBy: resolved ? actor.id : null };
+  const [comment] = await toComments(db, [next]);
+  const changes = new ChangeSet(deps, { at: now, actor, projectId });
   if ((row.resolvedAt !== null) !== resolved)
-    await commit(
-      db,
-      [
+    changes
+      .write(
         db
           .update(comments)
           .set({ resolvedAt: next.resolvedAt, resolvedBy: next.resolvedBy })
           .where(eq(comments.id, commentId)),
-      ],
-      [
-        {
-          at: now,
-          actorId: actor.id,
-          actorOrganisationId: actor.organisationId,
-          projectId,
-          entity: 'comment',
-          entityId: commentId,
-          action: 'update',
-          field: 'resolved',
-          before: row.resolvedAt !== null,
-          after: resolved,
-          reason: null,
-        },
-      ],
-    );
-  const [comment] = await toComments(db, [next]);
-  deps.events.emit('comment.changed', { comment: comment! });
+      )
+      .audit({
+        entity: 'comment',
+        entityId: commentId,
+        action: 'update',
+        field: 'resolved',
+        before: row.resolvedAt !== null,
+        after: resolved,
+      });
+  await changes.emit('comment.changed', { comment: comment! }).commit();
   return comment!;
 }

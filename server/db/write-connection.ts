@@ -17,7 +17,7 @@
  * Batches run one at a time, in the order they were sent, and a batch resolves once committed.
  */
 import { Worker } from 'node:worker_threads';
-import type { Client, InValue } from '@libsql/client';
+import { type Client, type InValue, LibsqlBatchError } from '@libsql/client';
 import Database from 'libsql';
 
 export interface SqlStatement {
@@ -30,8 +30,19 @@ export interface WriteResult {
   lastInsertRowid: number;
 }
 
+/** A batch that failed and was rolled back, with the index of the statement that failed. */
+export class BatchError extends Error {
+  constructor(
+    message: string,
+    readonly statementIndex: number | null,
+  ) {
+    super(message);
+    this.name = 'BatchError';
+  }
+}
+
 export interface WriteConnection {
-  /** runs the statements in one transaction, all or nothing */
+  /** runs the statements in one transaction, all or nothing (else rejects with a BatchError) */
   batch(statements: readonly SqlStatement[]): Promise<WriteResult[]>;
   /** why no batch can run now (the write thread stopped), or null (readiness reports it) */
   problem(): string | null;
@@ -82,9 +93,11 @@ export function openWriteConnection(path: string, busyTimeoutMs: number): WriteC
   return {
     async batch(statements) {
       begin.run();
+      let index = -1;
       try {
         const results: WriteResult[] = [];
         for (const s of statements) {
+          index++;
           const { statement, reader } = prepare(s.sql);
           const args = s.args.map(toSql);
           if (reader) {
@@ -95,11 +108,12 @@ export function openWriteConnection(path: string, busyTimeoutMs: number): WriteC
             results.push({ rowsAffected: info.changes, lastInsertRowid: Number(info.lastInsertRowid) });
           }
         }
+        index = -1;
         commit.run();
         return results;
       } catch (err) {
         if (db.inTransaction) db.exec('ROLLBACK');
-        throw err;
+        throw new BatchError(err instanceof Error ? err.message : String(err), index < 0 ? null : index);
       }
     },
     problem: () => (db.open ? null : 'The write connection is closed'),
@@ -140,7 +154,14 @@ export function openWriteThread(
   };
   worker.on('error', (err) => fail(err));
   worker.on('exit', () => fail(new Error('The database write thread stopped')));
-  worker.on('message', (m: { ready?: true; id: number; results?: WriteResult[]; error?: string }) => {
+  type Reply = {
+    ready?: true;
+    id: number;
+    results?: WriteResult[];
+    error?: string;
+    statementIndex?: number | null;
+  };
+  worker.on('message', (m: Reply) => {
     if (m.ready) {
       started?.resolve();
       started = null;
@@ -151,7 +172,7 @@ export function openWriteThread(
     if (!w) return;
     waiting.delete(m.id);
     if (waiting.size === 0) worker.unref();
-    if (m.error !== undefined) w.reject(new Error(m.error));
+    if (m.error !== undefined) w.reject(new BatchError(m.error, m.statementIndex ?? null));
     else w.resolve(m.results ?? []);
   });
   return {
@@ -177,10 +198,15 @@ export function openWriteThread(
 export function clientWriteConnection(client: Client): WriteConnection {
   return {
     async batch(statements) {
-      const results = await client.batch(
-        statements.map((s) => ({ sql: s.sql, args: [...s.args] })),
-        'write',
-      );
+      const results = await client
+        .batch(
+          statements.map((s) => ({ sql: s.sql, args: [...s.args] })),
+          'write',
+        )
+        .catch((err: unknown) => {
+          const index = err instanceof LibsqlBatchError ? err.statementIndex : null;
+          throw new BatchError(err instanceof Error ? err.message : String(err), index);
+        });
       return results.map((r) => ({
         rowsAffected: r.rowsAffected,
         lastInsertRowid: Number(r.lastInsertRowid ?? 0),

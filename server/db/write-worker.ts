@@ -3,7 +3,7 @@
  * its own connection and answers with the results, or the error's message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openWriteConnection, type SqlStatement } from './write-connection.ts';
+import { BatchError, openWriteConnection, type SqlStatement } from './write-connection.ts';
 
 const { path, busyTimeoutMs } = workerData as { path: string; busyTimeoutMs: number };
 const connection = openWriteConnection(path, busyTimeoutMs);
@@ -18,7 +18,11 @@ port.on('message', (message: { id: number; statements: SqlStatement[] } | 'close
   connection.batch(message.statements).then(
     (results) => port.postMessage({ id: message.id, results }),
     (err: unknown) =>
-      port.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) }),
+      port.postMessage({
+        id: message.id,
+        error: err instanceof Error ? err.message : String(err),
+        statementIndex: err instanceof BatchError ? err.statementIndex : null,
+      }),
   );
 });
 port.postMessage({ ready: true });

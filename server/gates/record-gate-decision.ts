@@ -12,8 +12,8 @@ import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { TooManyAttempts } from '../auth/password-attempts.ts';
+import { ChangeSet } from '../change-set.ts';
 import { account, gateDecisions, gateReviews, projectMembers, projects } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { gateDecidedNotifications } from '../notifications/sources.ts';
@@ -50,89 +50,63 @@ export async function recordGateDecision(
     stageBefore: project.stage,
     stageAfter: effect.stage,
   };
-  const base = { at: now, actorId: actor.id, actorOrganisationId: actor.organisationId, projectId };
-  const notify = await gateDecidedNotifications(deps, actor, project, reviewId, input.outcome);
-  await commit(
-    db,
-    [
-      db.insert(gateDecisions).values(decision),
-      // Guarded: a concurrent decision on the same review finds it decided and changes nothing.
+  const changes = new ChangeSet(deps, { at: now, actor, projectId })
+    // Guarded, and first: of two signers at once, the second finds the review decided, and
+    // neither its decision nor its audit entry is written.
+    .guarded(
       db
         .update(gateReviews)
         .set({ status: 'decided' })
         .where(and(eq(gateReviews.id, reviewId), eq(gateReviews.status, 'open'))),
+      'This gate review was decided meanwhile by someone else: nothing was signed',
+    )
+    .write(
+      db.insert(gateDecisions).values(decision),
       db
         .update(projects)
         .set({ stage: effect.stage, archived: effect.archive || project.archived, updatedAt: now })
         .where(eq(projects.id, projectId)),
-      ...notify.statements,
-    ],
-    [
-      {
-        ...base,
-        entity: 'gate_decision',
-        entityId: decision.id,
-        action: 'create',
-        field: null,
-        before: null,
-        after: {
-          outcome: decision.outcome,
-          rationale: decision.rationale,
-          conditions: decision.conditions,
-          signer: actor.name,
-          meaning: SIGNATURE_MEANING,
-        },
-        reason: input.rationale,
+    )
+    .audit({
+      entity: 'gate_decision',
+      entityId: decision.id,
+      action: 'create',
+      after: {
+        outcome: decision.outcome,
+        rationale: decision.rationale,
+        conditions: decision.conditions,
+        signer: actor.name,
+        meaning: SIGNATURE_MEANING,
       },
-      ...(effect.stage !== project.stage
-        ? [
-            {
-              ...base,
-              entity: 'project',
-              entityId: projectId,
-              action: 'update',
-              field: 'stage',
-              before: project.stage,
-              after: effect.stage,
-              reason: `gate decision: ${input.outcome}`,
-            },
-          ]
-        : []),
-      ...(effect.archive && !project.archived
-        ? [
-            {
-              ...base,
-              entity: 'project',
-              entityId: projectId,
-              action: 'update',
-              field: 'archived',
-              before: false,
-              after: true,
-              reason: 'gate decision: kill',
-            },
-          ]
-        : []),
-    ],
-  );
-
-  if (input.conditions.length) {
-    const [lead] = await db
-      .select({ userId: projectMembers.userId })
-      .from(projectMembers)
-      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'lead')))
-      .limit(1);
-    await deps.documents.change(projectId, actor.id, (doc) => {
-      for (const c of input.conditions)
-        createMilestone(
-          doc,
-          { title: c.title, due: c.due, status: 'planned', stage: effect.stage, owner: lead?.userId ?? null },
-          actor.id,
-        );
+      reason: input.rationale,
+    })
+    .notify(await gateDecidedNotifications(deps, actor, project, reviewId, input.outcome));
+  if (effect.stage !== project.stage)
+    changes.audit({
+      entity: 'project',
+      entityId: projectId,
+      action: 'update',
+      field: 'stage',
+      before: project.stage,
+      after: effect.stage,
+      reason: `gate decision: ${input.outcome}`,
     });
-  }
-  deps.events.emit('project.changed', { projectId });
-  deps.events.emit('gate.changed', { projectId, reviewId: review.id });
-  notify.publish();
+  if (effect.archive && !project.archived)
+    changes.audit({
+      entity: 'project',
+      entityId: projectId,
+      action: 'update',
+      field: 'archived',
+      before: false,
+      after: true,
+      reason: 'gate decision: kill',
+    });
+  if (input.conditions.length)
+    changes.afterCommit(() => conditionsAsMilestones(deps, actor, projectId, effect.stage, input.conditions));
+  await changes
+    .emit('project.changed', { projectId })
+    .emit('gate.changed', { projectId, reviewId: review.id })
+    .commit();
   deps.log.info({ projectId, reviewId, outcome: input.outcome, signer: actor.id }, 'gate decision signed');
   return (await loadGateReviews(db, projectId, review.id))[0]!;
 }
@@ -168,24 +142,31 @@ async function verifySignature(
   }
   if (right) return check.attempt.succeeded();
   deps.log.warn({ userId: actor.id, reviewId }, 'gate signature refused: wrong password');
-  await commit(
-    deps.db,
-    [],
-    [
-      {
-        at: deps.clock(),
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId,
-        entity: 'gate_signature',
-        entityId: reviewId,
-        action: 'refused',
-        field: null,
-        before: null,
-        after: null,
-        reason: 'wrong password',
-      },
-    ],
-  );
+  await new ChangeSet(deps, { at: deps.clock(), actor, projectId })
+    .audit({ entity: 'gate_signature', entityId: reviewId, action: 'refused', reason: 'wrong password' })
+    .commit();
   throw new AppError('forbidden', 'That password is not correct: nothing was signed');
+}
+
+/** Each condition of a Conditional Go becomes a milestone of the new stage, owned by the lead. */
+async function conditionsAsMilestones(
+  deps: ServiceDeps,
+  actor: Actor,
+  projectId: string,
+  stage: number,
+  conditions: z.output<typeof DecideBody>['conditions'],
+): Promise<void> {
+  const [lead] = await deps.db
+    .select({ userId: projectMembers.userId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'lead')))
+    .limit(1);
+  await deps.documents.change(projectId, actor.id, (doc) => {
+    for (const c of conditions)
+      createMilestone(
+        doc,
+        { title: c.title, due: c.due, status: 'planned', stage, owner: lead?.userId ?? null },
+        actor.id,
+      );
+  });
 }

@@ -9,8 +9,8 @@ import type { GateReview } from '../../shared/api.ts';
 import { readProjectDoc } from '../../shared/doc/index.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { gateCriteria, gatePacks, gateReviews } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { gateRequestedNotifications } from '../notifications/sources.ts';
@@ -63,35 +63,24 @@ export async function requestGateReview(
       requestedBy: actor.id,
       requestedAt: now,
     };
-    const notify = await gateRequestedNotifications(deps, actor, project, id);
-    await commit(
-      db,
-      [
-        ...notify.statements,
+    await new ChangeSet(deps, { at: now, actor, projectId })
+      .write(
         db.insert(gateReviews).values(review),
         db
           .insert(gatePacks)
           .values({ reviewId: id, state: Buffer.from(Y.encodeStateAsUpdate(doc)), data, createdAt: now }),
-      ],
-      [
-        {
-          at: now,
-          actorId: actor.id,
-          actorOrganisationId: actor.organisationId,
-          projectId,
-          entity: 'gate_review',
-          entityId: id,
-          action: 'create',
-          field: null,
-          before: null,
-          after: { stageIndex: project.stage, milestones: data.milestones.length },
-          reason: 'gate review requested',
-        },
-      ],
-    );
-    deps.events.emit('project.changed', { projectId });
-    deps.events.emit('gate.changed', { projectId, reviewId: id });
-    notify.publish();
+      )
+      .audit({
+        entity: 'gate_review',
+        entityId: id,
+        action: 'create',
+        after: { stageIndex: project.stage, milestones: data.milestones.length },
+        reason: 'gate review requested',
+      })
+      .notify(await gateRequestedNotifications(deps, actor, project, id))
+      .emit('project.changed', { projectId })
+      .emit('gate.changed', { projectId, reviewId: id })
+      .commit();
     return (await loadGateReviews(db, projectId, id))[0]!;
   } finally {
     doc.destroy();

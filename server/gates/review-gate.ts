@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { GateReview, RecommendBody } from '../../shared/api.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import {
   gateCriteria,
   gateRecommendations,
@@ -18,7 +19,6 @@ import {
   projectMembers,
   projectPartners,
 } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { loadGateReviews } from './gate-view.ts';
@@ -50,31 +50,16 @@ export async function inviteReviewer(
     .limit(1);
   if (member?.role !== 'mentor') throw new AppError('invalid_input', 'Invite a mentor of this project');
   const now = deps.clock();
-  await commit(
-    deps.db,
-    [
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .write(
       deps.db
         .insert(gateReviewers)
         .values({ reviewId, userId, invitedBy: actor.id, invitedAt: now })
         .onConflictDoNothing(),
-    ],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId,
-        entity: 'gate_review',
-        entityId: reviewId,
-        action: 'update',
-        field: 'reviewers',
-        before: null,
-        after: userId,
-        reason: null,
-      },
-    ],
-  );
-  deps.events.emit('gate.changed', { projectId, reviewId });
+    )
+    .audit({ entity: 'gate_review', entityId: reviewId, action: 'update', field: 'reviewers', after: userId })
+    .emit('gate.changed', { projectId, reviewId })
+    .commit();
   return (await loadGateReviews(deps.db, projectId, reviewId))[0]!;
 }
 
@@ -142,9 +127,8 @@ export async function recommend(
     conflictOfInterest: input.conflictOfInterest ?? null,
     createdAt: now,
   };
-  await commit(
-    db,
-    [
+  await new ChangeSet(deps, { at: now, actor, projectId: project.id })
+    .write(
       db
         .insert(gateRecommendations)
         .values(row)
@@ -158,28 +142,19 @@ export async function recommend(
             createdAt: now,
           },
         }),
-    ],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId: project.id,
-        entity: 'gate_recommendation',
-        entityId: reviewId,
-        action: 'create',
-        field: null,
-        before: null,
-        after: {
-          scores: row.scores,
-          recommendation: row.recommendation,
-          rationale: row.rationale,
-          conflictOfInterest: row.conflictOfInterest,
-        },
-        reason: null,
+    )
+    .audit({
+      entity: 'gate_recommendation',
+      entityId: reviewId,
+      action: 'create',
+      after: {
+        scores: row.scores,
+        recommendation: row.recommendation,
+        rationale: row.rationale,
+        conflictOfInterest: row.conflictOfInterest,
       },
-    ],
-  );
-  deps.events.emit('gate.changed', { projectId, reviewId });
+    })
+    .emit('gate.changed', { projectId, reviewId })
+    .commit();
   return (await loadGateReviews(db, projectId, reviewId))[0]!;
 }

@@ -8,8 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import type { ProjectRole } from '../../shared/domain.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { projectMembers, projects, user } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { addedToProjectMail } from '../mail/account-mail.ts';
@@ -37,38 +37,29 @@ export async function addMember(
   if (!existing?.emailVerified) return inviteMember(deps, actor, projectId, input);
 
   const now = deps.clock();
-  const notify = await projectAddedNotifications(deps, {
-    projectId,
-    userId: existing.id,
-    role: input.role,
-    addedBy: actor.id,
-  });
-  await commit(
-    db,
-    [
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .write(
       db
         .insert(projectMembers)
         .values({ projectId, userId: existing.id, role: input.role, addedBy: actor.id, addedAt: now }),
-      ...notify.statements,
-    ],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
+    )
+    .audit({
+      entity: 'member',
+      entityId: `${projectId}:${existing.id}`,
+      action: 'create',
+      field: 'role',
+      after: input.role,
+    })
+    .notify(
+      await projectAddedNotifications(deps, {
         projectId,
-        entity: 'member',
-        entityId: `${projectId}:${existing.id}`,
-        action: 'create',
-        field: 'role',
-        before: null,
-        after: input.role,
-        reason: null,
-      },
-    ],
-  );
-  deps.events.emit('membership.changed', { projectId, userId: existing.id });
-  notify.publish();
+        userId: existing.id,
+        role: input.role,
+        addedBy: actor.id,
+      }),
+    )
+    .emit('membership.changed', { projectId, userId: existing.id })
+    .commit();
   if (deps.mailer.enabled) {
     const [project] = await db
       .select({ title: projects.title })

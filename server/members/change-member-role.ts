@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { ProjectRole } from '../../shared/domain.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { projectMembers } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { checkKeepsALead } from '../projects/project.rules.ts';
@@ -16,6 +16,14 @@ async function loadMembership(deps: ServiceDeps, projectId: string, userId: stri
   if (!target) throw new AppError('not_found', 'No such member on this project');
   return { target, leads: rows.filter((r) => r.role === 'lead').length };
 }
+
+/** The membership, only while it still has the role the use case read. */
+const isMembership = (projectId: string, userId: string, role: string) =>
+  and(
+    eq(projectMembers.projectId, projectId),
+    eq(projectMembers.userId, userId),
+    eq(projectMembers.role, role),
+  );
 
 export async function changeMemberRole(
   deps: ServiceDeps,
@@ -29,31 +37,26 @@ export async function changeMemberRole(
   if (target.role !== role) {
     checkKeepsALead(leads, target.role === 'lead');
     const now = deps.clock();
-    await commit(
-      deps.db,
-      [
+    await new ChangeSet(deps, { at: now, actor, projectId })
+      // Guarded on the role read: a concurrent change to this member is refused, never audited
+      // with a `before` that was no longer true.
+      .guarded(
         deps.db
           .update(projectMembers)
           .set({ role })
-          .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))),
-      ],
-      [
-        {
-          at: now,
-          actorId: actor.id,
-          actorOrganisationId: actor.organisationId,
-          projectId,
-          entity: 'member',
-          entityId: `${projectId}:${userId}`,
-          action: 'update',
-          field: 'role',
-          before: target.role,
-          after: role,
-          reason: null,
-        },
-      ],
-    );
-    deps.events.emit('membership.changed', { projectId, userId });
+          .where(isMembership(projectId, userId, target.role)),
+        'This member’s role changed meanwhile: reload the members and try again',
+      )
+      .audit({
+        entity: 'member',
+        entityId: `${projectId}:${userId}`,
+        action: 'update',
+        field: 'role',
+        before: target.role,
+        after: role,
+      })
+      .emit('membership.changed', { projectId, userId })
+      .commit();
   }
   const [member] = await loadMembers(deps.db, projectId, userId);
   if (!member) throw new AppError('not_found', 'No such member on this project');
@@ -70,28 +73,18 @@ export async function removeMember(
   const { target, leads } = await loadMembership(deps, projectId, userId);
   checkKeepsALead(leads, target.role === 'lead');
   const now = deps.clock();
-  await commit(
-    deps.db,
-    [
-      deps.db
-        .delete(projectMembers)
-        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))),
-    ],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId,
-        entity: 'member',
-        entityId: `${projectId}:${userId}`,
-        action: 'delete',
-        field: 'role',
-        before: target.role,
-        after: null,
-        reason: null,
-      },
-    ],
-  );
-  deps.events.emit('membership.changed', { projectId, userId });
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .guarded(
+      deps.db.delete(projectMembers).where(isMembership(projectId, userId, target.role)),
+      'This member’s role changed meanwhile: reload the members and try again',
+    )
+    .audit({
+      entity: 'member',
+      entityId: `${projectId}:${userId}`,
+      action: 'delete',
+      field: 'role',
+      before: target.role,
+    })
+    .emit('membership.changed', { projectId, userId })
+    .commit();
 }

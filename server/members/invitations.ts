@@ -7,8 +7,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { projectInvitations, projectMembers, projects, user } from '../db/schema/index.ts';
-import { commit, type Statement } from '../db/writer.ts';
+import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { projectAddedNotifications } from '../notifications/sources.ts';
@@ -79,53 +80,44 @@ export async function joinByInvitation(
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, inv.projectId), eq(projectMembers.userId, who.id)))
     .limit(1);
-  const notify = already
-    ? null
-    : await projectAddedNotifications(deps, {
-        projectId: inv.projectId,
-        userId: who.id,
-        role: inv.role,
-        addedBy: inv.invitedBy,
-      });
-  await commit(
-    deps.db,
-    [
-      ...before,
+  const changes = new ChangeSet(deps, { at: now, actor: who, projectId: inv.projectId })
+    .write(...before)
+    // Guarded: an invitation is used once; a second use at the same moment is refused whole
+    // (with the account `before` would have made).
+    .guarded(
       deps.db
         .update(projectInvitations)
         .set({ acceptedAt: now, acceptedBy: who.id })
         .where(and(eq(projectInvitations.id, inv.id), isNull(projectInvitations.acceptedAt))),
-      ...(already
-        ? []
-        : [
-            deps.db.insert(projectMembers).values({
-              projectId: inv.projectId,
-              userId: who.id,
-              role: inv.role,
-              addedBy: inv.invitedBy,
-              addedAt: now,
-            }),
-          ]),
-      ...(notify?.statements ?? []),
-    ],
-    [
-      {
-        at: now,
-        actorId: who.id,
-        actorOrganisationId: who.organisationId,
-        projectId: inv.projectId,
-        entity: 'member',
-        entityId: `${inv.projectId}:${who.id}`,
-        action: already ? 'update' : 'create',
-        field: 'invitation',
-        before: null,
-        after: { invitationId: inv.id, role: inv.role },
-        reason: null,
-      },
-    ],
-  );
-  deps.events.emit('membership.changed', { projectId: inv.projectId, userId: who.id });
-  notify?.publish();
+      'This invitation was used meanwhile',
+    )
+    .audit({
+      entity: 'member',
+      entityId: `${inv.projectId}:${who.id}`,
+      action: already ? 'update' : 'create',
+      field: 'invitation',
+      after: { invitationId: inv.id, role: inv.role },
+    });
+  if (!already)
+    changes
+      .write(
+        deps.db.insert(projectMembers).values({
+          projectId: inv.projectId,
+          userId: who.id,
+          role: inv.role,
+          addedBy: inv.invitedBy,
+          addedAt: now,
+        }),
+      )
+      .notify(
+        await projectAddedNotifications(deps, {
+          projectId: inv.projectId,
+          userId: who.id,
+          role: inv.role,
+          addedBy: inv.invitedBy,
+        }),
+      );
+  await changes.emit('membership.changed', { projectId: inv.projectId, userId: who.id }).commit();
 }
 
 export async function revokeInvitation(
@@ -143,28 +135,18 @@ export async function revokeInvitation(
   if (!inv || inv.revokedAt || inv.acceptedAt)
     throw new AppError('not_found', 'No open invitation with that id');
   const now = deps.clock();
-  await commit(
-    deps.db,
-    [
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .write(
       deps.db
         .update(projectInvitations)
         .set({ revokedAt: now })
         .where(eq(projectInvitations.id, invitationId)),
-    ],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId,
-        entity: 'invitation',
-        entityId: invitationId,
-        action: 'delete',
-        field: null,
-        before: { email: inv.email, role: inv.role },
-        after: null,
-        reason: null,
-      },
-    ],
-  );
+    )
+    .audit({
+      entity: 'invitation',
+      entityId: invitationId,
+      action: 'delete',
+      before: { email: inv.email, role: inv.role },
+    })
+    .commit();
 }

@@ -8,8 +8,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { ProjectRole } from '../../shared/domain.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { projectInvitations, projects } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { invitationMail } from '../mail/account-mail.ts';
@@ -60,25 +60,15 @@ export async function inviteMember(
     acceptedBy: null,
     revokedAt: null,
   };
-  await commit(
-    db,
-    [db.insert(projectInvitations).values(row)],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId,
-        entity: 'invitation',
-        entityId: row.id,
-        action: 'create',
-        field: null,
-        before: null,
-        after: { email: row.email, role: row.role },
-        reason: null,
-      },
-    ],
-  );
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .write(db.insert(projectInvitations).values(row))
+    .audit({
+      entity: 'invitation',
+      entityId: row.id,
+      action: 'create',
+      after: { email: row.email, role: row.role },
+    })
+    .commit();
   const link = `${deps.publicUrl}/invitations/${token}`;
   if (!deps.mailer.enabled) return { invitation: toInvitation(row, link) };
   const [project] = await db

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import type { CreateMentorRequestBody, MentorRequest } from '../../shared/directory.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { mentorProfiles, mentorRequests, projectMembers } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { byId, loadMentorRequests, pendingFor } from './mentor-view.ts';
@@ -39,9 +39,8 @@ export async function requestMentor(
 
   const now = deps.clock();
   const id = crypto.randomUUID();
-  await commit(
-    db,
-    [
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .write(
       db.insert(mentorRequests).values({
         id,
         projectId,
@@ -51,23 +50,14 @@ export async function requestMentor(
         status: 'pending',
         createdAt: now,
       }),
-    ],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
-        projectId,
-        entity: 'mentor_request',
-        entityId: id,
-        action: 'create',
-        field: null,
-        before: null,
-        after: { mentorId: input.mentorId, message: input.message },
-        reason: null,
-      },
-    ],
-  );
-  deps.events.emit('mentor_request.changed', { projectId, mentorId: input.mentorId, requestId: id });
+    )
+    .audit({
+      entity: 'mentor_request',
+      entityId: id,
+      action: 'create',
+      after: { mentorId: input.mentorId, message: input.message },
+    })
+    .emit('mentor_request.changed', { projectId, mentorId: input.mentorId, requestId: id })
+    .commit();
   return (await loadMentorRequests(db, byId(id)))[0]!;
 }

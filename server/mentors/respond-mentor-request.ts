@@ -1,14 +1,14 @@
 /**
  * The mentor answers a request to join a project. Accepting adds them as the project's mentor
- * (comment access, no edits) in the same batch that closes the request; the batch is guarded
- * so that a request is answered once.
+ * (comment access, no edits) in the same change set that closes the request, guarded so that a
+ * request is answered once.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { MentorRequest, RespondMentorRequestBody } from '../../shared/directory.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { mentorRequests, projectMembers } from '../db/schema/index.ts';
-import { commit, type Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { byId, loadMentorRequests } from './mentor-view.ts';
@@ -34,28 +34,16 @@ export async function respondMentorRequest(
 
   const now = deps.clock();
   const status = input.decision === 'accept' ? 'accepted' : 'declined';
-  const statements: Statement[] = [
-    db
-      .update(mentorRequests)
-      .set({ status, response: input.response ?? null, respondedAt: now })
-      .where(and(eq(mentorRequests.id, requestId), eq(mentorRequests.status, 'pending'))),
-  ];
-  const base = {
-    at: now,
-    actorId: actor.id,
-    actorOrganisationId: actor.organisationId,
-    projectId: request.projectId,
-  };
-  if (status === 'accepted')
-    // Added only while the request is (now) accepted by this very batch: a second answer adds no one.
-    statements.push(
-      db.run(sql`INSERT INTO project_members (project_id, user_id, role, added_by, added_at)
-        SELECT ${request.projectId}, ${actor.id}, 'mentor', ${request.requestedBy}, ${now.getTime()}
-        WHERE EXISTS (SELECT 1 FROM mentor_requests WHERE id = ${requestId} AND status = 'accepted' AND responded_at = ${now.getTime()})`),
-    );
-  await commit(db, statements, [
-    {
-      ...base,
+  const changes = new ChangeSet(deps, { at: now, actor, projectId: request.projectId })
+    // Guarded: a request is answered once; a second answer at the same moment is refused whole.
+    .guarded(
+      db
+        .update(mentorRequests)
+        .set({ status, response: input.response ?? null, respondedAt: now })
+        .where(and(eq(mentorRequests.id, requestId), eq(mentorRequests.status, 'pending'))),
+      'This request was answered meanwhile',
+    )
+    .audit({
       entity: 'mentor_request',
       entityId: requestId,
       action: 'update',
@@ -63,26 +51,30 @@ export async function respondMentorRequest(
       before: 'pending',
       after: status,
       reason: input.response ?? null,
-    },
-    ...(status === 'accepted'
-      ? [
-          {
-            ...base,
-            entity: 'member',
-            entityId: `${request.projectId}:${actor.id}`,
-            action: 'create',
-            field: 'role',
-            before: null,
-            after: 'mentor',
-            reason: 'accepted a mentor request',
-          },
-        ]
-      : []),
-  ]);
-  if (status === 'accepted') {
-    deps.events.emit('membership.changed', { projectId: request.projectId, userId: actor.id });
-    deps.events.emit('project.changed', { projectId: request.projectId });
-  }
-  deps.events.emit('mentor_request.changed', { projectId: request.projectId, mentorId: actor.id, requestId });
+    });
+  if (status === 'accepted')
+    changes
+      .write(
+        db.insert(projectMembers).values({
+          projectId: request.projectId,
+          userId: actor.id,
+          role: 'mentor',
+          addedBy: request.requestedBy,
+          addedAt: now,
+        }),
+      )
+      .audit({
+        entity: 'member',
+        entityId: `${request.projectId}:${actor.id}`,
+        action: 'create',
+        field: 'role',
+        after: 'mentor',
+        reason: 'accepted a mentor request',
+      })
+      .emit('membership.changed', { projectId: request.projectId, userId: actor.id })
+      .emit('project.changed', { projectId: request.projectId });
+  await changes
+    .emit('mentor_request.changed', { projectId: request.projectId, mentorId: actor.id, requestId })
+    .commit();
   return (await loadMentorRequests(db, byId(requestId)))[0]!;
 }

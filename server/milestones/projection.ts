@@ -26,9 +26,10 @@
 import type * as Y from 'yjs';
 import { readMaturation, readMilestoneById, readProjectDoc } from '../../shared/doc/index.ts';
 import type { AuditEntry } from '../audit/audit-chain.ts';
+import { commitAudited } from '../audit/audited-commit.ts';
 import { REMOTE } from '../collab/origins.ts';
 import type { Projection } from '../collab/projection.ts';
-import { commit, type Statement } from '../db/writer.ts';
+import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import {
   entityName,
@@ -178,7 +179,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       return;
     }
     try {
-      await commit(deps.db, statements, audit);
+      await commitAudited(deps.db, statements, audit);
     } catch (err) {
       // Keep who changed what for the next attempt (newer changes keep their own authors).
       for (const [key, author] of window) if (!authors.has(key)) authors.set(key, author);

@@ -1,11 +1,10 @@
 /**
- * Writing notifications. A use case builds its notifications before its write, puts their
- * statements in the same `commit` (so an action and its notifications exist together or not
- * at all), then publishes them live:
+ * Writing notifications. A use case builds its notifications before its write and hands them to
+ * its change set (server/change-set.ts), which stores them in the same batch (so an action and
+ * its notifications exist together or not at all) and publishes them live once committed:
  *
- *   const notify = await prepareNotifications(deps, [{ type, projectId, actorId, subject, payload, recipients }]);
- *   await commit(db, [...ownStatements, ...notify.statements], audit);
- *   notify.publish();
+ *   changes.notify(await prepareNotifications(deps, [{ type, projectId, actorId, subject, payload, recipients }]));
+ *   await changes.commit();
  *
  * Recipients are filtered here, in one place: never the actor; only people who may see the
  * project (members and cluster managers) or who handle the subject (`handlers`: a service's

@@ -1,9 +1,9 @@
 /** A member of an organisation agrees (or stops agreeing) to be listed as one of its contacts. */
 import { and, eq } from 'drizzle-orm';
 import type { OrganisationProfile } from '../../shared/directory.ts';
+import { commitAudited } from '../audit/audited-commit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { organisationMembers } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { organisationProfile } from './organisation-profile.ts';
@@ -20,7 +20,7 @@ export async function setContactListing(
     throw new AppError('forbidden', 'Only its members may be listed as contacts of an organisation');
   if (profile.listedAsContact === listed) return profile;
   const now = deps.clock();
-  await commit(
+  await commitAudited(
     db,
     [
       db

@@ -6,9 +6,9 @@
  * Reactivation lets it sign in again; the tokens stay revoked.
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
+import { commitAudited } from '../audit/audited-commit.ts';
 import type { Actor } from '../auth/actor.ts';
 import { apiTokens, clusterManagers, session, user } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { checkKeepsAManager } from './people.rules.ts';
@@ -44,7 +44,7 @@ export async function deactivateAccount(
     .where(isNull(user.deactivatedAt));
   checkKeepsAManager(managers?.n ?? 0, target.manager !== null);
   const now = deps.clock();
-  await commit(
+  await commitAudited(
     deps.db,
     [
       deps.db.update(user).set({ deactivatedAt: now, updatedAt: now }).where(eq(user.id, userId)),
@@ -69,7 +69,7 @@ export async function reactivateAccount(
   const target = await loadAccount(deps, actor, userId);
   if (!target.deactivatedAt) return { id: userId, deactivatedAt: null };
   const now = deps.clock();
-  await commit(
+  await commitAudited(
     deps.db,
     [deps.db.update(user).set({ deactivatedAt: null, updatedAt: now }).where(eq(user.id, userId))],
     [audited(actor, userId, now, target.deactivatedAt.toISOString(), null)],

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateProjectBody, ProjectDetail } from '../../shared/api.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import {
   frameworks,
   organisationMembers,
@@ -10,7 +11,6 @@ import {
   projectPartners,
   projects,
 } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { getProject } from './get-project.ts';
@@ -62,16 +62,8 @@ export async function createProject(
     createdAt: now,
     updatedAt: now,
   };
-  const base = {
-    at: now,
-    actorId: actor.id,
-    actorOrganisationId: actor.organisationId,
-    projectId: id,
-    reason: null,
-  };
-  await commit(
-    db,
-    [
+  await new ChangeSet(deps, { at: now, actor, projectId: id })
+    .write(
       db.insert(projects).values(row),
       db
         .insert(projectMembers)
@@ -79,29 +71,17 @@ export async function createProject(
       ...(input.partners.length
         ? [db.insert(projectPartners).values(input.partners.map((p) => ({ projectId: id, ...p })))]
         : []),
-    ],
-    [
-      {
-        ...base,
-        entity: 'project',
-        entityId: id,
-        action: 'create',
-        field: null,
-        before: null,
-        after: { ...row, partners: input.partners },
-      },
-      {
-        ...base,
-        entity: 'member',
-        entityId: `${id}:${actor.id}`,
-        action: 'create',
-        field: 'role',
-        before: null,
-        after: 'lead',
-      },
-    ],
-  );
+    )
+    .audit({ entity: 'project', entityId: id, action: 'create', after: { ...row, partners: input.partners } })
+    .audit({
+      entity: 'member',
+      entityId: `${id}:${actor.id}`,
+      action: 'create',
+      field: 'role',
+      after: 'lead',
+    })
+    .emit('project.changed', { projectId: id })
+    .commit();
   deps.log.info({ projectId: id, userId: actor.id }, 'project created');
-  deps.events.emit('project.changed', { projectId: id });
   return getProject(deps, actor, id);
 }

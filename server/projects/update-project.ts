@@ -2,11 +2,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ProjectDetail, UpdateProjectBody } from '../../shared/api.ts';
-import type { AuditEntry } from '../audit/audit-chain.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { projectPartners, projects } from '../db/schema/index.ts';
-import { commit, type Statement } from '../db/writer.ts';
+import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { getProject } from './get-project.ts';
 import { checkPartners } from './project.rules.ts';
@@ -23,21 +23,15 @@ export async function updateProject(
   if (input.archived !== undefined) await requireProjectAction(deps, actor, projectId, 'project.archive');
   const before = access.project;
   const now = deps.clock();
-  const audit: AuditEntry[] = [];
-  const base = {
-    at: now,
-    actorId: actor.id,
-    actorOrganisationId: actor.organisationId,
-    projectId,
-    reason: null,
-  };
-  const changes: Partial<typeof projects.$inferInsert> = {};
+  const changes = new ChangeSet(deps, { at: now, actor, projectId });
+  const card: Partial<typeof projects.$inferInsert> = {};
+  let changed = false;
   for (const field of ['title', 'summary', 'listedInDirectory', 'archived'] as const) {
     const value = input[field];
     if (value === undefined || value === before[field]) continue;
-    (changes as Record<string, unknown>)[field] = value;
-    audit.push({
-      ...base,
+    (card as Record<string, unknown>)[field] = value;
+    changed = true;
+    changes.audit({
       entity: 'project',
       entityId: projectId,
       action: 'update',
@@ -46,7 +40,7 @@ export async function updateProject(
       after: value,
     });
   }
-  const statements: Statement[] = [];
+  const partners: Statement[] = [];
   if (input.partners) {
     checkPartners(
       before.leadOrganisationId,
@@ -63,11 +57,11 @@ export async function updateProject(
     const key = (l: { organisationId: string; role: string }[]) =>
       JSON.stringify([...l].sort((a, b) => a.organisationId.localeCompare(b.organisationId)));
     if (key(previous) !== key(input.partners)) {
-      statements.push(db.delete(projectPartners).where(eq(projectPartners.projectId, projectId)));
+      partners.push(db.delete(projectPartners).where(eq(projectPartners.projectId, projectId)));
       if (input.partners.length)
-        statements.push(db.insert(projectPartners).values(input.partners.map((p) => ({ projectId, ...p }))));
-      audit.push({
-        ...base,
+        partners.push(db.insert(projectPartners).values(input.partners.map((p) => ({ projectId, ...p }))));
+      changed = true;
+      changes.audit({
         entity: 'project',
         entityId: projectId,
         action: 'update',
@@ -77,15 +71,16 @@ export async function updateProject(
       });
     }
   }
-  if (audit.length > 0) {
-    statements.unshift(
-      db
-        .update(projects)
-        .set({ ...changes, updatedAt: now })
-        .where(eq(projects.id, projectId)),
-    );
-    await commit(db, statements, audit);
-    deps.events.emit('project.changed', { projectId });
-  }
+  if (changed)
+    await changes
+      .write(
+        db
+          .update(projects)
+          .set({ ...card, updatedAt: now })
+          .where(eq(projects.id, projectId)),
+        ...partners,
+      )
+      .emit('project.changed', { projectId })
+      .commit();
   return getProject(deps, actor, projectId);
 }

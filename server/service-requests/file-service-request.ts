@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import { answersSchema, type CreateServiceRequestBody, type ServiceRequest } from '../../shared/services.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ChangeSet } from '../change-set.ts';
 import { organisations, serviceRequestEvents, serviceRequests, services } from '../db/schema/index.ts';
-import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { notifyRequestChange } from './notify-request-change.ts';
@@ -59,16 +59,8 @@ export async function fileServiceRequest(
   const now = deps.clock();
   const id = crypto.randomUUID();
   const answers = parsed.data as Record<string, never>;
-  const notify = await notifyRequestChange(deps, actor, {
-    id,
-    projectId,
-    requesterId: actor.id,
-    service,
-    to: 'submitted',
-  });
-  await commit(
-    db,
-    [
+  await new ChangeSet(deps, { at: now, actor, projectId })
+    .write(
       db.insert(serviceRequests).values({
         id,
         serviceId: service.id,
@@ -88,25 +80,23 @@ export async function fileServiceRequest(
         toStatus: 'submitted',
         comment: null,
       }),
-      ...notify.statements,
-    ],
-    [
-      {
-        at: now,
-        actorId: actor.id,
-        actorOrganisationId: actor.organisationId,
+    )
+    .audit({
+      entity: 'service_request',
+      entityId: id,
+      action: 'create',
+      after: { service: service.slug, status: 'submitted', answers },
+    })
+    .notify(
+      await notifyRequestChange(deps, actor, {
+        id,
         projectId,
-        entity: 'service_request',
-        entityId: id,
-        action: 'create',
-        field: null,
-        before: null,
-        after: { service: service.slug, status: 'submitted', answers },
-        reason: null,
-      },
-    ],
-  );
-  notify.publish();
-  deps.events.emit('service_request.changed', { projectId, requestId: id });
+        requesterId: actor.id,
+        service,
+        to: 'submitted',
+      }),
+    )
+    .emit('service_request.changed', { projectId, requestId: id })
+    .commit();
   return (await loadRequests(deps, actor, eq(serviceRequests.id, id)))[0]!;
 }

@@ -3,9 +3,10 @@
  * submitted → in_review → accepted | declined → scheduled → delivered, with a comment; both
  * sides comment; an accepted request is tracked by a project milestone (created for it or
  * chosen), which follows the request: due on the scheduled date, done when delivered.
- * Each change is one audited batch, and notifies the other side.
+ * Each change is one change set (server/change-set.ts): audited, notifying the other side, and
+ * refused as a conflict if someone else moved the request first.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { can } from '../../shared/permissions.ts';
 import {
@@ -14,12 +15,11 @@ import {
   type ServiceRequest,
   type UpdateServiceRequestBody,
 } from '../../shared/services.ts';
-import type { AuditEntry } from '../audit/audit-chain.ts';
 import { projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { handlesService } from '../catalogue/service-view.ts';
+import { ChangeSet } from '../change-set.ts';
 import { serviceRequestEvents, serviceRequests, services } from '../db/schema/index.ts';
-import { commit, type Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { notifyRequestChange } from './notify-request-change.ts';
@@ -76,32 +76,10 @@ export async function updateServiceRequest(
   }
 
   const now = deps.clock();
-  const base = {
-    at: now,
-    actorId: actor.id,
-    actorOrganisationId: actor.organisationId,
-    projectId: request.projectId,
-  };
-  const statements: Statement[] = [];
-  const audit: AuditEntry[] = [];
-  if (input.status || input.comment) {
-    const eventId = crypto.randomUUID();
-    const fromStatus = input.status ? from : null;
-    const toStatus = input.status ?? null;
-    const comment = input.comment ?? null;
-    // Inserted only if the request is still where we read it: a concurrent move wins cleanly.
-    statements.push(
-      input.status
-        ? db.run(sql`INSERT INTO service_request_events (id, request_id, author_id, at, from_status, to_status, comment)
-            SELECT ${eventId}, ${requestId}, ${actor.id}, ${now.getTime()}, ${fromStatus}, ${toStatus}, ${comment}
-            WHERE EXISTS (SELECT 1 FROM service_requests WHERE id = ${requestId} AND status = ${from})`)
-        : db
-            .insert(serviceRequestEvents)
-            .values({ id: eventId, requestId, authorId: actor.id, at: now, comment }),
-    );
-  }
+  const changes = new ChangeSet(deps, { at: now, actor, projectId: request.projectId });
   if (input.status) {
-    statements.push(
+    // Guarded: of two moves from the same state, the second finds it gone and changes nothing.
+    changes.guarded(
       db
         .update(serviceRequests)
         .set({
@@ -110,10 +88,10 @@ export async function updateServiceRequest(
           ...(input.status === 'scheduled' ? { scheduledFor: input.scheduledFor } : {}),
           updatedAt: now,
         })
-        .where(sql`${serviceRequests.id} = ${requestId} AND ${serviceRequests.status} = ${from}`),
+        .where(and(eq(serviceRequests.id, requestId), eq(serviceRequests.status, from))),
+      `This request was moved on meanwhile (it is no longer ${from}): reload it to see where it stands`,
     );
-    audit.push({
-      ...base,
+    changes.audit({
       entity: 'service_request',
       entityId: requestId,
       action: 'update',
@@ -123,82 +101,88 @@ export async function updateServiceRequest(
       reason: input.comment ?? null,
     });
     if (input.status === 'scheduled')
-      audit.push({
-        ...base,
+      changes.audit({
         entity: 'service_request',
         entityId: requestId,
         action: 'update',
         field: 'scheduled_for',
         before: request.scheduledFor,
         after: input.scheduledFor,
-        reason: null,
       });
   } else if (input.comment) {
-    audit.push({
-      ...base,
+    changes.audit({
       entity: 'service_request',
       entityId: requestId,
       action: 'comment',
-      field: null,
-      before: null,
       after: input.comment,
-      reason: null,
     });
   }
-  if (statements.length || audit.length) {
-    const notify = await notifyRequestChange(deps, actor, {
-      id: requestId,
-      projectId: request.projectId,
-      requesterId: request.requesterId,
-      service,
-      to: input.status ?? null,
-      comment: input.comment,
-    });
-    await commit(db, [...statements, ...notify.statements], audit);
-    notify.publish();
+  if (input.status || input.comment) {
+    changes.write(
+      db.insert(serviceRequestEvents).values({
+        id: crypto.randomUUID(),
+        requestId,
+        authorId: actor.id,
+        at: now,
+        fromStatus: input.status ? from : null,
+        toStatus: input.status ?? null,
+        comment: input.comment ?? null,
+      }),
+    );
+    changes.notify(
+      await notifyRequestChange(deps, actor, {
+        id: requestId,
+        projectId: request.projectId,
+        requesterId: request.requesterId,
+        service,
+        to: input.status ?? null,
+        comment: input.comment,
+      }),
+    );
   }
 
   const scheduledFor = input.status === 'scheduled' ? (input.scheduledFor ?? null) : request.scheduledFor;
-  if (input.milestone) {
-    const effect = milestoneEffect(to, scheduledFor);
-    const milestoneId = await milestoneFor(
-      deps,
-      actor.id,
-      request,
-      service,
-      input.milestone,
-      scheduledFor,
-      effect?.status ?? 'planned',
-    );
-    if ('milestoneId' in input.milestone && effect?.status)
-      await applyToMilestone(deps, actor.id, request.projectId, milestoneId, { status: effect.status });
-    await commit(
-      db,
-      [
-        db
-          .update(serviceRequests)
-          .set({ milestoneId, updatedAt: now })
-          .where(eq(serviceRequests.id, requestId)),
-      ],
-      [
-        {
-          ...base,
+  const { milestone } = input;
+  if (milestone) {
+    changes.afterCommit(async () => {
+      const effect = milestoneEffect(to, scheduledFor);
+      const milestoneId = await milestoneFor(
+        deps,
+        actor.id,
+        request,
+        service,
+        milestone,
+        scheduledFor,
+        effect?.status ?? 'planned',
+      );
+      if ('milestoneId' in milestone && effect?.status)
+        await applyToMilestone(deps, actor.id, request.projectId, milestoneId, { status: effect.status });
+      await new ChangeSet(deps, { at: now, actor, projectId: request.projectId })
+        .write(
+          db
+            .update(serviceRequests)
+            .set({ milestoneId, updatedAt: now })
+            .where(eq(serviceRequests.id, requestId)),
+        )
+        .audit({
           entity: 'service_request',
           entityId: requestId,
           action: 'update',
           field: 'milestone_id',
-          before: null,
           after: milestoneId,
           reason: 'tracked on the project timeline',
-        },
-      ],
-    );
+        })
+        .commit();
+    });
   } else if (input.status && request.milestoneId) {
     const effect = milestoneEffect(input.status, scheduledFor);
-    if (effect) await applyToMilestone(deps, actor.id, request.projectId, request.milestoneId, effect);
+    const { milestoneId } = request;
+    if (effect)
+      changes.afterCommit(() => applyToMilestone(deps, actor.id, request.projectId, milestoneId, effect));
   }
+  changes.emit('service_request.changed', { projectId: request.projectId, requestId });
+  await changes.commit();
 
-  deps.events.emit('service_request.changed', { projectId: request.projectId, requestId });
   deps.log.info({ requestId, from, to, by: actor.id }, 'service request changed');
   return (await loadRequests(deps, actor, eq(serviceRequests.id, requestId)))[0]!;
 }

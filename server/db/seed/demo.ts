@@ -8,6 +8,7 @@ import { count } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { docName, readProjectDoc, seedProjectDoc } from '../../../shared/doc/index.ts';
 import type { AuditEntry } from '../../audit/audit-chain.ts';
+import { commitAudited } from '../../audit/audited-commit.ts';
 import { hashPassword } from '../../auth/password.ts';
 import { flatten, markStatement, ROOTS, rowStatements } from '../../milestones/projection-rows.ts';
 import type { Db } from '../client.ts';
@@ -22,7 +23,7 @@ import {
   projects,
   user,
 } from '../schema/index.ts';
-import { commit, type Statement } from '../writer.ts';
+import type { Statement } from '../writer.ts';
 import {
   organisations as clusterOrgs,
   people as clusterPeople,
@@ -169,7 +170,7 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeededDemo | 
   statements.push(...directory.statements);
   audit.push(...directory.audit);
 
-  await commit(db, statements, audit);
+  await commitAudited(db, statements, audit);
   return { userIds, projectIds };
 }
 
