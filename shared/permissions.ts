@@ -1,6 +1,7 @@
 /**
- * The permission matrix: a pure function of role and action, and the only place that says
- * who may do what. Routes, socket handlers and the client all ask `can`.
+ * The permission matrix: pure functions of role and action, and the only place that says who
+ * may do what. Routes, socket handlers and the client all ask `can` (an action on a project)
+ * or `canInCluster` (an action on the cluster as a whole).
  *
  * A user's standing on a project is the set of their roles there: their project role (if a
  * member) and `cluster_manager` (if in the programme office). An action is allowed if any of
@@ -87,4 +88,123 @@ export function docAccess(roles: Iterable<Role>): DocAccess | null {
   if (can(list, 'doc.edit')) return 'edit';
   // Mentors comment on milestones; managers and observers watch the document.
   return list.includes('mentor') ? 'comment' : 'view';
+}
+
+/**
+ * Actions on the cluster as a whole rather than on one project. Every active account holds the
+ * `user` role; the programme office also holds `cluster_manager`. Some actions also have a
+ * per-subject ground the use case checks after this one (a service's handling team, an
+ * organisation's members): this matrix says who may do them anywhere.
+ */
+export type ClusterRole = 'user' | 'cluster_manager';
+
+export const clusterActions = [
+  /** read the directory: organisations and their profiles */
+  'directory.view',
+  /** be listed as a contact of an organisation (the use case checks that one belongs to it) */
+  'directory.list_contact',
+  /** read the maturation frameworks and readiness dimensions */
+  'framework.view',
+  /** read the service catalogue's active offers */
+  'service.view',
+  /** read the catalogue's withdrawn offers too */
+  'service.view_withdrawn',
+  /** add offers to the catalogue and change them */
+  'service.manage',
+  /** handle the requests to every service (otherwise only a service's handling team does) */
+  'service.handle_any',
+  /** read the load of every service */
+  'service.load',
+  /** see every project: portfolio, search, series, reports, notifications, the live news */
+  'project.view_any',
+  /** start a project for any organisation (otherwise only for one's own) */
+  'project.create_any_organisation',
+  /** recommend on any open gate it may recommend on, without an invitation */
+  'gate.review_uninvited',
+  /** verify the hash chain of the whole audit trail */
+  'audit.verify',
+  /** deactivate and reactivate accounts */
+  'people.deactivate',
+  /** create an API token (from a signed-in session only) */
+  'token.create',
+  /** end one's sessions (from a signed-in session only) */
+  'session.revoke',
+] as const;
+export type ClusterAction = (typeof clusterActions)[number];
+
+const everyone: ClusterAction[] = [
+  'directory.view',
+  'directory.list_contact',
+  'framework.view',
+  'service.view',
+  'token.create',
+  'session.revoke',
+];
+
+const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
+  user: new Set<ClusterAction>(everyone),
+  cluster_manager: new Set<ClusterAction>([
+    ...everyone,
+    'service.view_withdrawn',
+    'service.manage',
+    'service.handle_any',
+    'service.load',
+    'project.view_any',
+    'project.create_any_organisation',
+    'gate.review_uninvited',
+    'audit.verify',
+    'people.deactivate',
+  ]),
+};
+
+/**
+ * Who asks, as far as the cluster matrix cares: the server's actor and the client's `Me` both
+ * fit. `via` is how a request authenticated: absent for actors the server makes itself.
+ */
+export interface ClusterStanding {
+  clusterManager: boolean;
+  deactivated?: boolean;
+  via?: { kind: 'session' } | { kind: 'token'; scope: 'read' | 'write'; projectId: string | null };
+}
+
+/** What a read-only API token may be allowed: actions that change nothing. */
+const READ_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'directory.view',
+  'framework.view',
+  'service.view',
+  'service.view_withdrawn',
+  'service.handle_any',
+  'service.load',
+  'project.view_any',
+  'audit.verify',
+]);
+
+/**
+ * What a token bound to one project may be allowed: what its project's routes and the lists
+ * filtered to that project need. The cluster's administration, the directory and the catalogue
+ * are not reached with it.
+ */
+const PROJECT_TOKEN_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'framework.view',
+  'service.handle_any',
+  'project.view_any',
+  'gate.review_uninvited',
+]);
+
+/** Proving who one is again is done in a browser, never with a token. */
+const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>(['token.create', 'session.revoke']);
+
+export function clusterRoles(standing: ClusterStanding): ClusterRole[] {
+  return standing.clusterManager ? ['user', 'cluster_manager'] : ['user'];
+}
+
+/** May this standing do this cluster-level action? Deny by default: no standing, no action. */
+export function canInCluster(standing: ClusterStanding | null | undefined, action: ClusterAction): boolean {
+  if (!standing || standing.deactivated) return false;
+  if (!clusterRoles(standing).some((role) => clusterMatrix[role].has(action))) return false;
+  const via = standing.via;
+  if (SESSION_ONLY.has(action)) return via?.kind === 'session';
+  if (via?.kind !== 'token') return true;
+  if (via.scope === 'read' && !READ_CLUSTER_ACTIONS.has(action)) return false;
+  return via.projectId === null || PROJECT_TOKEN_CLUSTER_ACTIONS.has(action);
 }

@@ -14,7 +14,7 @@ import { NOTIFICATION_EVENT } from '../../shared/notifications.ts';
 import type { DocAccess, Role } from '../../shared/permissions.ts';
 import { SERVICE_REQUEST_EVENT } from '../../shared/services.ts';
 import { asBytes } from '../../shared/socket-parser.ts';
-import { documentAccess, projectAccess } from '../auth/access.ts';
+import { documentAccess, mayInCluster, projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
@@ -142,7 +142,7 @@ export function createRealtime(
     // A token bound to one project hears that project's document room only: these rooms carry
     // news of every project the user may see.
     if (!tokenProject(actor)) void socket.join(userRoom(actor.id));
-    if (actor.clusterManager && !tokenProject(actor)) void socket.join(MANAGERS_ROOM);
+    if (mayInCluster(actor, 'project.view_any') && !tokenProject(actor)) void socket.join(MANAGERS_ROOM);
     const bucket = new TokenBucket();
     /** the documents this socket has joined, with its connection in each */
     const joined = new Map<string, { conn: Connection; room: DocRoom }>();
