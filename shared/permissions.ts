@@ -159,40 +159,13 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
 
 /**
  * Who asks, as far as the cluster matrix cares: the server's actor and the client's `Me` both
- * fit. `via` is how a request authenticated: absent for actors the server makes itself.
+ * fit. What a credential (an API token's scope and project) takes away is applied on the
+ * server, with the other limits of tokens (server/auth/credential-limits.ts).
  */
 export interface ClusterStanding {
   clusterManager: boolean;
   deactivated?: boolean;
-  via?: { kind: 'session' } | { kind: 'token'; scope: 'read' | 'write'; projectId: string | null };
 }
-
-/** What a read-only API token may be allowed: actions that change nothing. */
-const READ_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
-  'directory.view',
-  'framework.view',
-  'service.view',
-  'service.view_withdrawn',
-  'service.handle_any',
-  'service.load',
-  'project.view_any',
-  'audit.verify',
-]);
-
-/**
- * What a token bound to one project may be allowed: what its project's routes and the lists
- * filtered to that project need. The cluster's administration, the directory and the catalogue
- * are not reached with it.
- */
-const PROJECT_TOKEN_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
-  'framework.view',
-  'service.handle_any',
-  'project.view_any',
-  'gate.review_uninvited',
-]);
-
-/** Proving who one is again is done in a browser, never with a token. */
-const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>(['token.create', 'session.revoke']);
 
 export function clusterRoles(standing: ClusterStanding): ClusterRole[] {
   return standing.clusterManager ? ['user', 'cluster_manager'] : ['user'];
@@ -201,10 +174,5 @@ export function clusterRoles(standing: ClusterStanding): ClusterRole[] {
 /** May this standing do this cluster-level action? Deny by default: no standing, no action. */
 export function canInCluster(standing: ClusterStanding | null | undefined, action: ClusterAction): boolean {
   if (!standing || standing.deactivated) return false;
-  if (!clusterRoles(standing).some((role) => clusterMatrix[role].has(action))) return false;
-  const via = standing.via;
-  if (SESSION_ONLY.has(action)) return via?.kind === 'session';
-  if (via?.kind !== 'token') return true;
-  if (via.scope === 'read' && !READ_CLUSTER_ACTIONS.has(action)) return false;
-  return via.projectId === null || PROJECT_TOKEN_CLUSTER_ACTIONS.has(action);
+  return clusterRoles(standing).some((role) => clusterMatrix[role].has(action));
 }

@@ -21,7 +21,12 @@ import { projectMembers, projects } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Actor } from './actor.ts';
-import { capDocAccess, credentialAllows, reachesProject } from './credential-limits.ts';
+import {
+  capDocAccess,
+  credentialAllows,
+  credentialAllowsInCluster,
+  reachesProject,
+} from './credential-limits.ts';
 import { maySeeProject, rolesOn } from './visibility.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -103,14 +108,17 @@ const clusterDenials: Record<ClusterAction, string> = {
   'session.revoke': 'Sessions are ended from a signed-in browser session, not with an API token',
 };
 
-/** Whether the actor may do this cluster-level action (the matrix, its credential applied). */
+/**
+ * May this actor do this cluster-level action: the matrix for its roles, within what its
+ * credential allows. Pure; deny by default.
+ */
 export function mayInCluster(actor: Actor, action: ClusterAction): boolean {
-  return canInCluster(actor, action);
+  return canInCluster(actor, action) && credentialAllowsInCluster(actor, action);
 }
 
 /** Requires a cluster-level action, or throws `forbidden` (logged). */
 export function requireClusterAction(deps: { log: Logger }, actor: Actor, action: ClusterAction): void {
-  if (canInCluster(actor, action)) return;
+  if (mayInCluster(actor, action)) return;
   deps.log.warn({ denied: action, userId: actor.id }, 'access denied');
   throw new AppError('forbidden', clusterDenials[action]);
 }

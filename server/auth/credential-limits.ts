@@ -6,7 +6,7 @@
  */
 import { eq, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Action, DocAccess } from '../../shared/permissions.ts';
+import type { Action, ClusterAction, DocAccess } from '../../shared/permissions.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -17,6 +17,33 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'comment.read_team',
   'audit.view',
 ]);
+
+/** The cluster-level actions that change nothing: what a read-only token may be allowed. */
+const READ_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'directory.view',
+  'framework.view',
+  'service.view',
+  'service.view_withdrawn',
+  'service.handle_any',
+  'service.load',
+  'project.view_any',
+  'audit.verify',
+]);
+
+/**
+ * The cluster-level actions a project-bound token may be allowed: what its project's routes and
+ * the lists filtered to that project need (PROJECT_TOKEN_ROUTES). Not the cluster's
+ * administration, the directory or the catalogue.
+ */
+const PROJECT_TOKEN_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'framework.view',
+  'service.handle_any',
+  'project.view_any',
+  'gate.review_uninvited',
+]);
+
+/** Done from a signed-in browser session only: a stolen token cannot mint more, nor end sessions. */
+const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>(['token.create', 'session.revoke']);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -40,7 +67,7 @@ const PROJECT_TOKEN_ROUTES: { method: string; path: RegExp }[] = [
 ];
 
 /** The project an actor's token is bound to, or null when it reaches every project it may see. */
-export function tokenProject(actor: Actor): string | null {
+export function tokenProject(actor: Pick<Actor, 'via'>): string | null {
   return actor.via?.kind === 'token' ? actor.via.projectId : null;
 }
 
@@ -57,6 +84,15 @@ export function reachesProject(actor: Actor, projectId: string): boolean {
 /** Whether the actor's credential allows this action, whatever its roles. */
 export function credentialAllows(actor: Actor, action: Action): boolean {
   return !readOnly(actor) || READ_ACTIONS.has(action);
+}
+
+/** Whether the actor's credential allows this cluster-level action, whatever its roles. */
+export function credentialAllowsInCluster(actor: Pick<Actor, 'via'>, action: ClusterAction): boolean {
+  const via = actor.via;
+  if (SESSION_ONLY.has(action)) return via?.kind === 'session';
+  if (via?.kind !== 'token') return true;
+  if (via.scope === 'read' && !READ_CLUSTER_ACTIONS.has(action)) return false;
+  return via.projectId === null || PROJECT_TOKEN_CLUSTER_ACTIONS.has(action);
 }
 
 /** A document's access capped by the credential: a read-only token views, like an observer. */

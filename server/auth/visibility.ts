@@ -15,9 +15,11 @@ import { type ProjectRole, projectRoles } from '../../shared/domain.ts';
 import { type Action, type ClusterStanding, can, clusterRoles, type Role } from '../../shared/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { clusterManagers, projectMembers } from '../db/schema/index.ts';
+import type { Actor } from './actor.ts';
+import { tokenProject } from './credential-limits.ts';
 
 /** Whom a visibility question is about: the server's actor, or a user the server reads for. */
-export type Reader = ClusterStanding & { id: string };
+export type Reader = ClusterStanding & Pick<Actor, 'id' | 'via'>;
 
 /** A person's roles on a project, given their member role there (null when not a member). */
 export function rolesOn(standing: ClusterStanding, memberRole: ProjectRole | null): Role[] {
@@ -26,14 +28,9 @@ export function rolesOn(standing: ClusterStanding, memberRole: ProjectRole | nul
   return roles;
 }
 
-/** The project a token is bound to, or null when the credential reaches every project. */
-function boundProject(reader: Reader): string | null {
-  return reader.via?.kind === 'token' ? reader.via.projectId : null;
-}
-
 /** May this reader see this project, given its member role there? */
 export function maySeeProject(reader: Reader, projectId: string, memberRole: ProjectRole | null): boolean {
-  const bound = boundProject(reader);
+  const bound = tokenProject(reader);
   if (bound !== null && bound !== projectId) return false;
   return can(rolesOn(reader, memberRole), 'project.view');
 }
@@ -65,7 +62,7 @@ export function projectsWhereRolesAllow(
 
 /** The projects the reader may see, as a condition for list queries; undefined: every project. */
 export function visibleProjectsWhere(db: Db, reader: Reader, projectColumn: SQLWrapper): SQL | undefined {
-  const bound = boundProject(reader);
+  const bound = tokenProject(reader);
   return and(
     projectsWhereRolesAllow(db, reader, 'project.view', projectColumn),
     bound === null ? undefined : eq(projectColumn, bound),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maySeeProject, type Reader, rolesOn } from '../../server/auth/visibility.ts';
+import { mayInCluster } from '../../server/auth/access.ts';
+import type { Actor, Credential } from '../../server/auth/actor.ts';
+import { maySeeProject, rolesOn } from '../../server/auth/visibility.ts';
 import {
   type ClusterAction,
   type ClusterStanding,
@@ -8,15 +10,33 @@ import {
   clusterActions,
 } from '../../shared/permissions.ts';
 
-const session = { kind: 'session' } as const;
-const writeToken = { kind: 'token', scope: 'write', projectId: null } as const;
-const readToken = { kind: 'token', scope: 'read', projectId: null } as const;
-const boundToken = { kind: 'token', scope: 'write', projectId: 'p1' } as const;
+const expiresAt = new Date('2030-01-01T00:00:00Z');
+const session: Credential = { kind: 'session', id: 's1', expiresAt };
+const token = (scope: 'read' | 'write', projectId: string | null): Credential => ({
+  kind: 'token',
+  id: 't1',
+  expiresAt,
+  scope,
+  projectId,
+});
+const writeToken = token('write', null);
+const readToken = token('read', null);
+const boundToken = token('write', 'p1');
 
 // At the cluster level a researcher, a partner organisation's member and a mentor are all
 // plain users: their project roles and their organisations grant nothing here.
-const user: ClusterStanding = { clusterManager: false, via: session };
-const manager: ClusterStanding = { clusterManager: true, via: session };
+const user: ClusterStanding = { clusterManager: false };
+const manager: ClusterStanding = { clusterManager: true };
+
+/** A signed-in actor, as the server sees one. */
+const actor = (clusterManager: boolean, via?: Credential): Actor => ({
+  id: 'u1',
+  name: 'Someone',
+  email: 'someone@example.org',
+  clusterManager,
+  organisationId: null,
+  ...(via ? { via } : {}),
+});
 
 const Y = true;
 const N = false;
@@ -64,7 +84,7 @@ describe('cluster permission matrix', () => {
   });
 
   it("a manager's read-only token reads, and changes nothing", () => {
-    const reader = { clusterManager: true, via: readToken };
+    const reader = actor(true, readToken);
     for (const action of [
       'service.view_withdrawn',
       'service.handle_any',
@@ -74,7 +94,7 @@ describe('cluster permission matrix', () => {
       'directory.view',
       'framework.view',
     ] as const)
-      expect(canInCluster(reader, action), action).toBe(true);
+      expect(mayInCluster(reader, action), action).toBe(true);
     for (const action of [
       'service.manage',
       'people.deactivate',
@@ -82,11 +102,11 @@ describe('cluster permission matrix', () => {
       'gate.review_uninvited',
       'directory.list_contact',
     ] as const)
-      expect(canInCluster(reader, action), action).toBe(false);
+      expect(mayInCluster(reader, action), action).toBe(false);
   });
 
   it("a manager's token bound to one project reaches none of the cluster's administration", () => {
-    const bound = { clusterManager: true, via: boundToken };
+    const bound = actor(true, boundToken);
     for (const action of [
       'service.manage',
       'service.load',
@@ -96,7 +116,7 @@ describe('cluster permission matrix', () => {
       'directory.view',
       'service.view',
     ] as const)
-      expect(canInCluster(bound, action), action).toBe(false);
+      expect(mayInCluster(bound, action), action).toBe(false);
     // what its project's routes and the lists filtered to that project still need
     for (const action of [
       'framework.view',
@@ -104,20 +124,34 @@ describe('cluster permission matrix', () => {
       'service.handle_any',
       'gate.review_uninvited',
     ] as const)
-      expect(canInCluster(bound, action), action).toBe(true);
+      expect(mayInCluster(bound, action), action).toBe(true);
   });
 
   it('creates tokens and ends sessions from a signed-in session only, never with a token', () => {
     for (const action of ['token.create', 'session.revoke'] as const) {
-      expect(canInCluster(manager, action)).toBe(true);
-      expect(canInCluster({ clusterManager: true, via: writeToken }, action)).toBe(false);
-      expect(canInCluster({ clusterManager: false, via: readToken }, action)).toBe(false);
+      expect(mayInCluster(actor(true, session), action)).toBe(true);
+      expect(mayInCluster(actor(false, session), action)).toBe(true);
+      expect(mayInCluster(actor(true, writeToken), action)).toBe(false);
+      expect(mayInCluster(actor(false, readToken), action)).toBe(false);
       // an actor the server makes itself (seed, jobs) has no session either
-      expect(canInCluster({ clusterManager: true }, action)).toBe(false);
+      expect(mayInCluster(actor(true), action)).toBe(false);
     }
   });
 
-  it("the client's Me (no credential) asks the same rules", () => {
+  it('a session decides by the matrix alone', () => {
+    for (const action of clusterActions) {
+      expect(mayInCluster(actor(false, session), action)).toBe(table[action].user);
+      expect(mayInCluster(actor(true, session), action)).toBe(table[action].manager);
+    }
+  });
+
+  it('a write token unbound to a project may what its owner may, sessions aside', () => {
+    for (const action of clusterActions)
+      if (action !== 'token.create' && action !== 'session.revoke')
+        expect(mayInCluster(actor(false, writeToken), action), action).toBe(table[action].user);
+  });
+
+  it("the client's Me asks the same matrix", () => {
     expect(canInCluster({ clusterManager: true }, 'service.manage')).toBe(true);
     expect(canInCluster({ clusterManager: false }, 'service.manage')).toBe(false);
     expect(canInCluster({ clusterManager: false }, 'service.view')).toBe(true);
@@ -125,7 +159,7 @@ describe('cluster permission matrix', () => {
 });
 
 describe('who sees a project', () => {
-  const reader = (standing: ClusterStanding): Reader => ({ id: 'u1', ...standing });
+  const reader = (standing: ClusterStanding, via?: Credential) => actor(standing.clusterManager, via);
 
   it('a member in any role sees it, a mentor and an observer included', () => {
     for (const role of ['lead', 'contributor', 'mentor', 'observer'] as const)
@@ -138,9 +172,9 @@ describe('who sees a project', () => {
 
   it('the programme office sees every project, within its token’s reach', () => {
     expect(maySeeProject(reader(manager), 'p1', null)).toBe(true);
-    expect(maySeeProject(reader({ clusterManager: true, via: boundToken }), 'p1', null)).toBe(true);
-    expect(maySeeProject(reader({ clusterManager: true, via: boundToken }), 'p2', null)).toBe(false);
-    expect(maySeeProject(reader({ clusterManager: false, via: boundToken }), 'p2', 'lead')).toBe(false);
+    expect(maySeeProject(reader(manager, boundToken), 'p1', null)).toBe(true);
+    expect(maySeeProject(reader(manager, boundToken), 'p2', null)).toBe(false);
+    expect(maySeeProject(reader(user, boundToken), 'p2', 'lead')).toBe(false);
   });
 
   it('seeing every project in the cluster matrix is holding project.view on one not joined', () => {
