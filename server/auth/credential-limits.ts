@@ -2,10 +2,9 @@
  * What an API token's limits take away from its owner's rights, in one place: a `read` token
  * only reads (safe HTTP methods, documents viewed, never edited), and a token bound to a project
  * reaches that project and nothing else. A session, or an actor the server makes itself, is
- * not limited here: its roles alone decide (server/auth/access.ts).
+ * not limited here: its roles alone decide (server/auth/access.ts), except for what only a
+ * signed-in session does (creating a token, ending sessions).
  */
-import { eq, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Action, ClusterAction, DocAccess } from '../../shared/permissions.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
@@ -49,9 +48,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The routes a project-bound token may call besides its project's own (`/projects/{id}/…`,
- * where the access layer refuses any other project): lists that filter themselves with
- * `onlyTokenProject`, and reference data that belongs to no project. Anything else is refused
- * (a handling team's service queue and requests, which reach requests of any project; other
+ * where the access layer refuses any other project): lists that the visibility rule
+ * (server/auth/visibility.ts) filters to the token's project, and reference data that belongs
+ * to no project. Anything else is refused (a handling team's service queue and requests, which reach requests of any project; other
  * people's mentor requests; the catalogue's management; the audit chain; one's credentials), so
  * that a route added later is closed to such a token until it is listed here.
  */
@@ -98,15 +97,6 @@ export function credentialAllowsInCluster(actor: Pick<Actor, 'via'>, action: Clu
 /** A document's access capped by the credential: a read-only token views, like an observer. */
 export function capDocAccess(actor: Actor, access: DocAccess | null): DocAccess | null {
   return access && readOnly(actor) ? 'view' : access;
-}
-
-/**
- * A condition for list queries over projects: with a project-bound token, only that project's
- * rows. Undefined otherwise, so that `and(...)` ignores it.
- */
-export function onlyTokenProject(actor: Actor, projectColumn: SQLiteColumn): SQL | undefined {
-  const bound = tokenProject(actor);
-  return bound === null ? undefined : eq(projectColumn, bound);
 }
 
 /** Refuses an HTTP request (path relative to /api) that the actor's token does not allow. */
