@@ -50,9 +50,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The routes a project-bound token may call besides its project's own (`/projects/{id}/…`,
  * where the access layer refuses any other project): lists that the visibility rule
  * (server/auth/visibility.ts) filters to the token's project, and reference data that belongs
- * to no project. Anything else is refused (a handling team's service queue and requests, which reach requests of any project; other
- * people's mentor requests; the catalogue's management; the audit chain; one's credentials), so
- * that a route added later is closed to such a token until it is listed here.
+ * to no project. Anything else is refused (a handling team's service queue and requests, which
+ * reach requests of any project; other people's mentor requests; the catalogue's management;
+ * the audit chain; one's credentials), so that a route added later is closed to such a token
+ * until it is listed here.
  */
 const PROJECT_TOKEN_ROUTES: { method: string; path: RegExp }[] = [
   { method: '*', path: /^\/projects\/[^/]+(\/.*)?$/ },
