@@ -1,6 +1,7 @@
 /**
- * The permission matrix: a pure function of role and action, and the only place that says
- * who may do what. Routes, socket handlers and the client all ask `can`.
+ * The permission matrix: pure functions of role and action, and the only place that says who
+ * may do what. Routes, socket handlers and the client all ask `can` (an action on a project)
+ * or `canInCluster` (an action on the cluster as a whole).
  *
  * A user's standing on a project is the set of their roles there: their project role (if a
  * member) and `cluster_manager` (if in the programme office). An action is allowed if any of
@@ -87,4 +88,91 @@ export function docAccess(roles: Iterable<Role>): DocAccess | null {
   if (can(list, 'doc.edit')) return 'edit';
   // Mentors comment on milestones; managers and observers watch the document.
   return list.includes('mentor') ? 'comment' : 'view';
+}
+
+/**
+ * Actions on the cluster as a whole rather than on one project. Every active account holds the
+ * `user` role; the programme office also holds `cluster_manager`. Some actions also have a
+ * per-subject ground the use case checks after this one (a service's handling team, an
+ * organisation's members): this matrix says who may do them anywhere.
+ */
+export type ClusterRole = 'user' | 'cluster_manager';
+
+export const clusterActions = [
+  /** read the directory: organisations and their profiles */
+  'directory.view',
+  /** be listed as a contact of an organisation (the use case checks that one belongs to it) */
+  'directory.list_contact',
+  /** read the maturation frameworks and readiness dimensions */
+  'framework.view',
+  /** read the service catalogue's active offers */
+  'service.view',
+  /** read the catalogue's withdrawn offers too */
+  'service.view_withdrawn',
+  /** add offers to the catalogue and change them */
+  'service.manage',
+  /** handle the requests to every service (otherwise only a service's handling team does) */
+  'service.handle_any',
+  /** read the load of every service */
+  'service.load',
+  /** see every project: portfolio, search, series, reports, notifications, the live news */
+  'project.view_any',
+  /** start a project for any organisation (otherwise only for one's own) */
+  'project.create_any_organisation',
+  /** recommend on any open gate it may recommend on, without an invitation */
+  'gate.review_uninvited',
+  /** verify the hash chain of the whole audit trail */
+  'audit.verify',
+  /** deactivate and reactivate accounts */
+  'people.deactivate',
+  /** create an API token (from a signed-in session only) */
+  'token.create',
+  /** end one's sessions (from a signed-in session only) */
+  'session.revoke',
+] as const;
+export type ClusterAction = (typeof clusterActions)[number];
+
+const everyone: ClusterAction[] = [
+  'directory.view',
+  'directory.list_contact',
+  'framework.view',
+  'service.view',
+  'token.create',
+  'session.revoke',
+];
+
+const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
+  user: new Set<ClusterAction>(everyone),
+  cluster_manager: new Set<ClusterAction>([
+    ...everyone,
+    'service.view_withdrawn',
+    'service.manage',
+    'service.handle_any',
+    'service.load',
+    'project.view_any',
+    'project.create_any_organisation',
+    'gate.review_uninvited',
+    'audit.verify',
+    'people.deactivate',
+  ]),
+};
+
+/**
+ * Who asks, as far as the cluster matrix cares: the server's actor and the client's `Me` both
+ * fit. What a credential (an API token's scope and project) takes away is applied on the
+ * server, with the other limits of tokens (server/auth/credential-limits.ts).
+ */
+export interface ClusterStanding {
+  clusterManager: boolean;
+  deactivated?: boolean;
+}
+
+export function clusterRoles(standing: ClusterStanding): ClusterRole[] {
+  return standing.clusterManager ? ['user', 'cluster_manager'] : ['user'];
+}
+
+/** May this standing do this cluster-level action? Deny by default: no standing, no action. */
+export function canInCluster(standing: ClusterStanding | null | undefined, action: ClusterAction): boolean {
+  if (!standing || standing.deactivated) return false;
+  return clusterRoles(standing).some((role) => clusterMatrix[role].has(action));
 }

@@ -2,8 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ActivityEvent, ActivityQuery } from '../../shared/activity.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json } from '../http/router.ts';
 import { projectActivity } from './activity.ts';
@@ -22,10 +22,7 @@ export function auditRoutes(deps: ServiceDeps) {
       }),
       async (c) => {
         const actor = requireActor(c);
-        if (!actor.clusterManager) {
-          deps.log.warn({ userId: actor.id, denied: 'audit.verify' }, 'access denied');
-          throw new AppError('forbidden', 'Only the programme office verifies the audit trail');
-        }
+        requireClusterAction(deps, actor, 'audit.verify');
         return c.json(await verifyAuditChain(deps.db), 200);
       },
     )

@@ -1,17 +1,33 @@
 /**
- * The permission check every route and socket handler goes through. A project the actor may
- * not see is `not_found`, never `forbidden`, so that its existence does not leak. Every denial
- * is logged.
+ * The permission check every route and socket handler goes through: actions on a project
+ * (`requireProjectAction`) and on the cluster as a whole (`requireClusterAction`). A project the
+ * actor may not see is `not_found`, never `forbidden`, so that its existence does not leak.
+ * Every denial is logged.
  */
 import { and, eq } from 'drizzle-orm';
 import type { ProjectRole } from '../../shared/domain.ts';
-import { type Action, can, type DocAccess, docAccess, type Role } from '../../shared/permissions.ts';
+import {
+  type Action,
+  type ClusterAction,
+  can,
+  canInCluster,
+  clusterRoles,
+  type DocAccess,
+  docAccess,
+  type Role,
+} from '../../shared/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { projectMembers, projects } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Actor } from './actor.ts';
-import { capDocAccess, credentialAllows, reachesProject } from './credential-limits.ts';
+import {
+  capDocAccess,
+  credentialAllows,
+  credentialAllowsInCluster,
+  reachesProject,
+} from './credential-limits.ts';
+import { maySeeProject, rolesOn } from './visibility.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -38,10 +54,8 @@ export async function projectAccess(db: Db, actor: Actor, projectId: string): Pr
     .limit(1);
   if (!row) return null;
   const memberRole = (row.role as ProjectRole | null) ?? null;
-  const roles: Role[] = [];
-  if (memberRole) roles.push(memberRole);
-  if (actor.clusterManager) roles.push('cluster_manager');
-  return { project: row.project, roles, memberRole };
+  if (!maySeeProject(actor, projectId, memberRole)) return null;
+  return { project: row.project, roles: rolesOn(actor, memberRole), memberRole };
 }
 
 /** Resolves the actor's access to a project and requires `action`, or throws. */
@@ -73,4 +87,43 @@ export async function requireProjectAction(
 /** What the actor may do on the project's live document (DESIGN §4), its credential's cap applied. */
 export function documentAccess(actor: Actor, access: ProjectAccess | null): DocAccess | null {
   return access ? capDocAccess(actor, docAccess(access.roles)) : null;
+}
+
+/** Why each cluster-level action is refused, in the words the caller reads. */
+const clusterDenials: Record<ClusterAction, string> = {
+  'directory.view': 'You may not read the directory',
+  'directory.list_contact': 'You may not be listed as a contact',
+  'framework.view': 'You may not read the frameworks',
+  'service.view': 'You may not read the catalogue',
+  'service.view_withdrawn': 'Only cluster managers see withdrawn offers',
+  'service.manage': 'Only cluster managers manage the catalogue',
+  'service.handle_any': 'Only the service’s handling team and cluster managers handle its requests',
+  'service.load': 'Only cluster managers see the load of the services',
+  'project.view_any': 'Only cluster managers see every project',
+  'project.create_any_organisation': 'You can only start a project for an organisation you belong to',
+  'gate.review_uninvited': 'Only invited reviewers recommend on this gate',
+  'audit.verify': 'Only the programme office verifies the audit trail',
+  'people.deactivate': 'Only cluster managers deactivate or reactivate accounts',
+  'token.create': 'API tokens are created from a signed-in browser session, never with another API token',
+  'session.revoke': 'Sessions are ended from a signed-in browser session, not with an API token',
+};
+
+/**
+ * May this actor do this cluster-level action: the matrix for its roles, within what its
+ * credential allows. Pure; deny by default.
+ */
+export function mayInCluster(actor: Actor, action: ClusterAction): boolean {
+  return canInCluster(actor, action) && credentialAllowsInCluster(actor, action);
+}
+
+/** Requires a cluster-level action, or throws `forbidden` (logged). */
+export function requireClusterAction(deps: { log: Logger }, actor: Actor, action: ClusterAction): void {
+  if (mayInCluster(actor, action)) return;
+  deps.log.warn({ denied: action, userId: actor.id }, 'access denied');
+  throw new AppError('forbidden', clusterDenials[action]);
+}
+
+/** Whether the actor holds the programme office's role, for telling the client (GET /me). */
+export function isClusterManager(actor: Actor): boolean {
+  return clusterRoles(actor).includes('cluster_manager');
 }

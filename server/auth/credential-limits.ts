@@ -2,11 +2,10 @@
  * What an API token's limits take away from its owner's rights, in one place: a `read` token
  * only reads (safe HTTP methods, documents viewed, never edited), and a token bound to a project
  * reaches that project and nothing else. A session, or an actor the server makes itself, is
- * not limited here: its roles alone decide (server/auth/access.ts).
+ * not limited here: its roles alone decide (server/auth/access.ts), except for what only a
+ * signed-in session does (creating a token, ending sessions).
  */
-import { eq, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Action, DocAccess } from '../../shared/permissions.ts';
+import type { Action, ClusterAction, DocAccess } from '../../shared/permissions.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -18,15 +17,43 @@ const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'audit.view',
 ]);
 
+/** The cluster-level actions that change nothing: what a read-only token may be allowed. */
+const READ_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'directory.view',
+  'framework.view',
+  'service.view',
+  'service.view_withdrawn',
+  'service.handle_any',
+  'service.load',
+  'project.view_any',
+  'audit.verify',
+]);
+
+/**
+ * The cluster-level actions a project-bound token may be allowed: what its project's routes and
+ * the lists filtered to that project need (PROJECT_TOKEN_ROUTES). Not the cluster's
+ * administration, the directory or the catalogue.
+ */
+const PROJECT_TOKEN_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'framework.view',
+  'service.handle_any',
+  'project.view_any',
+  'gate.review_uninvited',
+]);
+
+/** Done from a signed-in browser session only: a stolen token cannot mint more, nor end sessions. */
+const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>(['token.create', 'session.revoke']);
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The routes a project-bound token may call besides its project's own (`/projects/{id}/…`,
- * where the access layer refuses any other project): lists that filter themselves with
- * `onlyTokenProject`, and reference data that belongs to no project. Anything else is refused
- * (a handling team's service queue and requests, which reach requests of any project; other
- * people's mentor requests; the catalogue's management; the audit chain; one's credentials), so
- * that a route added later is closed to such a token until it is listed here.
+ * where the access layer refuses any other project): lists that the visibility rule
+ * (server/auth/visibility.ts) filters to the token's project, and reference data that belongs
+ * to no project. Anything else is refused (a handling team's service queue and requests, which
+ * reach requests of any project; other people's mentor requests; the catalogue's management;
+ * the audit chain; one's credentials), so that a route added later is closed to such a token
+ * until it is listed here.
  */
 const PROJECT_TOKEN_ROUTES: { method: string; path: RegExp }[] = [
   { method: '*', path: /^\/projects\/[^/]+(\/.*)?$/ },
@@ -40,7 +67,7 @@ const PROJECT_TOKEN_ROUTES: { method: string; path: RegExp }[] = [
 ];
 
 /** The project an actor's token is bound to, or null when it reaches every project it may see. */
-export function tokenProject(actor: Actor): string | null {
+export function tokenProject(actor: Pick<Actor, 'via'>): string | null {
   return actor.via?.kind === 'token' ? actor.via.projectId : null;
 }
 
@@ -59,18 +86,18 @@ export function credentialAllows(actor: Actor, action: Action): boolean {
   return !readOnly(actor) || READ_ACTIONS.has(action);
 }
 
+/** Whether the actor's credential allows this cluster-level action, whatever its roles. */
+export function credentialAllowsInCluster(actor: Pick<Actor, 'via'>, action: ClusterAction): boolean {
+  const via = actor.via;
+  if (SESSION_ONLY.has(action)) return via?.kind === 'session';
+  if (via?.kind !== 'token') return true;
+  if (via.scope === 'read' && !READ_CLUSTER_ACTIONS.has(action)) return false;
+  return via.projectId === null || PROJECT_TOKEN_CLUSTER_ACTIONS.has(action);
+}
+
 /** A document's access capped by the credential: a read-only token views, like an observer. */
 export function capDocAccess(actor: Actor, access: DocAccess | null): DocAccess | null {
   return access && readOnly(actor) ? 'view' : access;
-}
-
-/**
- * A condition for list queries over projects: with a project-bound token, only that project's
- * rows. Undefined otherwise, so that `and(...)` ignores it.
- */
-export function onlyTokenProject(actor: Actor, projectColumn: SQLiteColumn): SQL | undefined {
-  const bound = tokenProject(actor);
-  return bound === null ? undefined : eq(projectColumn, bound);
 }
 
 /** Refuses an HTTP request (path relative to /api) that the actor's token does not allow. */

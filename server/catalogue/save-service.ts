@@ -7,6 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateServiceBody, Service, UpdateServiceBody } from '../../shared/services.ts';
 import { commitAudited } from '../audit/audited-commit.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { organisations, serviceHandlers, services, user } from '../db/schema/index.ts';
 import type { Statement } from '../db/writer.ts';
@@ -14,10 +15,6 @@ import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { getService } from './list-services.ts';
 import type { ServiceRow } from './service-view.ts';
-
-function requireManager(actor: Actor) {
-  if (!actor.clusterManager) throw new AppError('forbidden', 'Only cluster managers manage the catalogue');
-}
 
 async function checkTeam(
   deps: ServiceDeps,
@@ -70,7 +67,7 @@ export async function createService(
   actor: Actor,
   input: z.output<typeof CreateServiceBody>,
 ): Promise<Service> {
-  requireManager(actor);
+  requireClusterAction(deps, actor, 'service.manage');
   await checkTeam(deps, input.handlingOrganisationId, input.handlerIds);
   await slugTaken(deps, input.slug);
   const now = deps.clock();
@@ -108,7 +105,7 @@ export async function updateService(
   serviceId: string,
   input: z.output<typeof UpdateServiceBody>,
 ): Promise<Service> {
-  requireManager(actor);
+  requireClusterAction(deps, actor, 'service.manage');
   const before = await getService(deps, actor, serviceId);
   await checkTeam(deps, input.handlingOrganisationId, input.handlerIds);
   if (input.slug) await slugTaken(deps, input.slug, before.id);

@@ -2,6 +2,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DimensionId, OrganisationKind } from '../../shared/domain.ts';
 import type { Service, ServiceKind } from '../../shared/services.ts';
+import { mayInCluster } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { organisationMembers, organisations, serviceHandlers, services, user } from '../db/schema/index.ts';
@@ -10,7 +11,7 @@ export type ServiceRow = typeof services.$inferSelect;
 
 /** The handling team of a service: its handlers and the members of its handling organisation. */
 export async function handlesService(db: Db, actor: Actor, service: ServiceRow): Promise<boolean> {
-  if (actor.clusterManager) return true;
+  if (mayInCluster(actor, 'service.handle_any')) return true;
   return (await handledServiceIds(db, actor.id)).has(service.id);
 }
 
@@ -63,6 +64,6 @@ export async function loadServices(db: Db, actor: Actor, rows: ServiceRow[]): Pr
     handlers: handlers.filter((h) => h.serviceId === r.id).map((h) => ({ id: h.id, name: h.name })),
     dimension: (r.dimension as DimensionId | null) ?? null,
     active: r.active,
-    canHandle: actor.clusterManager || mine.has(r.id),
+    canHandle: mayInCluster(actor, 'service.handle_any') || mine.has(r.id),
   }));
 }

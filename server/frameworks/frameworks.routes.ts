@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
 import { FrameworkCatalogue } from '../../shared/api.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import {
   frameworkLevels,
   frameworkStages,
@@ -76,7 +77,7 @@ export function frameworkRoutes(deps: ServiceDeps) {
       responses: { 200: json(FrameworkCatalogue, 'The catalogue'), ...errors },
     }),
     async (c) => {
-      requireActor(c);
+      requireClusterAction(deps, requireActor(c), 'framework.view');
       return c.json(await loadFrameworkCatalogue(deps), 200);
     },
   );

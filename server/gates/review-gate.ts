@@ -7,7 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { GateReview, RecommendBody } from '../../shared/api.ts';
-import { requireProjectAction } from '../auth/access.ts';
+import { mayInCluster, requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
 import {
@@ -73,7 +73,7 @@ export async function recommend(
   const { db } = deps;
   const { project } = await requireProjectAction(deps, actor, projectId, 'gate.recommend');
   const review = await openReview(deps, projectId, reviewId);
-  if (!actor.clusterManager) {
+  if (!mayInCluster(actor, 'gate.review_uninvited')) {
     const [invited] = await db
       .select()
       .from(gateReviewers)

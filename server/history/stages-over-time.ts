@@ -8,8 +8,8 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { STAGE_COUNT } from '../../shared/domain.ts';
 import type { StagesOverTime } from '../../shared/history.ts';
 import type { Actor } from '../auth/actor.ts';
-import { tokenProject } from '../auth/credential-limits.ts';
-import { auditEvents, projectMembers, projects } from '../db/schema/index.ts';
+import { visibleProjectsWhere } from '../auth/visibility.ts';
+import { auditEvents, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 interface ProjectState {
@@ -25,14 +25,11 @@ function stageIn(value: unknown): number | null {
 }
 
 export async function stagesOverTime(deps: ServiceDeps, actor: Actor): Promise<StagesOverTime> {
-  const visible = actor.clusterManager
-    ? await deps.db.select({ id: projects.id }).from(projects)
-    : await deps.db
-        .select({ id: projectMembers.projectId })
-        .from(projectMembers)
-        .where(eq(projectMembers.userId, actor.id));
-  const bound = tokenProject(actor);
-  const ids = visible.map((v) => v.id).filter((id) => bound === null || id === bound);
+  const visible = await deps.db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(visibleProjectsWhere(deps.db, actor, projects.id));
+  const ids = visible.map((v) => v.id);
   const events = ids.length
     ? await deps.db
         .select()

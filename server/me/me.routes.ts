@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { Me, UpdateMeBody } from '../../shared/api.ts';
 import type { Locale } from '../../shared/domain.ts';
+import { isClusterManager } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { organisationMembers, organisations, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -25,7 +26,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
   return {
     user: { id: u.id, name: u.name, email: u.email, locale: (u.locale as Locale | null) ?? null },
     organisations: orgs.map((o) => orgRef(o.org)),
-    clusterManager: actor.clusterManager,
+    clusterManager: isClusterManager(actor),
   };
 }
 

@@ -6,12 +6,12 @@
  * an observer's digest by a rendering mistake.
  */
 import { and, eq, gte, inArray, lt, or } from 'drizzle-orm';
-import type { Locale } from '../../shared/domain.ts';
+import type { Locale, ProjectRole } from '../../shared/domain.ts';
 import type { Digest } from '../../shared/notifications.ts';
-import { can, type Role } from '../../shared/permissions.ts';
+import { can } from '../../shared/permissions.ts';
+import { rolesOn, standingOf, visibleProjectsWhere } from '../auth/visibility.ts';
 import {
   auditEvents,
-  clusterManagers,
   milestones,
   projectMembers,
   projects,
@@ -43,33 +43,23 @@ export async function buildDigest(deps: ServiceDeps, userId: string, week?: stri
   const { db } = deps;
   const theWeek = week ?? isoWeekOf(deps.clock());
   const { from, to } = weekRange(theWeek);
-  const [[u], manager, memberships] = await Promise.all([
+  const [[u], reader, memberships] = await Promise.all([
     db.select({ name: user.name, locale: user.locale }).from(user).where(eq(user.id, userId)),
-    db.select().from(clusterManagers).where(eq(clusterManagers.userId, userId)),
+    standingOf(db, userId),
     db
       .select({ projectId: projectMembers.projectId, role: projectMembers.role })
       .from(projectMembers)
       .where(eq(projectMembers.userId, userId)),
   ]);
   if (!u) throw new AppError('not_found', 'No such user');
-  const isManager = manager.length > 0;
-  const memberOf = memberships.map((m) => m.projectId);
-  const visible =
-    isManager || memberOf.length
-      ? await db
-          .select({ id: projects.id, title: projects.title })
-          .from(projects)
-          .where(isManager ? undefined : inArray(projects.id, memberOf))
-          .orderBy(projects.title)
-      : [];
-  const roleOn = new Map(memberships.map((m) => [m.projectId, m.role as Role]));
-  const audienceOf = (projectId: string): Audience => {
-    const roles: Role[] = [
-      ...(roleOn.has(projectId) ? [roleOn.get(projectId)!] : []),
-      ...(isManager ? ['cluster_manager' as const] : []),
-    ];
-    return can(roles, 'comment.read_team') ? 'team' : 'observer';
-  };
+  const visible = await db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .where(visibleProjectsWhere(db, reader, projects.id))
+    .orderBy(projects.title);
+  const roleOn = new Map(memberships.map((m) => [m.projectId, m.role as ProjectRole]));
+  const audienceOf = (projectId: string): Audience =>
+    can(rolesOn(reader, roleOn.get(projectId) ?? null), 'comment.read_team') ? 'team' : 'observer';
   const ids = (a: Audience) => visible.filter((p) => audienceOf(p.id) === a).map((p) => p.id);
   const inWeek = and(gte(auditEvents.at, from), lt(auditEvents.at, to));
   const [teamRows, observerRows] = await Promise.all(

@@ -5,12 +5,11 @@
  * excerpt) once they are no longer on the team (demoted to observer).
  */
 import { and, count, desc, eq, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
-import { projectRoles } from '../../shared/domain.ts';
 import type { MarkReadBody, NotificationPage } from '../../shared/notifications.ts';
 import type { Actor } from '../auth/actor.ts';
-import { onlyTokenProject } from '../auth/credential-limits.ts';
-import { mayReadComment } from '../comments/comments.rules.ts';
-import { comments, notifications, projectMembers } from '../db/schema/index.ts';
+import { tokenProject } from '../auth/credential-limits.ts';
+import { projectsWhereRolesAllow, visibleProjectsWhere } from '../auth/visibility.ts';
+import { comments, notifications } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -19,34 +18,25 @@ import { toNotification } from './notification-view.ts';
 const PAGE = 20;
 
 function visibleTo(deps: ServiceDeps, actor: Actor): SQL {
-  // A token bound to one project reads that project's notifications, no others.
-  const bound = onlyTokenProject(actor, notifications.projectId);
-  const mine = bound ? and(eq(notifications.userId, actor.id), bound)! : eq(notifications.userId, actor.id);
-  if (actor.clusterManager) return mine;
-  const memberOf = deps.db
-    .select({ id: projectMembers.projectId })
-    .from(projectMembers)
-    .where(eq(projectMembers.userId, actor.id));
-  return and(
-    mine,
-    or(isNull(notifications.projectId), inArray(notifications.projectId, memberOf)),
-    commentsReadableBy(deps, actor),
-  )!;
+  const visible = visibleProjectsWhere(deps.db, actor, notifications.projectId);
+  // A token bound to one project reads that project's notifications, no others; otherwise a
+  // notification about no project is the user's own to read.
+  const project =
+    tokenProject(actor) === null && visible ? or(isNull(notifications.projectId), visible) : visible;
+  return and(eq(notifications.userId, actor.id), project, commentsReadableBy(deps, actor))!;
 }
 
-/** The project roles that read team comments (mayReadComment, the one rule), for queries. */
-const TEAM_READERS = projectRoles.filter((role) => mayReadComment([role], 'team'));
-
-/** Notifications about a comment only while the user may read that comment. */
-function commentsReadableBy(deps: ServiceDeps, actor: Actor): SQL {
-  const onTeamOf = deps.db
-    .select({ id: projectMembers.projectId })
-    .from(projectMembers)
-    .where(and(eq(projectMembers.userId, actor.id), inArray(projectMembers.role, TEAM_READERS)));
+/**
+ * Notifications about a comment only while the user may read that comment: a comment to the
+ * partners, or a team comment where the user's roles read team comments (mayReadComment).
+ */
+function commentsReadableBy(deps: ServiceDeps, actor: Actor): SQL | undefined {
+  const onTeamOf = projectsWhereRolesAllow(deps.db, actor, 'comment.read_team', comments.projectId);
+  if (!onTeamOf) return undefined;
   const readable = deps.db
     .select({ id: comments.id })
     .from(comments)
-    .where(or(eq(comments.visibility, 'partners'), inArray(comments.projectId, onTeamOf)));
+    .where(or(eq(comments.visibility, 'partners'), onTeamOf));
   return or(ne(notifications.subjectKind, 'comment'), inArray(notifications.subjectId, readable))!;
 }
 

@@ -19,12 +19,8 @@ import type {
   NotificationType,
 } from '../../shared/notifications.ts';
 import { can, type Role } from '../../shared/permissions.ts';
-import {
-  clusterManagers,
-  notificationPreferences,
-  notifications,
-  projectMembers,
-} from '../db/schema/index.ts';
+import { rolesOfPeopleOn } from '../auth/visibility.ts';
+import { notificationPreferences, notifications } from '../db/schema/index.ts';
 import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { type NotificationRow, toNotification } from './notification-view.ts';
@@ -111,15 +107,8 @@ async function admittedRecipients(
   candidates: string[],
 ): Promise<string[]> {
   if (candidates.length === 0) return [];
-  const [members, managers, muted] = await Promise.all([
-    deps.db
-      .select({ userId: projectMembers.userId, role: projectMembers.role })
-      .from(projectMembers)
-      .where(and(eq(projectMembers.projectId, draft.projectId), inArray(projectMembers.userId, candidates))),
-    deps.db
-      .select({ userId: clusterManagers.userId })
-      .from(clusterManagers)
-      .where(inArray(clusterManagers.userId, candidates)),
+  const [roles, muted] = await Promise.all([
+    rolesOfPeopleOn(deps.db, draft.projectId, candidates),
     deps.db
       .select({ userId: notificationPreferences.userId })
       .from(notificationPreferences)
@@ -131,11 +120,8 @@ async function admittedRecipients(
         ),
       ),
   ]);
-  const roles = new Map<string, Role[]>();
-  for (const m of members) roles.set(m.userId, [m.role as Role]);
   if (draft.roleGiven)
     for (const id of candidates) roles.set(id, [...(roles.get(id) ?? []), draft.roleGiven]);
-  for (const m of managers) roles.set(m.userId, [...(roles.get(m.userId) ?? []), 'cluster_manager']);
   const mutedIds = new Set(muted.map((m) => m.userId));
   const handlers = new Set(draft.handlers ?? []);
   return candidates.filter((id) => {

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { OrganisationProfile } from '../../shared/directory.ts';
 import { commitAudited } from '../audit/audited-commit.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { organisationMembers } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -14,6 +15,7 @@ export async function setContactListing(
   idOrSlug: string,
   listed: boolean,
 ): Promise<OrganisationProfile> {
+  requireClusterAction(deps, actor, 'directory.list_contact');
   const { db } = deps;
   const profile = await organisationProfile(deps, actor, idOrSlug);
   if (!profile.isMember)

@@ -5,6 +5,7 @@
  */
 import { and, eq, or } from 'drizzle-orm';
 import type { ListedProject, OrganisationProfile } from '../../shared/directory.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import {
   organisationMembers,
@@ -23,6 +24,7 @@ export async function organisationProfile(
   actor: Actor,
   idOrSlug: string,
 ): Promise<OrganisationProfile> {
+  requireClusterAction(deps, actor, 'directory.view');
   const { db } = deps;
   const [row] = await db
     .select()

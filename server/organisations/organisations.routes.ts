@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Organisation } from '../../shared/api.ts';
 import { ContactListingBody, DirectoryQuery, OrganisationProfile } from '../../shared/directory.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
@@ -28,7 +29,7 @@ export function organisationRoutes(deps: ServiceDeps) {
         },
       }),
       async (c) => {
-        requireActor(c);
+        requireClusterAction(deps, requireActor(c), 'directory.view');
         return c.json({ organisations: await listOrganisations(deps, c.req.valid('query')) }, 200);
       },
     )

@@ -7,10 +7,11 @@
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { commitAudited } from '../audit/audited-commit.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { apiTokens, clusterManagers, session, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { checkKeepsAManager } from './people.rules.ts';
 
 export interface AccountStatus {
@@ -19,7 +20,7 @@ export interface AccountStatus {
 }
 
 async function loadAccount(deps: ServiceDeps, actor: Actor, userId: string) {
-  if (!actor.clusterManager) throw forbidden('Only cluster managers deactivate or reactivate accounts');
+  requireClusterAction(deps, actor, 'people.deactivate');
   const [row] = await deps.db
     .select({ id: user.id, deactivatedAt: user.deactivatedAt, manager: clusterManagers.userId })
     .from(user)

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateProjectBody, ProjectDetail } from '../../shared/api.ts';
+import { mayInCluster } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
 import {
@@ -27,7 +28,7 @@ export async function createProject(
   if (!framework) throw new AppError('invalid_input', `Unknown track "${input.track}"`);
   const leadOrg = await loadOrganisation(db, input.leadOrganisationId);
   if (!leadOrg) throw new AppError('invalid_input', 'Unknown lead organisation');
-  if (!actor.clusterManager) {
+  if (!mayInCluster(actor, 'project.create_any_organisation')) {
     const [membership] = await db
       .select()
       .from(organisationMembers)

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { PortfolioProject, ProjectListQuery } from '../../shared/api.ts';
 import type { Actor } from '../auth/actor.ts';
-import { onlyTokenProject } from '../auth/credential-limits.ts';
+import { visibleProjectsWhere } from '../auth/visibility.ts';
 import { organisations, projectMembers, projectPartners, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { healthOf } from './project-health.ts';
@@ -19,10 +19,9 @@ export async function listProjects(
 ): Promise<PortfolioProject[]> {
   const mine = alias(projectMembers, 'mine');
   const where: SQL[] = [];
-  // Deny by default: without the cluster-manager role, only memberships count.
-  if (!actor.clusterManager || filter.mine) where.push(eq(mine.userId, actor.id));
-  const bound = onlyTokenProject(actor, projects.id);
-  if (bound) where.push(bound);
+  if (filter.mine) where.push(eq(mine.userId, actor.id));
+  const visible = visibleProjectsWhere(deps.db, actor, projects.id);
+  if (visible) where.push(visible);
   if (!filter.archived) where.push(eq(projects.archived, false));
   if (filter.track) where.push(eq(projects.frameworkId, filter.track));
   if (filter.stage !== undefined) where.push(eq(projects.stage, filter.stage));

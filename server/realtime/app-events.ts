@@ -10,6 +10,7 @@
 import { eq } from 'drizzle-orm';
 import { docName } from '../../shared/doc/index.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import { mayInCluster } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { tokenProject } from '../auth/credential-limits.ts';
 import type { Connection, DocRegistry } from '../collab/index.ts';
@@ -29,7 +30,7 @@ import type { RealtimeServer, RealtimeSocket } from './socket-types.ts';
  */
 export function joinPersonalRooms(socket: RealtimeSocket, actor: Actor): void {
   if (!tokenProject(actor)) void socket.join(userRoom(actor.id));
-  if (actor.clusterManager && !tokenProject(actor)) void socket.join(MANAGERS_ROOM);
+  if (mayInCluster(actor, 'project.view_any') && !tokenProject(actor)) void socket.join(MANAGERS_ROOM);
 }
 
 /** What reaches the sockets in a project's document room on this node. */

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
-import { tokenProject } from '../auth/credential-limits.ts';
+import { visibleProjectsWhere } from '../auth/visibility.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 export interface SearchHit {
@@ -53,11 +53,7 @@ export async function searchProjects(
 ): Promise<SearchHit[]> {
   const match = toFtsQuery(q);
   if (!match) return [];
-  const member = actor.clusterManager
-    ? sql`1 = 1`
-    : sql`s.project_id IN (SELECT project_id FROM project_members WHERE user_id = ${actor.id})`;
-  const bound = tokenProject(actor);
-  const visible = bound === null ? member : sql`${member} AND s.project_id = ${bound}`;
+  const visible = visibleProjectsWhere(deps.db, actor, sql`s.project_id`) ?? sql`1 = 1`;
   const rows = await deps.db.all<{
     kind: 'project' | 'milestone';
     entity_id: string;

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import { openStatuses, type ServiceRequest } from '../../shared/services.ts';
-import { requireProjectAction } from '../auth/access.ts';
+import { mayInCluster, requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { handledServiceIds } from '../catalogue/service-view.ts';
 import { milestones, serviceRequests } from '../db/schema/index.ts';
@@ -46,7 +46,9 @@ export async function listQueue(
   actor: Actor,
   query: { status: 'open' | 'closed' | 'all'; service?: string },
 ): Promise<ServiceRequest[]> {
-  const handled = actor.clusterManager ? null : [...(await handledServiceIds(deps.db, actor.id))];
+  const handled = mayInCluster(actor, 'service.handle_any')
+    ? null
+    : [...(await handledServiceIds(deps.db, actor.id))];
   if (handled && handled.length === 0) return [];
   const open = [...openStatuses];
   return loadRequests(

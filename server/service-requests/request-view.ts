@@ -7,7 +7,7 @@ import {
   type ServiceKind,
   type ServiceRequest,
 } from '../../shared/services.ts';
-import { projectAccess } from '../auth/access.ts';
+import { mayInCluster, projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { handledServiceIds } from '../catalogue/service-view.ts';
 import { projects, serviceRequestEvents, serviceRequests, services, user } from '../db/schema/index.ts';
@@ -53,7 +53,7 @@ export async function loadRequests(
     if (access && can(access.roles, 'project.view')) visible.add(projectId);
   }
   return rows.map(({ request: r, service: s, projectTitle, requesterName }) => {
-    const canHandle = actor.clusterManager || handled.has(s.id);
+    const canHandle = mayInCluster(actor, 'service.handle_any') || handled.has(s.id);
     const projectSide = editRights.get(r.projectId) ?? false;
     return {
       id: r.id,

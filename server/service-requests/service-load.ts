@@ -6,15 +6,14 @@ import {
   type ServiceKind,
   type ServiceLoad,
 } from '../../shared/services.ts';
+import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { serviceRequests, services } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
 import { days, median } from './service-requests.rules.ts';
 
 export async function serviceLoad(deps: ServiceDeps, actor: Actor): Promise<ServiceLoad[]> {
-  if (!actor.clusterManager)
-    throw new AppError('forbidden', 'Only cluster managers see the load of the services');
+  requireClusterAction(deps, actor, 'service.load');
   const [rows, requests] = await Promise.all([
     deps.db.select().from(services).orderBy(asc(services.kind), asc(services.nameEn)),
     deps.db

@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { ApiToken, CreateApiToken } from '../../shared/tokens.ts';
-import { requireProjectAction } from '../auth/access.ts';
+import { mayInCluster, requireProjectAction } from '../auth/access.ts';
 import { type Actor, loadActor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { apiTokens, projects, user } from '../db/schema/index.ts';
@@ -49,7 +49,7 @@ export async function createApiToken(
   signedInAt: Date | null,
   input: CreateApiToken,
 ): Promise<ApiToken & { token: string }> {
-  if (actor.via?.kind !== 'session' || !signedInAt)
+  if (!mayInCluster(actor, 'token.create') || !signedInAt)
     throw new AppError(
       'forbidden',
       'API tokens are created from a signed-in browser session, never with another API token',

@@ -1,6 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { OrganisationKind } from '../../../shared/domain.ts';
+import { canInCluster } from '../../../shared/permissions.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
@@ -55,7 +56,7 @@ export function PortfolioPage() {
 
   const filters = createMemo(() => parseFilters(params));
   const visible = createMemo(() => applyFilters(projects.projects, filters()));
-  const isManager = () => session[0].me?.clusterManager === true;
+  const seesEveryProject = () => canInCluster(session[0].me, 'project.view_any');
   const leadKinds = createMemo(() => {
     const present = new Set(projects.projects.map((p) => p.leadOrganisation.kind));
     return ORGANISATION_KINDS.filter((k) => present.has(k));
@@ -113,7 +114,7 @@ export function PortfolioPage() {
         </Show>
       </div>
 
-      <Show when={isManager() && projects.status === 'ready' && total() > 0}>
+      <Show when={seesEveryProject() && projects.status === 'ready' && total() > 0}>
         <section class="overview-section" aria-labelledby="portfolio-overview-title">
           <div class="overview-head">
             <h2 id="portfolio-overview-title" class="overview-title">
@@ -142,7 +143,9 @@ export function PortfolioPage() {
             />
             <Show when={overviewOpen()}>
               <StagesOverTime />
-              <AuditCheck />
+              <Show when={canInCluster(session[0].me, 'audit.verify')}>
+                <AuditCheck />
+              </Show>
             </Show>
           </div>
         </section>
@@ -153,7 +156,7 @@ export function PortfolioPage() {
           filters={filters()}
           tracks={frameworks[1].tracks()}
           kinds={leadKinds()}
-          showMine={isManager()}
+          showMine={seesEveryProject()}
           disabled={projects.status === 'loading'}
           onChange={change}
           onClear={clear}

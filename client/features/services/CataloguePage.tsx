@@ -1,5 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { canInCluster } from '../../../shared/permissions.ts';
 import { type Service, type ServiceKind, serviceKinds } from '../../../shared/services.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
@@ -24,7 +25,7 @@ export function CataloguePage() {
   const list = () => (catalogue.error ? [] : (catalogue.latest?.services ?? []));
   const handlesAny = () => list().some((x) => x.canHandle);
   const { session } = useApp();
-  const manager = () => session[0].me?.clusterManager ?? false;
+  const manager = () => canInCluster(session[0].me, 'service.manage');
 
   return (
     <Shell>

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { canInCluster } from '../../../shared/permissions.ts';
 import type { ServiceRequest } from '../../../shared/services.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
@@ -38,7 +39,7 @@ export function QueuePage() {
         <h1 class="page-title">{q().title}</h1>
       </div>
       <p class="page-intro">{q().intro}</p>
-      <Show when={session[0].me?.clusterManager}>
+      <Show when={canInCluster(session[0].me, 'service.load')}>
         <ServiceLoadTable />
       </Show>
       <div class="filters">

@@ -2,6 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { OrganisationKind } from '../../../shared/domain.ts';
 import { organisationKinds } from '../../../shared/domain.ts';
+import { canInCluster } from '../../../shared/permissions.ts';
 import { type Service, type ServiceKind, serviceKinds } from '../../../shared/services.ts';
 import { ApiError, type ApiIssue } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
@@ -37,7 +38,7 @@ export function ServiceEditorPage() {
         </A>
       </nav>
       <Switch>
-        <Match when={!session[0].me?.clusterManager}>
+        <Match when={!canInCluster(session[0].me, 'service.manage')}>
           <StatePanel title={e().managersOnly} body={t().errors.forbidden} icon="lock" level={1} />
         </Match>
         <Match when={service.error}>
