@@ -5,20 +5,20 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
-  bodySegments,
-  insertMention,
-  matchMembers,
-  mentionAt,
-  mentionIds,
-} from '../../client/features/comments/mentions.ts';
-import {
   COMMENT_CHANGED,
   type CommentEvents,
   type CommentsApi,
   createCommentsStore,
   mergeComment,
   toThreads,
-} from '../../client/stores/comments.ts';
+} from '../../client/features/comments/comments-store.ts';
+import {
+  bodySegments,
+  insertMention,
+  matchMembers,
+  mentionAt,
+  mentionIds,
+} from '../../client/features/comments/mentions.ts';
 import type { Comment } from '../../shared/api.ts';
 
 const P = 'project-1';

@@ -16,9 +16,9 @@ import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { collabApi } from '../../stores/collab-api.ts';
-import { createCommentsStore, toThreads } from '../../stores/comments.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
+import { createCommentsStore, toThreads } from './comments-store.ts';
 import { useNow } from './use-now.ts';
 import './comments.css';
 

@@ -2,7 +2,7 @@ import { createMemo, createResource, Match, Switch } from 'solid-js';
 import { useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed } from '../../components/LoadStates.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { historyApi } from './history-api.ts';
 import { LineChart } from './LineChart.tsx';
 import { readinessLines, timeTicks } from './series.ts';

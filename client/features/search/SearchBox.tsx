@@ -17,9 +17,9 @@ import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { SearchHit } from '../../stores/collab-api.ts';
 import { collabApi } from '../../stores/collab-api.ts';
-import { createSearchStore } from '../../stores/search.ts';
 import { highlightWords } from './highlight.ts';
 import { hitHref } from './hit-href.ts';
+import { createSearchStore } from './search-store.ts';
 import { hasCommandKey, shortcutLabel } from './shortcut.ts';
 import './search.css';
 
