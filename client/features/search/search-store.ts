@@ -6,7 +6,7 @@
  */
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { SearchHit } from '../../stores/collab-api.ts';
+import type { SearchHit } from './search-api.ts';
 
 export type SearchStatus = 'idle' | 'short' | 'loading' | 'ready' | 'error';
 

@@ -1,12 +1,13 @@
 import { A, useLocation, useParams } from '@solidjs/router';
 import { createEffect, createResource, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { SERVICE_REQUEST_EVENT, type ServiceRequest } from '../../../shared/services.ts';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { ApiError } from '../../errors.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { RequestCard } from './RequestCard.tsx';
 import { servicesApi } from './services-api.ts';
