@@ -52,8 +52,7 @@ export function ReadinessOverTime(props: { projectId: string }) {
               )}
               formatX={timeTicks(locale(), Date.parse(s().from), Date.parse(s().to))}
               formatTooltipX={(ms) => formatDateTime(locale(), new Date(ms).toISOString())}
-              loadingText={c().loading}
-              failedText={c().failed}
+              whenLabel={c().when}
             />
           )}
         </Match>

@@ -1,16 +1,16 @@
 import { createMemo, createResource, For, Show } from 'solid-js';
 import { dimensionIds } from '../../../shared/domain.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { RadarChart } from '../../components/charts/RadarChart.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { gatesApi } from '../gates/gates-api.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { DimensionRow } from './DimensionRow.tsx';
-import { RadarChart } from './RadarChart.tsx';
 import './readiness.css';
 
 /**
  * The nine readiness dimensions, each with its level, the level's meaning, the evidence and
- * who scored it; beside them, the profile as a radar chart.
+ * who scored it; beside them, the profile as a radar chart (the list is its text alternative).
  */
 export function ReadinessTab() {
   const room = useRoom();
@@ -58,13 +58,19 @@ export function ReadinessTab() {
           <h2 id="readiness-chart-title" class="panel-title">
             {r().chartTitle}
           </h2>
-          <RadarChart
-            labels={names()}
-            values={levels()}
-            seriesLabel={r().chartNow}
-            summary={summary()}
-            compare={compare()}
-          />
+          <div class="room-radar">
+            <RadarChart names={names()} now={levels()} compare={compare()?.values} label={summary()} />
+            <p class="room-radar-legend" aria-hidden="true">
+              <span class="room-radar-swatch" /> {r().chartNow}
+              <Show when={compare()}>
+                {(c) => (
+                  <>
+                    <span class="room-radar-swatch room-radar-swatch-compare" /> <span>{c().label}</span>
+                  </>
+                )}
+              </Show>
+            </p>
+          </div>
           <Show when={!gates.loading && !compare()}>
             <p class="muted small">{r().chartNoGate}</p>
           </Show>
