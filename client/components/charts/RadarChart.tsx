@@ -13,7 +13,7 @@ export interface RadarLayout {
 }
 
 /** Sized for a panel about 330 px wide (the readiness tab's side column, a phone's width). */
-export const COMPACT_RADAR: RadarLayout = { radius: 96, side: 92, top: 34, fontSize: 12 };
+export const COMPACT_RADAR: RadarLayout = { radius: 88, side: 100, top: 44, fontSize: 12 };
 
 const LINE = 1.15;
 
@@ -50,7 +50,8 @@ export function RadarChart(props: {
       viewBox={`0 0 ${width()} ${height()}`}
       role="img"
       aria-label={props.label}
-      style={{ 'font-size': `${layout().fontSize}px` }}
+      // a name a little wider than its room spills into the panel's padding rather than being cut
+      style={{ 'font-size': `${layout().fontSize}px`, overflow: 'visible' }}
     >
       <title>{props.label}</title>
       <g transform={`translate(${layout().side} ${layout().top})`}>

@@ -28,19 +28,17 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** A long dimension name on two lines ("Intellectual / property"), balanced, so it fits beside the radar. */
+/**
+ * A long dimension name on several lines of at most `max` characters ("Marché et / modèle /
+ * économique"), so that it fits beside the radar; a single long word keeps its line.
+ */
 export function wrapLabel(label: string, max = 12): string[] {
-  if (label.length <= max) return [label];
-  const words = label.split(' ');
-  let best: string[] = [label];
-  let widest = label.length;
-  for (let i = 1; i < words.length; i++) {
-    const candidate = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
-    const width = Math.max(...candidate.map((x) => x.length));
-    if (width < widest) {
-      best = candidate;
-      widest = width;
-    }
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
   }
-  return best;
+  return lines;
 }

@@ -59,8 +59,11 @@ export function LineChart(props: {
       })),
     ),
   );
-  const path = (points: { x: number; y: number }[]) =>
-    stepPath(points.map((p): [number, number] => [x(p.x), y(p.y)]));
+  const path = (points: { x: number; y: number }[], dy = 0) =>
+    stepPath(points.map((p): [number, number] => [x(p.x), y(p.y) + dy]));
+  // Unstacked lines often share a value (three dimensions at level 6): each is drawn a line's
+  // width apart from the next, so that all of them show instead of the last one drawn.
+  const offset = (i: number) => (props.stacked ? 0 : (i - (props.series.length - 1) / 2) * 2);
   const band = (i: number) => {
     const top = tops()[i]!;
     const below = i === 0 ? top.map((p) => ({ x: p.x, y: 0 })) : tops()[i - 1]!;
@@ -121,11 +124,11 @@ export function LineChart(props: {
                   <Show when={props.stacked}>
                     <path d={band(i())} fill={s.color} fill-opacity="0.85" />
                   </Show>
-                  <path d={path(tops()[i()]!)} fill="none" stroke={s.color} stroke-width="2" />
+                  <path d={path(tops()[i()]!, offset(i()))} fill="none" stroke={s.color} stroke-width="2" />
                   {/* the last point only carries the value up to now */}
                   <For each={tops()[i()]!.slice(0, -1)}>
                     {(p, k) => (
-                      <circle cx={x(p.x)} cy={y(p.y)} r="2.5" fill={s.color}>
+                      <circle cx={x(p.x)} cy={y(p.y) + offset(i())} r="2.5" fill={s.color}>
                         <title>{`${s.label}: ${s.points[k()]!.y} — ${props.formatTooltipX(p.x)}`}</title>
                       </circle>
                     )}
