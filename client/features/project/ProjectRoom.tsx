@@ -28,7 +28,10 @@ import { useRoomShortcuts } from './room/use-room-shortcuts.ts';
 
 /**
  * The live project room: the project's document opened for as long as the room is on screen,
- * its header (who, where, who is here, is it saved) and its four sections as tabs.
+ * its header (who, where, who is here, is it saved) and its sections as tabs. This shell
+ * imports the tabs' features; they read the room through ./room/ (context, store, presence,
+ * save state) and never import this folder's page modules, so no folder depends on another
+ * both ways.
  */
 export function ProjectRoom(props: { project: ProjectDetail }) {
   const { session } = useApp();
