@@ -1,8 +1,8 @@
 /**
- * The client's one door to the server: a typed fetch wrapper. Every failure becomes an
- * `ApiError` with a code, whether the server answered `{ error: { code, message } }` (Jalon),
- * `{ code, message }` (better-auth under /api/auth), something else, or did not answer at all
- * (`network`). Types come from shared/ as types only, so no server or zod code is bundled.
+ * The client's one door to the server: `request`, a typed fetch wrapper, and the calls every
+ * part of the app makes (session, projects, frameworks, invitations). Each failure becomes an
+ * `ApiError` (client/errors.ts). Types come from shared/ as types only, so no server or zod
+ * code is bundled.
  */
 import type { z } from 'zod';
 import type {
@@ -15,32 +15,7 @@ import type {
   ProjectSummary,
 } from '../shared/api.ts';
 import type { Locale } from '../shared/domain.ts';
-
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
-
-export class ApiError extends Error {
-  constructor(
-    /** Jalon's error code (`not_found`, `rate_limited`…), better-auth's, or `network` */
-    readonly code: string,
-    message: string,
-    /** HTTP status; 0 when the server could not be reached */
-    readonly status: number,
-    /** seconds to wait, when the server said so (429) */
-    readonly retryAfter: number | null = null,
-    /** what exactly was wrong, when the server listed it (fields, missing criteria) */
-    readonly issues: readonly ApiIssue[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  get isNetwork(): boolean {
-    return this.status === 0;
-  }
-}
+import { networkError, toApiError } from './errors.ts';
 
 export interface ApiHooks {
   /** a request could not reach the server */
@@ -57,13 +32,27 @@ export function setApiHooks(next: ApiHooks): void {
   hooks = next;
 }
 
-/** One JSON request to the API; features with their own calls build on it. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /** aborts the request; an aborted request rejects with the fetch's own AbortError */
+  signal?: AbortSignal;
+}
+
+/**
+ * One JSON request to the API, the only `fetch` of the REST calls: the app-wide calls below and
+ * each feature's `<feature>-api.ts` build on it, typed with the response types from shared/.
+ */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
+      signal: options.signal,
       headers: {
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -71,8 +60,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {
+    // An abort is the caller's own doing, not the network's: let it through as is.
+    if (options.signal?.aborted) throw err;
     hooks.onNetworkFailure?.();
-    throw new ApiError('network', err instanceof Error ? err.message : 'Network failure', 0);
+    throw networkError(err);
   }
   hooks.onNetworkSuccess?.();
   const payload: unknown = await readJson(res);
@@ -91,41 +82,6 @@ async function readJson(res: Response): Promise<unknown> {
     // A proxy's HTML error page, say: the status alone tells what happened.
     return null;
   }
-}
-
-function toApiError(res: Response, payload: unknown): ApiError {
-  const retryHeader = res.headers.get('retry-after') ?? res.headers.get('x-retry-after');
-  const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
-  const shaped = pickError(payload);
-  const code = shaped?.code ?? fallbackCode(res.status);
-  return new ApiError(code, shaped?.message ?? res.statusText, res.status, retryAfter, shaped?.issues);
-}
-
-function pickError(payload: unknown): { code?: string; message?: string; issues?: ApiIssue[] } | null {
-  if (!payload || typeof payload !== 'object') return null;
-  const outer = payload as { error?: unknown; code?: unknown; message?: unknown; issues?: unknown };
-  const inner = outer.error && typeof outer.error === 'object' ? (outer.error as typeof outer) : outer;
-  return {
-    code: typeof inner.code === 'string' ? inner.code : undefined,
-    message: typeof inner.message === 'string' ? inner.message : undefined,
-    issues: Array.isArray(inner.issues) ? inner.issues.filter(isIssue) : undefined,
-  };
-}
-
-function isIssue(value: unknown): value is ApiIssue {
-  const v = value as ApiIssue | null;
-  return typeof v?.path === 'string' && typeof v.message === 'string';
-}
-
-function fallbackCode(status: number): string {
-  if (status === 401) return 'unauthenticated';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'rate_limited';
-  if (status === 413) return 'too_large';
-  if (status === 415) return 'unsupported_media_type';
-  if (status >= 500) return 'internal';
-  return 'invalid_input';
 }
 
 export type Invitation = z.infer<typeof InvitationPreview>;
@@ -148,7 +104,16 @@ function query(params: ProjectListQuery): string {
 
 const enc = encodeURIComponent;
 
+/** What the health check tells signed-out visitors about this server. */
+export interface Health {
+  ok: boolean;
+  demo?: boolean;
+  signup?: string;
+  mail?: boolean;
+}
+
 export const api = {
+  health: () => request<Health | null>('GET', '/api/health'),
   signIn: (email: string, password: string) =>
     request<unknown>('POST', '/api/auth/sign-in/email', { email, password }),
   signOut: () => request<unknown>('POST', '/api/auth/sign-out', {}),

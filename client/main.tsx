@@ -11,11 +11,11 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 import { SignUpPage } from './features/auth/SignUpPage.tsx';
 import { NotFoundPage } from './features/not-found/NotFoundPage.tsx';
 import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
-import { PreloadProjectPage, startProjectPageEarly } from './features/projects/preload.ts';
+import { PreloadProjectPage, startProjectPageEarly } from './features/project/preload.ts';
 import { Root } from './Root.tsx';
 import './styles.css';
 
-const loadProjectPage = () => import('./features/projects/ProjectPage.tsx');
+const loadProjectPage = () => import('./features/project/ProjectPage.tsx');
 const ProjectPage = lazy(() => loadProjectPage().then((m) => ({ default: m.ProjectPage })));
 const PreferencesPage = lazy(() =>
   import('./features/notifications/PreferencesPage.tsx').then((m) => ({ default: m.PreferencesPage })),
@@ -54,7 +54,7 @@ const InvitationPage = lazy(() =>
   import('./features/invitations/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
 );
 
-// On a project's address, its code and its document start loading now (features/projects/preload.ts).
+// On a project's address, its code and its document start loading now (features/project/preload.ts).
 const earlyProjectPage = startProjectPageEarly(loadProjectPage);
 
 const mount = document.getElementById('app');

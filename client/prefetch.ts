@@ -1,5 +1,5 @@
 /**
- * Requests started before the page that needs them exists (see features/projects/preload.ts):
+ * Requests started before the page that needs them exists (see features/project/preload.ts):
  * the page takes the answer once, if it comes for it soon enough; later reads go to the server.
  */
 const KEEP_MS = 15_000;

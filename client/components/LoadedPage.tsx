@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { type Accessor, type JSX, Match, type Resource, Show, Switch } from 'solid-js';
-import { ApiError } from '../api.ts';
 import { useI18n } from '../app-context.tsx';
+import { ApiError } from '../errors.ts';
 import { LoadFailed, Loading } from './LoadStates.tsx';
 import { StatePanel } from './StatePanel.tsx';
 

@@ -79,7 +79,7 @@ export const historyEn = {
     title: 'Readiness over time',
     help: 'One line per dimension; each step is a change of level, replayed from the update log.',
     loading: 'Loading the chart…',
-    failed: 'The chart could not be drawn; the levels are in the readiness tab.',
+    when: 'When',
     loadError: 'Readiness over time could not be loaded.',
     empty: 'No readiness level has been recorded yet.',
     summary: (changes: string, from: string) => `${changes} readiness changes since ${from}.`,
@@ -94,7 +94,6 @@ export const historyEn = {
     archived: 'Archived',
     summary: (points: string, from: string) => `${points} changes of the stage distribution since ${from}.`,
     yLabel: 'Projects',
-    failed: 'The chart could not be drawn; the stage counts above are current.',
     latest: 'Now',
   },
 };

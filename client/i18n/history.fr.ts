@@ -79,7 +79,7 @@ export const historyFr: typeof historyEn = {
     title: 'Maturité dans le temps',
     help: 'Une ligne par dimension ; chaque marche est un changement de niveau, rejoué depuis le journal des modifications.',
     loading: 'Chargement du graphique…',
-    failed: 'Le graphique n’a pas pu être tracé ; les niveaux sont dans l’onglet Maturité.',
+    when: 'Quand',
     loadError: 'La maturité dans le temps n’a pas pu être chargée.',
     empty: 'Aucun niveau de maturité n’a encore été enregistré.',
     summary: (changes: string, from: string) => `${changes} changements de maturité depuis le ${from}.`,
@@ -95,7 +95,6 @@ export const historyFr: typeof historyEn = {
     summary: (points: string, from: string) =>
       `${points} changements de la répartition par étape depuis le ${from}.`,
     yLabel: 'Projets',
-    failed: 'Le graphique n’a pas pu être tracé ; les effectifs par étape ci-dessus sont ceux d’aujourd’hui.',
     latest: 'Maintenant',
   },
 };

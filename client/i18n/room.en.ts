@@ -165,8 +165,6 @@ export const roomEn = {
     chartGate: (gate: string, date: string) => `At ${gate} (${date})`,
     chartNoGate:
       'No gate review has recorded levels for this project yet, so the chart shows the current levels only.',
-    chartLoading: 'Loading the chart…',
-    chartFailed: 'The chart could not be loaded; the levels are listed beside it.',
     chartSummary: (list: string) => `Readiness levels now: ${list}.`,
     level: 'Level',
     levelOf: (level: string) => `Level ${level}`,

@@ -168,8 +168,6 @@ export const roomFr: Messages['room'] = {
     chartGate: (gate: string, date: string) => `Au ${gate} (${date})`,
     chartNoGate:
       'Aucune revue de jalon n’a encore enregistré de niveaux pour ce projet : le graphique ne montre que les niveaux actuels.',
-    chartLoading: 'Chargement du graphique…',
-    chartFailed: 'Le graphique n’a pas pu être chargé ; les niveaux sont listés à côté.',
     chartSummary: (list: string) => `Niveaux de maturité actuels : ${list}.`,
     level: 'Niveau',
     levelOf: (level: string) => `Niveau ${level}`,

@@ -6,7 +6,8 @@ import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { Me } from '../../shared/api.ts';
 import type { CredentialsEndedReason } from '../../shared/credentials.ts';
-import { type Api, ApiError } from '../api.ts';
+import type { Api } from '../api.ts';
+import { ApiError } from '../errors.ts';
 
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
 

@@ -5,19 +5,19 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
+  type CommentEvents,
+  type CommentsApi,
+  createCommentsStore,
+  mergeComment,
+  toThreads,
+} from '../../client/features/comments/comments-store.ts';
+import {
   bodySegments,
   insertMention,
   matchMembers,
   mentionAt,
   mentionIds,
 } from '../../client/features/comments/mentions.ts';
-import {
-  type CommentEvents,
-  type CommentsApi,
-  createCommentsStore,
-  mergeComment,
-  toThreads,
-} from '../../client/stores/comments.ts';
 import type { Comment } from '../../shared/api.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
 

@@ -3,12 +3,12 @@
  * filters in the URL, and the projects store's live refetch (debounced) against a fake socket.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { radarPoints } from '../../client/components/charts/radar-geometry.ts';
 import { applyFilters, parseFilters, toParams } from '../../client/features/portfolio/filters.ts';
 import {
   doneShare,
   healthTone,
   kindCounts,
-  radarPoints,
   readinessSummary,
   stageFunnel,
 } from '../../client/features/portfolio/maturity.ts';

@@ -5,13 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { highlightWords } from '../../client/features/search/highlight.ts';
 import { hitHref } from '../../client/features/search/hit-href.ts';
-import type { SearchHit } from '../../client/stores/collab-api.ts';
+import type { SearchHit } from '../../client/features/search/search-api.ts';
 import {
   createSearchStore,
   isSearchable,
   SEARCH_DEBOUNCE_MS,
   type SearchFn,
-} from '../../client/stores/search.ts';
+} from '../../client/features/search/search-store.ts';
 
 function hit(title: string, over: Partial<SearchHit> = {}): SearchHit {
   return { kind: 'milestone', id: title, projectId: 'p1', projectTitle: 'P', title, snippet: [], ...over };

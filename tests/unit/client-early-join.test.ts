@@ -8,9 +8,9 @@ import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { createRoomStore } from '../../client/features/project/room/room-store.ts';
 import { joinEarly, takeEarlyJoin } from '../../client/realtime/early-join.ts';
 import { DocProvider } from '../../client/realtime/provider.ts';
-import { createRoomStore } from '../../client/stores/project-room.ts';
 import { createMilestone, readMilestoneById } from '../../shared/doc/index.ts';
 
 type Handler = (...args: unknown[]) => void;

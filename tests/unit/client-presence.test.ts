@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presenceList } from '../../client/features/room/presence.ts';
+import { presenceList } from '../../client/features/project/room/presence.ts';
 import { colorFor, PRESENCE_PALETTE } from '../../shared/presence.ts';
 
 describe('presence as the client shows it', () => {

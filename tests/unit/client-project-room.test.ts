@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createRoomStore, type ProviderLike } from '../../client/features/project/room/room-store.ts';
 import type { Access, ProviderError, SaveState } from '../../client/realtime/provider.ts';
-import { createRoomStore, type ProviderLike } from '../../client/stores/project-room.ts';
 import {
   applyAndValidate,
   createMilestone,

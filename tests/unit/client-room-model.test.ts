@@ -3,7 +3,6 @@
  * land, what the save indicator says (in both languages), the timeline axis, presence.
  */
 import { describe, expect, it } from 'vitest';
-import { colorFor, initials, presenceList } from '../../client/features/room/presence.ts';
 import {
   boardColumns,
   daysBetween,
@@ -11,12 +10,12 @@ import {
   dropMoveTarget,
   isOverdue,
   type MilestoneLike,
-  saveView,
   stepMoveTarget,
   timelineModel,
-  todayIso,
-} from '../../client/features/room/room-model.ts';
-import { saveLabel } from '../../client/features/room/save-label.ts';
+} from '../../client/features/milestones/milestones-model.ts';
+import { colorFor, initials, presenceList } from '../../client/features/project/room/presence.ts';
+import { saveLabel, saveView } from '../../client/features/project/room/save-view.ts';
+import { todayIso } from '../../client/features/project/room/today.ts';
 import { en } from '../../client/i18n/en.ts';
 import { fr } from '../../client/i18n/fr.ts';
 

@@ -1,6 +1,6 @@
 /** The session store: why the server ended a session survives until the next sign-in. */
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../client/api.ts';
+import { ApiError } from '../../client/errors.ts';
 import { signInErrorMessage } from '../../client/features/auth/sign-in-error.ts';
 import { en } from '../../client/i18n/en.ts';
 import { fr } from '../../client/i18n/fr.ts';

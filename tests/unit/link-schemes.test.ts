@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { descriptionSchema } from '../../client/features/room/description-schema.ts';
+import { descriptionSchema } from '../../client/features/milestones/description-schema.ts';
 import { applyAndValidate, createMilestone, validateDoc } from '../../shared/doc/index.ts';
 import { safeLinkHref } from '../../shared/links.ts';
 

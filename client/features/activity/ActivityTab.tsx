@@ -9,7 +9,7 @@ import { describeError } from '../../errors.ts';
 import { formatDate, formatNumber, formatTime } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import { appSocket } from '../../realtime/socket.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { type ActivityFilter, activityApi, PAGE } from './activity-api.ts';
 import { type ActivityNames, describeEvent } from './describe.ts';
 

@@ -1,4 +1,5 @@
 import { createResource, For, Show } from 'solid-js';
+import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import type { Messages } from '../../i18n/messages.ts';
 
@@ -19,9 +20,7 @@ const accounts: { email: string; role: keyof Messages['signIn']['demoRoles'] }[]
  */
 async function demoEnabled(): Promise<boolean> {
   try {
-    const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
-    const body: unknown = await res.json();
-    return !(body && typeof body === 'object' && 'demo' in body && body.demo === false);
+    return (await api.health())?.demo !== false;
   } catch (err) {
     console.warn('health check failed', err);
     return true;

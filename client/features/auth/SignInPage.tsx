@@ -1,9 +1,9 @@
 import { A, Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
-import { ApiError } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { ApiError } from '../../errors.ts';
 import { DemoAccounts } from './DemoAccounts.tsx';
 import { safeNextPath } from './next-path.ts';
 import { serverSettings } from './server-settings.ts';

@@ -3,7 +3,7 @@
  * here, before sending; the list of common passwords and the names of other members are the
  * server's, and its refusals are turned into the same sentences.
  */
-import { ApiError } from '../../api.ts';
+import { ApiError } from '../../errors.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -3,6 +3,8 @@
  * themselves up (SIGNUP=open), and whether it sends mail at all (SMTP_URL), without which a
  * password reset can only come from the programme office.
  */
+import { api } from '../../api.ts';
+
 export interface ServerSettings {
   signUpOpen: boolean;
   mail: boolean;
@@ -10,8 +12,7 @@ export interface ServerSettings {
 
 export async function serverSettings(): Promise<ServerSettings> {
   try {
-    const res = await fetch('/api/health', { headers: { accept: 'application/json' } });
-    const body = (await res.json()) as { signup?: unknown; mail?: unknown } | null;
+    const body = await api.health();
     return { signUpOpen: body?.signup === 'open', mail: body?.mail === true };
   } catch (err) {
     console.warn('health check failed', err);

@@ -1,7 +1,7 @@
 /** Turns a failed sign-in into a sentence that says what happened and what to do. */
 
 import type { Locale } from '../../../shared/domain.ts';
-import { ApiError } from '../../api.ts';
+import { ApiError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 

@@ -3,8 +3,8 @@ import type { Comment, Member } from '../../../shared/api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.ts';
-import type { Thread } from '../../stores/comments.ts';
 import { CommentComposer, type ComposerSubmit, initials } from './CommentComposer.tsx';
+import type { Thread } from './comments-store.ts';
 import { bodySegments } from './mentions.ts';
 import { VisibilityBadge } from './VisibilityBadge.tsx';
 

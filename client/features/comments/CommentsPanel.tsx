@@ -15,10 +15,10 @@ import { StatePanel } from '../../components/StatePanel.tsx';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { appSocket } from '../../realtime/socket.ts';
-import { collabApi } from '../../stores/collab-api.ts';
-import { createCommentsStore, toThreads } from '../../stores/comments.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
+import { commentsApi } from './comments-api.ts';
+import { createCommentsStore, toThreads } from './comments-store.ts';
 import { useNow } from './use-now.ts';
 import './comments.css';
 
@@ -66,7 +66,7 @@ function MilestoneComments(props: Required<CommentsPanelProps>) {
 
   // The ids do not change for this component's life: CommentsPanel makes a new one per milestone.
   const [state, actions] = createCommentsStore({
-    api: collabApi,
+    api: commentsApi,
     events: appSocket(),
     projectId: props.projectId,
     milestoneId: props.milestoneId,

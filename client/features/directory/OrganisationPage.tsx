@@ -1,13 +1,12 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { OrganisationProfile } from '../../../shared/directory.ts';
-import { ApiError } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
+import { ApiError, describeError } from '../../errors.ts';
 import { directoryApi } from './directory-api.ts';
 import { FocusTags } from './FocusTags.tsx';
 import './directory.css';

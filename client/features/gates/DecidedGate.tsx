@@ -4,7 +4,7 @@ import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { ConditionList } from './ConditionList.tsx';
 import { Recommendations } from './Recommendations.tsx';
 

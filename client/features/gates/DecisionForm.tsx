@@ -1,10 +1,9 @@
 import { createSignal, For, Index, Show } from 'solid-js';
 import type { GateOutcome, GateReview } from '../../../shared/api.ts';
-import { ApiError } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
-import { describeError } from '../../errors.ts';
+import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { gatesApi } from './gates-api.ts';
 import { RationaleField } from './RationaleField.tsx';
 import { OUTCOMES } from './RecommendationForm.tsx';

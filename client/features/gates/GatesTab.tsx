@@ -5,7 +5,7 @@ import { APP_EVENTS } from '../../../shared/constants.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { appSocket } from '../../realtime/socket.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { DecidedGate } from './DecidedGate.tsx';
 import { gatesApi } from './gates-api.ts';
 import { OpenReview } from './OpenReview.tsx';

@@ -3,7 +3,7 @@ import type { GateReview } from '../../../shared/api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { gatesApi } from './gates-api.ts';
 import { RecommendationForm } from './RecommendationForm.tsx';

@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import type { GateOutcome, GateReview } from '../../../shared/api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { gatesApi } from './gates-api.ts';
 import { RationaleField } from './RationaleField.tsx';
 

@@ -1,10 +1,9 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { GateReview } from '../../../shared/api.ts';
-import { ApiError } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
-import { describeError } from '../../errors.ts';
+import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { gatesApi } from './gates-api.ts';
 
 /**

@@ -3,9 +3,9 @@ import type { Milestone } from '../../../shared/doc/shape.ts';
 import { type DimensionId, dimensionIds } from '../../../shared/domain.ts';
 import type { FieldChange, HistoryView } from '../../../shared/history.ts';
 import { useI18n } from '../../app-context.tsx';
+import { StatusIcon } from '../../components/StatusIcon.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
-import { useRoom } from '../room/room-context.tsx';
-import { StatusIcon } from '../room/StatusIcon.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 
 /**
  * The project as it stood (read-only): its milestones, readiness and gate criteria then, each

@@ -7,7 +7,7 @@ import { StatePanel } from '../../components/StatePanel.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { gatesApi } from '../gates/gates-api.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { HistoricProject } from './HistoricProject.tsx';
 import { type HistoryPick, historyApi } from './history-api.ts';
 import { ReadinessOverTime } from './ReadinessOverTime.tsx';

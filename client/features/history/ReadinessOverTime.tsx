@@ -2,7 +2,7 @@ import { createMemo, createResource, Match, Switch } from 'solid-js';
 import { useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed } from '../../components/LoadStates.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
-import { useRoom } from '../room/room-context.tsx';
+import { useRoom } from '../project/room/room-context.tsx';
 import { historyApi } from './history-api.ts';
 import { LineChart } from './LineChart.tsx';
 import { readinessLines, timeTicks } from './series.ts';
@@ -52,8 +52,7 @@ export function ReadinessOverTime(props: { projectId: string }) {
               )}
               formatX={timeTicks(locale(), Date.parse(s().from), Date.parse(s().to))}
               formatTooltipX={(ms) => formatDateTime(locale(), new Date(ms).toISOString())}
-              loadingText={c().loading}
-              failedText={c().failed}
+              whenLabel={c().when}
             />
           )}
         </Match>

@@ -56,8 +56,7 @@ export function StagesOverTime() {
               )}
               formatX={timeTicks(locale(), Date.parse(data().points[0]!.at), Date.parse(data().to))}
               formatTooltipX={(ms) => formatDateTime(locale(), new Date(ms).toISOString())}
-              loadingText={s().loading}
-              failedText={s().failed}
+              whenLabel={t().history.chart.when}
             />
           )}
         </Match>

@@ -89,3 +89,13 @@ export function stageLines(
   const anyArchived = series.points.some((p) => p.archived > 0);
   return anyArchived ? [...stages, band(archivedLabel, '#98a2b3', (p) => p.archived)] : stages;
 }
+
+/** A line's value at `at`: its last point at or before it (0 before its first). */
+export function valueAt(series: LineSeries, at: number): number {
+  let value = 0;
+  for (const p of series.points) {
+    if (p.x > at) break;
+    value = p.y;
+  }
+  return value;
+}

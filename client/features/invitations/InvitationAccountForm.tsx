@@ -1,8 +1,8 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { ApiError, type Invitation } from '../../api.ts';
+import type { Invitation } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
-import { describeError } from '../../errors.ts';
+import { ApiError, describeError } from '../../errors.ts';
 import { accountApi } from '../auth/account-api.ts';
 import { accountProblem, localPasswordProblem } from '../auth/account-problems.ts';
 

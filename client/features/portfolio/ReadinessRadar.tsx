@@ -1,7 +1,8 @@
 import { For, Show } from 'solid-js';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { radarPoints, radarVertex } from '../../components/charts/radar-geometry.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { radarPoints, radarVertex, readinessSummary } from './maturity.ts';
+import { readinessSummary } from './maturity.ts';
 
 /**
  * A project's readiness levels (1–9) on the nine dimensions as a tiny radar: an inline SVG, so

@@ -96,25 +96,3 @@ export function readinessSummary(
   }
   return { levels, average: n === 0 ? null : sum / n, lowest };
 }
-
-/**
- * The radar's polygon: one vertex per dimension, clockwise from the top, at `level / 9` of
- * `radius` from the centre (an unscored dimension sits at the centre).
- */
-export function radarPoints(levels: readonly (number | null)[], centre: number, radius: number): string {
-  return levels
-    .map((level, i) => {
-      const [x, y] = radarVertex(i, levels.length, centre, (radius * (level ?? 0)) / 9);
-      return `${round(x)},${round(y)}`;
-    })
-    .join(' ');
-}
-
-export function radarVertex(i: number, count: number, centre: number, distance: number): [number, number] {
-  const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(count, 1);
-  return [centre + distance * Math.cos(angle), centre + distance * Math.sin(angle)];
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}

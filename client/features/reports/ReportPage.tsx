@@ -5,14 +5,17 @@ import { createMemo, createResource, For, Show } from 'solid-js';
 import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
 import type { ProjectReport } from '../../../shared/reports.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { RadarChart, type RadarLayout } from '../../components/charts/RadarChart.tsx';
 import { LoadedPage } from '../../components/LoadedPage.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { ConditionList } from '../gates/ConditionList.tsx';
-import { ReportRadar } from './ReportRadar.tsx';
 import { reportApi } from './report-api.ts';
+
+/** Wide enough for the dimension names on one line at print size. */
+const PRINT_RADAR: RadarLayout = { radius: 120, side: 170, top: 50, fontSize: 11 };
 
 /**
  * A project's report for paper or PDF (the browser's print): summary, stage history with the
@@ -212,10 +215,12 @@ function Report(props: { report: ProjectReport }) {
         <Show when={props.report.readiness.length > 0} fallback={<p class="muted">{r().noReadiness}</p>}>
           <div class="report-readiness-body">
             <figure class="report-figure">
-              <ReportRadar
+              <RadarChart
+                class="report-radar"
+                layout={PRINT_RADAR}
                 names={radarIds().map(dimensionName)}
                 now={props.report.readiness.map((x) => x.level)}
-                lastGate={
+                compare={
                   props.report.readinessAtLastGate
                     ? radarIds().map((id) => props.report.readinessAtLastGate?.[id] ?? null)
                     : null

@@ -15,11 +15,10 @@ import { useI18n } from '../../app-context.tsx';
 import { SearchIcon } from '../../components/SearchIcon.tsx';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import type { SearchHit } from '../../stores/collab-api.ts';
-import { collabApi } from '../../stores/collab-api.ts';
-import { createSearchStore } from '../../stores/search.ts';
 import { highlightWords } from './highlight.ts';
 import { hitHref } from './hit-href.ts';
+import { type SearchHit, searchApi } from './search-api.ts';
+import { createSearchStore } from './search-store.ts';
 import { hasCommandKey, shortcutLabel } from './shortcut.ts';
 import './search.css';
 
@@ -34,7 +33,7 @@ export function SearchBox() {
   const s = () => t().search;
   const navigate = useNavigate();
   const id = createUniqueId();
-  const [state, actions] = createSearchStore((q, signal) => collabApi.search(q, signal));
+  const [state, actions] = createSearchStore((q, signal) => searchApi.search(q, signal));
   const [open, setOpen] = createSignal(false);
   const [active, setActive] = createSignal(0);
   let input: HTMLInputElement | undefined;

@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../stores/collab-api.ts';
+import type { SearchHit } from './search-api.ts';
 
 /**
  * Where a hit leads: the project, and for a milestone the project room with that milestone's

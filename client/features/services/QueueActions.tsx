@@ -5,9 +5,8 @@ import {
   type ServiceRequest,
   type UpdateServiceRequestBody,
 } from '../../../shared/services.ts';
-import { ApiError } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
-import { describeError } from '../../errors.ts';
+import { ApiError, describeError } from '../../errors.ts';
 import { servicesApi } from './services-api.ts';
 
 /** The handling team's move: the next status, its date when scheduling, a milestone, a comment. */

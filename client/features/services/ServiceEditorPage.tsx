@@ -4,13 +4,12 @@ import type { OrganisationKind } from '../../../shared/domain.ts';
 import { organisationKinds } from '../../../shared/domain.ts';
 import { canInCluster } from '../../../shared/permissions.ts';
 import { type Service, type ServiceKind, serviceKinds } from '../../../shared/services.ts';
-import { ApiError, type ApiIssue } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { describeError } from '../../errors.ts';
+import { ApiError, type ApiIssue, describeError } from '../../errors.ts';
 import { servicesApi } from './services-api.ts';
 import './services.css';
 
