@@ -21,6 +21,7 @@ import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
 import { useNow } from './use-now.ts';
 import './comments.css';
+import './comment-composer.css';
 
 export interface CommentsPanelProps {
   projectId: string;
