@@ -1,6 +1,8 @@
 /** Entry point: the stores, the router and the routes. Heavier pages load on first visit. */
 // First: on a project's address, the connection and the page's code start before the rest.
 import './early-start.ts';
+// The design tokens and component classes come before every feature's stylesheet.
+import './ui/index.css';
 import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
@@ -14,6 +16,8 @@ import { PortfolioPage } from './features/portfolio/PortfolioPage.tsx';
 import { PreloadProjectPage, startProjectPageEarly } from './features/project/preload.ts';
 import { Root } from './Root.tsx';
 import './styles.css';
+// Utilities last, so that they win over the rules above of the same weight.
+import './ui/utilities.css';
 
 const loadProjectPage = () => import('./features/project/ProjectPage.tsx');
 const ProjectPage = lazy(() => loadProjectPage().then((m) => ({ default: m.ProjectPage })));

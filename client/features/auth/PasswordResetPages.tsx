@@ -40,7 +40,7 @@ export function ForgotPasswordPage() {
   return (
     <Shell width="narrow">
       <div class="auth-layout">
-        <form class="card auth-card" onSubmit={submit} novalidate aria-labelledby="forgot-title">
+        <form class="card card-roomy auth-card" onSubmit={submit} novalidate aria-labelledby="forgot-title">
           <h1 id="forgot-title" class="auth-title">
             {t().account.forgot.title}
           </h1>
@@ -134,7 +134,7 @@ export function ResetPasswordPage() {
   return (
     <Shell width="narrow">
       <div class="auth-layout">
-        <form class="card auth-card" onSubmit={submit} novalidate aria-labelledby="reset-title">
+        <form class="card card-roomy auth-card" onSubmit={submit} novalidate aria-labelledby="reset-title">
           <h1 id="reset-title" class="auth-title">
             {t().account.reset.title}
           </h1>

@@ -81,7 +81,12 @@ export function SignInPage() {
     <Show when={session[0].status !== 'signedIn'} fallback={<Navigate href={next()} />}>
       <Shell width="narrow">
         <div class="auth-layout">
-          <form class="card auth-card" onSubmit={submit} novalidate aria-labelledby="sign-in-title">
+          <form
+            class="card card-roomy auth-card"
+            onSubmit={submit}
+            novalidate
+            aria-labelledby="sign-in-title"
+          >
             <h1 id="sign-in-title" class="auth-title">
               {t().signIn.title}
             </h1>

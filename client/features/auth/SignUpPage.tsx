@@ -45,7 +45,7 @@ export function SignUpPage() {
   return (
     <Shell width="narrow">
       <div class="auth-layout">
-        <form class="card auth-card" onSubmit={submit} novalidate aria-labelledby="sign-up-title">
+        <form class="card card-roomy auth-card" onSubmit={submit} novalidate aria-labelledby="sign-up-title">
           <h1 id="sign-up-title" class="auth-title">
             {t().account.signUp.title}
           </h1>

@@ -21,6 +21,7 @@ import { commentsApi } from './comments-api.ts';
 import { createCommentsStore, toThreads } from './comments-store.ts';
 import { useNow } from './use-now.ts';
 import './comments.css';
+import './comment-composer.css';
 
 export interface CommentsPanelProps {
   projectId: string;

@@ -155,7 +155,7 @@ export function DirectoryPage() {
 function OrganisationCard(props: { org: Organisation }) {
   const { t, locale } = useI18n();
   return (
-    <li class="org-card">
+    <li class="card card-compact org-card">
       <div class="org-card-head">
         <A href={`/directory/${props.org.slug}`} class="org-card-name">
           {props.org.name}

@@ -1,4 +1,5 @@
 import './gates.css';
+import './gate-forms.css';
 import { createMemo, createResource, For, onCleanup, Show } from 'solid-js';
 import type { GateReview } from '../../../shared/api.ts';
 import { APP_EVENTS } from '../../../shared/constants.ts';

@@ -72,7 +72,7 @@ function InvitationCard(props: { invitation: Invitation; token: string }) {
   }
 
   return (
-    <section class="card invitation" aria-labelledby="invitation-title">
+    <section class="card card-roomy invitation" aria-labelledby="invitation-title">
       <h1 id="invitation-title" class="auth-title">
         {t().invitation.title(props.invitation.project.title)}
       </h1>

@@ -160,7 +160,7 @@ function MentorCard(props: {
   const m = () => t().directory.mentors;
   const languages = () => props.mentor.languages.map((l) => t().directory.languageNames[l] ?? l).join(', ');
   return (
-    <li class="mentor-card">
+    <li class="card card-compact mentor-card">
       <div class="mentor-card-head">
         <span class="mentor-name">{props.mentor.name}</span>
         <span class={`availability availability-${props.mentor.availability} small`}>

@@ -36,6 +36,9 @@ import {
   saveView,
 } from './view-preference.ts';
 import './portfolio.css';
+import './portfolio-cards.css';
+import './portfolio-overview.css';
+import './project-table.css';
 
 /** Home: the projects the user may see, filtered by what the URL says, live. */
 export function PortfolioPage() {

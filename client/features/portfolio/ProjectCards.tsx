@@ -37,7 +37,10 @@ function ProjectCard(props: { project: PortfolioProject }) {
   const roleLabel = useRoleLabel();
   const trackName = () => frameworks[1].trackName(props.project.track, locale());
   return (
-    <article class="project-card" classList={{ 'card-overdue': props.project.health.overdue > 0 }}>
+    <article
+      class="card card-compact project-card"
+      classList={{ 'card-overdue': props.project.health.overdue > 0 }}
+    >
       <header class="project-card-head">
         <h2 class="project-card-title">
           <A href={`/projects/${encodeURIComponent(props.project.id)}`} class="project-link card-link">
@@ -73,7 +76,7 @@ function SkeletonCards() {
       <For each={Array.from({ length: SKELETON_CARDS }, (_, i) => i)}>
         {(i) => (
           <li>
-            <div class="project-card project-card-skeleton">
+            <div class="card card-compact project-card project-card-skeleton">
               <span class="skeleton" style={{ width: `${60 + ((i * 13) % 30)}%`, height: '14px' }} />
               <span class="skeleton" style={{ width: '45%' }} />
               <span class="skeleton" style={{ width: '60%' }} />

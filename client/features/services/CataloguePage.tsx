@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { servicesApi } from './services-api.ts';
 import './services.css';
+import './requests.css';
 
 /**
  * The services and platforms catalogue. `?project=` carries the project the user came from, so
@@ -105,7 +106,7 @@ function ServiceCard(props: { service: Service; project?: string; manager: boole
   const href = () =>
     `/services/${props.service.slug}/request${props.project ? `?project=${encodeURIComponent(props.project)}` : ''}`;
   return (
-    <li class="service-card" id={`service-${props.service.slug}`}>
+    <li class="card service-card" id={`service-${props.service.slug}`}>
       <div class="service-card-head">
         <span class={`tag service-kind service-kind-${props.service.kind}`}>
           {s().kinds[props.service.kind]}

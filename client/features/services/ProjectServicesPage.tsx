@@ -13,6 +13,7 @@ import { appSocket } from '../../realtime/socket.ts';
 import { RequestCard } from './RequestCard.tsx';
 import { servicesApi } from './services-api.ts';
 import './services.css';
+import './requests.css';
 
 /** A project's service requests: what it asked, where each stands, with both sides' comments. */
 export function ProjectServicesPage() {

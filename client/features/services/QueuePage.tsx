@@ -11,6 +11,7 @@ import { RequestCard } from './RequestCard.tsx';
 import { ServiceLoadTable } from './ServiceLoadTable.tsx';
 import { servicesApi } from './services-api.ts';
 import './services.css';
+import './requests.css';
 
 type Show_ = 'open' | 'closed' | 'all';
 

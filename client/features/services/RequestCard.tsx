@@ -53,10 +53,12 @@ export function RequestCard(props: {
   }
 
   return (
-    <li class="request-card" id={`request-${req().id}`} tabindex="-1">
+    <li class="card request-card" id={`request-${req().id}`} tabindex="-1">
       <div class="request-head">
         <h2 class="request-title">{req().service.name[locale()]}</h2>
-        <span class={`status-tag status-${req().status}`}>{s().status[req().status]}</span>
+        <span class="status-tag" data-status={req().status}>
+          {s().status[req().status]}
+        </span>
       </div>
       <p class="muted small">
         <Show when={props.showProject}>

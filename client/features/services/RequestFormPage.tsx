@@ -13,6 +13,7 @@ import { FormFieldInput } from './FormFieldInput.tsx';
 import { emptyValue, type RawValue, toAnswers, validateAnswers } from './form-validation.ts';
 import { servicesApi } from './services-api.ts';
 import './services.css';
+import './requests.css';
 
 /** Asking a service for a project: the form generated from the service's definition. */
 export function RequestFormPage() {
@@ -124,7 +125,7 @@ function RequestForm(props: { service: Service; projects: ProjectSummary[] }) {
   }
 
   return (
-    <form class="request-form card" onSubmit={submit} novalidate>
+    <form class="card card-roomy request-form" onSubmit={submit} novalidate>
       <span class={`tag service-kind service-kind-${props.service.kind}`}>
         {t().services.kinds[props.service.kind]}
       </span>

@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { ApiError, type ApiIssue, describeError } from '../../errors.ts';
 import { servicesApi } from './services-api.ts';
 import './services.css';
+import './requests.css';
 
 /**
  * Cluster managers add an offer to the catalogue or change one, its request form included (as
@@ -153,7 +154,7 @@ function ServiceEditor(props: { service: Service | null; organisations: { id: st
   );
 
   return (
-    <form class="request-form service-editor card" onSubmit={save} novalidate>
+    <form class="card card-roomy request-form service-editor" onSubmit={save} novalidate>
       <h1 class="page-title">{s ? e().pageTitleEdit(s.name[locale()]) : e().pageTitleNew}</h1>
       <div class="editor-row">
         <div class="field">
