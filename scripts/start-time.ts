@@ -2,8 +2,10 @@
  * `npm run start-time`: how long the production server takes from process start to `/api/health`
  * answering, on a database that is already migrated (a restart or a deploy, not a first start).
  *
- * Runs the given command (default: `npm start`'s server command, without the client build) a few
- * times against one migrated database and prints each start and the median.
+ * Runs the given command (by default `npm start`'s, `node dist/server/main.js`: run
+ * `npm run build` first) a few times (RUNS, 7 by default) against one migrated database and
+ * prints each start and the median. The server as TypeScript, for comparison:
+ * `npm run start-time -- node --import tsx server/main.ts`.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,11 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const runs = Number(process.env.RUNS ?? 7);
-const [program = '', ...args] = process.argv.slice(2);
-if (program === '') {
-  console.error('usage: node --import tsx scripts/start-time.ts <command…>   e.g. node dist/server/main.js');
-  process.exit(2);
-}
+const given = process.argv.slice(2);
+const [program = 'node', ...args] = given.length > 0 ? given : ['node', 'dist/server/main.js'];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,7 +44,7 @@ async function startOnce(dbUrl: string): Promise<number> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code: number | null) => reject(new Error(`server exited with ${code}`))),
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`))),
   );
   try {
     for (;;) {
@@ -71,11 +70,9 @@ try {
   await startOnce(dbUrl); // migrates the database; not counted
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) times.push(await startOnce(dbUrl));
-  const sorted = [...times].sort((a, b) => a - b);
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
   console.log(`starts (ms): ${times.map((t) => t.toFixed(0)).join(', ')}`);
-  console.log(
-    `median: ${(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(0)} ms over ${runs} starts`,
-  );
+  console.log(`median: ${median.toFixed(0)} ms over ${runs} starts`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

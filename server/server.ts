@@ -4,7 +4,6 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type Readiness } from './app.ts';
 import { createAuth } from './auth/auth.ts';
@@ -22,8 +21,9 @@ import { createMailer } from './mail/mailer.ts';
 import { startNotificationJobs } from './notifications/scheduler.ts';
 import { connectRedis } from './realtime/cluster.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
+import { fromRoot } from './runtime-files.ts';
 
-export const defaultClientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+export const defaultClientDir = fromRoot('dist/client');
 
 export interface RunningServer {
   url: string;

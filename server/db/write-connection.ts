@@ -19,6 +19,7 @@
 import { Worker } from 'node:worker_threads';
 import { type Client, type InValue, LibsqlBatchError } from '@libsql/client';
 import Database from 'libsql';
+import { compiled, fromRoot } from '../runtime-files.ts';
 
 export interface SqlStatement {
   sql: string;
@@ -127,17 +128,18 @@ export function openWriteConnection(path: string, busyTimeoutMs: number): WriteC
 /**
  * The write connection on a thread of its own: the commit's fsync no longer holds up relays
  * and acks on the event loop. Batches run in the order they are sent. It returns at once: the
- * thread starts (about 0.3 s: tsx and the driver load in it) while the caller goes on, batches
- * sent meanwhile wait in its queue, and `ready` settles once it has opened its connection.
+ * thread starts (the driver loads in it, and tsx when the server runs as TypeScript) while the
+ * caller goes on, batches sent meanwhile wait in its queue, and `ready` settles once it has
+ * opened its connection.
  */
 export function openWriteThread(
   path: string,
   busyTimeoutMs: number,
 ): WriteConnection & { ready: Promise<void> } {
-  // The thread runs TypeScript as the server does: through tsx, registered in the thread.
-  const script = new URL('./write-worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { path, busyTimeoutMs } });
+  const workerData = { path, busyTimeoutMs };
+  const worker = compiled
+    ? new Worker(fromRoot('dist/server/write-worker.js'), { workerData })
+    : new Worker(throughTsx(new URL('./write-worker.ts', import.meta.url).href), { eval: true, workerData });
   const waiting = new Map<number, { resolve: (r: WriteResult[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | null = null;
@@ -241,4 +243,9 @@ export function toSql(value: InValue): unknown {
   if (value instanceof ArrayBuffer) return Buffer.from(value);
   if (value === undefined) throw new TypeError('undefined cannot be written to the database');
   return value;
+}
+
+/** Run as TypeScript, the thread loads its script as the server does: through tsx, registered in it. */
+function throughTsx(script: string): string {
+  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
 }

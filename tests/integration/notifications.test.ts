@@ -1,6 +1,8 @@
-import { type AddressInfo, createServer } from 'node:net';
+/**
+ * Notifications: who hears of a comment, a gate, a new member or a milestone at risk or overdue,
+ * live and in the bell; preferences and read marks; the weekly digest, on screen and by e-mail.
+ */
 import { and, eq, ne } from 'drizzle-orm';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { digestDeliveries, milestones, notifications } from '../../server/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
@@ -10,11 +12,11 @@ import { isoWeekOf } from '../../server/notifications/iso-week.ts';
 import { scanMilestoneAlerts } from '../../server/notifications/milestone-alerts.ts';
 import { docName, setCriterionCheck, updateMilestone } from '../../shared/doc/index.ts';
 import type { Notification, NotificationPage } from '../../shared/notifications.ts';
-import { APP_EVENTS } from '../../shared/protocol/index.ts';
 import { createAccount } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs, peer } from '../support/socket.ts';
+import { decodeQuotedPrintable, fakeSmtpServer, nextNotification } from './notifications.fixtures.ts';
 
 const DAY = 86_400_000;
 let server: TestServer;
@@ -64,17 +66,6 @@ async function bell(who: string): Promise<NotificationPage> {
 
 async function about(who: string, subjectId: string): Promise<Notification[]> {
   return (await bell(who)).notifications.filter((n) => n.subject.id === subjectId);
-}
-
-function nextNotification(socket: Socket, match: (n: Notification) => boolean): Promise<Notification> {
-  return new Promise((resolve) => {
-    const listener = (n: Notification) => {
-      if (!match(n)) return;
-      socket.off(APP_EVENTS.notificationCreated, listener);
-      resolve(n);
-    };
-    socket.on(APP_EVENTS.notificationCreated, listener);
-  });
 }
 
 describe('notifications', () => {
@@ -403,45 +394,3 @@ describe('notifications', () => {
     );
   });
 });
-
-/** Just enough SMTP to accept mail from nodemailer and keep each message's recipient and text. */
-async function fakeSmtpServer() {
-  const messages: { to: string; data: string }[] = [];
-  const server = createServer((socket) => {
-    let to = '';
-    let data: string[] | null = null;
-    let pending = '';
-    socket.write('220 fake.test ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      pending += chunk.toString();
-      for (let end = pending.indexOf('\r\n'); end !== -1; end = pending.indexOf('\r\n')) {
-        const line = pending.slice(0, end);
-        pending = pending.slice(end + 2);
-        if (data) {
-          if (line === '.') {
-            messages.push({ to, data: data.join('\n') });
-            data = null;
-            socket.write('250 queued\r\n');
-          } else data.push(line.startsWith('..') ? line.slice(1) : line);
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'RCPT') to = line;
-        if (verb === 'DATA') {
-          data = [];
-          socket.write('354 go ahead\r\n');
-        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, messages, close: () => server.close() };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes = text
-    .replace(/=\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}

@@ -1,0 +1,176 @@
+/**
+ * The scenarios that time edits reaching others: team (several writers on each project) and
+ * crowd (one writer, 300 observers).
+ */
+import { docName } from '../../shared/doc/index.ts';
+import { updateMilestone } from '../../shared/doc/write-milestones.ts';
+import type { DocHandle } from './clients.ts';
+import { cpuSeconds, cpuTimes, now, percentile, round, sleep, threadCpu, waitFor, wakeups } from './lib.ts';
+import { allSynced, closeAll, ms, openConns, serverCpu, type Target, watchTitles } from './scenario-kit.ts';
+
+/** team: 5 projects × 8 clients, one small edit each per 250 ms, for 15 s. */
+export async function team(
+  target: Target,
+  options = { projects: 5, perProject: 8, seconds: 15, warmupSeconds: 2 },
+) {
+  const { seeded } = target;
+  const projects = seeded.team.slice(0, options.projects);
+  const conns = await openConns(target, 'lead', projects.length * options.perProject);
+  const sentAt = new Map<string, number>();
+  const fanout: number[] = [];
+  const writers: { handle: DocHandle; milestoneId: string; label: string }[] = [];
+  try {
+    projects.forEach((projectId, p) => {
+      const ids = seeded.milestoneIds[projectId]!.slice(0, options.perProject);
+      for (let k = 0; k < options.perProject; k++) {
+        const conn = conns[p * options.perProject + k]!;
+        const handle = conn.join(docName(projectId));
+        writers.push({ handle, milestoneId: ids[k]!, label: `p${p} w${k}` });
+      }
+    });
+    await allSynced(
+      writers.map((w) => w.handle),
+      60_000,
+      'team join',
+    );
+    for (const w of writers)
+      watchTitles(
+        w.handle.doc,
+        writers.filter((o) => o.handle.name === w.handle.name && o !== w).map((o) => o.milestoneId),
+        sentAt,
+        fanout,
+      );
+    // Each writer ticks every 250 ms from a random phase; bounded by the end time.
+    let seq = 0;
+    const edit = async (seconds: number) => {
+      const end = now() + seconds * 1000;
+      let count = 0;
+      await Promise.all(
+        writers.map(async (w) => {
+          await sleep(Math.random() * 250);
+          let next = now();
+          while (now() < end) {
+            const title = `Edit ${w.label} #${seq++}`;
+            sentAt.set(title, now());
+            updateMilestone(w.handle.doc, w.milestoneId, { title }, seeded.users.lead);
+            count++;
+            next += 250;
+            await sleep(Math.max(0, next - now()));
+          }
+        }),
+      );
+      return count;
+    };
+
+    // Warm-up, the same for both servers and not counted: a freshly started process pays once
+    // for what a running one has done long ago (prepared statements, schema and JIT warm-up,
+    // each room's first write). Its figures are reported apart, as the first seconds.
+    const warmupSent = await edit(options.warmupSeconds);
+    await waitFor(
+      () => fanout.length >= warmupSent * (options.perProject - 1),
+      10_000,
+      'warm-up deliveries',
+    ).catch(() => undefined);
+    const warmup = [...fanout];
+    fanout.length = 0;
+    for (const w of writers) w.handle.ackTimes.length = 0;
+
+    const cpuBefore = serverCpu(target);
+    const kernelBefore = cpuTimes(target.server.pid).system;
+    const wakeupsBefore = wakeups(target.server.pid);
+    const threadsBefore = threadCpu(target.server.pid);
+    const updates = await edit(options.seconds);
+    const expected = updates * (options.perProject - 1);
+    await waitFor(() => fanout.length >= expected, 10_000, 'team deliveries').catch(() => undefined);
+    await waitFor(
+      () => writers.reduce((n, w) => n + w.handle.ackTimes.length, 0) >= updates,
+      10_000,
+      'acks',
+    ).catch(() => undefined);
+    const cpu = serverCpu(target) - cpuBefore;
+    const kernel = cpuTimes(target.server.pid).system - kernelBefore;
+    const woken = wakeups(target.server.pid) - wakeupsBefore;
+    const threadsAfter = threadCpu(target.server.pid);
+    const allAcks = writers.flatMap((w) => w.handle.ackTimes);
+    return {
+      updates,
+      deliveries: fanout.length,
+      expectedDeliveries: expected,
+      fanoutP50: ms(percentile(fanout, 50)),
+      fanoutP99: ms(percentile(fanout, 99)),
+      warmupFanoutP99: ms(percentile(warmup, 99)),
+      ackP50: ms(percentile(allAcks, 50)),
+      ackP99: ms(percentile(allAcks, 99)),
+      acks: allAcks.length,
+      cpuPer1000: round((cpu / updates) * 1000, 3),
+      cpuSeconds: round(cpu, 2),
+      /** of which in the kernel (the first server's, with several: fsync, socket writes) */
+      kernelSeconds: round(kernel, 2),
+      /** the first server's threads woken from sleep, per 1,000 updates */
+      wakeupsPer1000: round((woken / updates) * 1000, 0),
+      errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
+      /** of which the (first) server's main thread, and its other threads, per 1,000 updates */
+      mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
+      otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
+    };
+  } finally {
+    closeAll(conns);
+  }
+}
+
+/** crowd: 1 writer and 300 observers on one project, 10 edits/s. */
+export async function crowd(
+  target: Target,
+  options = { observers: 300, warmupEdits: 10, edits: 100, perSecond: 10 },
+) {
+  const { seeded } = target;
+  const name = docName(seeded.crowd);
+  const milestoneId = seeded.milestoneIds[seeded.crowd]![0]!;
+  const observers = await openConns(target, 'manager', options.observers);
+  const [writerConn] = await openConns(target, 'lead', 1);
+  const sentAt = new Map<string, number>();
+  const fanout: number[] = [];
+  try {
+    const handles = observers.map((c) => c.join(name));
+    await allSynced(handles, 60_000, 'crowd join');
+    const writer = writerConn!.join(name);
+    await allSynced([writer], 30_000, 'crowd writer join');
+    for (const h of handles) watchTitles(h.doc, [milestoneId], sentAt, fanout);
+    let next = now();
+    const edit = async (i: number) => {
+      const title = `Crowd edit #${i}`;
+      sentAt.set(title, now());
+      updateMilestone(writer.doc, milestoneId, { title }, seeded.users.lead);
+      next += 1000 / options.perSecond;
+      await sleep(Math.max(0, next - now()));
+    };
+    // A warm-up, as in team: the first edits pay for compiling the code on both ends (the
+    // driver's 300 clients included) and for the server's first write to the document.
+    for (let i = 0; i < options.warmupEdits; i++) await edit(i);
+    await waitFor(
+      () => fanout.length >= options.warmupEdits * options.observers,
+      15_000,
+      'crowd warm-up deliveries',
+    ).catch(() => undefined);
+    const warmup = fanout.splice(0);
+    const cpuBefore = cpuSeconds(target.server.pid);
+    next = now();
+    for (let i = options.warmupEdits; i < options.warmupEdits + options.edits; i++) await edit(i);
+    const expected = options.edits * options.observers;
+    await waitFor(() => fanout.length >= expected, 15_000, 'crowd deliveries').catch(() => undefined);
+    const cpu = cpuSeconds(target.server.pid) - cpuBefore;
+    return {
+      observers: options.observers,
+      edits: options.edits,
+      deliveries: fanout.length,
+      expectedDeliveries: expected,
+      fanoutP50: ms(percentile(fanout, 50)),
+      fanoutP99: ms(percentile(fanout, 99)),
+      warmupFanoutP99: ms(percentile(warmup, 99)),
+      cpuSeconds: round(cpu, 2),
+      errors: handles.reduce((n, h) => n + h.errors.length, 0) + writer.errors.length,
+    };
+  } finally {
+    closeAll([...observers, writerConn!]);
+  }
+}
