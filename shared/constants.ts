@@ -1,6 +1,6 @@
 /**
  * Plain values shared by server and client, in a module without zod, so that the client can
- * import them without bundling the schemas (shared/api.ts re-exports them).
+ * import them without bundling the schemas.
  */
 
 /** Socket events of the application (besides the document protocol). */
