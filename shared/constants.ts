@@ -1,6 +1,6 @@
 /**
  * Plain values shared by server and client, in a module without zod, so that the client can
- * import them without bundling the schemas (shared/api.ts re-exports them).
+ * import them without bundling the schemas.
  */
 
 /** Socket event names are spelled in shared/protocol/event-names.ts; re-exported for shared/api.ts. */

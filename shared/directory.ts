@@ -5,55 +5,21 @@
  * mentor requests.
  */
 import { z } from 'zod';
-import { Bilingual, Organisation } from './api.ts';
-import { type OrganisationKind, OrganisationKind as OrganisationKindSchema } from './domain.ts';
+import { OrganisationKind as OrganisationKindSchema } from './domain.ts';
+import { Bilingual, Id, IsoDate } from './schemas/common.ts';
+import { Organisation } from './schemas/organisations.ts';
+import {
+  type DirectoryCategory as Category,
+  directoryCategories,
+  type FocusArea as Focus,
+  focusAreas,
+} from './vocabularies.ts';
 
-const Id = z.string().min(1).max(64);
-const IsoDate = z.string().describe('ISO 8601 date-time');
-
-/** The fixed vocabulary of focus areas: keys stored on organisations and mentor profiles. */
-export const focusAreaLabels = {
-  immuno_oncology: { en: 'Immuno-oncology', fr: 'Immuno-oncologie' },
-  cell_therapy: { en: 'Cell therapy', fr: 'Thérapie cellulaire' },
-  gene_therapy: { en: 'Gene therapy', fr: 'Thérapie génique' },
-  biologics: { en: 'Biologics', fr: 'Biomédicaments' },
-  small_molecules: { en: 'Small molecules', fr: 'Petites molécules' },
-  nanomedicine: { en: 'Nanomedicine', fr: 'Nanomédecine' },
-  radiotherapy: { en: 'Radiotherapy', fr: 'Radiothérapie' },
-  imaging: { en: 'Imaging', fr: 'Imagerie' },
-  diagnostics: { en: 'Diagnostics', fr: 'Diagnostic' },
-  biomarkers: { en: 'Biomarkers', fr: 'Biomarqueurs' },
-  genomics: { en: 'Genomics', fr: 'Génomique' },
-  ai_clinical_data: { en: 'AI on clinical data', fr: 'IA sur données cliniques' },
-  digital_health: { en: 'Digital health', fr: 'Santé numérique' },
-  medical_devices: { en: 'Medical devices', fr: 'Dispositifs médicaux' },
-  epidemiology: { en: 'Epidemiology', fr: 'Épidémiologie' },
-  pediatric_oncology: { en: 'Paediatric oncology', fr: 'Oncologie pédiatrique' },
-  manufacturing: { en: 'Manufacturing (CMC)', fr: 'Production (CMC)' },
-  regulatory: { en: 'Regulatory affairs', fr: 'Affaires réglementaires' },
-  business: { en: 'Business development', fr: 'Développement commercial' },
-  intellectual_property: { en: 'Intellectual property', fr: 'Propriété intellectuelle' },
-  funding: { en: 'Funding', fr: 'Financement' },
-  clinical_trials: { en: 'Clinical trials', fr: 'Essais cliniques' },
-} as const satisfies Record<string, { en: string; fr: string }>;
-
-export type FocusArea = keyof typeof focusAreaLabels;
-export const focusAreas = Object.keys(focusAreaLabels) as [FocusArea, ...FocusArea[]];
 export const FocusArea = z.enum(focusAreas);
+export type FocusArea = Focus;
 
-/** How the directory groups organisation kinds (industrial partners are pharma companies and SMEs). */
-export const directoryCategories = {
-  founders: [] as OrganisationKind[],
-  hospitals: ['hospital'],
-  academic: ['academic', 'research_institute', 'research_team'],
-  startups: ['startup'],
-  industry: ['pharma', 'sme'],
-  agencies: ['public_agency'],
-} as const satisfies Record<string, readonly OrganisationKind[]>;
-export type DirectoryCategory = keyof typeof directoryCategories;
-export const DirectoryCategory = z.enum(
-  Object.keys(directoryCategories) as [DirectoryCategory, ...DirectoryCategory[]],
-);
+export const DirectoryCategory = z.enum(Object.keys(directoryCategories) as [Category, ...Category[]]);
+export type DirectoryCategory = Category;
 
 export const DirectoryQuery = z.object({
   kind: OrganisationKindSchema.optional(),

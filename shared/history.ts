@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { CriterionCheck, Milestone, ReadinessEntry } from './doc/shape.ts';
-import { DimensionId, ReadinessLevel, STAGE_COUNT, Stage } from './domain.ts';
+import { DimensionId, ReadinessLevel, Stage } from './domain.ts';
+import { STAGE_COUNT } from './vocabularies.ts';
 
 const IsoDateTime = z.string().describe('ISO 8601 date-time');
 

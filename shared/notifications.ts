@@ -2,7 +2,7 @@
  * Notifications and the weekly digest: the REST shapes and the live event, used by both sides.
  *
  * Adding a notification type is three small changes:
- *  1. add its name to `NOTIFICATION_TYPES` below (preferences, the API and the migration-free
+ *  1. add its name to `NOTIFICATION_TYPES` (shared/vocabularies.ts) (preferences, the API and the migration-free
  *     `type` column follow: the column is plain text);
  *  2. on the server, write it where the action happens: build the statements with
  *     `prepareNotifications(deps, { type, projectId, actorId, subject, payload, recipients })`
@@ -12,25 +12,8 @@
  *     (`kinds`), which TypeScript then requires.
  */
 import { z } from 'zod';
+import { NOTIFICATION_TYPES } from './vocabularies.ts';
 
-export const NOTIFICATION_TYPES = [
-  /** someone named you in a comment you may read */
-  'mention',
-  /** a comment on a milestone you own */
-  'milestone_comment',
-  /** a gate review of one of your projects was requested */
-  'gate_requested',
-  /** a gate review of one of your projects was decided */
-  'gate_decided',
-  /** a milestone you own or lead turned overdue */
-  'milestone_overdue',
-  /** a milestone you own or lead was marked at risk */
-  'milestone_at_risk',
-  /** you were added to a project */
-  'project_added',
-  /** a service request of one of your projects was filed, moved on, or commented (issue 7) */
-  'service_request.changed',
-] as const;
 export const NotificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -3,8 +3,9 @@
  * so that an export holds exactly the rows the list showed. Pure, and free of zod so that the
  * client bundles it cheaply.
  */
-import type { ProjectSummary } from './api.ts';
+
 import type { OrganisationKind } from './domain.ts';
+import type { ProjectSummary } from './schemas/projects.ts';
 
 export interface PortfolioFilters {
   q: string;

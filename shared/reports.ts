@@ -1,7 +1,8 @@
 /** The printable project report: everything it shows, read in one request. */
 import { z } from 'zod';
-import { GateReview, ProjectDetail, ProjectHealth } from './api.ts';
 import { Locale, MilestoneStatus, OrganisationKind } from './domain.ts';
+import { GateReview } from './schemas/gates.ts';
+import { ProjectDetail, ProjectHealth } from './schemas/projects.ts';
 
 export const ReportMilestone = z.object({
   id: z.string(),

@@ -5,21 +5,12 @@
  * state machine, and the REST shapes.
  */
 import { z } from 'zod';
-import { Bilingual } from './api.ts';
 import { DimensionId, OrganisationKind } from './domain.ts';
+import { Bilingual, Id, IsoDate } from './schemas/common.ts';
+import { serviceKinds } from './vocabularies.ts';
 
-const Id = z.string().min(1).max(64);
-const IsoDate = z.string().describe('ISO 8601 date-time');
 const Day = z.iso.date().describe('YYYY-MM-DD');
 
-export const serviceKinds = [
-  'platform',
-  'data',
-  'regulatory',
-  'expertise',
-  'real_estate',
-  'funding',
-] as const;
 export const ServiceKind = z.enum(serviceKinds);
 export type ServiceKind = z.infer<typeof ServiceKind>;
 

@@ -1,0 +1,74 @@
+/** Stage gates: reviews, recommendations, signed decisions, and the bodies that make them. */
+import { z } from 'zod';
+import { Stage } from '../domain.ts';
+import { Id, IsoDate, Person } from './common.ts';
+
+export const GateOutcome = z.enum(['go', 'conditional_go', 'hold', 'recycle', 'kill']);
+export type GateOutcome = z.infer<typeof GateOutcome>;
+
+export const GateRecommendation = z.object({
+  reviewer: Person,
+  scores: z.record(z.string(), z.number().int()),
+  recommendation: GateOutcome,
+  rationale: z.string(),
+  conflictOfInterest: z.string().nullable(),
+  createdAt: IsoDate,
+});
+
+export const GateDecision = z.object({
+  id: Id,
+  outcome: GateOutcome,
+  rationale: z.string(),
+  conditions: z.array(z.object({ title: z.string(), due: z.string().nullable() })),
+  signature: z.object({ signer: Person, signedAt: IsoDate, meaning: z.string() }),
+  stageBefore: Stage,
+  stageAfter: Stage,
+});
+export type GateDecision = z.infer<typeof GateDecision>;
+
+export const GateReview = z.object({
+  id: Id,
+  projectId: Id,
+  stageIndex: Stage,
+  status: z.enum(['open', 'decided']),
+  requestedBy: Person,
+  requestedAt: IsoDate,
+  reviewers: z.array(Person),
+  recommendations: z.array(GateRecommendation),
+  decision: GateDecision.nullable(),
+  /** readiness level per dimension as frozen in the gate pack */
+  packReadiness: z.record(z.string(), z.number().int()),
+});
+export type GateReview = z.infer<typeof GateReview>;
+
+export const RecommendBody = z
+  .object({
+    scores: z.record(z.string().max(200), z.number().int().min(1).max(5)),
+    recommendation: GateOutcome,
+    rationale: z.string().trim().min(1, 'Give your reasons').max(5000),
+    conflictOfInterest: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const DecideBody = z
+  .object({
+    outcome: GateOutcome,
+    rationale: z.string().trim().min(1, 'A decision needs its rationale').max(5000),
+    conditions: z
+      .array(
+        z
+          .object({ title: z.string().trim().min(1).max(300), due: z.iso.date().nullable().default(null) })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
+    /** the signer re-enters their password: the signature */
+    password: z.string().min(1, 'Enter your password to sign').max(256),
+  })
+  .strict()
+  .refine((b) => b.outcome !== 'conditional_go' || b.conditions.length > 0, {
+    message: 'A Conditional Go states its conditions',
+    path: ['conditions'],
+  });
+
+export const InviteReviewerBody = z.object({ userId: Id }).strict();

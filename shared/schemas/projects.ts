@@ -1,0 +1,95 @@
+/** Projects: their summary, detail and milestones as projected, the portfolio's view, and the bodies that create and change them. */
+import { z } from 'zod';
+import { Milestone } from '../doc/shape.ts';
+import { PartnerRole, ProjectRole, Stage } from '../domain.ts';
+import { Id, IsoDate } from './common.ts';
+import { OrganisationRef } from './organisations.ts';
+
+export const ProjectSummary = z.object({
+  id: Id,
+  title: z.string(),
+  summary: z.string(),
+  track: z.string(),
+  stage: Stage,
+  leadOrganisation: OrganisationRef,
+  /** the caller's project role; null for a cluster manager who is not a member */
+  myRole: ProjectRole.nullable(),
+  listedInDirectory: z.boolean(),
+  archived: z.boolean(),
+  updatedAt: IsoDate,
+});
+export type ProjectSummary = z.infer<typeof ProjectSummary>;
+
+export const ProjectPartner = z.object({ organisation: OrganisationRef, role: PartnerRole });
+
+export const ProjectDetail = ProjectSummary.extend({
+  partners: z.array(ProjectPartner),
+  createdAt: IsoDate,
+  /** what the caller may do here, from the permission matrix */
+  permissions: z.array(z.string()),
+});
+export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+/**
+ * A project's milestones as last projected from its document, in board order. Who created each
+ * one, and when, is not projected (null here): the document has it.
+ */
+export const ProjectMilestones = z.object({ milestones: z.array(Milestone) });
+export type ProjectMilestones = z.infer<typeof ProjectMilestones>;
+
+const boolFromQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const ProjectListQuery = z.object({
+  track: z.string().max(64).optional(),
+  stage: z.coerce.number().pipe(Stage).optional(),
+  organisation: Id.optional().describe('lead or partner organisation id'),
+  mine: boolFromQuery.optional().describe('only projects the caller is a member of'),
+  archived: boolFromQuery.optional().describe('include archived projects'),
+});
+
+const Title = z.string().trim().min(1, 'A title is required').max(200);
+const Summary = z.string().trim().max(4000);
+const PartnerInput = z.object({ organisationId: Id, role: PartnerRole });
+
+export const CreateProjectBody = z
+  .object({
+    title: Title,
+    summary: Summary.default(''),
+    track: z.string().min(1).max(64),
+    leadOrganisationId: Id,
+    partners: z.array(PartnerInput).max(50).default([]),
+    listedInDirectory: z.boolean().default(false),
+  })
+  .strict();
+export type CreateProjectBody = z.input<typeof CreateProjectBody>;
+
+export const UpdateProjectBody = z
+  .object({
+    title: Title.optional(),
+    summary: Summary.optional(),
+    partners: z.array(PartnerInput).max(50).optional(),
+    listedInDirectory: z.boolean().optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+export type UpdateProjectBody = z.input<typeof UpdateProjectBody>;
+
+/** Milestone health of a project, from its projected milestones. */
+export const ProjectHealth = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int().describe('due before today and not done'),
+  atRisk: z.number().int(),
+  blocked: z.number().int(),
+  doneThisMonth: z.number().int(),
+});
+export type ProjectHealth = z.infer<typeof ProjectHealth>;
+
+/** A project as the portfolio shows it: its card plus maturation at a glance. */
+export const PortfolioProject = ProjectSummary.extend({
+  health: ProjectHealth,
+  /** readiness level (1–9) per dimension, as currently scored */
+  readiness: z.record(z.string(), z.number().int()),
+});
+export type PortfolioProject = z.infer<typeof PortfolioProject>;
