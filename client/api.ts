@@ -5,16 +5,11 @@
  * code is bundled.
  */
 import type { z } from 'zod';
-import type {
-  FrameworkCatalogue,
-  InvitationPreview,
-  Me,
-  MemberList,
-  ProjectDetail,
-  ProjectMilestones,
-  ProjectSummary,
-} from '../shared/api.ts';
 import type { Locale } from '../shared/domain.ts';
+import type { FrameworkCatalogue } from '../shared/schemas/frameworks.ts';
+import type { Me } from '../shared/schemas/me.ts';
+import type { InvitationPreview, MemberList } from '../shared/schemas/members.ts';
+import type { ProjectDetail, ProjectMilestones, ProjectSummary } from '../shared/schemas/projects.ts';
 import { networkError, toApiError } from './errors.ts';
 
 export interface ApiHooks {

@@ -3,9 +3,9 @@
  * with several nodes, the Redis bridge) reacts. Services never call the socket layer directly.
  */
 import { EventEmitter } from 'node:events';
-import type { Comment } from '../shared/api.ts';
 import type { CredentialsEndedReason } from '../shared/credentials.ts';
 import type { Notification } from '../shared/notifications.ts';
+import type { Comment } from '../shared/schemas/comments.ts';
 
 export interface DomainEventMap {
   /** a member was added, removed, or changed role: live sockets must re-check their access */

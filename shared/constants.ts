@@ -3,8 +3,5 @@
  * import them without bundling the schemas.
  */
 
-/** Socket event names are spelled in shared/protocol/event-names.ts; re-exported for shared/api.ts. */
-export { APP_EVENTS } from './protocol/event-names.ts';
-
 /** What every gate signature states it means (stored with the signature, 21 CFR 11.50). */
 export const SIGNATURE_MEANING = 'approved as gate decision';

@@ -3,8 +3,8 @@
  * lookups the screens need: a track's name and a stage's name in the current language.
  */
 import { createStore } from 'solid-js/store';
-import type { Framework, FrameworkCatalogue } from '../../shared/api.ts';
 import type { Locale } from '../../shared/domain.ts';
+import type { Framework, FrameworkCatalogue } from '../../shared/schemas/frameworks.ts';
 import type { Api } from '../api.ts';
 
 type Stage = Framework['stages'][number];

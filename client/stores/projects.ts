@@ -13,8 +13,8 @@
 import type { Socket } from 'socket.io-client';
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { PortfolioProject, ProjectHealth, ProjectSummary } from '../../shared/api.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import type { PortfolioProject, ProjectHealth, ProjectSummary } from '../../shared/schemas/projects.ts';
 
 export interface ProjectsState {
   status: 'loading' | 'ready' | 'error';

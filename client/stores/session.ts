@@ -4,8 +4,8 @@
  */
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { Me } from '../../shared/api.ts';
 import type { CredentialsEndedReason } from '../../shared/credentials.ts';
+import type { Me } from '../../shared/schemas/me.ts';
 import type { Api } from '../api.ts';
 import { ApiError } from '../errors.ts';
 

@@ -11,8 +11,9 @@
  * than the caller (`rolesOfPeopleOn`: who a notification may reach).
  */
 import { and, eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { type ProjectRole, projectRoles } from '../../shared/domain.ts';
+import type { ProjectRole } from '../../shared/domain.ts';
 import { type Action, type ClusterStanding, can, clusterRoles, type Role } from '../../shared/permissions.ts';
+import { projectRoles } from '../../shared/vocabularies.ts';
 import type { Db } from '../db/client.ts';
 import { clusterManagers, projectMembers } from '../db/schema/index.ts';
 import type { Actor } from './actor.ts';

@@ -1,6 +1,6 @@
-/** Reads comments into the shape of shared/api.ts, with author and mention names. */
+/** Reads comments into the shape of shared/schemas/comments.ts, with author and mention names. */
 import { inArray } from 'drizzle-orm';
-import type { Comment, CommentVisibility } from '../../shared/api.ts';
+import type { Comment, CommentVisibility } from '../../shared/schemas/comments.ts';
 import type { Db } from '../db/client.ts';
 import { type comments, user } from '../db/schema/index.ts';
 

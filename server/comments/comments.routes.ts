@@ -1,7 +1,12 @@
 /** Comments on milestones: thin routes over the comment use cases. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Comment, CommentListQuery, CreateCommentBody, UpdateCommentBody } from '../../shared/api.ts';
+import {
+  Comment,
+  CommentListQuery,
+  CreateCommentBody,
+  UpdateCommentBody,
+} from '../../shared/schemas/comments.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';

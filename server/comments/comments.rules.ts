@@ -1,6 +1,7 @@
 /** Who may read which comment: the visibility rule in one place, for REST and socket alike. */
-import type { CommentVisibility } from '../../shared/api.ts';
+
 import { can, type Role } from '../../shared/permissions.ts';
+import type { CommentVisibility } from '../../shared/schemas/comments.ts';
 
 export function mayReadComment(roles: Role[], visibility: CommentVisibility): boolean {
   if (!can(roles, 'project.view')) return false;

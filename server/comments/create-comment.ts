@@ -4,7 +4,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Comment, CreateCommentBody } from '../../shared/api.ts';
+import type { Comment, CreateCommentBody } from '../../shared/schemas/comments.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';

@@ -1,6 +1,6 @@
 /** The comments of a project (or one milestone) that the reader may see. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Comment } from '../../shared/api.ts';
+import type { Comment } from '../../shared/schemas/comments.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { comments } from '../db/schema/index.ts';

@@ -1,6 +1,6 @@
 /** Resolves or reopens a thread (anyone who may comment on the project). */
 import { eq } from 'drizzle-orm';
-import type { Comment } from '../../shared/api.ts';
+import type { Comment } from '../../shared/schemas/comments.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';

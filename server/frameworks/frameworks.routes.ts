@@ -1,7 +1,7 @@
 /** /api/frameworks: the maturation frameworks and readiness dimensions, as stored data. */
 import { createRoute } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
-import { FrameworkCatalogue } from '../../shared/api.ts';
+import { FrameworkCatalogue } from '../../shared/schemas/frameworks.ts';
 import { requireClusterAction } from '../auth/access.ts';
 import {
   frameworkLevels,

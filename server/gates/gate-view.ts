@@ -1,6 +1,6 @@
-/** Reads gate reviews into the shape of shared/api.ts. */
+/** Reads gate reviews into the shape of shared/schemas/gates.ts. */
 import { desc, eq, inArray } from 'drizzle-orm';
-import type { GateOutcome, GateReview } from '../../shared/api.ts';
+import type { GateOutcome, GateReview } from '../../shared/schemas/gates.ts';
 import type { Db } from '../db/client.ts';
 import {
   gateDecisions,

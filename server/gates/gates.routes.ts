@@ -1,8 +1,8 @@
 /** Stage gates: thin routes over the gate use cases. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { DecideBody, GateReview, InviteReviewerBody, RecommendBody } from '../../shared/api.ts';
 import { ErrorBody } from '../../shared/errors.ts';
+import { DecideBody, GateReview, InviteReviewerBody, RecommendBody } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';

@@ -1,8 +1,8 @@
 /** Pure rules of the stage gates. */
-import type { GateOutcome } from '../../shared/api.ts';
-import { STAGE_COUNT } from '../../shared/domain.ts';
+import type { GateOutcome } from '../../shared/schemas/gates.ts';
+import { STAGE_COUNT } from '../../shared/vocabularies.ts';
 
-export { SIGNATURE_MEANING } from '../../shared/api.ts';
+export { SIGNATURE_MEANING } from '../../shared/constants.ts';
 
 /** The stage a decision leaves the project in, and whether it archives it. */
 export function effectOf(outcome: GateOutcome, stage: number): { stage: number; archive: boolean } {

@@ -6,8 +6,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { DecideBody, GateReview } from '../../shared/api.ts';
 import { createMilestone } from '../../shared/doc/index.ts';
+import type { DecideBody, GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { verifyPassword } from '../auth/password.ts';

@@ -5,8 +5,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { GateReview } from '../../shared/api.ts';
 import { readProjectDoc } from '../../shared/doc/index.ts';
+import type { GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { GateReview, RecommendBody } from '../../shared/api.ts';
+import type { GateReview, RecommendBody } from '../../shared/schemas/gates.ts';
 import { mayInCluster, requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';

@@ -1,12 +1,13 @@
 /** Pure decisions of time travel: what changed between two states of a project document. */
 import type { Milestone } from '../../shared/doc/shape.ts';
-import { type DimensionId, dimensionIds } from '../../shared/domain.ts';
+import type { DimensionId } from '../../shared/domain.ts';
 import {
   DIFFED_MILESTONE_FIELDS,
   type FieldChange,
   type HistoricState,
   type HistoryDiff,
 } from '../../shared/history.ts';
+import { dimensionIds } from '../../shared/vocabularies.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

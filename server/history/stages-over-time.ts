@@ -5,8 +5,8 @@
  * actor may see (every project for a cluster manager).
  */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { STAGE_COUNT } from '../../shared/domain.ts';
 import type { StagesOverTime } from '../../shared/history.ts';
+import { STAGE_COUNT } from '../../shared/vocabularies.ts';
 import type { Actor } from '../auth/actor.ts';
 import { visibleProjectsWhere } from '../auth/visibility.ts';
 import { auditEvents, projects } from '../db/schema/index.ts';

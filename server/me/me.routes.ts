@@ -1,8 +1,8 @@
 /** /api/me: who you are, your organisations, whether you run the programme office. */
 import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { Me, UpdateMeBody } from '../../shared/api.ts';
 import type { Locale } from '../../shared/domain.ts';
+import { Me, UpdateMeBody } from '../../shared/schemas/me.ts';
 import { isClusterManager } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { organisationMembers, organisations, user } from '../db/schema/index.ts';

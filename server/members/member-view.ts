@@ -1,7 +1,7 @@
-/** Reads members and invitations into the shapes of shared/api.ts. */
+/** Reads members and invitations into the shapes of shared/schemas/members.ts. */
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
-import type { Invitation, Member } from '../../shared/api.ts';
 import type { ProjectRole } from '../../shared/domain.ts';
+import type { Invitation, Member } from '../../shared/schemas/members.ts';
 import type { Db } from '../db/client.ts';
 import {
   organisationMembers,

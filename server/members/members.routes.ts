@@ -9,7 +9,7 @@ import {
   InvitationPreview,
   Member,
   MemberList,
-} from '../../shared/api.ts';
+} from '../../shared/schemas/members.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';

@@ -1,6 +1,7 @@
 /** The mentors directory, filtered by expertise, language, availability and a search in both languages. */
 import type { z } from 'zod';
-import { focusAreaLabels, type Mentor, type MentorQuery } from '../../shared/directory.ts';
+import type { Mentor, MentorQuery } from '../../shared/directory.ts';
+import { focusAreaLabels } from '../../shared/vocabularies.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { foldText } from '../organisations/directory.rules.ts';
 import { loadMentors } from './mentor-view.ts';

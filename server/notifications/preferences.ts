@@ -4,12 +4,12 @@
  */
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  NOTIFICATION_TYPES,
-  type NotificationPreferences,
-  type NotificationType,
-  type UpdatePreferencesBody,
+import type {
+  NotificationPreferences,
+  NotificationType,
+  UpdatePreferencesBody,
 } from '../../shared/notifications.ts';
+import { NOTIFICATION_TYPES } from '../../shared/vocabularies.ts';
 import { notificationPreferences } from '../db/schema/index.ts';
 import { commit } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';

@@ -4,8 +4,8 @@
  * actions stay unaware of recipients, roles and preferences.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { CommentVisibility } from '../../shared/api.ts';
 import { can, type Role } from '../../shared/permissions.ts';
+import type { CommentVisibility } from '../../shared/schemas/comments.ts';
 import type { Actor } from '../auth/actor.ts';
 import { mayReadComment } from '../comments/comments.rules.ts';
 import { clusterManagers, milestones, projectMembers, projects, user } from '../db/schema/index.ts';

@@ -1,12 +1,9 @@
 /** How the directory matches a search and a filter: pure, so it is easy to test in a table. */
-import type { Organisation } from '../../shared/api.ts';
-import {
-  type DirectoryQuery,
-  directoryCategories,
-  type FocusArea,
-  focusAreaLabels,
-} from '../../shared/directory.ts';
+
+import type { DirectoryQuery, FocusArea } from '../../shared/directory.ts';
 import type { OrganisationKind } from '../../shared/domain.ts';
+import type { Organisation } from '../../shared/schemas/organisations.ts';
+import { directoryCategories, focusAreaLabels } from '../../shared/vocabularies.ts';
 
 /** Lower case without accents, so that "therapie" finds "thérapie" and "Bicetre" "Bicêtre". */
 export function foldText(text: string): string {

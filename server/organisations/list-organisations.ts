@@ -1,7 +1,8 @@
 /** The cluster's organisations (every signed-in user may list them), filtered and searched. */
-import type { Organisation } from '../../shared/api.ts';
+
 import type { DirectoryQuery } from '../../shared/directory.ts';
 import type { OrganisationKind } from '../../shared/domain.ts';
+import type { Organisation } from '../../shared/schemas/organisations.ts';
 import { organisations } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { matchesDirectory } from './directory.rules.ts';

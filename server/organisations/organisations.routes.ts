@@ -1,8 +1,8 @@
 /** /api/organisations: the cluster directory (every signed-in user may read it). */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Organisation } from '../../shared/api.ts';
 import { ContactListingBody, DirectoryQuery, OrganisationProfile } from '../../shared/directory.ts';
+import { Organisation } from '../../shared/schemas/organisations.ts';
 import { requireClusterAction } from '../auth/access.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';

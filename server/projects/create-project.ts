@@ -1,7 +1,7 @@
 /** A signed-in user starts a project for one of their organisations and becomes its lead. */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CreateProjectBody, ProjectDetail } from '../../shared/api.ts';
+import type { CreateProjectBody, ProjectDetail } from '../../shared/schemas/projects.ts';
 import { mayInCluster } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';

@@ -1,7 +1,7 @@
 /** One project as its viewer may see it, with what they may do there. */
 
-import type { ProjectDetail } from '../../shared/api.ts';
 import { actions, can } from '../../shared/permissions.ts';
+import type { ProjectDetail } from '../../shared/schemas/projects.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { credentialAllows } from '../auth/credential-limits.ts';

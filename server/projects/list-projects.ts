@@ -2,7 +2,7 @@
 import { and, desc, eq, exists, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import type { PortfolioProject, ProjectListQuery } from '../../shared/api.ts';
+import type { PortfolioProject, ProjectListQuery } from '../../shared/schemas/projects.ts';
 import type { Actor } from '../auth/actor.ts';
 import { visibleProjectsWhere } from '../auth/visibility.ts';
 import { organisations, projectMembers, projectPartners, projects } from '../db/schema/index.ts';

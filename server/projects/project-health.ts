@@ -1,6 +1,6 @@
 /** Maturation at a glance for a set of projects: milestone health and readiness levels. */
 import { and, inArray, sql } from 'drizzle-orm';
-import type { ProjectHealth } from '../../shared/api.ts';
+import type { ProjectHealth } from '../../shared/schemas/projects.ts';
 import { milestones, readiness } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 

@@ -3,10 +3,10 @@
  * project room draws its board from them while the document itself is on its way.
  */
 import { eq } from 'drizzle-orm';
-import type { ProjectMilestones } from '../../shared/api.ts';
 import { compareByOrder } from '../../shared/doc/index.ts';
 import type { Milestone } from '../../shared/doc/shape.ts';
 import type { MilestoneStatus } from '../../shared/domain.ts';
+import type { ProjectMilestones } from '../../shared/schemas/projects.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { milestones } from '../db/schema/index.ts';

@@ -1,7 +1,7 @@
-/** Reads projects into the shapes of shared/api.ts. */
+/** Reads projects into the shapes of shared/schemas/projects.ts. */
 import { eq, inArray } from 'drizzle-orm';
-import type { ProjectSummary } from '../../shared/api.ts';
 import type { OrganisationKind, PartnerRole, ProjectRole } from '../../shared/domain.ts';
+import type { ProjectSummary } from '../../shared/schemas/projects.ts';
 import type { Db } from '../db/client.ts';
 import { organisations, projectPartners, type projects } from '../db/schema/index.ts';
 

@@ -8,7 +8,7 @@ import {
   ProjectListQuery,
   ProjectMilestones,
   UpdateProjectBody,
-} from '../../shared/api.ts';
+} from '../../shared/schemas/projects.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';

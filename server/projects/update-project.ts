@@ -1,7 +1,7 @@
 /** The lead (or a cluster manager) edits a project's card; each changed field is audited. */
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ProjectDetail, UpdateProjectBody } from '../../shared/api.ts';
+import type { ProjectDetail, UpdateProjectBody } from '../../shared/schemas/projects.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';

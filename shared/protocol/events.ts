@@ -6,9 +6,10 @@
  * The server reads what a client sends as `unknown` and checks it (a client may send anything):
  * the client-to-server map says what a well-behaved client sends.
  */
-import type { Comment } from '../api.ts';
+
 import type { CredentialsEndedMessage } from '../credentials.ts';
 import type { Notification } from '../notifications.ts';
+import type { Comment } from '../schemas/comments.ts';
 import type { AccessChange, Ack } from './acks.ts';
 import type { APP_EVENTS, DOC_EVENTS } from './event-names.ts';
 

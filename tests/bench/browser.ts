@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { docName } from '../../shared/doc/index.ts';
 import { updateMilestone } from '../../shared/doc/write-milestones.ts';
-import { milestoneStatuses } from '../../shared/domain.ts';
+import { milestoneStatuses } from '../../shared/vocabularies.ts';
 import type { JalonConn } from './clients.ts';
 import { percentile, round } from './lib.ts';
 import type { Seeded } from './seed.ts';

@@ -28,7 +28,7 @@ import { seedFrameworks } from '../../server/db/seed/frameworks.ts';
 import { commit, type Statement } from '../../server/db/writer.ts';
 import { flatten, markStatement, milestoneRowValues } from '../../server/milestones/projection-rows.ts';
 import { docName, readProjectDoc, seedProjectDoc } from '../../shared/doc/index.ts';
-import { dimensionIds, milestoneStatuses } from '../../shared/domain.ts';
+import { dimensionIds, milestoneStatuses } from '../../shared/vocabularies.ts';
 
 export const EMAILS = {
   lead: 'lead@demo.jalon',

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestones } from '../../server/db/schema/index.ts';
-import { APP_EVENTS, type Comment } from '../../shared/api.ts';
 import { docName } from '../../shared/doc/index.ts';
+import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import type { Comment } from '../../shared/schemas/comments.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs, emitWithAck } from '../support/socket.ts';

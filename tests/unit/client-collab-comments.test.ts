@@ -18,8 +18,8 @@ import {
   mentionAt,
   mentionIds,
 } from '../../client/features/comments/mentions.ts';
-import type { Comment } from '../../shared/api.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import type { Comment } from '../../shared/schemas/comments.ts';
 
 const P = 'project-1';
 const M = 'milestone-1';

@@ -19,8 +19,8 @@ import {
   REFRESH_DEBOUNCE_MS,
   toPortfolioProject,
 } from '../../client/stores/projects.ts';
-import type { PortfolioProject, ProjectSummary } from '../../shared/api.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import type { PortfolioProject, ProjectSummary } from '../../shared/schemas/projects.ts';
 
 const health = (over: Partial<PortfolioProject['health']> = {}) => ({
   total: 5,

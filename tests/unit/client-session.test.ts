@@ -5,7 +5,7 @@ import { signInErrorMessage } from '../../client/features/auth/sign-in-error.ts'
 import { en } from '../../client/i18n/en.ts';
 import { fr } from '../../client/i18n/fr.ts';
 import { createSessionStore } from '../../client/stores/session.ts';
-import type { Me } from '../../shared/api.ts';
+import type { Me } from '../../shared/schemas/me.ts';
 
 const me: Me = {
   user: { id: 'u1', name: 'Karim Benali', email: 'researcher@demo.jalon', locale: null },

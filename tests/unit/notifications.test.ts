@@ -13,9 +13,10 @@ import {
 import { en } from '../../client/i18n/en.ts';
 import { fr } from '../../client/i18n/fr.ts';
 import { renderDigestHtml } from '../../server/notifications/digest-html.ts';
-import { NOTIFICATION_TYPES, type Notification } from '../../shared/notifications.ts';
+import type { Notification } from '../../shared/notifications.ts';
 import { isoWeekOf, shiftWeek, weekStart } from '../../shared/notifications-week.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import { NOTIFICATION_TYPES } from '../../shared/vocabularies.ts';
 
 class FakeSocket {
   private listeners = new Map<string, Set<(...args: unknown[]) => void>>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AddMemberBody, CreateProjectBody, ProjectListQuery, UpdateProjectBody } from '../../shared/api.ts';
 import { MilestoneStatus, ProjectRole } from '../../shared/domain.ts';
+import { AddMemberBody } from '../../shared/schemas/members.ts';
+import { CreateProjectBody, ProjectListQuery, UpdateProjectBody } from '../../shared/schemas/projects.ts';
 
 describe('request schemas', () => {
   const valid = { title: 'CAR-T against mesothelin', track: 'therapeutics', leadOrganisationId: 'org-1' };

@@ -1,7 +1,7 @@
 import './activity.css';
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { ActivityEvent } from '../../../shared/activity.ts';
-import { APP_EVENTS } from '../../../shared/constants.ts';
+import { APP_EVENTS } from '../../../shared/protocol/index.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';

@@ -1,5 +1,6 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
-import type { Comment, CommentVisibility, Member } from '../../../shared/api.ts';
+import type { Comment, CommentVisibility } from '../../../shared/schemas/comments.ts';
+import type { Member } from '../../../shared/schemas/members.ts';
 import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';

@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import type { Comment, Member } from '../../../shared/api.ts';
+import type { Comment } from '../../../shared/schemas/comments.ts';
+import type { Member } from '../../../shared/schemas/members.ts';
 import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.ts';

@@ -9,7 +9,7 @@ import {
   Show,
   Switch,
 } from 'solid-js';
-import type { Member } from '../../../shared/api.ts';
+import type { Member } from '../../../shared/schemas/members.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { describeError } from '../../errors.ts';

@@ -1,4 +1,4 @@
-import type { CommentVisibility } from '../../../shared/api.ts';
+import type { CommentVisibility } from '../../../shared/schemas/comments.ts';
 import { useI18n } from '../../app-context.tsx';
 
 /** Who can read a thread: the team only (a lock), or the partners too (an eye). */

@@ -1,5 +1,5 @@
 /** The REST calls of the comments on milestones. Types come from shared/ as types only. */
-import type { Comment, CreateCommentBody } from '../../../shared/api.ts';
+import type { Comment, CreateCommentBody } from '../../../shared/schemas/comments.ts';
 import { request } from '../../api.ts';
 import type { CommentsApi } from './comments-store.ts';
 

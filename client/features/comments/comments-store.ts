@@ -9,8 +9,8 @@
 import type { Socket } from 'socket.io-client';
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import type { Comment, CommentVisibility } from '../../../shared/api.ts';
 import { APP_EVENTS } from '../../../shared/protocol/index.ts';
+import type { Comment, CommentVisibility } from '../../../shared/schemas/comments.ts';
 
 export interface CommentsApi {
   comments(projectId: string, milestoneId: string): Promise<Comment[]>;

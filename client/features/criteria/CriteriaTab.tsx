@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { FrameworkCatalogue } from '../../../shared/api.ts';
 import { LIMITS } from '../../../shared/doc/shape.ts';
+import type { FrameworkCatalogue } from '../../../shared/schemas/frameworks.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { formatNumber, formatRelative } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';

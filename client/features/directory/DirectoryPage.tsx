@@ -1,13 +1,8 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
-import type { Organisation } from '../../../shared/api.ts';
-import {
-  type DirectoryCategory,
-  directoryCategories,
-  type FocusArea,
-  focusAreaLabels,
-  focusAreas,
-} from '../../../shared/directory.ts';
+import type { DirectoryCategory, FocusArea } from '../../../shared/directory.ts';
+import type { Organisation } from '../../../shared/schemas/organisations.ts';
+import { directoryCategories, focusAreaLabels, focusAreas } from '../../../shared/vocabularies.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { SearchIcon } from '../../components/SearchIcon.tsx';

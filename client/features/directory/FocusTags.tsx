@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
-import { type FocusArea, focusAreaLabels } from '../../../shared/directory.ts';
+import type { FocusArea } from '../../../shared/directory.ts';
+import { focusAreaLabels } from '../../../shared/vocabularies.ts';
 import { useI18n } from '../../app-context.tsx';
 
 /** Focus-area keys as labels in the interface's language (unknown keys shown as they are). */

@@ -1,6 +1,7 @@
 /** The REST calls of the cluster directory. Types come from shared/ as types only. */
-import type { Organisation } from '../../../shared/api.ts';
+
 import type { DirectoryCategory, FocusArea, OrganisationProfile } from '../../../shared/directory.ts';
+import type { Organisation } from '../../../shared/schemas/organisations.ts';
 import { request } from '../../api.ts';
 
 export interface DirectoryFilters {

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import type { GateDecision } from '../../../shared/api.ts';
+import type { GateDecision } from '../../../shared/schemas/gates.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatDate } from '../../i18n/format.ts';
 

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
-import type { GateReview } from '../../../shared/api.ts';
 import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
+import type { GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { formatDateTime } from '../../i18n/format.ts';

@@ -1,5 +1,5 @@
 import { createSignal, For, Index, Show } from 'solid-js';
-import type { GateOutcome, GateReview } from '../../../shared/api.ts';
+import type { GateOutcome, GateReview } from '../../../shared/schemas/gates.ts';
 import { useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';

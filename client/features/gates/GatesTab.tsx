@@ -1,8 +1,8 @@
 import './gates.css';
 import './gate-forms.css';
 import { createMemo, createResource, For, onCleanup, Show } from 'solid-js';
-import type { GateReview } from '../../../shared/api.ts';
-import { APP_EVENTS } from '../../../shared/constants.ts';
+import { APP_EVENTS } from '../../../shared/protocol/index.ts';
+import type { GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { appSocket } from '../../realtime/socket.ts';

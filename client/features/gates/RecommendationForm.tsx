@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
-import type { GateOutcome, GateReview } from '../../../shared/api.ts';
+import type { GateOutcome, GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { useRoom } from '../project/room/room-context.tsx';

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { GateReview } from '../../../shared/api.ts';
+import type { GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';

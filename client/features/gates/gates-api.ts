@@ -1,6 +1,6 @@
 /** The REST calls of the stage gates. Types come from shared/ as types only. */
 import type { z } from 'zod';
-import type { DecideBody, GateReview, RecommendBody } from '../../../shared/api.ts';
+import type { DecideBody, GateReview, RecommendBody } from '../../../shared/schemas/gates.ts';
 import { request } from '../../api.ts';
 
 export type RecommendInput = z.input<typeof RecommendBody>;

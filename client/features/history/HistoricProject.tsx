@@ -1,7 +1,8 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { Milestone } from '../../../shared/doc/shape.ts';
-import { type DimensionId, dimensionIds } from '../../../shared/domain.ts';
+import type { DimensionId } from '../../../shared/domain.ts';
 import type { FieldChange, HistoryView } from '../../../shared/history.ts';
+import { dimensionIds } from '../../../shared/vocabularies.ts';
 import { useI18n } from '../../app-context.tsx';
 import { StatusIcon } from '../../components/StatusIcon.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';

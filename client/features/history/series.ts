@@ -1,6 +1,7 @@
 /** Pure helpers that turn history series into chart lines (tested without a browser). */
-import { dimensionIds, type Locale, STAGE_COUNT } from '../../../shared/domain.ts';
+import type { Locale } from '../../../shared/domain.ts';
 import type { ReadinessSeries, StagesOverTime } from '../../../shared/history.ts';
+import { dimensionIds, STAGE_COUNT } from '../../../shared/vocabularies.ts';
 
 export interface LineSeries {
   label: string;

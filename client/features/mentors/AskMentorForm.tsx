@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { ProjectSummary } from '../../../shared/api.ts';
 import type { Mentor } from '../../../shared/directory.ts';
+import type { ProjectSummary } from '../../../shared/schemas/projects.ts';
 import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { mentorsApi } from './mentors-api.ts';

@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
-import { type FocusArea, focusAreaLabels, focusAreas, type Mentor } from '../../../shared/directory.ts';
+import type { FocusArea, Mentor } from '../../../shared/directory.ts';
+import { focusAreaLabels, focusAreas } from '../../../shared/vocabularies.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { NOTIFICATION_TYPES } from '../../../shared/notifications.ts';
+import { NOTIFICATION_TYPES } from '../../../shared/vocabularies.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import type { ProjectHealth } from '../../../shared/api.ts';
+import type { ProjectHealth } from '../../../shared/schemas/projects.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { doneShare, healthTone } from './maturity.ts';

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
-import type { Framework } from '../../../shared/api.ts';
 import type { OrganisationKind } from '../../../shared/domain.ts';
+import type { Framework } from '../../../shared/schemas/frameworks.ts';
 import { useI18n } from '../../app-context.tsx';
 import { SearchIcon } from '../../components/SearchIcon.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';

@@ -1,6 +1,6 @@
 import { createMemo, createUniqueId, For, Show } from 'solid-js';
-import type { PortfolioProject } from '../../../shared/api.ts';
 import type { OrganisationKind } from '../../../shared/domain.ts';
+import type { PortfolioProject } from '../../../shared/schemas/projects.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { ORGANISATION_KINDS } from './filters.ts';

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { PortfolioProject } from '../../../shared/api.ts';
+import type { PortfolioProject } from '../../../shared/schemas/projects.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { StageBadge } from '../../components/StageBadge.tsx';
 import { MilestoneHealth } from './MilestoneHealth.tsx';

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { ProjectDetail } from '../../../shared/api.ts';
+import type { ProjectDetail } from '../../../shared/schemas/projects.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { ProjectTeam } from './ProjectTeam.tsx';

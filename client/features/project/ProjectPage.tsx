@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, onCleanup, Show } from 'solid-js';
-import type { ProjectDetail } from '../../../shared/api.ts';
-import { APP_EVENTS } from '../../../shared/constants.ts';
+import { APP_EVENTS } from '../../../shared/protocol/index.ts';
+import type { ProjectDetail } from '../../../shared/schemas/projects.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { LoadedPage } from '../../components/LoadedPage.tsx';

@@ -1,7 +1,7 @@
 // The room's frame and shared controls first: each section's own stylesheet builds on it.
 import './room.css';
 import { type JSX, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
-import type { ProjectDetail, ProjectMilestones } from '../../../shared/api.ts';
+import type { ProjectDetail, ProjectMilestones } from '../../../shared/schemas/projects.ts';
 import { api } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Loading } from '../../components/LoadStates.tsx';

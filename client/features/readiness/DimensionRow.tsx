@@ -1,8 +1,8 @@
 import { createEffect, createMemo, For, on, onCleanup, Show } from 'solid-js';
-import type { FrameworkCatalogue } from '../../../shared/api.ts';
 import { readinessEvidence } from '../../../shared/doc/index.ts';
 import { LIMITS } from '../../../shared/doc/shape.ts';
 import type { DimensionId } from '../../../shared/domain.ts';
+import type { FrameworkCatalogue } from '../../../shared/schemas/frameworks.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatNumber, formatRelative } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';

@@ -1,5 +1,5 @@
 import { createMemo, createResource, For, Show } from 'solid-js';
-import { dimensionIds } from '../../../shared/domain.ts';
+import { dimensionIds } from '../../../shared/vocabularies.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { RadarChart } from '../../components/charts/RadarChart.tsx';
 import { formatDate, formatNumber } from '../../i18n/format.ts';

@@ -1,7 +1,8 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import { canInCluster } from '../../../shared/permissions.ts';
-import { type Service, type ServiceKind, serviceKinds } from '../../../shared/services.ts';
+import type { Service, ServiceKind } from '../../../shared/services.ts';
+import { serviceKinds } from '../../../shared/vocabularies.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';

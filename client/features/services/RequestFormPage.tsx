@@ -1,6 +1,6 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import type { ProjectSummary } from '../../../shared/api.ts';
+import type { ProjectSummary } from '../../../shared/schemas/projects.ts';
 import type { Service } from '../../../shared/services.ts';
 import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';

@@ -1,9 +1,9 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { OrganisationKind } from '../../../shared/domain.ts';
-import { organisationKinds } from '../../../shared/domain.ts';
 import { canInCluster } from '../../../shared/permissions.ts';
-import { type Service, type ServiceKind, serviceKinds } from '../../../shared/services.ts';
+import type { Service, ServiceKind } from '../../../shared/services.ts';
+import { organisationKinds, serviceKinds } from '../../../shared/vocabularies.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';

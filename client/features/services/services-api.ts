@@ -1,5 +1,5 @@
 /** The REST calls of the services catalogue and service requests. Types from shared/ only. */
-import type { Organisation } from '../../../shared/api.ts';
+import type { Organisation } from '../../../shared/schemas/organisations.ts';
 import type {
   Answers,
   CreateServiceBody,

@@ -5,9 +5,10 @@
  */
 import { useSearchParams } from '@solidjs/router';
 import { createContext, createMemo, createResource, createSignal, onCleanup, useContext } from 'solid-js';
-import type { Member, ProjectDetail } from '../../../../shared/api.ts';
 import type { Milestone } from '../../../../shared/doc/shape.ts';
 import type { Locale } from '../../../../shared/domain.ts';
+import type { Member } from '../../../../shared/schemas/members.ts';
+import type { ProjectDetail } from '../../../../shared/schemas/projects.ts';
 import { api } from '../../../api.ts';
 import { useApp } from '../../../app-context.tsx';
 import type { DocSession } from '../../../realtime/doc-session.ts';
