@@ -1,6 +1,5 @@
 /**
- * `npm run bench [-- --only team,crowd] [--rounds 3]`: Jalon side by side with Hocuspocus 3
- * (issue 6).
+ * `npm run bench [-- --only team,crowd] [--rounds 3]`: Jalon side by side with Hocuspocus 3.
  *
  * Seeds both databases, then for each scenario starts a fresh server process (Jalon, then
  * Hocuspocus, each alone on loopback), drives it from this process with the same workload,

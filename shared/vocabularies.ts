@@ -106,7 +106,7 @@ export const NOTIFICATION_TYPES = [
   'milestone_at_risk',
   /** you were added to a project */
   'project_added',
-  /** a service request of one of your projects was filed, moved on, or commented (issue 7) */
+  /** a service request of one of your projects was filed, moved on, or commented */
   'service_request.changed',
 ] as const;
 

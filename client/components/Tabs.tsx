@@ -3,7 +3,7 @@
  * tabs take the arrow keys (wrapping), Home and End, the tab that gets focus being selected;
  * only the selected tab is in the Tab order, and only its panel is mounted, labelled by it.
  *
- * The project room used Kobalte's Tabs until 2026-12-06. On the room's first render they cost
+ * Not Kobalte's Tabs: on the room's first render those cost
  * about 31 ms of the browser's main thread, 15 of them a layout forced while rendering (the
  * selected tab scrolled into view at mount, docs/performance.md), and they watched the shown
  * panel's whole subtree for changes (a tree walk of the board after every card that changed).

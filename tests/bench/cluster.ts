@@ -1,5 +1,5 @@
 /**
- * cluster (issue 8): the team workload spread over three Jalon nodes (one database file, one
+ * cluster: the team workload spread over three Jalon nodes (one database file, one
  * Redis, connections dealt round robin to the nodes) against the same workload on one node.
  * Server CPU is summed over the three nodes and Redis; fan-out crosses nodes for two editors in
  * three, so its latency includes the hop through Redis.

@@ -1,7 +1,7 @@
 /**
- * One WebSocket frame must not take the server down (issue 20, finding 1). A frame of a few
- * kilobytes of MessagePack headers announcing 65,535 items each used to make the decoder
- * pre-allocate at every level: 6 KB froze every client for seconds, 30 KB ran the process out of
+ * One WebSocket frame must not take the server down. A frame of a few kilobytes of MessagePack
+ * headers announcing 65,535 items each makes a decoder that pre-allocates do so at every level:
+ * with the stock decoder, 6 KB froze every client for seconds and 30 KB ran the process out of
  * memory, before any authentication. Here a real server process (its memory read from /proc)
  * gets such frames, from 1 KB up to the largest frame it reads, from a connection that is not
  * authenticated and from one that is: it keeps answering its health check, its memory stays

@@ -51,8 +51,8 @@ const hugeHeader = fc.constantFrom(...HUGE_HEADERS);
 /** what a client may put between headers: a key, a small value */
 const filler = fc.uint8Array({ maxLength: 4 });
 /**
- * Nested headers announcing up to 4 billion items each, in runs of the same header: the attack
- * of issue 20 was a run of array headers announcing 65,535 items, each level pre-allocated.
+ * Nested headers announcing up to 4 billion items each, in runs of the same header: the known
+ * attack is a run of array headers announcing 65,535 items, each level pre-allocated.
  */
 const nestedAnnouncements = fc
   .array(fc.tuple(hugeHeader, fc.integer({ min: 1, max: 400 }), filler), { minLength: 1, maxLength: 8 })

@@ -1,7 +1,7 @@
 /**
- * A project's page opened at its address (a link from elsewhere, a reload) used to load as a
- * chain: the app, the session check, the page's code, the project card, the connection, the
- * join, the document. Now the page's code starts loading, the connection opens, and the project
+ * A project's page opened at its address (a link from elsewhere, a reload) would otherwise load
+ * as a chain: the app, the session check, the page's code, the project card, the connection, the
+ * join, the document. Instead the page's code starts loading, the connection opens, and the project
  * card and the projected milestones are asked for while the app's script is still being
  * evaluated (client/early-start.ts); before the app first renders, the document's join is
  * queued on that connection (realtime/early-join.ts), so the server loads the document while
