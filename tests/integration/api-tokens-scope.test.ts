@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
-import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import { APP_EVENTS, DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { joinAndSync } from '../support/durability.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -71,7 +71,7 @@ describe('a read-only token', () => {
     const { token } = await createToken(lead, { scope: 'read' });
     const watcher: Peer = await peer(server.url, 'lead@demo.jalon', docName(own.id));
     const probe = await connectWith(server.url, { token });
-    expect(await emitWithAck(probe, 'doc:join', docName(own.id))).toEqual({ ok: true, access: 'view' });
+    expect(await emitWithAck(probe, DOC_EVENTS.join, docName(own.id))).toEqual({ ok: true, access: 'view' });
     probe.close();
     const socket = await connectWith(server.url, { token });
     try {
@@ -81,7 +81,7 @@ describe('a read-only token', () => {
       createMilestone(doc, { title: 'Written with a read token', status: 'planned', stage: 0 }, 'x');
       const ack = await emitWithAck(
         socket,
-        'doc:msg',
+        DOC_EVENTS.msg,
         docName(own.id),
         updateMessage(Y.encodeStateAsUpdate(doc, before)),
       );
@@ -118,12 +118,12 @@ describe('a read-only token', () => {
     const bySession = await connectWith(server.url, { cookie: partner.cookie, origin: server.url });
     const byToken = await connectWith(server.url, { token });
     try {
-      expect(await emitWithAck(bySession, 'doc:join', name)).toEqual({ ok: true, access: 'view' });
+      expect(await emitWithAck(bySession, DOC_EVENTS.join, name)).toEqual({ ok: true, access: 'view' });
       const doc = new Y.Doc();
       await joinAndSync(byToken, doc, name);
       const promoted = new Promise<void>((resolve) =>
         bySession.on(
-          'doc:access',
+          DOC_EVENTS.access,
           (_: string, change: { access: string }) => change.access === 'edit' && resolve(),
         ),
       );
@@ -136,7 +136,7 @@ describe('a read-only token', () => {
       createMilestone(doc, { title: 'Written after a promotion', status: 'planned', stage: 0 }, 'x');
       const ack = await emitWithAck(
         byToken,
-        'doc:msg',
+        DOC_EVENTS.msg,
         name,
         updateMessage(Y.encodeStateAsUpdate(doc, before)),
       );
@@ -194,11 +194,14 @@ describe('a token bound to one project', () => {
     // the socket joins its project only
     const socket = await connectWith(server.url, { token });
     try {
-      expect(await emitWithAck(socket, 'doc:join', docName(other.id))).toMatchObject({
+      expect(await emitWithAck(socket, DOC_EVENTS.join, docName(other.id))).toMatchObject({
         ok: false,
         error: { code: 'not_found' },
       });
-      expect(await emitWithAck(socket, 'doc:join', docName(own.id))).toEqual({ ok: true, access: 'edit' });
+      expect(await emitWithAck(socket, DOC_EVENTS.join, docName(own.id))).toEqual({
+        ok: true,
+        access: 'edit',
+      });
     } finally {
       socket.close();
     }
@@ -224,7 +227,7 @@ describe('a token bound to one project', () => {
       heard.push({ event, projectId: payload?.projectId }),
     );
     try {
-      expect((await emitWithAck(bound, 'doc:join', docName(own.id))).ok).toBe(true);
+      expect((await emitWithAck(bound, DOC_EVENTS.join, docName(own.id))).ok).toBe(true);
       const notified = new Promise<void>((resolve) =>
         session.on(
           APP_EVENTS.notificationCreated,

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { LibsqlDocStore } from '../../server/collab/libsql-doc-store.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
-import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import { APP_EVENTS, DOC_EVENTS } from '../../shared/protocol/index.ts';
 import type { Comment } from '../../shared/schemas/comments.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { type ClusterNode, startCluster, type TestCluster } from '../support/cluster.ts';
@@ -162,7 +162,7 @@ describe('three nodes, one database, one Redis', () => {
     const listeners = await Promise.all(
       [second!, third!].map(async (node) => {
         const socket = await socketAs('researcher', node.url);
-        expect((await emitWithAck(socket, 'doc:join', docName(projectId))).ok).toBe(true);
+        expect((await emitWithAck(socket, DOC_EVENTS.join, docName(projectId))).ok).toBe(true);
         return { heard: new Promise<Comment>((resolve) => socket.on(APP_EVENTS.commentChanged, resolve)) };
       }),
     );

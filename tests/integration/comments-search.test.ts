@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestones } from '../../server/db/schema/index.ts';
 import { docName } from '../../shared/doc/index.ts';
-import { APP_EVENTS } from '../../shared/protocol/index.ts';
+import { APP_EVENTS, DOC_EVENTS } from '../../shared/protocol/index.ts';
 import type { Comment } from '../../shared/schemas/comments.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -32,7 +32,7 @@ describe('comments', () => {
     const leadSocket = await connectAs(server.url, 'lead@demo.jalon');
     const partnerSocket = await connectAs(server.url, 'partner@demo.jalon');
     for (const s of [leadSocket, partnerSocket])
-      expect((await emitWithAck(s, 'doc:join', docName(projectId))).ok).toBe(true);
+      expect((await emitWithAck(s, DOC_EVENTS.join, docName(projectId))).ok).toBe(true);
     const partnerGot: Comment[] = [];
     partnerSocket.on(APP_EVENTS.commentChanged, (c: Comment) => partnerGot.push(c));
     const leadSees = new Promise<Comment>((resolve) => leadSocket.on(APP_EVENTS.commentChanged, resolve));

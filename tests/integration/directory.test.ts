@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docName } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs, emitWithAck } from '../support/socket.ts';
@@ -174,7 +175,7 @@ describe('the mentors directory', () => {
     const members = (await as.lead!.get(`/api/projects/${project.id}/members`)).body.members;
     expect(members.find((m: { name: string }) => m.name === 'Dr. Amina Diallo')?.role).toBe('mentor');
     const socket = await connectAs(server.url, 'amina.diallo@demo.jalon');
-    const join = await emitWithAck(socket, 'doc:join', docName(project.id));
+    const join = await emitWithAck(socket, DOC_EVENTS.join, docName(project.id));
     expect(join).toMatchObject({ ok: true, access: 'comment' });
     socket.close();
     expect(

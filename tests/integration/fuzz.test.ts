@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { signedIn } from '../support/client.ts';
 import { joinAndSync } from '../support/durability.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -85,7 +86,7 @@ describe('random and mutated doc:msg payloads', () => {
           socket = await connectAs(server.url, 'lead@demo.jalon');
           await joinAndSync(socket, new Y.Doc(), name);
         }
-        const ack = await emitWithAck(socket, 'doc:msg', name, bytes);
+        const ack = await emitWithAck(socket, DOC_EVENTS.msg, name, bytes);
         if (!ack.ok) expect(codes).toContain(ack.error!.code);
       }),
       { numRuns: 300 },

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { createMilestone, docName, milestoneDescription, readProjectDoc } from '../../shared/doc/index.ts';
 import { replaceFragmentText } from '../../shared/doc/rich-text.ts';
 import { colorFor } from '../../shared/presence.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { signedIn } from '../support/client.ts';
 import { rawSocketAs } from '../support/raw-socket.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -101,14 +102,14 @@ describe('what an observer can make the server send', () => {
     let received = 0;
     const sockets = await Promise.all([1, 2].map(() => connectAs(server.url, 'partner@demo.jalon')));
     for (const socket of sockets) {
-      expect(await emitWithAck(socket, 'doc:join', name)).toMatchObject({ ok: true, access: 'view' });
-      socket.on('doc:msg', (_doc: string, message: Uint8Array) => {
+      expect(await emitWithAck(socket, DOC_EVENTS.join, name)).toMatchObject({ ok: true, access: 'view' });
+      socket.on(DOC_EVENTS.msg, (_doc: string, message: Uint8Array) => {
         received += message.byteLength;
       });
     }
     const started = Date.now();
     const flood = sockets.flatMap((socket) =>
-      Array.from({ length: 40 }, () => emitWithAck(socket, 'doc:msg', name, ASK_FOR_ALL)),
+      Array.from({ length: 40 }, () => emitWithAck(socket, DOC_EVENTS.msg, name, ASK_FOR_ALL)),
     );
     // Meanwhile, another member edits: each edit is acknowledged promptly.
     const ackTimes: number[] = [];
@@ -134,14 +135,14 @@ describe('what an observer can make the server send', () => {
 
   it('a request without an ack over the budget is answered once the budget allows, not refused silently', async () => {
     const socket = await connectAs(server.url, 'partner@demo.jalon');
-    expect((await emitWithAck(socket, 'doc:join', name)).ok).toBe(true);
+    expect((await emitWithAck(socket, DOC_EVENTS.join, name)).ok).toBe(true);
     const doc = new Y.Doc();
     const replies: Uint8Array[] = [];
-    socket.on('doc:msg', (_doc: string, message: Uint8Array) => {
+    socket.on(DOC_EVENTS.msg, (_doc: string, message: Uint8Array) => {
       if (syncKind(message) !== 0) replies.push(new Uint8Array(message));
       applySync(doc, new Uint8Array(message));
     });
-    for (let i = 0; i < 6; i++) socket.emit('doc:msg', name, ASK_FOR_ALL);
+    for (let i = 0; i < 6; i++) socket.emit(DOC_EVENTS.msg, name, ASK_FOR_ALL);
     const writer = await peer(server.url, 'lead@demo.jalon', name);
     await until(
       doc,
@@ -169,8 +170,8 @@ describe('a socket that stops reading', () => {
 
   it('is sent nothing more of the document past the limit, and converges once it reads again', async () => {
     const stalled = await rawSocketAs(server.url, 'partner@demo.jalon');
-    expect(await stalled.emitWithAck('doc:join', name)).toMatchObject({ ok: true });
-    stalled.emit('doc:msg', name, ASK_FOR_ALL);
+    expect(await stalled.emitWithAck(DOC_EVENTS.join, name)).toMatchObject({ ok: true });
+    stalled.emit(DOC_EVENTS.msg, name, ASK_FOR_ALL);
     await stalled.until(() => stalled.messages.some((m) => syncKind(m.message) === 1));
     const before = stalled.messages.length;
     stalled.pause();
@@ -217,13 +218,13 @@ describe("an editor's hourly growth of a document's history", () => {
     const socket = await connectAs(server.url, 'lead@demo.jalon');
     const mine = new Y.Doc();
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(watcher.doc));
-    expect((await emitWithAck(socket, 'doc:join', name)).ok).toBe(true);
+    expect((await emitWithAck(socket, DOC_EVENTS.join, name)).ok).toBe(true);
     const edit = async (title: string) => {
       const before = Y.encodeStateVector(mine);
       createMilestone(mine, { title, status: 'planned', stage: 0 }, 'l');
       const id = readProjectDoc(mine).milestones.find((m) => m.title === title)!.id;
       replaceFragmentText(milestoneDescription(mine, id)!, 'notes '.repeat(4000));
-      return emitWithAck(socket, 'doc:msg', name, frameUpdate(Y.encodeStateAsUpdate(mine, before)));
+      return emitWithAck(socket, DOC_EVENTS.msg, name, frameUpdate(Y.encodeStateAsUpdate(mine, before)));
     };
     // About 24 KB each: two fit in 64 KB, the third does not.
     expect(await edit('growth 1')).toEqual({ ok: true });
@@ -289,15 +290,17 @@ describe('presence is vouched for by the server', () => {
   it('refuses presence for an awareness client id other than the connection’s own', async () => {
     const me = (await (await signedIn(server.url, 'lead@demo.jalon')).get('/api/me')).body.user;
     const socket = await connectAs(server.url, 'lead@demo.jalon');
-    expect((await emitWithAck(socket, 'doc:join', name)).ok).toBe(true);
+    expect((await emitWithAck(socket, DOC_EVENTS.join, name)).ok).toBe(true);
     const state = { user: { id: me.id, name: me.name } };
-    expect(await emitWithAck(socket, 'doc:msg', name, frameAwareness(1111, state))).toEqual({ ok: true });
-    expect(await emitWithAck(socket, 'doc:msg', name, frameAwareness(2222, state))).toMatchObject({
+    expect(await emitWithAck(socket, DOC_EVENTS.msg, name, frameAwareness(1111, state))).toEqual({
+      ok: true,
+    });
+    expect(await emitWithAck(socket, DOC_EVENTS.msg, name, frameAwareness(2222, state))).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
     // Nor may it remove someone else's presence.
-    expect(await emitWithAck(socket, 'doc:msg', name, frameAwareness(3333, null))).toMatchObject({
+    expect(await emitWithAck(socket, DOC_EVENTS.msg, name, frameAwareness(3333, null))).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { milestones } from '../../server/db/schema/index.ts';
 import { createMilestone, docName, readProjectDoc, validateDoc } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { joinAndSync } from '../support/durability.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -69,12 +70,12 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
     const socket = await connectAs(server.url, 'lead@demo.jalon');
     await joinAndSync(socket, new Y.Doc(), name);
     const before = Y.encodeStateVector(watcher.doc);
-    const ack = await emitWithAck(socket, 'doc:msg', name, make());
+    const ack = await emitWithAck(socket, DOC_EVENTS.msg, name, make());
     expect(ack).toMatchObject({ ok: false, error: { code } });
     expect(ack.error!.message.length).toBeGreaterThan(3);
     expect(Y.encodeStateVector(watcher.doc)).toEqual(before);
     // the same socket is still served
-    expect((await emitWithAck(socket, 'doc:join', name)).ok).toBe(true);
+    expect((await emitWithAck(socket, DOC_EVENTS.join, name)).ok).toBe(true);
     socket.close();
     await serverStillServes(label);
   });
@@ -125,7 +126,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
     const socket = await connectAs(server.url, 'researcher@demo.jalon');
     await joinAndSync(socket, new Y.Doc(), name);
     const before = Y.encodeStateVector(watcher.doc);
-    const ack = await emitWithAck(socket, 'doc:msg', name, frame(await rawEdit(edit)));
+    const ack = await emitWithAck(socket, DOC_EVENTS.msg, name, frame(await rawEdit(edit)));
     expect(ack).toMatchObject({ ok: false, error: { code: 'malformed' } });
     expect(ack.error!.message).toContain(where);
     expect(Y.encodeStateVector(watcher.doc)).toEqual(before);
@@ -143,7 +144,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
     offline.getMap('milestones').get(id); // the second change builds on the first
     createMilestone(offline, { title: 'second', status: 'planned', stage: 0 }, 'r');
     const onlySecond = Y.encodeStateAsUpdate(offline, sv);
-    const ack = await emitWithAck(socket, 'doc:msg', name, frame(onlySecond));
+    const ack = await emitWithAck(socket, DOC_EVENTS.msg, name, frame(onlySecond));
     expect(ack).toMatchObject({ ok: false, error: { code: 'malformed' } });
     expect(readProjectDoc(watcher.doc).milestones.some((m) => m.title === 'second')).toBe(false);
     socket.close();
@@ -168,7 +169,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
       m.set('title', 'refused');
       m.set('status', 'late');
     });
-    expect(await emitWithAck(socket, 'doc:msg', name, frame(invalid))).toMatchObject({
+    expect(await emitWithAck(socket, DOC_EVENTS.msg, name, frame(invalid))).toMatchObject({
       ok: false,
       error: { code: 'malformed' },
     });
@@ -179,7 +180,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
     const sv = Y.encodeStateVector(offline);
     createMilestone(offline, { title: 'pending offline', status: 'planned', stage: 0 }, 'r');
     expect(
-      await emitWithAck(socket, 'doc:msg', name, frame(Y.encodeStateAsUpdate(offline, sv))),
+      await emitWithAck(socket, DOC_EVENTS.msg, name, frame(Y.encodeStateAsUpdate(offline, sv))),
     ).toMatchObject({ ok: false, error: { code: 'malformed' } });
     socket.close();
     const after = createMilestone(
@@ -220,7 +221,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
     await joinAndSync(socket, new Y.Doc(), name);
     const sv = new Uint8Array([0, 0, 0]); // a sync step 1 with an empty state vector
     const acks = await Promise.all(
-      Array.from({ length: 400 }, () => emitWithAck(socket, 'doc:msg', name, sv)),
+      Array.from({ length: 400 }, () => emitWithAck(socket, DOC_EVENTS.msg, name, sv)),
     );
     const limited = acks.filter((a) => !a.ok && a.error?.code === 'rate_limited');
     expect(limited.length).toBeGreaterThan(0);
@@ -230,7 +231,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
 
   it('a message for a document not joined is forbidden', async () => {
     const socket = await connectAs(server.url, 'lead@demo.jalon');
-    const ack = await emitWithAck(socket, 'doc:msg', name, new Uint8Array([0, 0, 0]));
+    const ack = await emitWithAck(socket, DOC_EVENTS.msg, name, new Uint8Array([0, 0, 0]));
     expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     socket.close();
   });
@@ -249,7 +250,7 @@ describe('bad input is refused with a reason, and nothing is applied', () => {
     encoding.writeVarUint(inner, 1);
     encoding.writeVarString(inner, JSON.stringify({ user: { id: 'someone-else', name: 'Spoof' } }));
     encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-    const ack = await emitWithAck(socket, 'doc:msg', observed, encoding.toUint8Array(encoder));
+    const ack = await emitWithAck(socket, DOC_EVENTS.msg, observed, encoding.toUint8Array(encoder));
     expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     socket.close();
   });
@@ -270,7 +271,7 @@ describe('revocation', () => {
     const raw = researcher.socket;
     const ack = await emitWithAck(
       raw,
-      'doc:msg',
+      DOC_EVENTS.msg,
       name,
       frame(
         await rawEdit((d) =>
@@ -280,7 +281,7 @@ describe('revocation', () => {
     );
     expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(readProjectDoc(watcher.doc).milestones.some((m) => m.title === 'after removal')).toBe(false);
-    expect(await emitWithAck(raw, 'doc:join', name)).toMatchObject({
+    expect(await emitWithAck(raw, DOC_EVENTS.join, name)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });

@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName, readProjectDoc, updateMilestone } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { type Peer, peer, until } from '../support/socket.ts';
@@ -60,7 +61,7 @@ describe('relaying changes made at the same moment', () => {
     // What each writer's socket receives: the Yjs client ids in every relayed update.
     const echoed: number[] = [];
     for (const w of writers)
-      w.socket.on('doc:msg', (_doc: string, message: ArrayBuffer) => {
+      w.socket.on(DOC_EVENTS.msg, (_doc: string, message: ArrayBuffer) => {
         const decoder = decoding.createDecoder(new Uint8Array(message));
         if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return; // updates only
         const update = decoding.readVarUint8Array(decoder);

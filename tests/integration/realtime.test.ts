@@ -11,6 +11,7 @@ import {
   setReadinessLevel,
   updateMilestone,
 } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { joinAndSync } from '../support/durability.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -186,7 +187,7 @@ describe('read-only means read-only', () => {
         (d) => createMilestone(d, { title: 'Injected', status: 'planned', stage: 0 }, 'x'),
         doc,
       );
-      const ack = await emitWithAck(socket, 'doc:msg', name, updateMessage(update));
+      const ack = await emitWithAck(socket, DOC_EVENTS.msg, name, updateMessage(update));
       expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // the server still answers this socket, and a member's edit still flows
       const id = createMilestone(
@@ -217,7 +218,7 @@ describe('the handshake', () => {
     const created = await lead.post('/api/me/tokens', { name: 'example client', scope: 'write' });
     expect(created.status).toBe(201);
     const socket = await connectWith(server.url, { token: created.body.token });
-    expect((await emitWithAck(socket, 'doc:join', name)).access).toBe('edit');
+    expect((await emitWithAck(socket, DOC_EVENTS.join, name)).access).toBe('edit');
     socket.close();
     await expect(connectWith(server.url, { token: 'jalon_nope' })).rejects.toMatchObject({
       data: { code: 'unauthenticated' },
@@ -233,7 +234,7 @@ describe('the handshake', () => {
     );
     const hidden = projects.find((p) => !visible.has(p.id))!;
     for (const doc of [docName(hidden.id), docName(crypto.randomUUID()), 'project:../../etc', 'other:thing'])
-      expect(await emitWithAck(socket, 'doc:join', doc)).toMatchObject({
+      expect(await emitWithAck(socket, DOC_EVENTS.join, doc)).toMatchObject({
         ok: false,
         error: { code: 'not_found' },
       });

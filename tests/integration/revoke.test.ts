@@ -13,6 +13,7 @@ import type { MailMessage } from '../../server/mail/transport.ts';
 import { sendWeeklyDigests } from '../../server/notifications/digest-mailer.ts';
 import { isoWeekOf } from '../../server/notifications/iso-week.ts';
 import { createMilestone, docName, readProjectDoc } from '../../shared/doc/index.ts';
+import { APP_EVENTS, DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import {
   countDocMessages,
@@ -92,7 +93,7 @@ describe('sessions', () => {
     await expectCutOff(socket, editor, 'Written after signing out');
     // someone else's connection is untouched
     expect(lead.socket.connected).toBe(true);
-    expect(await emitWithAck(lead.socket, 'doc:join', name)).toMatchObject({ ok: true });
+    expect(await emitWithAck(lead.socket, DOC_EVENTS.join, name)).toMatchObject({ ok: true });
   });
 
   it('"revoke sessions" ends the sockets of every session of the account', async () => {
@@ -113,7 +114,7 @@ describe('sessions', () => {
     const here = await session('researcher@demo.jalon');
     const elsewhere = await session('researcher@demo.jalon');
     let hereEnded = false;
-    here.socket.on('credentials:ended', () => {
+    here.socket.on(APP_EVENTS.credentialsEnded, () => {
       hereEnded = true;
     });
     const ended = credentialsEnded(elsewhere.socket);
@@ -152,7 +153,7 @@ describe('API tokens and deactivation', () => {
     expect(created.status).toBe(201);
     const socket = await connectWith(server.url, { token: created.body.token });
     sockets.push(socket);
-    expect(await emitWithAck(socket, 'doc:join', name)).toMatchObject({ ok: true });
+    expect(await emitWithAck(socket, DOC_EVENTS.join, name)).toMatchObject({ ok: true });
     return { id: created.body.id as string, token: created.body.token as string, socket };
   }
 
@@ -171,7 +172,7 @@ describe('API tokens and deactivation', () => {
     expect(await refusedOnReconnect(revoked.socket)).toMatch(/token/i);
     expect(await tryWrite(revoked.socket, name, new Uint8Array([0, 2, 0]))).not.toBe('accepted');
     // the other token and the session go on
-    expect(await emitWithAck(kept.socket, 'doc:join', name)).toMatchObject({ ok: true });
+    expect(await emitWithAck(kept.socket, DOC_EVENTS.join, name)).toMatchObject({ ok: true });
     expect(kept.socket.connected && session.connected).toBe(true);
   });
 
@@ -298,7 +299,7 @@ describe('expiry', () => {
 
   it('a socket ends when its session expires', async () => {
     const { socket, expireAt } = await sessionSocket('researcher@demo.jalon');
-    expect(await emitWithAck(socket, 'doc:join', name)).toMatchObject({ ok: true });
+    expect(await emitWithAck(socket, DOC_EVENTS.join, name)).toMatchObject({ ok: true });
     const expiry = Date.now() + 800;
     await expireAt(expiry);
     const ended = await credentialsEnded(socket, 4000);
@@ -322,7 +323,7 @@ describe('expiry', () => {
     // been checked: the extended session's socket is still there, and still served.
     expect((await credentialsEnded(later.socket, 4000)).reason).toBe('expired');
     expect(used.socket.connected).toBe(true);
-    expect(await emitWithAck(used.socket, 'doc:join', name)).toMatchObject({ ok: true });
+    expect(await emitWithAck(used.socket, DOC_EVENTS.join, name)).toMatchObject({ ok: true });
   });
 
   it('a session ended where no event tells this node (a row deleted by hand) ends its socket at the next check', async () => {

@@ -10,6 +10,7 @@ import msgpackParser from 'socket.io-msgpack-parser';
 import type { Packet } from 'socket.io-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docName } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { Decoder, Encoder, socketParser } from '../../shared/socket-parser.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -63,19 +64,28 @@ function connected(socket: Socket): Promise<Socket> {
 describe('a socket.io-msgpack-parser client from Node', () => {
   it('connects with a session cookie and no auth option, and joins as its user', async () => {
     const socket = await connected(thirdParty({ headers: { cookie: lead.cookie, origin: server.url } }));
-    expect(await emitWithAck(socket, 'doc:join', projectDoc)).toMatchObject({ ok: true, access: 'edit' });
+    expect(await emitWithAck(socket, DOC_EVENTS.join, projectDoc)).toMatchObject({
+      ok: true,
+      access: 'edit',
+    });
     socket.close();
   });
 
   it('connects with an Authorization: Bearer API token and no auth option', async () => {
     const socket = await connected(thirdParty({ headers: { authorization: `Bearer ${token}` } }));
-    expect(await emitWithAck(socket, 'doc:join', projectDoc)).toMatchObject({ ok: true, access: 'edit' });
+    expect(await emitWithAck(socket, DOC_EVENTS.join, projectDoc)).toMatchObject({
+      ok: true,
+      access: 'edit',
+    });
     socket.close();
   });
 
   it('connects with auth: { token }', async () => {
     const socket = await connected(thirdParty({ auth: { token } }));
-    expect(await emitWithAck(socket, 'doc:join', projectDoc)).toMatchObject({ ok: true, access: 'edit' });
+    expect(await emitWithAck(socket, DOC_EVENTS.join, projectDoc)).toMatchObject({
+      ok: true,
+      access: 'edit',
+    });
     socket.close();
   });
 
@@ -131,7 +141,7 @@ describe('a connection refused at its CONNECT packet', () => {
   it('closes the connection on any other frame before its answer, even with a good token', async () => {
     const conn = await rawConnection();
     conn.send({ type: 0, nsp: '/', data: { token } });
-    conn.send({ type: 2, nsp: '/', data: ['doc:join', projectDoc], id: 1 });
+    conn.send({ type: 2, nsp: '/', data: [DOC_EVENTS.join, projectDoc], id: 1 });
     expect(await within(conn.closed)).toBe('transport close');
     expect(conn.received.filter((p) => p.type === 3)).toEqual([]);
   });

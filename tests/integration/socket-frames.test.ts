@@ -11,6 +11,7 @@ import { Manager } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES } from '../../server/realtime/protocol.ts';
 import { createMilestone, docName } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { Encoder, socketParser } from '../../shared/socket-parser.ts';
 import { signedIn } from '../support/client.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -46,7 +47,7 @@ function filled(size: number, pattern: number[], prefix: Uint8Array = new Uint8A
 
 /** the start of a valid doc:msg packet whose message is the rest of the frame, as an attacker opens it */
 const packetOpening = new Encoder()
-  .encode({ type: 2, nsp: '/', data: ['doc:msg', 'project:x', new Uint8Array(0)] })[0]!
+  .encode({ type: 2, nsp: '/', data: [DOC_EVENTS.msg, 'project:x', new Uint8Array(0)] })[0]!
   .slice(0, -1)
   .map((b, i, all) => (i === all.length - 1 ? 0x9f : b)); // the empty binary's header turned into an array
 

@@ -12,6 +12,7 @@ import { createRoomStore } from '../../client/features/project/room/room-store.t
 import { joinEarly, takeEarlyJoin } from '../../client/realtime/early-join.ts';
 import { DocProvider } from '../../client/realtime/provider.ts';
 import { createMilestone, readMilestoneById } from '../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -48,7 +49,7 @@ class FakeSocket {
     const last = args.at(-1);
     if (typeof last === 'function') {
       args.pop();
-      if (event === 'doc:join') this.joinAcks.push(last as (answer: unknown) => void);
+      if (event === DOC_EVENTS.join) this.joinAcks.push(last as (answer: unknown) => void);
     }
     this.sent.push([event, ...args]);
     return this;
@@ -72,7 +73,7 @@ class FakeSocket {
   }
   /** the client's sync step 1 messages for the document */
   step1s() {
-    return this.sentEvents('doc:msg').filter(([, , m]) => {
+    return this.sentEvents(DOC_EVENTS.msg).filter(([, , m]) => {
       const bytes = m as Uint8Array;
       return bytes[0] === 0 && bytes[1] === 0;
     });
@@ -114,26 +115,26 @@ describe('a join sent before the room', () => {
   it('waits for the connection, and the provider picks up the answer and what followed', () => {
     const socket = new FakeSocket();
     joinEarly(asSocket(socket), DOC);
-    expect(socket.sentEvents('doc:join')).toHaveLength(0);
+    expect(socket.sentEvents(DOC_EVENTS.join)).toHaveLength(0);
     socket.connect();
-    expect(socket.sentEvents('doc:join')).toEqual([['doc:join', DOC]]);
+    expect(socket.sentEvents(DOC_EVENTS.join)).toEqual([[DOC_EVENTS.join, DOC]]);
 
     // The server answers and sends its step 1 while the room's code is still loading.
     const server = serverDoc();
     socket.joinAcks[0]!({ ok: true, access: 'edit' });
-    socket.receive('doc:msg', DOC, syncMessage(0, Y.encodeStateVector(server.doc)));
-    socket.receive('doc:msg', 'project:someone-else', syncMessage(0, new Uint8Array([0])));
+    socket.receive(DOC_EVENTS.msg, DOC, syncMessage(0, Y.encodeStateVector(server.doc)));
+    socket.receive(DOC_EVENTS.msg, 'project:someone-else', syncMessage(0, new Uint8Array([0])));
 
     const p = provider(socket);
     // It did not join a second time, nor ask twice for the document (the early join asked for
     // all of it), and it is in.
-    expect(socket.sentEvents('doc:join')).toHaveLength(1);
+    expect(socket.sentEvents(DOC_EVENTS.join)).toHaveLength(1);
     expect(socket.step1s()).toHaveLength(1);
     expect(p.access).toBe('edit');
     expect(p.state.kind).not.toBe('connecting');
 
     // The server's step 2 brings the content: the document is synced.
-    socket.receive('doc:msg', DOC, syncMessage(1, Y.encodeStateAsUpdate(server.doc)));
+    socket.receive(DOC_EVENTS.msg, DOC, syncMessage(1, Y.encodeStateAsUpdate(server.doc)));
     expect(p.synced).toBe(true);
     expect(readMilestoneById(p.doc, server.id)?.title).toBe('Ethics committee opinion');
   });
@@ -153,7 +154,7 @@ describe('a join sent before the room', () => {
     cleanups.push(actions.destroy);
     const server = serverDoc();
     socket.joinAcks[0]!({ ok: true, access: 'edit' });
-    socket.receive('doc:msg', DOC, syncMessage(1, Y.encodeStateAsUpdate(server.doc)));
+    socket.receive(DOC_EVENTS.msg, DOC, syncMessage(1, Y.encodeStateAsUpdate(server.doc)));
     // No frame has run: "synced" never shows with an empty board ("no milestones yet").
     expect(state.synced).toBe(true);
     expect(state.milestones.map((m) => m.title)).toEqual(['Ethics committee opinion']);
@@ -167,7 +168,7 @@ describe('a join sent before the room', () => {
     expect(p.access).toBeNull();
     socket.joinAcks[0]!({ ok: true, access: 'view' });
     expect(p.access).toBe('view');
-    expect(socket.sentEvents('doc:join')).toHaveLength(1);
+    expect(socket.sentEvents(DOC_EVENTS.join)).toHaveLength(1);
     // The provider asked for the document itself, once.
     expect(socket.step1s()).toHaveLength(1);
   });
@@ -200,7 +201,7 @@ describe('a join sent before the room', () => {
     socket.connect();
     expect(takeEarlyJoin(asSocket(socket), DOC)).toBeNull();
     provider(socket);
-    expect(socket.sentEvents('doc:join')).toHaveLength(2);
+    expect(socket.sentEvents(DOC_EVENTS.join)).toHaveLength(2);
   });
 
   it('leaves the document when no room takes it, and when the room closes before the answer', () => {
@@ -210,13 +211,13 @@ describe('a join sent before the room', () => {
     joinEarly(asSocket(socket), DOC);
     socket.joinAcks[0]!({ ok: true, access: 'edit' });
     vi.advanceTimersByTime(30_000);
-    expect(socket.sentEvents('doc:leave')).toEqual([['doc:leave', DOC]]);
+    expect(socket.sentEvents(DOC_EVENTS.leave)).toEqual([[DOC_EVENTS.leave, DOC]]);
     expect(takeEarlyJoin(asSocket(socket), DOC)).toBeNull();
 
     joinEarly(asSocket(socket), DOC);
     const p = provider(socket);
     p.destroy();
     socket.joinAcks[1]!({ ok: true, access: 'edit' });
-    expect(socket.sentEvents('doc:leave')).toHaveLength(2);
+    expect(socket.sentEvents(DOC_EVENTS.leave)).toHaveLength(2);
   });
 });

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log.ts';
 import { admitFrames, CONNECT_FRAME_BYTES, serverParser } from '../../server/realtime/frames.ts';
 import { MAX_FRAME_BYTES } from '../../server/realtime/protocol.ts';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { asBytes, Decoder, Encoder } from '../../shared/socket-parser.ts';
 
 const CONNECT = 0;
@@ -77,7 +78,7 @@ const deepNesting = fc
 const truncated = fc
   .tuple(fc.jsonValue({ maxDepth: 3 }), fc.double({ min: 0, max: 1, maxExcluded: true }))
   .map(([value, cut]) => {
-    const frame = encode({ type: EVENT, nsp: '/', data: ['doc:msg', value, new Uint8Array(64)] });
+    const frame = encode({ type: EVENT, nsp: '/', data: [DOC_EVENTS.msg, value, new Uint8Array(64)] });
     return frame.subarray(0, Math.floor(frame.length * cut));
   });
 /** an empty map announcing more: the frame is a packet, then its claims go on past the end */
@@ -159,7 +160,7 @@ describe('a frame that announces more than it holds', () => {
     const decoder = admittedDecoder();
     const message = new Uint8Array(MAX_FRAME_BYTES);
     const packet = (m: Uint8Array) =>
-      new Encoder().encode({ type: EVENT, nsp: '/', data: ['doc:msg', 'd', m] })[0]!;
+      new Encoder().encode({ type: EVENT, nsp: '/', data: [DOC_EVENTS.msg, 'd', m] })[0]!;
     expect(() => decoder.add(packet(message.subarray(0, MAX_FRAME_BYTES - 64)))).not.toThrow();
     expect(() => decoder.add(packet(message))).toThrow();
   });
@@ -168,7 +169,11 @@ describe('a frame that announces more than it holds', () => {
 describe('the server, before a connection is authenticated', () => {
   const connectFrame = (auth?: object) =>
     new Encoder().encode({ type: CONNECT, nsp: '/', ...(auth ? { data: auth } : {}) })[0]!;
-  const eventFrame = new Encoder().encode({ type: EVENT, nsp: '/', data: ['doc:join', 'project:p'] })[0]!;
+  const eventFrame = new Encoder().encode({
+    type: EVENT,
+    nsp: '/',
+    data: [DOC_EVENTS.join, 'project:p'],
+  })[0]!;
 
   it('decodes one small CONNECT packet, then nothing until the connection is admitted', () => {
     const decoder = new ServerDecoder();
@@ -191,7 +196,7 @@ describe('the server, before a connection is authenticated', () => {
     const decoded: Packet[] = [];
     decoder.on('decoded', (p: Packet) => decoded.push(p));
     decoder.add(eventFrame);
-    expect(decoded).toMatchObject([{ type: EVENT, data: ['doc:join', 'project:p'] }]);
+    expect(decoded).toMatchObject([{ type: EVENT, data: [DOC_EVENTS.join, 'project:p'] }]);
     expect(() => decoder.add(connectFrame())).toThrow();
   });
 
@@ -229,14 +234,14 @@ describe('extension 0, as socket.io-msgpack-parser sends it from Node', () => {
     expect(decodeOne(frame)).toMatchObject({ type: CONNECT, nsp: '/' });
     expect(decodeOne(frame).data).toBeUndefined();
     expect(decodeOne(frame, new ServerDecoder()).data).toEqual({});
-    const event = decodeOne(fromNode({ type: EVENT, nsp: '/', data: ['doc:leave', 'd', undefined] }));
-    expect(event.data).toEqual(['doc:leave', 'd', undefined]);
+    const event = decodeOne(fromNode({ type: EVENT, nsp: '/', data: [DOC_EVENTS.leave, 'd', undefined] }));
+    expect(event.data).toEqual([DOC_EVENTS.leave, 'd', undefined]);
   });
 
   it('is binary where it stands for binary, of any length, one byte and eight included', () => {
     for (const length of [0, 1, 2, 8, 300, 70_000]) {
       const bytes = Uint8Array.from({ length }, (_, i) => i % 251);
-      const packet = decodeOne(fromNode({ type: EVENT, nsp: '/', data: ['doc:msg', 'd', bytes] }));
+      const packet = decodeOne(fromNode({ type: EVENT, nsp: '/', data: [DOC_EVENTS.msg, 'd', bytes] }));
       expect([...asBytes(packet.data[2])!]).toEqual([...bytes]);
     }
   });
@@ -274,7 +279,10 @@ describe('every packet a client may send', () => {
   const packet = fc.record({
     type: fc.constant(EVENT),
     nsp: fc.constant('/'),
-    data: fc.tuple(fc.constantFrom('doc:join', 'doc:msg', 'doc:leave'), fc.array(value, { maxLength: 3 })),
+    data: fc.tuple(
+      fc.constantFrom(DOC_EVENTS.join, DOC_EVENTS.msg, DOC_EVENTS.leave),
+      fc.array(value, { maxLength: 3 }),
+    ),
     id: fc.option(fc.nat(), { nil: undefined }),
   });
 

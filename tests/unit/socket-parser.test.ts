@@ -7,6 +7,7 @@ import { encode } from '@msgpack/msgpack';
 import msgpackParser from 'socket.io-msgpack-parser';
 import type { Packet } from 'socket.io-parser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { asBytes, Decoder, Encoder } from '../../shared/socket-parser.ts';
 
 const EVENT = 2;
@@ -26,7 +27,7 @@ describe('the Socket.IO parser', () => {
     const frames = new Encoder().encode({
       type: EVENT,
       nsp: '/',
-      data: ['doc:msg', 'project:p1', update],
+      data: [DOC_EVENTS.msg, 'project:p1', update],
       id: 7,
     });
     expect(frames).toHaveLength(1);
@@ -34,7 +35,7 @@ describe('the Socket.IO parser', () => {
     expect(packet).toEqual({
       type: EVENT,
       nsp: '/',
-      data: ['doc:msg', 'project:p1', expect.any(Uint8Array)],
+      data: [DOC_EVENTS.msg, 'project:p1', expect.any(Uint8Array)],
       id: 7,
     });
     expect([...(packet!.data[2] as Uint8Array)]).toEqual([...update]);
@@ -44,7 +45,7 @@ describe('the Socket.IO parser', () => {
     const whole = new Uint8Array([9, 9, 1, 2, 3, 9]);
     for (const value of [Buffer.from([1, 2, 3]), whole.subarray(2, 5)]) {
       const [packet] = decodeAll(
-        new Encoder().encode({ type: EVENT, nsp: '/', data: ['doc:msg', 'd', value] }),
+        new Encoder().encode({ type: EVENT, nsp: '/', data: [DOC_EVENTS.msg, 'd', value] }),
       );
       expect([...asBytes(packet!.data[2])!]).toEqual([1, 2, 3]);
     }
@@ -62,7 +63,7 @@ describe('the Socket.IO parser', () => {
     const refused = [
       'text frame',
       new Uint8Array([0xc1]), // never used in MessagePack
-      encode({ type: EVENT, nsp: '/', data: ['doc:msg'] }).subarray(0, 5), // truncated
+      encode({ type: EVENT, nsp: '/', data: [DOC_EVENTS.msg] }).subarray(0, 5), // truncated
       new Uint8Array([...encode({ type: EVENT, nsp: '/', data: ['x'] }), 0]), // trailing byte
       encode({ type: 9, nsp: '/', data: ['x'] }), // no such packet type
       encode({ type: EVENT, nsp: 42, data: ['x'] }), // namespace not a string
@@ -80,7 +81,7 @@ describe('the Socket.IO parser', () => {
     const frames = new msgpackParser.Encoder().encode({
       type: EVENT,
       nsp: '/',
-      data: ['doc:msg', 'project:p1', update, Buffer.from([1, 2])],
+      data: [DOC_EVENTS.msg, 'project:p1', update, Buffer.from([1, 2])],
       id: 3,
     });
     // Its type declaration says one ArrayBuffer; it returns the frames, one Buffer.
@@ -94,7 +95,7 @@ describe('the Socket.IO parser', () => {
     const frames = new Encoder().encode({
       type: EVENT,
       nsp: '/',
-      data: ['doc:msg', 'd', new Uint8Array([4, 5])],
+      data: [DOC_EVENTS.msg, 'd', new Uint8Array([4, 5])],
     });
     const decoder = new msgpackParser.Decoder();
     const out: Packet[] = [];
@@ -117,11 +118,11 @@ describe('a large binary value sent to many sockets', () => {
   it('is encoded once for the same packet, and again for another', () => {
     const state = new Uint8Array(64 * 1024).fill(3);
     const encoder = new Encoder();
-    const packet = { type: EVENT, nsp: '/', data: ['doc:msg', 'project:p1', state] };
+    const packet = { type: EVENT, nsp: '/', data: [DOC_EVENTS.msg, 'project:p1', state] };
     const [first] = encoder.encode(packet);
     const [second] = encoder.encode({ ...packet, data: [...packet.data] });
     expect(second).toBe(first);
-    const [other] = encoder.encode({ ...packet, data: ['doc:msg', 'project:p2', state] });
+    const [other] = encoder.encode({ ...packet, data: [DOC_EVENTS.msg, 'project:p2', state] });
     expect(other).not.toBe(first);
     expect(decodeAll([other])[0]!.data[1]).toBe('project:p2');
     const [acked] = encoder.encode({ ...packet, id: 4 });
@@ -131,7 +132,7 @@ describe('a large binary value sent to many sockets', () => {
   it('is not kept past a second: a value kept for long does not keep its frame too', () => {
     const reply = new Uint8Array(32 * 1024).fill(5);
     const encoder = new Encoder();
-    const packet = { type: EVENT, nsp: '/', data: ['doc:msg', 'project:p1', reply] };
+    const packet = { type: EVENT, nsp: '/', data: [DOC_EVENTS.msg, 'project:p1', reply] };
     const [first] = encoder.encode(packet);
     vi.advanceTimersByTime(999);
     expect(encoder.encode({ ...packet })[0]).toBe(first);

@@ -20,6 +20,7 @@ import { watchOutgoing } from '../../../server/realtime/backpressure.ts';
 import { FlowLedger } from '../../../server/realtime/limits.ts';
 import { ByteBudget } from '../../../server/realtime/rate-limit.ts';
 import { createMilestone, docName, readProjectDoc } from '../../../shared/doc/index.ts';
+import { DOC_EVENTS } from '../../../shared/protocol/index.ts';
 
 const log = createLogger('silent');
 const projection: Projection = {
@@ -61,7 +62,7 @@ function connection(id: string, access: 'edit' | 'view', limits: ConnectionLimit
     awarenessClients: new Set(),
     limits,
     send: (event, _doc, message) => {
-      if (event === 'doc:msg') sent.push(message as Uint8Array);
+      if (event === DOC_EVENTS.msg) sent.push(message as Uint8Array);
     },
   };
   return { conn, sent };

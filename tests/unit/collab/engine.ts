@@ -18,6 +18,7 @@ import { createMilestone, docName, readProjectDoc } from '../../../shared/doc/in
 import {
   type Ack,
   type Decoded,
+  DOC_EVENTS,
   encodeSync,
   SYNC_STEP1,
   SYNC_UPDATE,
@@ -81,7 +82,7 @@ export function join(room: DocRoom, id: string, access: 'edit' | 'view' = 'edit'
     awarenessClients: new Set(),
     limits: NO_LIMITS,
     send: (event, _doc, message) => {
-      if (event !== 'doc:msg') return;
+      if (event !== DOC_EVENTS.msg) return;
       const decoded = decodeMessage(message);
       client.raw.push(message as Uint8Array);
       client.received.push(decoded);
