@@ -4,6 +4,7 @@
  */
 import type { OrganisationKind } from '../../../shared/domain.ts';
 import type { PortfolioFilters } from '../../../shared/portfolio-filter.ts';
+import { organisationKinds } from '../../../shared/vocabularies.ts';
 import { STAGE_COUNT } from '../../domain.ts';
 
 export type { PortfolioFilters } from '../../../shared/portfolio-filter.ts';
@@ -11,24 +12,8 @@ export type { PortfolioFilters } from '../../../shared/portfolio-filter.ts';
 type FilterKey = 'q' | 'track' | 'stage' | 'kind' | 'mine';
 export type FilterParams = Partial<Record<FilterKey, string | string[]>>;
 
-/**
- * The kinds at run time (shared/domain.ts has them too, but with zod, which the client does not
- * bundle); the check below fails to compile if the two lists drift apart.
- */
-export const ORGANISATION_KINDS = [
-  'hospital',
-  'academic',
-  'research_institute',
-  'research_team',
-  'pharma',
-  'startup',
-  'sme',
-  'public_agency',
-] as const satisfies readonly OrganisationKind[];
-const allKindsListed: [Exclude<OrganisationKind, (typeof ORGANISATION_KINDS)[number]>] extends [never]
-  ? true
-  : false = true;
-void allKindsListed;
+/** The kinds, in the order the filters offer them. */
+export const ORGANISATION_KINDS = organisationKinds;
 
 function isKind(value: string | undefined): value is OrganisationKind {
   return (ORGANISATION_KINDS as readonly string[]).includes(value ?? '');
