@@ -13,11 +13,10 @@ import {
   serviceRequests,
 } from '../../server/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
-import { docName, setCriterionCheck } from '../../shared/doc/index.ts';
 import { createAccount } from '../support/accounts.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
+import { meetMustCriteria } from '../support/gates.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { peer } from '../support/socket.ts';
 
 let server: TestServer;
 const as: Record<string, ApiClient> = {};
@@ -109,20 +108,7 @@ describe('a gate signed by two managers at once', () => {
     const project = (await as.lead!.get('/api/projects')).body.projects.find(
       (p: { stage: number }) => p.stage < 5,
     ) as { id: string; stage: number; track: string };
-    const fw = (await as.lead!.get('/api/frameworks')).body.frameworks.find(
-      (f: { id: string }) => f.id === project.track,
-    );
-    const must = fw.stages[project.stage].criteria.filter((c: { kind: string }) => c.kind === 'must');
-    const lead = await peer(server.url, 'lead@demo.jalon', docName(project.id));
-    for (const c of must)
-      setCriterionCheck(
-        lead.doc,
-        c.id,
-        { checked: true, evidence: `https://evidence.example/${c.key}` },
-        'lead',
-      );
-    await lead.provider.whenSaved();
-    lead.close();
+    await meetMustCriteria(server.url, as.lead!, project);
     const requested = await as.lead!.post(`/api/projects/${project.id}/gates`);
     expect(requested.status).toBe(201);
     const reviewId = requested.body.id as string;

@@ -3,9 +3,10 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateDecisions, gatePacks, organisations } from '../../server/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
-import { docName, readProjectDoc, setCriterionCheck } from '../../shared/doc/index.ts';
+import { docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
+import { meetMustCriteria } from '../support/gates.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs, peer, until } from '../support/socket.ts';
 
@@ -33,20 +34,7 @@ describe('a stage gate, end to end', () => {
   });
 
   it('freezes a gate pack once every must-meet criterion is checked with evidence', async () => {
-    const fw = (await as.lead!.get('/api/frameworks')).body.frameworks.find(
-      (f: { id: string }) => f.id === project.track,
-    );
-    const must = fw.stages[project.stage].criteria.filter((c: { kind: string }) => c.kind === 'must');
-    const lead = await peer(server.url, 'lead@demo.jalon', docName(project.id));
-    for (const c of must)
-      setCriterionCheck(
-        lead.doc,
-        c.id,
-        { checked: true, evidence: `https://evidence.example/${c.key}` },
-        'lead',
-      );
-    await lead.provider.whenSaved();
-    lead.close();
+    const must = await meetMustCriteria(server.url, as.lead!, project);
     const reply = await as.lead!.post(`/api/projects/${project.id}/gates`);
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({

@@ -10,10 +10,11 @@ import { type MailMessage, smtpTransport } from '../../server/mail/transport.ts'
 import { sendWeeklyDigests } from '../../server/notifications/digest-mailer.ts';
 import { isoWeekOf } from '../../server/notifications/iso-week.ts';
 import { scanMilestoneAlerts } from '../../server/notifications/milestone-alerts.ts';
-import { docName, setCriterionCheck, updateMilestone } from '../../shared/doc/index.ts';
+import { docName, updateMilestone } from '../../shared/doc/index.ts';
 import type { Notification, NotificationPage } from '../../shared/notifications.ts';
 import { createAccount } from '../support/accounts.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
+import { meetMustCriteria } from '../support/gates.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs, peer } from '../support/socket.ts';
 import { decodeQuotedPrintable, fakeSmtpServer, nextNotification } from './notifications.fixtures.ts';
@@ -113,20 +114,7 @@ describe('notifications', () => {
   });
 
   it('a gate request reaches the programme office and the team; its decision reaches everyone on the project', async () => {
-    const fw = (await as.lead!.get('/api/frameworks')).body.frameworks.find(
-      (f: { id: string }) => f.id === project.track,
-    );
-    const must = fw.stages[project.stage].criteria.filter((c: { kind: string }) => c.kind === 'must');
-    const lead = await peer(server.url, 'lead@demo.jalon', docName(project.id));
-    for (const c of must)
-      setCriterionCheck(
-        lead.doc,
-        c.id,
-        { checked: true, evidence: `https://evidence.example/${c.key}` },
-        'lead',
-      );
-    await lead.provider.whenSaved();
-    lead.close();
+    await meetMustCriteria(server.url, as.lead!, project);
 
     const manager = await connectAs(server.url, 'manager@demo.jalon');
     const managerHears = nextNotification(manager, (n) => n.type === 'gate_requested');

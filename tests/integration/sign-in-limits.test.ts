@@ -7,10 +7,9 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, gateDecisions } from '../../server/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
-import { docName, setCriterionCheck } from '../../shared/doc/index.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
+import { meetMustCriteria } from '../support/gates.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { peer } from '../support/socket.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -147,20 +146,7 @@ describe('gate signature (re-entering the password)', () => {
   beforeAll(async () => {
     const lead = await signedIn(server.url, 'lead@demo.jalon');
     project = (await lead.get('/api/projects')).body.projects.find((p: { stage: number }) => p.stage < 5);
-    const fw = (await lead.get('/api/frameworks')).body.frameworks.find(
-      (f: { id: string }) => f.id === project.track,
-    );
-    const must = fw.stages[project.stage].criteria.filter((c: { kind: string }) => c.kind === 'must');
-    const editor = await peer(server.url, 'lead@demo.jalon', docName(project.id));
-    for (const c of must)
-      setCriterionCheck(
-        editor.doc,
-        c.id,
-        { checked: true, evidence: `https://evidence.example/${c.key}` },
-        'lead',
-      );
-    await editor.provider.whenSaved();
-    editor.close();
+    await meetMustCriteria(server.url, lead, project);
     const requested = await lead.post(`/api/projects/${project.id}/gates`);
     expect(requested.status).toBe(201);
     reviewId = requested.body.id;
