@@ -12,7 +12,7 @@ import { type ApiClient, signedIn } from '../support/client.ts';
 import { joinAndSync } from '../support/durability.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectWith, emitWithAck, type Peer, peer } from '../support/socket.ts';
-import { bearerClient, createToken } from './api-tokens.fixtures.ts';
+import { bearerClient, createToken, twoProjects } from './api-tokens.fixtures.ts';
 
 let server: TestServer;
 let lead: ApiClient;
@@ -23,10 +23,7 @@ let other: { id: string; title: string };
 beforeAll(async () => {
   server = await startTestServer();
   lead = await signedIn(server.url, 'lead@demo.jalon');
-  const projects = (await lead.get('/api/projects')).body.projects as { id: string; title: string }[];
-  expect(projects.length).toBeGreaterThanOrEqual(2);
-  own = projects[0]!;
-  other = projects[1]!;
+  ({ own, other } = await twoProjects(lead));
 });
 afterAll(async () => {
   await server?.close();

@@ -26,3 +26,10 @@ export async function createToken(by: ApiClient, body: Record<string, unknown>) 
     project: { id: string; title: string } | null;
   };
 }
+
+/** Two projects the lead leads: a token's own, and another it must not reach. */
+export async function twoProjects(lead: ApiClient) {
+  const projects = (await lead.get('/api/projects')).body.projects as { id: string; title: string }[];
+  expect(projects.length).toBeGreaterThanOrEqual(2);
+  return { own: projects[0]!, other: projects[1]! };
+}

@@ -8,7 +8,7 @@ import type { DomainEventMap } from '../../server/events.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { connectWith } from '../support/socket.ts';
-import { bearerClient, createToken } from './api-tokens.fixtures.ts';
+import { bearerClient, createToken, twoProjects } from './api-tokens.fixtures.ts';
 
 const DAY = 86_400_000;
 /** how far the server's clock is ahead of the real one (sessions are stamped in real time) */
@@ -22,10 +22,7 @@ let other: { id: string; title: string };
 beforeAll(async () => {
   server = await startTestServer({ clock: () => new Date(Date.now() + ahead) });
   lead = await signedIn(server.url, 'lead@demo.jalon');
-  const projects = (await lead.get('/api/projects')).body.projects as { id: string; title: string }[];
-  expect(projects.length).toBeGreaterThanOrEqual(2);
-  own = projects[0]!;
-  other = projects[1]!;
+  ({ own, other } = await twoProjects(lead));
 });
 afterAll(async () => {
   await server?.close();
