@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './comments.ts';
 export * from './documents.ts';
+export * from './effects.ts';
 export * from './frameworks.ts';
 export * from './gates.ts';
 export * from './maturation.ts';
