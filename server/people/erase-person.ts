@@ -21,6 +21,7 @@ import {
   notifications,
   organisationMembers,
   projectInvitations,
+  projectMembers,
   session,
   user,
   verification,
@@ -47,7 +48,14 @@ export async function erasePerson(deps: ServiceDeps, actor: Actor, userId: strin
   checkErasable(target);
   const now = deps.clock();
   const address = target.email.toLowerCase();
-  await new ChangeSet(deps, { at: now, actor, projectId: null })
+  const changes = new ChangeSet(deps, { at: now, actor, projectId: null });
+  // the teams that show the name hear of the change, and read the erased one
+  const projectsOf = await db
+    .select({ projectId: projectMembers.projectId })
+    .from(projectMembers)
+    .where(eq(projectMembers.userId, userId));
+  for (const { projectId } of projectsOf) changes.emit('membership.changed', { projectId, userId });
+  await changes
     .guarded(
       db
         .update(user)
