@@ -125,6 +125,10 @@ export const clusterActions = [
   'audit.verify',
   /** deactivate and reactivate accounts */
   'people.deactivate',
+  /** erase a deactivated person's identifying data, on their request (GDPR Art. 17) */
+  'people.erase',
+  /** export everything the audit trail holds about any person (GDPR Art. 15; one's own needs no role) */
+  'people.export',
   /** create an API token (from a signed-in session only) */
   'token.create',
   /** end one's sessions (from a signed-in session only) */
@@ -154,6 +158,8 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'gate.review_uninvited',
     'audit.verify',
     'people.deactivate',
+    'people.erase',
+    'people.export',
   ]),
 };
 

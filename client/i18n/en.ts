@@ -81,6 +81,8 @@ export const en = {
     /** a sign-in refused because the account is deactivated */
     deactivated: 'This account has been deactivated. Ask the programme office to reactivate it.',
   },
+  /** how a person whose data was erased reads (shared/schemas/people.ts) */
+  erasedPerson: 'Erased person',
   roles: {
     lead: 'Lead',
     contributor: 'Contributor',

@@ -81,6 +81,8 @@ export const fr: Messages = {
     signInAgain: 'Reconnectez-vous pour continuer.',
     deactivated: 'Ce compte a été désactivé. Demandez au bureau de programme de le réactiver.',
   },
+  /** how a person whose data was erased reads (shared/schemas/people.ts) */
+  erasedPerson: 'Personne effacée',
   roles: {
     lead: 'Porteur',
     contributor: 'Contributeur',

@@ -104,6 +104,8 @@ const clusterDenials: Record<ClusterAction, string> = {
   'gate.review_uninvited': 'Only invited reviewers recommend on this gate',
   'audit.verify': 'Only the programme office verifies the audit trail',
   'people.deactivate': 'Only cluster managers deactivate or reactivate accounts',
+  'people.erase': 'Only cluster managers erase a person’s data',
+  'people.export': 'Only cluster managers export what the audit trail holds about someone else',
   'token.create': 'API tokens are created from a signed-in browser session, never with another API token',
   'session.revoke': 'Sessions are ended from a signed-in browser session, not with an API token',
 };

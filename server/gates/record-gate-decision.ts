@@ -75,7 +75,7 @@ export async function recordGateDecision(
         outcome: decision.outcome,
         rationale: decision.rationale,
         conditions: decision.conditions,
-        signer: actor.name,
+        signerId: actor.id,
         meaning: SIGNATURE_MEANING,
       },
       reason: input.rationale,

@@ -146,7 +146,7 @@ export async function revokeInvitation(
       entity: 'invitation',
       entityId: invitationId,
       action: 'delete',
-      before: { email: inv.email, role: inv.role },
+      before: { role: inv.role },
     })
     .commit();
 }

@@ -66,7 +66,7 @@ export async function inviteMember(
       entity: 'invitation',
       entityId: row.id,
       action: 'create',
-      after: { email: row.email, role: row.role },
+      after: { role: row.role },
     })
     .commit();
   const link = `${deps.publicUrl}/invitations/${token}`;

@@ -6,23 +6,24 @@
  * Reactivation lets it sign in again; the tokens stay revoked.
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
+import type { AccountStatus } from '../../shared/schemas/people.ts';
 import { commitAudited } from '../audit/audited-commit.ts';
 import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { apiTokens, clusterManagers, session, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { checkKeepsAManager } from './people.rules.ts';
-
-export interface AccountStatus {
-  id: string;
-  deactivatedAt: string | null;
-}
+import { checkKeepsAManager, checkReactivable } from './people.rules.ts';
 
 async function loadAccount(deps: ServiceDeps, actor: Actor, userId: string) {
   requireClusterAction(deps, actor, 'people.deactivate');
   const [row] = await deps.db
-    .select({ id: user.id, deactivatedAt: user.deactivatedAt, manager: clusterManagers.userId })
+    .select({
+      id: user.id,
+      deactivatedAt: user.deactivatedAt,
+      erasedAt: user.erasedAt,
+      manager: clusterManagers.userId,
+    })
     .from(user)
     .leftJoin(clusterManagers, eq(clusterManagers.userId, user.id))
     .where(eq(user.id, userId))
@@ -37,7 +38,7 @@ export async function deactivateAccount(
   userId: string,
 ): Promise<AccountStatus> {
   const target = await loadAccount(deps, actor, userId);
-  if (target.deactivatedAt) return { id: userId, deactivatedAt: target.deactivatedAt.toISOString() };
+  if (target.deactivatedAt) return statusOf(target);
   const [managers] = await deps.db
     .select({ n: count() })
     .from(clusterManagers)
@@ -59,7 +60,7 @@ export async function deactivateAccount(
   );
   deps.events.emit('credentials.ended', { userId, all: true, reason: 'deactivated' });
   deps.log.info({ userId, by: actor.id }, 'account deactivated');
-  return { id: userId, deactivatedAt: now.toISOString() };
+  return { id: userId, deactivatedAt: now.toISOString(), erasedAt: null };
 }
 
 export async function reactivateAccount(
@@ -68,7 +69,8 @@ export async function reactivateAccount(
   userId: string,
 ): Promise<AccountStatus> {
   const target = await loadAccount(deps, actor, userId);
-  if (!target.deactivatedAt) return { id: userId, deactivatedAt: null };
+  if (!target.deactivatedAt) return statusOf(target);
+  checkReactivable(target);
   const now = deps.clock();
   await commitAudited(
     deps.db,
@@ -76,7 +78,15 @@ export async function reactivateAccount(
     [audited(actor, userId, now, target.deactivatedAt.toISOString(), null)],
   );
   deps.log.info({ userId, by: actor.id }, 'account reactivated');
-  return { id: userId, deactivatedAt: null };
+  return { id: userId, deactivatedAt: null, erasedAt: null };
+}
+
+function statusOf(row: { id: string; deactivatedAt: Date | null; erasedAt: Date | null }): AccountStatus {
+  return {
+    id: row.id,
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
+    erasedAt: row.erasedAt?.toISOString() ?? null,
+  };
 }
 
 function audited(actor: Actor, userId: string, at: Date, before: string | null, after: string | null) {

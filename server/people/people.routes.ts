@@ -1,13 +1,17 @@
-/** /api/people/{id}/deactivate and /reactivate: a cluster manager ends or restores an account. */
+/**
+ * /api/people/{id}/…: a cluster manager ends or restores an account, erases a deactivated
+ * person's identifying data, and exports what the audit trail holds about someone (a person may
+ * export their own).
+ */
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { ErrorBody } from '../../shared/errors.ts';
+import { AccountStatus, PersonExport, PersonExportQuery } from '../../shared/schemas/people.ts';
+import { exportPersonData } from '../audit/person-export.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json } from '../http/router.ts';
 import { deactivateAccount, reactivateAccount } from './deactivate-account.ts';
-
-const AccountStatus = z.object({ id: z.string(), deactivatedAt: z.string().nullable() });
+import { erasePerson } from './erase-person.ts';
 
 export function peopleRoutes(deps: ServiceDeps) {
   return createRouter()
@@ -35,8 +39,50 @@ export function peopleRoutes(deps: ServiceDeps) {
         summary:
           'Reactivate an account (cluster managers): it may sign in again; its old API tokens stay revoked',
         request: { params: IdParam },
-        responses: { 200: json(AccountStatus, 'Reactivated'), ...errors },
+        responses: {
+          200: json(AccountStatus, 'Reactivated'),
+          ...errors,
+          409: json(ErrorBody, 'The person’s data was erased'),
+        },
       }),
       async (c) => c.json(await reactivateAccount(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/people/{id}/erase',
+        tags: ['people'],
+        summary:
+          "Erase a deactivated person's name, address, image, profile and credentials, for good (cluster managers; GDPR Art. 17). The audit trail keeps their id and still verifies",
+        request: { params: IdParam },
+        responses: {
+          200: json(AccountStatus, 'Erased (or already erased)'),
+          ...errors,
+          409: json(ErrorBody, 'The account is not deactivated'),
+        },
+      }),
+      async (c) => c.json(await erasePerson(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/people/{id}/audit-export',
+        tags: ['people'],
+        summary:
+          'Everything Jalon holds about one person, with every audit entry where they acted or that is about them, as a JSON download (cluster managers, or the person; GDPR Art. 15)',
+        request: { params: IdParam, query: PersonExportQuery },
+        responses: { 200: json(PersonExport, 'The export, as an attachment'), ...errors },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const data = await exportPersonData(deps, requireActor(c), id, { after: c.req.valid('query').after });
+        const day = data.exportedAt.slice(0, 10);
+        c.header('content-disposition', `attachment; filename="jalon-person-${safeName(id)}-${day}.json"`);
+        c.header('cache-control', 'no-store');
+        return c.json(data, 200);
+      },
     );
 }
+
+/** An id as it may appear in a file name: ids are opaque, so keep only the harmless characters. */
+const safeName = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');

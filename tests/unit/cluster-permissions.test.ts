@@ -55,6 +55,8 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'gate.review_uninvited': { user: N, manager: Y },
   'audit.verify': { user: N, manager: Y },
   'people.deactivate': { user: N, manager: Y },
+  'people.erase': { user: N, manager: Y },
+  'people.export': { user: N, manager: Y },
   'token.create': { user: Y, manager: Y },
   'session.revoke': { user: Y, manager: Y },
 };

@@ -8,6 +8,7 @@ import { useStageName } from '../../components/StageBadge.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDate, formatNumber, formatTime } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
+import { personName } from '../../i18n/person-name.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { type ActivityFilter, activityApi, PAGE } from './activity-api.ts';
@@ -100,7 +101,10 @@ export function ActivityTab() {
   const names = (): ActivityNames => ({
     t: a(),
     milestoneTitle: (id) => room.byId().get(id)?.title ?? null,
-    memberName: (id) => room.memberName(id),
+    memberName: (id) => {
+      const name = room.memberName(id);
+      return name === null ? null : personName(name, t());
+    },
     dimensionName: (id) => room.dimensionName(id, locale()) ?? id,
     criterionText: (id) => criteria().get(id) ?? id,
     statusName: (s) => t().room.statuses[s as keyof Messages['room']['statuses']] ?? s,
@@ -116,7 +120,7 @@ export function ActivityTab() {
   const seen = new Map<string, { id: string; name: string }>();
   const people = createMemo(() => {
     const note = (id: string, name: string) => {
-      if (!seen.has(id)) seen.set(id, { id, name });
+      if (!seen.has(id)) seen.set(id, { id, name: personName(name, t()) });
     };
     for (const m of room.members()) note(m.userId, m.name);
     for (const e of events()) if (e.actor) note(e.actor.id, e.actor.name);
@@ -223,7 +227,8 @@ export function ActivityTab() {
                             {formatTime(locale(), e.at)}
                           </time>
                           <p class="activity-text">
-                            <strong>{e.actor?.name ?? a().system}</strong> {describeEvent(e, names())}
+                            <strong>{e.actor ? personName(e.actor.name, t()) : a().system}</strong>{' '}
+                            {describeEvent(e, names())}
                           </p>
                         </li>
                       )}

@@ -4,6 +4,7 @@ import type { Member } from '../../../shared/schemas/members.ts';
 import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.ts';
+import { personName } from '../../i18n/person-name.ts';
 import { CommentComposer, type ComposerSubmit, initials } from './CommentComposer.tsx';
 import type { Thread } from './comments-store.ts';
 import { bodySegments } from './mentions.ts';
@@ -183,7 +184,7 @@ function CommentItem(props: {
       </span>
       <div class="comment-main">
         <p class="comment-meta">
-          <span class="comment-author">{props.comment.author.name}</span>
+          <span class="comment-author">{personName(props.comment.author.name, t())}</span>
           <time
             class="comment-time"
             datetime={props.comment.createdAt}

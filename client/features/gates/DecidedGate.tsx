@@ -4,6 +4,7 @@ import type { GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { personName } from '../../i18n/person-name.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { ConditionList } from './ConditionList.tsx';
 import { Recommendations } from './Recommendations.tsx';
@@ -57,7 +58,7 @@ export function DecidedGate(props: { review: GateReview }) {
               </p>
               <p class="muted small">
                 {g().requested(
-                  props.review.requestedBy.name,
+                  personName(props.review.requestedBy.name, t()),
                   formatDateTime(locale(), props.review.requestedAt),
                 )}
               </p>

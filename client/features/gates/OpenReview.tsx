@@ -3,6 +3,7 @@ import type { GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { personName } from '../../i18n/person-name.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { gatesApi } from './gates-api.ts';
@@ -37,7 +38,10 @@ export function OpenReview(props: { review: GateReview; onChange: (review: GateR
         <span class="tag gate-open-tag">{g().open}</span>
       </div>
       <p>
-        {g().requested(props.review.requestedBy.name, formatDateTime(locale(), props.review.requestedAt))}
+        {g().requested(
+          personName(props.review.requestedBy.name, t()),
+          formatDateTime(locale(), props.review.requestedAt),
+        )}
       </p>
       <p class="muted small">{g().packNote}</p>
 
@@ -100,7 +104,7 @@ function Reviewers(props: { review: GateReview; canInvite: boolean; onChange: (r
       <p class="muted small">{g().reviewersNote}</p>
       <Show when={props.review.reviewers.length > 0} fallback={<p class="muted">{g().noReviewers}</p>}>
         <ul class="gate-people">
-          <For each={props.review.reviewers}>{(r) => <li>{r.name}</li>}</For>
+          <For each={props.review.reviewers}>{(r) => <li>{personName(r.name, t())}</li>}</For>
         </ul>
       </Show>
       <Show when={props.canInvite}>

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { personName } from '../../i18n/person-name.ts';
 
 type Recommendation = GateReview['recommendations'][number];
 
@@ -27,7 +28,10 @@ export function Recommendations(props: { review: GateReview; track: string }) {
                     {g().outcomes[rec.recommendation]}
                   </span>
                   <span class="muted small">
-                    {g().recommended(rec.reviewer.name, formatDateTime(locale(), rec.createdAt))}
+                    {g().recommended(
+                      personName(rec.reviewer.name, t()),
+                      formatDateTime(locale(), rec.createdAt),
+                    )}
                   </span>
                 </div>
                 <p class="gate-text">{rec.rationale}</p>

@@ -3,6 +3,7 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../app-context.tsx';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { personName } from '../../i18n/person-name.ts';
 
 /** The project's members and their roles, for those allowed to see them. */
 export function ProjectTeam(props: { projectId: string }) {
@@ -32,7 +33,7 @@ export function ProjectTeam(props: { projectId: string }) {
                   {initials(member.name)}
                 </span>
                 <span class="member-text">
-                  <span class="member-name">{member.name}</span>
+                  <span class="member-name">{personName(member.name, t())}</span>
                   <span class="member-org">{member.organisations.map((o) => o.name).join(', ')}</span>
                 </span>
                 <span class="role">{t().roles[member.role]}</span>

@@ -18,6 +18,11 @@ export const user = sqliteTable('user', {
   locale: text('locale'),
   /** set when the account is deactivated: no sign-in, no session, no token, no socket */
   deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+  /**
+   * set when the person's identifying data was erased on request (server/people/erase-person.ts):
+   * the row stays, so that the audit trail's actor ids still name someone, but says nothing of who
+   */
+  erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `user` ADD `erased_at` integer;
