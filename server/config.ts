@@ -38,6 +38,8 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** who may create an account: `invite` (invitations, single sign-on, a cluster manager) or `open` */
   SIGNUP: z.enum(['invite', 'open']).default('invite'),
+  /** tests only: the process kills itself (SIGKILL) right before or after applying an owed effect */
+  JALON_TEST_CRASH: z.enum(['before-effect', 'after-effect']).optional(),
 });
 
 export interface Config {
@@ -64,6 +66,8 @@ export interface Config {
   smtp: { url: string; from: string } | null;
   /** `invite`: no self sign-up; `open`: anyone may sign up, and signs in once the address is verified */
   signup: 'invite' | 'open';
+  /** NODE_ENV=test only: where the process dies on purpose, to test what a restart completes */
+  testCrash: 'before-effect' | 'after-effect' | null;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -78,6 +82,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       'Invalid environment:\n  SIGNUP: open needs SMTP_URL, to mail the links that verify addresses',
     );
+  if (e.JALON_TEST_CRASH && e.NODE_ENV !== 'test')
+    throw new Error('Invalid environment:\n  JALON_TEST_CRASH: only with NODE_ENV=test');
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const allowedOrigins = e.ALLOWED_ORIGINS
     ? e.ALLOWED_ORIGINS.split(',')
@@ -105,6 +111,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Jalon <no-reply@${new URL(publicUrl).hostname}>` }
       : null,
     signup: e.SIGNUP,
+    testCrash: e.JALON_TEST_CRASH ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
 import type { PasswordAttempts } from './auth/password-attempts.ts';
 import type { Db } from './db/client.ts';
 import type { ProjectDocuments } from './documents.ts';
+import type { Effects } from './effects/effect.ts';
 import type { DomainEvents } from './events.ts';
 import type { Logger } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -20,4 +21,6 @@ export interface ServiceDeps {
   passwordAttempts: PasswordAttempts;
   /** account mail (invitations, notices); sends nothing without SMTP_URL */
   mailer: Mailer;
+  /** applies what a committed change owes the live documents (server/effects) */
+  effects: Effects;
 }

@@ -15,6 +15,7 @@ import { seedDemo } from './db/seed/demo.ts';
 import { seedFrameworks } from './db/seed/frameworks.ts';
 import type { ServiceDeps } from './deps.ts';
 import { DeferredDocuments } from './documents.ts';
+import { createEffectRunner } from './effects/runner.ts';
 import { DomainEvents } from './events.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -61,6 +62,7 @@ export async function startServer(
     documents,
     passwordAttempts: createPasswordAttempts({ redis: redis?.client }),
     mailer: createMailer(config.smtp, log),
+    effects: createEffectRunner(() => deps, { testCrash: config.testCrash }),
   };
   let stopping = false;
   const readiness = async (): Promise<Readiness> => {
@@ -102,6 +104,10 @@ export async function startServer(
     },
   );
   documents.bind(realtime.documents);
+  // What a process that died owed the documents; in the background, like any late change.
+  void deps.effects
+    .completePending()
+    .catch((err) => log.error({ err }, 'the effects left pending could not be taken up'));
   const notificationJobs = startNotificationJobs(deps, config);
   const port = (server.address() as AddressInfo).port;
   log.info(
@@ -132,6 +138,7 @@ export async function startServer(
       server.close();
       server.closeIdleConnections?.();
       await notificationJobs.stop();
+      deps.effects.stop();
       await realtime.close();
       server.closeAllConnections?.();
       await httpClosed;

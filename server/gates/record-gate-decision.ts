@@ -6,17 +6,17 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { createMilestone } from '../../shared/doc/index.ts';
 import type { DecideBody, GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { TooManyAttempts } from '../auth/password-attempts.ts';
 import { ChangeSet } from '../change-set.ts';
-import { account, gateDecisions, gateReviews, projectMembers, projects } from '../db/schema/index.ts';
+import { account, gateDecisions, gateReviews, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { gateDecidedNotifications } from '../notifications/sources.ts';
+import { conditionsEffect } from './condition-milestones.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { effectOf, SIGNATURE_MEANING } from './gates.rules.ts';
 import { openReview } from './review-gate.ts';
@@ -101,8 +101,15 @@ export async function recordGateDecision(
       after: true,
       reason: 'gate decision: kill',
     });
-  if (input.conditions.length)
-    changes.afterCommit(() => conditionsAsMilestones(deps, actor, projectId, effect.stage, input.conditions));
+  // The conditions' milestones are owed in the decision's own batch: both commit, or neither.
+  if (input.conditions.length) {
+    const owed = await conditionsEffect(deps, actor.id, projectId, now, {
+      decisionId: decision.id,
+      stage: effect.stage,
+      conditions: input.conditions,
+    });
+    changes.write(owed.statement).afterCommit(() => deps.effects.run(owed.effect));
+  }
   await changes
     .emit('project.changed', { projectId })
     .emit('gate.changed', { projectId, reviewId: review.id })
@@ -146,27 +153,4 @@ async function verifySignature(
     .audit({ entity: 'gate_signature', entityId: reviewId, action: 'refused', reason: 'wrong password' })
     .commit();
   throw new AppError('forbidden', 'That password is not correct: nothing was signed');
-}
-
-/** Each condition of a Conditional Go becomes a milestone of the new stage, owned by the lead. */
-async function conditionsAsMilestones(
-  deps: ServiceDeps,
-  actor: Actor,
-  projectId: string,
-  stage: number,
-  conditions: z.output<typeof DecideBody>['conditions'],
-): Promise<void> {
-  const [lead] = await deps.db
-    .select({ userId: projectMembers.userId })
-    .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'lead')))
-    .limit(1);
-  await deps.documents.change(projectId, actor.id, (doc) => {
-    for (const c of conditions)
-      createMilestone(
-        doc,
-        { title: c.title, due: c.due, status: 'planned', stage, owner: lead?.userId ?? null },
-        actor.id,
-      );
-  });
 }

@@ -6,7 +6,7 @@
  * Each change is one change set (server/change-set.ts): audited, notifying the other side, and
  * refused as a conflict if someone else moved the request first.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { can } from '../../shared/permissions.ts';
 import {
@@ -25,7 +25,7 @@ import { AppError } from '../errors.ts';
 import { notifyRequestChange } from './notify-request-change.ts';
 import { loadRequests } from './request-view.ts';
 import { milestoneEffect, requireTransition, stampsFor } from './service-requests.rules.ts';
-import { applyToMilestone, milestoneFor } from './track-with-milestone.ts';
+import { requestMilestoneEffect, trackingFor } from './track-with-milestone.ts';
 
 export async function updateServiceRequest(
   deps: ServiceDeps,
@@ -141,44 +141,46 @@ export async function updateServiceRequest(
     );
   }
 
+  // The milestone change rides in the same batch as an owed effect (server/effects): the request
+  // and its milestone commit together, and a restart completes what a crash interrupted.
   const scheduledFor = input.status === 'scheduled' ? (input.scheduledFor ?? null) : request.scheduledFor;
   const { milestone } = input;
   if (milestone) {
-    changes.afterCommit(async () => {
-      const effect = milestoneEffect(to, scheduledFor);
-      const milestoneId = await milestoneFor(
-        deps,
-        actor.id,
-        request,
-        service,
-        milestone,
-        scheduledFor,
-        effect?.status ?? 'planned',
-      );
-      if ('milestoneId' in milestone && effect?.status)
-        await applyToMilestone(deps, actor.id, request.projectId, milestoneId, { status: effect.status });
-      await new ChangeSet(deps, { at: now, actor, projectId: request.projectId })
-        .write(
-          db
-            .update(serviceRequests)
-            .set({ milestoneId, updatedAt: now })
-            .where(eq(serviceRequests.id, requestId)),
-        )
-        .audit({
-          entity: 'service_request',
-          entityId: requestId,
-          action: 'update',
-          field: 'milestone_id',
-          after: milestoneId,
-          reason: 'tracked on the project timeline',
-        })
-        .commit();
+    const effectId = crypto.randomUUID();
+    const tracking = await trackingFor(deps, request, service, milestone, effectId);
+    const owed = requestMilestoneEffect(
+      deps,
+      actor.id,
+      request.projectId,
+      now,
+      { requestId, ...tracking },
+      effectId,
+    );
+    changes
+      .guarded(
+        db
+          .update(serviceRequests)
+          .set({ milestoneId: tracking.milestoneId, updatedAt: now })
+          .where(and(eq(serviceRequests.id, requestId), isNull(serviceRequests.milestoneId))),
+        'This request was linked to a milestone meanwhile: reload it to see which',
+      )
+      .write(owed.statement)
+      .audit({
+        entity: 'service_request',
+        entityId: requestId,
+        action: 'update',
+        field: 'milestone_id',
+        after: tracking.milestoneId,
+        reason: 'tracked on the project timeline',
+      })
+      .afterCommit(() => deps.effects.run(owed.effect));
+  } else if (input.status && request.milestoneId && milestoneEffect(input.status, scheduledFor)) {
+    const owed = requestMilestoneEffect(deps, actor.id, request.projectId, now, {
+      requestId,
+      milestoneId: request.milestoneId,
+      create: null,
     });
-  } else if (input.status && request.milestoneId) {
-    const effect = milestoneEffect(input.status, scheduledFor);
-    const { milestoneId } = request;
-    if (effect)
-      changes.afterCommit(() => applyToMilestone(deps, actor.id, request.projectId, milestoneId, effect));
+    changes.write(owed.statement).afterCommit(() => deps.effects.run(owed.effect));
   }
   changes.emit('service_request.changed', { projectId: request.projectId, requestId });
   await changes.commit();

@@ -43,6 +43,7 @@ export {
 } from './write-maturation.ts';
 export {
   createMilestone,
+  createMilestoneWithId,
   deleteMilestone,
   MilestoneInput,
   MilestonePatch,

@@ -130,9 +130,25 @@ export function createMilestone(
   actor: string,
   origin: unknown = null,
 ): string {
+  return createMilestoneWithId(doc, crypto.randomUUID(), input, actor, origin);
+}
+
+/**
+ * Creates a milestone under an id the caller chose: one derived from what causes it, so that
+ * doing the same thing again finds the milestone there instead of adding a second one.
+ */
+export function createMilestoneWithId(
+  doc: Y.Doc,
+  id: string,
+  input: MilestoneInput,
+  actor: string,
+  origin: unknown = null,
+): string {
+  parseOrThrow(MilestoneId, id, 'milestone id');
+  if (projectRoots(doc).milestones.has(id))
+    throw new Error(`A milestone "${id}" is already in this document`);
   const v = parseOrThrow(MilestoneInput, input, 'milestone');
   const by = parseOrThrow(Actor, actor, 'actor');
-  const id = crypto.randomUUID();
   const dependsOn = checkDependencies(doc, id, v.dependsOn ?? []);
   const order = lastOrderKey(doc);
   doc.transact(() => {

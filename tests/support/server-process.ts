@@ -21,11 +21,21 @@ export interface ServerProcess {
   /** its last log lines, for failure messages */
   output(): string;
   readonly alive: boolean;
+  /** resolves with the signal that ended it (null: it exited by itself) */
+  exited(): Promise<NodeJS.Signals | null>;
+  /** the folder of its database: give it to the next start for a restart on the same data */
+  dir: string;
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'jalon-process-'));
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: {
+    /** reuse this folder's database (a restart); it is then left in place on stop */
+    dir?: string;
+  } = {},
+): Promise<ServerProcess> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jalon-process-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
@@ -47,9 +57,12 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const output = lastOutput(child);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  const exit = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (_code, signal) => resolve(signal)),
+  );
   const cleanup = () => {
     process.off('exit', killOnExit);
-    rmSync(dir, { recursive: true, force: true });
+    if (!options.dir) rmSync(dir, { recursive: true, force: true });
   };
   try {
     await readyWhen(child, /Jalon is listening/, 'the server', 60_000);
@@ -71,6 +84,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     get alive() {
       return child.exitCode === null && child.signalCode === null;
     },
+    exited: () => exit,
+    dir,
     async stop() {
       await stop(child, 'SIGTERM');
       cleanup();
