@@ -24,6 +24,7 @@ import type { AppEnv } from './context.ts';
 export const MAX_BODY_DEPTH = 32;
 
 /** what the database cannot keep: half a surrogate pair (UTF-8 has no form for it), NUL */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what is looked for
 const UNKEEPABLE = /[\p{Surrogate}\u0000]/u;
 const UNKEEPABLE_ALL = new RegExp(UNKEEPABLE.source, 'gu');
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
@@ -47,8 +48,7 @@ function unkeepable(text: string): string | null {
 }
 
 /** A name fit for a reply: a lone surrogate in it is shown as U+FFFD. */
-const printable = (s: string) =>
-  s.replace(UNKEEPABLE_ALL, (c) => (c === '\u0000' ? '\u2400' : '\ufffd'));
+const printable = (s: string) => s.replace(UNKEEPABLE_ALL, (c) => (c === '\u0000' ? '\u2400' : '\ufffd'));
 
 /** A value still to visit, with the way to it (kept as links: a path is built only when reported). */
 interface Step {
@@ -77,11 +77,13 @@ export function findIllFormedText(value: unknown, maxDepth = MAX_BODY_DEPTH): Te
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
-    if (step.depth >= maxDepth) return { path: pathOf(step), message: `nested deeper than ${maxDepth} levels` };
+    if (step.depth >= maxDepth)
+      return { path: pathOf(step), message: `nested deeper than ${maxDepth} levels` };
     const depth = step.depth + 1;
     // Pushed in reverse, so that the first problem in reading order is the one reported.
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) pending.push({ value: v[i], key: String(i), parent: step, depth });
+      for (let i = v.length - 1; i >= 0; i--)
+        pending.push({ value: v[i], key: String(i), parent: step, depth });
       continue;
     }
     const keys = Object.keys(v);
@@ -118,8 +120,7 @@ export function findIllFormedAddress(url: URL): TextProblem | null {
     const [rawName = '', rawValue = ''] = pair.split(/=(.*)/s);
     const name = decodeComponent(rawName);
     const value = decodeComponent(rawValue);
-    const problem =
-      name === null || value === null ? NOT_UTF8 : unkeepable(name) ?? unkeepable(value);
+    const problem = name === null || value === null ? NOT_UTF8 : (unkeepable(name) ?? unkeepable(value));
     if (problem) {
       return { path: `query parameter ${printable(name ?? rawName)}`, message: problem };
     }

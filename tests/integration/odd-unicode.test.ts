@@ -5,7 +5,9 @@
  *
  * One row per field: adding a field is adding a row.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { auditEvents } from '../../server/db/schema/index.ts';
 import { DEMO_PASSWORD } from '../../server/db/seed/demo.ts';
 import { ApiClient, type Reply, signedIn } from '../support/client.ts';
 import { meetMustCriteria } from '../support/gates.ts';
@@ -54,7 +56,7 @@ const mentorRequests = async () =>
   }[];
 const gate = async () => (await as.lead!.get(`${projectPath()}/gates`)).body.reviews[0];
 
-async function askAntoine(message: string): Promise<Reply> {
+async function askAntoine(message: string) {
   if (pendingMentorRequest)
     await as.antoine!.post(`/api/mentor-requests/${pendingMentorRequest}/response`, { decision: 'decline' });
   const reply = await as.lead!.post(`${projectPath()}/mentor-requests`, { mentorId: antoineId, message });
@@ -64,7 +66,18 @@ async function askAntoine(message: string): Promise<Reply> {
 
 async function openReview(): Promise<string> {
   if (reviewId) return reviewId;
-  await meetMustCriteria(server.url, as.lead!, project);
+  const must = await meetMustCriteria(server.url, as.lead!, project);
+  // The criteria reach the audit log from the document in the background: let them land first.
+  const criteriaAudited = async () =>
+    (
+      await server.deps.db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.projectId, project.id), eq(auditEvents.entity, 'criterion')))
+    )[0]!.n;
+  await vi.waitFor(async () => expect(await criteriaAudited()).toBeGreaterThanOrEqual(must.length), {
+    timeout: 5000,
+  });
   const review = await as.lead!.post(`${projectPath()}/gates`);
   expect(review.status, JSON.stringify(review.body)).toBe(201);
   const mentorId = (await as.mentor!.get('/api/me')).body.user.id;
@@ -96,9 +109,9 @@ interface TextField {
   what: string;
   /** runs before the database is compared (work the refused request must not undo or redo) */
   prepare?: () => Promise<void>;
-  write: (text: string) => Promise<Reply>;
+  write: (text: string) => Promise<Reply<any>>;
   /** every place the accepted text is read back over the API; absent: refusal only */
-  readBack?: (reply: Reply) => Promise<string[]>;
+  readBack?: (reply: Reply<any>) => Promise<string[]>;
   /** the odd text this field accepts (default: every sample) */
   odd?: string;
 }
@@ -158,7 +171,9 @@ const fields: TextField[] = [
         serviceId: slot.id,
         answers: { product, lot_purpose: 'engineering_run', batches: 2, wished_date: '2027-01-18' },
       }),
-    readBack: async (reply) => [(await as.lead!.get(`/api/service-requests/${reply.body.id}`)).body.answers.product],
+    readBack: async (reply) => [
+      (await as.lead!.get(`/api/service-requests/${reply.body.id}`)).body.answers.product,
+    ],
   },
   {
     what: 'handler’s comment on a service request',
@@ -216,7 +231,9 @@ const fields: TextField[] = [
     path: 'name',
     // not the same name as the member whose display name was made odd above
     odd: `Nora ${allOdd([ODD.flags, ODD.emojiSkinTone, 'a\u0308', '𰻞'])}`,
-    prepare: async () => void (invitation = await inviteToken()),
+    prepare: async () => {
+      invitation = await inviteToken();
+    },
     write: async (name) => {
       const reply = await new ApiClient(server.url).post(`/api/invitations/${invitation}/account`, {
         name,
@@ -237,7 +254,8 @@ const fields: TextField[] = [
   {
     what: 'password at sign-in',
     path: 'password',
-    write: (password) => new ApiClient(server.url).post('/api/auth/sign-in/email', { email: who.lead, password }),
+    write: (password) =>
+      new ApiClient(server.url).post('/api/auth/sign-in/email', { email: who.lead, password }),
   },
   {
     what: 'gate recommendation',
@@ -280,13 +298,17 @@ const fields: TextField[] = [
       const { decision } = await gate();
       // The conditions become milestones once the decision is committed: wait for one.
       const titles = async () =>
-        (await as.lead!.get(`${projectPath()}/milestones`)).body.milestones.map((m: { title: string }) => m.title);
-      const deadline = Date.now() + 5000;
-      let milestone = (await titles()).find((t: string) => t === decision.conditions[0].title);
-      while (milestone === undefined && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        milestone = (await titles()).find((t: string) => t === decision.conditions[0].title);
-      }
+        (await as.lead!.get(`${projectPath()}/milestones`)).body.milestones.map(
+          (m: { title: string }) => m.title,
+        );
+      const milestone = await vi.waitFor(
+        async () => {
+          const found = (await titles()).find((t: string) => t === decision.conditions[0].title);
+          expect(found).toBeDefined();
+          return found;
+        },
+        { timeout: 5000 },
+      );
       return [decision.rationale, decision.conditions[0].title, milestone];
     },
   },
@@ -294,7 +316,9 @@ const fields: TextField[] = [
 
 describe('text the database cannot keep, in a free-text field', () => {
   it.each(
-    fields.flatMap((field) => Object.entries(REFUSED).map(([kind, refused]) => ({ ...field, kind, ...refused }))),
+    fields.flatMap((field) =>
+      Object.entries(REFUSED).map(([kind, refused]) => ({ ...field, kind, ...refused })),
+    ),
   )('$what ($kind): 400 naming $path, nothing written', async (field) => {
     await field.prepare?.();
     // what earlier edits of the project document still owe the database, written now
@@ -325,5 +349,59 @@ describe('odd but well-formed text in a free-text field', () => {
     const verify = await as.manager!.get('/api/audit/verify');
     expect(verify.status).toBe(200);
     expect(verify.body.ok).toBe(true);
+  });
+});
+
+describe('the edge of every request', () => {
+  const raw = (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { origin: server.url, cookie: as.lead!.cookie, 'content-type': 'application/json' },
+    }).then(async (res) => ({ status: res.status, body: await res.json() }));
+
+  it('refuses a query parameter or a path that is not UTF-8 or holds NUL, naming it', async () => {
+    const surrogate = await raw('/api/search?limit=5&q=cell%ED%A0%80');
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.error).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'query parameter q' }],
+    });
+    expect((await raw('/api/search?q=a%00b')).body.error.message).toMatch(/query parameter q: .*NUL/);
+    const path = await raw('/api/projects/%ED%A0%80');
+    expect(path.status).toBe(400);
+    expect(path.body.error.issues[0].path).toBe('(path)');
+  });
+
+  it('finds a project by odd text, and shows it as written', async () => {
+    const title = (await as.lead!.get(projectPath())).body.title;
+    const hits = await as.lead!.get(`/api/search?q=${encodeURIComponent('𠀀𪚥𰻞')}`);
+    expect(hits.status).toBe(200);
+    expect(hits.body.hits.map((h: { title: string }) => h.title)).toContain(title);
+  });
+
+  it('refuses a body that is not UTF-8, a key holding half a pair, and absurd nesting', async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"summary":"a'),
+      0xed,
+      0xa0,
+      0x80,
+      0x22,
+      0x7d,
+    ]);
+    const notUtf8 = await raw(projectPath(), { method: 'PATCH', body: bytes });
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.body.error.message).toMatch(/\(body\): is not UTF-8/);
+
+    const key = await as.lead!.post(`${projectPath()}/service-requests`, {
+      serviceId: slot.id,
+      answers: { 'pro\ud800duct': 'x' },
+    });
+    expect(key.status).toBe(400);
+    expect(key.body.error.issues[0]).toMatchObject({ path: 'answers.pro\ufffdduct', message: /its name/ });
+
+    const deep = `${'['.repeat(10_000)}"bottom"${']'.repeat(10_000)}`;
+    const nested = await raw(projectPath(), { method: 'PATCH', body: `{"summary":${deep}}` });
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.message).toMatch(/nested deeper than 32 levels/);
   });
 });
