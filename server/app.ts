@@ -31,6 +31,7 @@ import { logSafePath } from './http/log-safe-path.ts';
 import { requestLog } from './http/request-log.ts';
 import { limitBodies, requestBudget, sameOriginWrites, securityHeaders } from './http/security.ts';
 import { resolveActor } from './http/session.ts';
+import { refuseIllFormedText } from './http/well-formed-text.ts';
 import { meRoutes } from './me/me.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { mentorRoutes } from './mentors/mentors.routes.ts';
@@ -70,6 +71,8 @@ export function createApp(deps: AppDeps) {
   api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins));
+  // Before better-auth and every route: text the database would store altered is refused.
+  api.use('*', refuseIllFormedText());
   // `demo` lets the sign-in page show the demo accounts only where they exist, `signup` the
   // sign-up link only where sign-up is open, `mail` the reset form only where a link can be sent.
   api.get('/health', (c) =>
