@@ -77,6 +77,24 @@ function isSafeMark(key: string, value: unknown): boolean {
   return safeLinkHref((value as { href?: unknown } | undefined)?.href) !== null;
 }
 
+const HALF_PAIR = /\p{Surrogate}/u;
+/** beyond any mark an editor writes (a link: two levels) */
+const MAX_MARK_DEPTH = 8;
+
+/**
+ * Whether a mark's value holds half a surrogate pair. Text and plain values travel as UTF-8,
+ * where half a pair arrives as U+FFFD, but a mark's value travels as JSON, which keeps it, and
+ * no store or hash could then keep the text as sent. Too deep to look into counts as holding one.
+ */
+function holdsHalfPair(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return HALF_PAIR.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (depth >= MAX_MARK_DEPTH) return true;
+  for (const [key, inner] of Object.entries(value))
+    if (HALF_PAIR.test(key) || holdsHalfPair(inner, depth + 1)) return true;
+  return false;
+}
+
 /** One live item, given where its parent type sits. Entry-level keys are left to checkEntry. */
 function checkItem(item: Y.Item, parent: Location, locator: Locator, problems: Problems): void {
   if (parent.at === 'deleted') return;
@@ -122,6 +140,8 @@ function checkItem(item: Y.Item, parent: Location, locator: Locator, problems: P
       if (content.key.length > MAX_KEY_LENGTH) problems.add(where, 'a formatting mark name is too long');
       else if (!isSafeMark(content.key, content.value))
         problems.add(where, 'a link may only go to an http:, https: or mailto: address');
+      else if (holdsHalfPair(content.value))
+        problems.add(where, 'a formatting mark holds half a surrogate pair: send well-formed Unicode');
     } else if (!(content instanceof Y.ContentString))
       problems.add(where, `holds text and marks, found ${describe(content)}`);
     return;

@@ -232,6 +232,17 @@ describe('validateTransaction refuses bad updates', () => {
       /element name/,
     ],
     [
+      'half a surrogate pair in a formatting mark (marks travel as JSON, which keeps it)',
+      (r) => {
+        const fragment = milestone(r, id).get('description') as Y.XmlFragment;
+        ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 2, {
+          comment: { note: 'a\ud800' },
+        });
+      },
+      `milestones/${id}/description/paragraph/text`,
+      /half a surrogate pair/,
+    ],
+    [
       'a subdocument',
       (r) => milestone(r, id).set('dependsOn', new Y.Doc() as never),
       `milestones/${id}/dependsOn`,
