@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createClient } from '@libsql/client';
 import type { StoredCheckpoint } from '../server/audit/chain-walk.ts';
 import { loadSigningKey } from '../server/audit/signing-key.ts';
 import { verifyAuditChain } from '../server/audit/verify-chain.ts';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/client.ts';
 import type { ChainReport } from '../shared/schemas/audit.ts';
 
 const { values } = parseArgs({
@@ -67,12 +67,17 @@ function summary(report: ChainReport, keyLine: string, exported: string | null):
 const config = loadConfig();
 const key = loadSigningKey(config.auditSigningKey).publicKey;
 const exported = values.checkpoints ? readExported(values.checkpoints) : null;
-const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+const client = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken });
 let report: ChainReport;
 try {
-  report = await verifyAuditChain(database.db, { keys: [key], external: exported?.checkpoints ?? [] });
+  report = await verifyAuditChain(client, { keys: [key], external: exported?.checkpoints ?? [] });
+} catch (err) {
+  console.error(
+    `Could not read the audit trail of ${config.databaseUrl.split('?')[0]}: ${(err as Error).message}`,
+  );
+  process.exit(2);
 } finally {
-  database.close();
+  client.close();
 }
 if (values.json) console.log(JSON.stringify(report));
 else

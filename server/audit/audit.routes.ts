@@ -28,7 +28,7 @@ export function auditRoutes(deps: ServiceDeps) {
         const actor = requireActor(c);
         requireClusterAction(deps, actor, 'audit.verify');
         const keys = [auditAnchorOf(deps.db).key.publicKey];
-        return c.json(await verifyAuditChain(deps.db, { keys }), 200);
+        return c.json(await verifyAuditChain(deps.db.$client, { keys }), 200);
       },
     )
     .openapi(

@@ -4,9 +4,8 @@
  * drizzle's JSON mode: a JSON column that no longer parses is a finding, not a crash. Text
  * columns are read as bytes and decoded here, since the driver cuts a text value at a NUL.
  */
-import type { Row } from '@libsql/client';
+import type { Client, Row } from '@libsql/client';
 import type { ChainReport } from '../../shared/schemas/audit.ts';
-import type { Db } from '../db/client.ts';
 import { ChainWalk, type StoredCheckpoint, type StoredEntry } from './chain-walk.ts';
 import type { AuditPublicKey } from './signing-key.ts';
 
@@ -75,8 +74,8 @@ function storedCheckpoint(r: Row): StoredCheckpoint {
   };
 }
 
-export async function verifyAuditChain(db: Db, options: VerifyOptions): Promise<ChainReport> {
-  const client = db.$client;
+/** Reads only, through the client (no write connection needed, so the CLI opens none). */
+export async function verifyAuditChain(client: Client, options: VerifyOptions): Promise<ChainReport> {
   // One statement, one snapshot: the entries and checkpoints as of the same commit, so a commit
   // landing during the walk is neither a truncation nor an unanchored tail.
   const bounds = (

@@ -10,11 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Client } from '@libsql/client';
+import { type Client, createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditEntry, chainHash } from '../../server/audit/audit-chain.ts';
 import { verifyAuditChain } from '../../server/audit/verify-chain.ts';
-import { openDatabase } from '../../server/db/client.ts';
 import { type AuditedDatabase, buildChain, openAuditedDatabase, tamperableCopy } from '../support/audit.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jalon-tamper-'));
@@ -34,14 +33,11 @@ async function tampered(name: string, change: (sql: Client) => Promise<unknown>)
   const copy = await tamperableCopy(original, name);
   await change(copy.sql);
   copy.sql.close();
-  const database = await openDatabase(`file:${copy.path}`);
+  const client = createClient({ url: `file:${copy.path}` });
   try {
-    return {
-      path: copy.path,
-      report: await verifyAuditChain(database.db, { keys: [original.key.publicKey] }),
-    };
+    return { path: copy.path, report: await verifyAuditChain(client, { keys: [original.key.publicKey] }) };
   } finally {
-    database.close();
+    client.close();
   }
 }
 

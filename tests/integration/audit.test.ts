@@ -50,8 +50,16 @@ describe('the audit trail', () => {
     expect(tampered.status).toBe(200);
     expect(tampered.body).toMatchObject({ ok: false, entries: clean.body.entries, firstBrokenAt: 3 });
     expect(tampered.body.breaks).toEqual([
-      { seq: 3, kind: 'unparsable', detail: expect.stringMatching(/entry 3: its stored JSON does not parse/) },
-      { seq: target, kind: 'edited', detail: `entry ${target} does not match its hash: its content was changed` },
+      {
+        seq: 3,
+        kind: 'unparsable',
+        detail: expect.stringMatching(/entry 3: its stored JSON does not parse/),
+      },
+      {
+        seq: target,
+        kind: 'edited',
+        detail: `entry ${target} does not match its hash: its content was changed`,
+      },
     ]);
     // and the server goes on serving
     expect((await as.lead!.get('/api/projects')).status).toBe(200);

@@ -38,7 +38,7 @@ export async function openAuditedDatabase(
     ...database,
     path,
     key,
-    verify: () => verifyAuditChain(database.db, { keys: [key.publicKey] }),
+    verify: () => verifyAuditChain(database.client, { keys: [key.publicKey] }),
   };
 }
 

@@ -44,7 +44,9 @@ describe('audit chain', () => {
 
   it('hashes as it always did, so existing chains still verify', () => {
     const pinned = { ...entry, before: { é: 1, b: [1.5, -0, 1e21, 'x\n'] } };
-    expect(chainHash(GENESIS_HASH, pinned)).toBe('c338e2281ceb84ee1cd0f54e9a955db61ad19fd7488f1e9add2f96de1e563183');
+    expect(chainHash(GENESIS_HASH, pinned)).toBe(
+      'c338e2281ceb84ee1cd0f54e9a955db61ad19fd7488f1e9add2f96de1e563183',
+    );
   });
 
   it('is RFC 8785: keys by UTF-16 code units, ECMAScript numbers, minimal escapes', () => {
@@ -65,7 +67,12 @@ describe('audit chain', () => {
       before: { ['k\ud800']: ['\udfff', 1, null], __proto__x: undefined },
       after: undefined,
     });
-    expect(odd).toMatchObject({ reason: 'a\ufffdb', entityId: '\ufffd', before: { 'k\ufffd': ['\ufffd', 1, null] }, after: null });
+    expect(odd).toMatchObject({
+      reason: 'a\ufffdb',
+      entityId: '\ufffd',
+      before: { 'k\ufffd': ['\ufffd', 1, null] },
+      after: null,
+    });
     expect(normaliseEntry(odd)).toEqual(odd);
   });
 
