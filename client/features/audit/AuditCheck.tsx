@@ -92,7 +92,7 @@ export function AuditCheck() {
               <h4 id="audit-breaks-title" class="audit-check-subtitle">
                 {a().breaksTitle}
               </h4>
-              <ul class="audit-breaks" aria-labelledby="audit-breaks-title" tabIndex={0}>
+              <ul class="audit-breaks" aria-labelledby="audit-breaks-title">
                 <For each={r().breaks.slice(0, SHOWN)}>
                   {(b) => (
                     <li class="audit-break">
