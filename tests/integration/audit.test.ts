@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signedIn } from '../support/client.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startTestServer, TEST_AUDIT_SIGNING_KEY, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 const as: Record<string, ApiClient> = {};
@@ -28,7 +28,14 @@ describe('the audit trail', () => {
     const cli = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'scripts/audit-verify.ts', '--json'],
-      { env: { ...process.env, DATABASE_URL: server.databaseUrl, AUTH_SECRET: 'x'.repeat(32) } },
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: server.databaseUrl,
+          AUTH_SECRET: 'x'.repeat(32),
+          AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
+        },
+      },
     );
     expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, entries: clean.body.entries });
 
