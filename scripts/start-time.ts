@@ -39,6 +39,7 @@ async function startOnce(dbUrl: string): Promise<number> {
       PORT: String(port),
       DATABASE_URL: dbUrl,
       AUTH_SECRET: 'start-time-measurement-secret-0123456789abcdef',
+      AUDIT_SIGNING_KEY: Buffer.alloc(32, 5).toString('base64'),
       JALON_DEMO: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

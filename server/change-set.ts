@@ -20,7 +20,7 @@
  * `commit` throws a conflict (409) with the guard's message.
  */
 import type { AuditEntry } from './audit/audit-chain.ts';
-import { commitAudited } from './audit/audited-commit.ts';
+import { type AuditedCommitOptions, commitAudited } from './audit/audited-commit.ts';
 import type { Db } from './db/client.ts';
 import { BatchError } from './db/write-connection.ts';
 import { GUARD_FAILED, guardStatement, type Statement } from './db/writer.ts';
@@ -59,6 +59,7 @@ export class ChangeSet {
   readonly #notifications: PendingNotifications[] = [];
   readonly #afterCommit: (() => Promise<void>)[] = [];
   readonly #events: (() => void)[] = [];
+  #checkpoint: AuditedCommitOptions['checkpoint'] = 'commit';
   #committed = false;
 
   constructor(deps: ChangeSetDeps, context: ChangeContext) {
@@ -99,6 +100,15 @@ export class ChangeSet {
     return this;
   }
 
+  /**
+   * `gate`: the signed checkpoint of this change's audit entries is also exported beyond the
+   * database (docs/audit.md, "Checkpoints"), for a decision others rely on.
+   */
+  checkpoint(kind: 'gate'): this {
+    this.#checkpoint = kind;
+    return this;
+  }
+
   /** Notification rows, stored in the batch and announced after it. */
   notify(prepared: PendingNotifications): this {
     this.#notifications.push(prepared);
@@ -127,7 +137,7 @@ export class ChangeSet {
     this.#committed = true;
     const statements = [...this.#statements, ...this.#notifications.flatMap((n) => n.statements)];
     try {
-      await commitAudited(this.#deps.db, statements, this.#audit);
+      await commitAudited(this.#deps.db, statements, this.#audit, { checkpoint: this.#checkpoint });
     } catch (err) {
       throw this.#guardConflict(err) ?? err;
     }

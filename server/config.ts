@@ -1,6 +1,6 @@
 /** The environment, parsed once with zod. Nothing else reads process.env. */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
@@ -40,6 +40,19 @@ const Env = z.object({
   SIGNUP: z.enum(['invite', 'open']).default('invite'),
   /** tests only: the process kills itself (SIGKILL) right before or after applying an owed effect */
   JALON_TEST_CRASH: z.enum(['before-effect', 'after-effect']).optional(),
+  /** the Ed25519 key that signs the audit checkpoints: base64 of its 32-byte seed (docs/audit.md) */
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  /** or a file holding that base64 seed (a mounted secret) */
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  /** how often the head of the audit chain is signed and exported if it moved: `90s`, `15m`, `1h` */
+  AUDIT_CHECKPOINT_EVERY: z
+    .string()
+    .regex(/^\d+(s|m|h)?$/, 'AUDIT_CHECKPOINT_EVERY is a duration such as 90s, 15m or 1h')
+    .default('1h'),
+  /** gate and periodic checkpoints are appended to this file, one JSON line each */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /** and/or POSTed, as JSON, to this URL */
+  AUDIT_CHECKPOINT_WEBHOOK: z.url().optional(),
 });
 
 export interface Config {
@@ -68,6 +81,12 @@ export interface Config {
   signup: 'invite' | 'open';
   /** NODE_ENV=test only: where the process dies on purpose, to test what a restart completes */
   testCrash: 'before-effect' | 'after-effect' | null;
+  /** the 32-byte Ed25519 seed that signs the audit checkpoints (server/audit/signing-key.ts) */
+  auditSigningKey: Buffer;
+  /** the head of the audit chain is signed and exported this often, if it moved */
+  auditCheckpointEveryMs: number;
+  /** where gate, periodic and adopted checkpoints are exported, besides the database */
+  auditCheckpointExport: { file: string | null; webhook: string | null };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -112,7 +131,80 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       : null,
     signup: e.SIGNUP,
     testCrash: e.JALON_TEST_CRASH ?? null,
+    auditSigningKey: auditSigningKey(e),
+    auditCheckpointEveryMs: durationMs(e.AUDIT_CHECKPOINT_EVERY, 'AUDIT_CHECKPOINT_EVERY'),
+    auditCheckpointExport: {
+      file: e.AUDIT_CHECKPOINT_FILE ?? null,
+      webhook: e.AUDIT_CHECKPOINT_WEBHOOK ?? null,
+    },
   };
+}
+
+const DURATION_UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** `90s`, `15m`, `1h` (a bare number is seconds), between one second and a week. */
+function durationMs(value: string, name: string): number {
+  const unit = (value.match(/[smh]$/)?.[0] ?? 's') as keyof typeof DURATION_UNIT_MS;
+  const ms = Number.parseInt(value, 10) * DURATION_UNIT_MS[unit];
+  if (!(ms >= 1000 && ms <= 7 * 24 * 3_600_000))
+    throw new Error(`Invalid environment:\n  ${name}: between 1s and 168h`);
+  return ms;
+}
+
+/**
+ * The audit signing key: AUDIT_SIGNING_KEY or the file AUDIT_SIGNING_KEY_FILE names, holding the
+ * base64 of a 32-byte Ed25519 seed (`openssl rand -base64 32`). Outside production a missing key
+ * is generated once beside the embedded database; production must set it, since a key that
+ * lives with the database would let whoever can write the database sign checkpoints too.
+ */
+function auditSigningKey(e: z.infer<typeof Env>): Buffer {
+  if (e.AUDIT_SIGNING_KEY && e.AUDIT_SIGNING_KEY_FILE)
+    throw new Error('Invalid environment:\n  AUDIT_SIGNING_KEY: set it or AUDIT_SIGNING_KEY_FILE, not both');
+  let text = e.AUDIT_SIGNING_KEY;
+  let source = 'AUDIT_SIGNING_KEY';
+  if (e.AUDIT_SIGNING_KEY_FILE) {
+    source = `AUDIT_SIGNING_KEY_FILE (${e.AUDIT_SIGNING_KEY_FILE})`;
+    try {
+      text = readFileSync(e.AUDIT_SIGNING_KEY_FILE, 'utf8');
+    } catch (err) {
+      throw new Error(`Invalid environment:\n  ${source}: cannot read it (${(err as Error).message})`);
+    }
+  }
+  if (text === undefined) {
+    if (e.NODE_ENV === 'production')
+      throw new Error(
+        'AUDIT_SIGNING_KEY (or AUDIT_SIGNING_KEY_FILE) is required in production: it signs the audit checkpoints and must live outside the database (openssl rand -base64 32)',
+      );
+    text = localFile(e.DATABASE_URL, '.audit-signing-key', () => randomBytes(32).toString('base64'));
+    source = 'the local .audit-signing-key';
+  }
+  const seed = Buffer.from(text.trim(), 'base64');
+  if (seed.length !== 32 || seed.toString('base64') !== text.trim())
+    throw new Error(
+      `Invalid environment:\n  ${source}: must be the base64 of 32 random bytes (openssl rand -base64 32)`,
+    );
+  return seed;
+}
+
+/**
+ * A file kept beside the embedded database, created once with `make()`'s content. Linked into
+ * place, so that nodes starting together on one database agree on the first one written.
+ */
+function localFile(databaseUrl: string, name: string, make: () => string): string {
+  const dbPath = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : './data/jalon.db';
+  const path = `${dirname(dbPath)}/${name}`;
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dirname(path), { recursive: true });
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, make(), { mode: 0o600 });
+  try {
+    linkSync(draft, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  return readFileSync(path, 'utf8').trim();
 }
 
 /**

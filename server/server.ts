@@ -6,6 +6,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type Readiness } from './app.ts';
+import { anchorAuditTrail, checkpointHead, startPeriodicCheckpoints } from './audit/checkpoints.ts';
+import { loadSigningKey } from './audit/signing-key.ts';
 import { createAuth } from './auth/auth.ts';
 import { createPasswordAttempts } from './auth/password-attempts.ts';
 import type { Config } from './config.ts';
@@ -44,6 +46,15 @@ export async function startServer(
   // The write thread starts while the migrations run (they go through the client).
   await applyMigrations(database.db);
   await database.writable;
+  const auditKey = loadSigningKey(config.auditSigningKey);
+  anchorAuditTrail(database.db, auditKey, config.auditCheckpointExport, log);
+  const adopted = await checkpointHead(database.db, 'adopted', clock().getTime());
+  if (adopted)
+    log.warn({ seq: adopted.seq }, 'signed the existing audit chain as found (docs/audit.md, "Checkpoints")');
+  log.info(
+    { keyId: auditKey.publicKey.keyId, publicKey: auditKey.publicKey.raw },
+    'audit checkpoints signing key',
+  );
   if (await seedFrameworks(database.db)) log.info('seeded the built-in maturation frameworks');
   if (config.demo && config.env === 'production')
     log.warn(
@@ -109,6 +120,7 @@ export async function startServer(
     .completePending()
     .catch((err) => log.error({ err }, 'the effects left pending could not be taken up'));
   const notificationJobs = startNotificationJobs(deps, config);
+  const checkpoints = startPeriodicCheckpoints(database.db, config.auditCheckpointEveryMs, clock, log);
   const port = (server.address() as AddressInfo).port;
   log.info(
     {
@@ -139,6 +151,7 @@ export async function startServer(
       server.closeIdleConnections?.();
       await notificationJobs.stop();
       deps.effects.stop();
+      await checkpoints.stop();
       await realtime.close();
       server.closeAllConnections?.();
       await httpClosed;

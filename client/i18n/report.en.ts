@@ -2,12 +2,30 @@
 export const auditCheckEn = {
   title: 'Audit trail',
   intro:
-    'Every change is an entry chained to the one before by its hash: one altered entry breaks the chain.',
+    'Every change is an entry chained to the one before by its hash, and each commit is signed with a key kept outside the database: an altered, removed or added entry shows.',
   verify: 'Verify the audit trail',
   verifying: 'Verifying…',
   intact: (_n: number, entries: string) => `Intact: ${entries} entries verified.`,
-  broken: (at: string, entries: string) =>
-    `Broken: entry #${at} does not match its hash (${entries} entries read).`,
+  broken: (breaks: number, count: string, at: string, entries: string) =>
+    `Broken: ${count} ${breaks === 1 ? 'problem' : 'problems'}, the first at entry #${at} (${entries} entries read).`,
+  lastGood: (at: string, seq: string) => `Last good checkpoint: entry #${seq}, signed ${at}.`,
+  noCheckpoint: 'No signed checkpoint verifies yet.',
+  checkpoints: (verified: string, total: string) => `${verified} of ${total} signed checkpoints verified.`,
+  breaksTitle: 'What does not verify',
+  entry: (seq: string) => `Entry #${seq}`,
+  entries: (from: string, to: string) => `Entries #${from} to #${to}`,
+  more: (n: string) => `…and ${n} more: run npm run audit:verify on the server for the full list.`,
+  kinds: {
+    edited: 'changed: the content no longer matches its hash',
+    unlinked: 'out of place: does not chain to the entry before (inserted or reordered)',
+    missing: 'missing: deleted from the trail',
+    unparsable: 'damaged: its stored data can no longer be read',
+    rechained: 'rewritten: an entry here was changed and the hashes after it recomputed',
+    truncated: 'removed: a signed checkpoint vouches for these entries, and they are gone',
+    unanchored: 'unsigned: added after the last signed checkpoint, without the key',
+    bad_signature: 'forged checkpoint: its signature does not hold',
+    unknown_key: 'checkpoint signed with a key that is not this server’s',
+  },
 };
 
 export const reportEn = {

@@ -4,12 +4,33 @@ import type { Messages } from './messages.ts';
 export const auditCheckFr: Messages['auditCheck'] = {
   title: 'Piste d’audit',
   intro:
-    'Chaque modification est une entrée chaînée à la précédente par son empreinte\u00a0: une seule entrée altérée rompt la chaîne.',
+    'Chaque modification est une entrée chaînée à la précédente par son empreinte, et chaque enregistrement est signé d’une clé gardée hors de la base : une entrée altérée, supprimée ou ajoutée se voit.',
   verify: 'Vérifier la piste d’audit',
   verifying: 'Vérification…',
-  intact: (_n: number, entries: string) => `Intacte\u00a0: ${entries} entrées vérifiées.`,
-  broken: (at: string, entries: string) =>
-    `Rompue\u00a0: l’entrée n°\u00a0${at} ne correspond pas à son empreinte (${entries} entrées lues).`,
+  intact: (_n: number, entries: string) => `Intacte : ${entries} entrées vérifiées.`,
+  broken: (breaks: number, count: string, at: string, entries: string) =>
+    `Rompue : ${count} ${breaks === 1 ? 'problème' : 'problèmes'}, le premier à l’entrée n° ${at} (${entries} entrées lues).`,
+  lastGood: (at: string, seq: string) =>
+    `Dernier point de contrôle valide : entrée n° ${seq}, signé le ${at}.`,
+  noCheckpoint: 'Aucun point de contrôle signé ne se vérifie encore.',
+  checkpoints: (verified: string, total: string) =>
+    `${verified} points de contrôle signés vérifiés sur ${total}.`,
+  breaksTitle: 'Ce qui ne se vérifie pas',
+  entry: (seq: string) => `Entrée n° ${seq}`,
+  entries: (from: string, to: string) => `Entrées n° ${from} à ${to}`,
+  more: (n: string) =>
+    `…et ${n} de plus : lancez npm run audit:verify sur le serveur pour la liste complète.`,
+  kinds: {
+    edited: 'modifiée : son contenu ne correspond plus à son empreinte',
+    unlinked: 'déplacée : elle ne s’enchaîne pas à l’entrée précédente (insérée ou réordonnée)',
+    missing: 'manquante : supprimée de la piste',
+    unparsable: 'abîmée : ses données enregistrées ne se lisent plus',
+    rechained: 'réécrite : une entrée ici a été modifiée et les empreintes suivantes recalculées',
+    truncated: 'supprimées : un point de contrôle signé atteste de ces entrées, qui ont disparu',
+    unanchored: 'non signées : ajoutées après le dernier point de contrôle signé, sans la clé',
+    bad_signature: 'point de contrôle falsifié : sa signature ne tient pas',
+    unknown_key: 'point de contrôle signé d’une clé qui n’est pas celle de ce serveur',
+  },
 };
 
 export const reportFr: Messages['report'] = {

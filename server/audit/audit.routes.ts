@@ -2,14 +2,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ActivityEvent, ActivityQuery } from '../../shared/activity.ts';
+import { ChainReport } from '../../shared/schemas/audit.ts';
 import { requireClusterAction } from '../auth/access.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json } from '../http/router.ts';
 import { projectActivity } from './activity.ts';
+import { auditAnchorOf } from './checkpoints.ts';
 import { verifyAuditChain } from './verify-chain.ts';
 
-const ChainReport = z.object({ ok: z.boolean(), entries: z.number(), firstBrokenAt: z.number().nullable() });
 export function auditRoutes(deps: ServiceDeps) {
   return createRouter()
     .openapi(
@@ -17,13 +18,17 @@ export function auditRoutes(deps: ServiceDeps) {
         method: 'get',
         path: '/audit/verify',
         tags: ['audit'],
-        summary: 'Walk the hash chain of the audit trail (cluster managers)',
-        responses: { 200: json(ChainReport, 'Whether every entry verifies'), ...errors },
+        summary: 'Walk the audit trail and its signed checkpoints, reporting every break (cluster managers)',
+        responses: {
+          200: json(ChainReport, 'Whether every entry and checkpoint verifies, and each break'),
+          ...errors,
+        },
       }),
       async (c) => {
         const actor = requireActor(c);
         requireClusterAction(deps, actor, 'audit.verify');
-        return c.json(await verifyAuditChain(deps.db), 200);
+        const keys = [auditAnchorOf(deps.db).key.publicKey];
+        return c.json(await verifyAuditChain(deps.db.$client, { keys }), 200);
       },
     )
     .openapi(

@@ -113,6 +113,7 @@ export async function recordGateDecision(
   await changes
     .emit('project.changed', { projectId })
     .emit('gate.changed', { projectId, reviewId: review.id })
+    .checkpoint('gate')
     .commit();
   deps.log.info({ projectId, reviewId, outcome: input.outcome, signer: actor.id }, 'gate decision signed');
   return (await loadGateReviews(db, projectId, review.id))[0]!;

@@ -129,6 +129,7 @@ export function jalonEnv(options: {
     PUBLIC_URL: options.publicUrl,
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    AUDIT_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64'),
     JALON_DEMO: '1',
     LOG_LEVEL: 'warn',
     ...options.extra,

@@ -44,6 +44,7 @@ beforeAll(async () => {
       PUBLIC_URL: url,
       DATABASE_URL: `file:${join(deployment, 'data/jalon.db')}`,
       AUTH_SECRET: 'compiled-secret-compiled-secret-0123456789',
+      AUDIT_SIGNING_KEY: Buffer.alloc(32, 3).toString('base64'),
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,10 @@ import { ApiClient } from '../support/client.ts';
 import { captureLog } from '../support/log-capture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const SECRET = { AUTH_SECRET: 'test-secret-test-secret-test-secret-0123' };
+const SECRET = {
+  AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+  AUDIT_SIGNING_KEY: Buffer.alloc(32, 1).toString('base64'),
+};
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.close();

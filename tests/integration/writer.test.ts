@@ -3,11 +3,14 @@
  * changes what it gives (the SQL, or the values as the columns map them: dates, booleans, JSON).
  * And a change set whose guarded write changes no row leaves nothing behind.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anchorAuditTrail } from '../../server/audit/checkpoints.ts';
+import { loadSigningKey } from '../../server/audit/signing-key.ts';
 import { ChangeSet } from '../../server/change-set.ts';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
@@ -16,6 +19,7 @@ import { BatchError } from '../../server/db/write-connection.ts';
 import { commit, GUARD_FAILED, guardStatement, toSqlStatement } from '../../server/db/writer.ts';
 import { AppError } from '../../server/errors.ts';
 import { DomainEvents } from '../../server/events.ts';
+import { createLogger } from '../../server/log.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jalon-writer-'));
 let database: Database;
@@ -24,6 +28,8 @@ beforeAll(async () => {
   database = await openDatabase(`file:${join(dir, 'w.db')}`);
   await database.writable;
   await applyMigrations(database.db);
+  const log = createLogger('silent');
+  anchorAuditTrail(database.db, loadSigningKey(randomBytes(32)), { file: null, webhook: null }, log);
 });
 afterAll(() => {
   database?.close();

@@ -66,6 +66,8 @@ export async function startCluster(options: {
         DATABASE_URL: databaseUrl,
         REDIS_URL: options.redisUrl,
         AUTH_SECRET: CLUSTER_SECRET,
+        // one key for every node, as docs/deploy.md asks (each node signs its own commits' checkpoints)
+        AUDIT_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
         JALON_DEMO: '1',
         PUBLIC_URL: url,
         ALLOWED_ORIGINS: origins,

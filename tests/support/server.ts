@@ -8,6 +8,9 @@ import type { RealtimeOptions } from '../../server/realtime/io.ts';
 import { type RunningServer, startServer } from '../../server/server.ts';
 import { freePort } from './ports.ts';
 
+/** The seed of the key the test servers sign audit checkpoints with (base64, docs/audit.md). */
+export const TEST_AUDIT_SIGNING_KEY = Buffer.alloc(32, 42).toString('base64');
+
 export interface TestServer extends RunningServer {
   dir: string;
   databaseUrl: string;
@@ -38,6 +41,7 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
     ...(options.demo === 'unset' ? {} : { JALON_DEMO: options.demo === false ? '0' : '1' }),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_URL: 'http://127.0.0.1:1',
