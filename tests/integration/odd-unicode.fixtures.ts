@@ -45,7 +45,11 @@ export function changedTables(before: Record<string, number>, after: Record<stri
   return [...tables].filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} → ${after[t]}`);
 }
 
-/** The number of rows in every table of the database: a refused request must change none. */
+/**
+ * The number of rows in every table of the database: a refused request must change none. The
+ * milestone scan writes on its own schedule (a second after start, and after project changes),
+ * so its alerts and the notifications about milestones it sends are left out.
+ */
 export async function rowCounts(databaseUrl: string): Promise<Record<string, number>> {
   const file = createClient({ url: databaseUrl });
   try {
@@ -55,7 +59,12 @@ export async function rowCounts(databaseUrl: string): Promise<Record<string, num
     const counts: Record<string, number> = {};
     for (const { name } of tables.rows) {
       const table = String(name);
-      const n = await file.execute(`SELECT count(*) AS n FROM "${table.replaceAll('"', '""')}"`);
+      if (table === 'milestone_alerts') continue;
+      const n = await file.execute(
+        table === 'notifications'
+          ? "SELECT count(*) AS n FROM notifications WHERE subject_kind <> 'milestone'"
+          : `SELECT count(*) AS n FROM "${table.replaceAll('"', '""')}"`,
+      );
       counts[table] = Number(n.rows[0]?.n);
     }
     return counts;
