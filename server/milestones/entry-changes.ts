@@ -13,7 +13,7 @@ export interface EntryChange {
   after: unknown;
 }
 
-const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
+export const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
 
 export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

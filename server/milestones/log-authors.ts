@@ -4,8 +4,9 @@
  * (doc_updates, and doc_history once a snapshot absorbed it). The rows above the projection
  * mark are decoded (their inserted items, and their delete sets), and each item is located in
  * the loaded document: which root, which entity, which field. A plain field's author is the
- * author of the row that inserted its current value; a field holding text or a list, and a
- * deletion, is named by the last row that touched it.
+ * author of the row that inserted its current value (and the values rows set it to are kept, to
+ * replay); a field holding text or a list is named by the last row that touched it; a deletion
+ * by the first row that deleted the item (later rows may repeat a delete set they received).
  *
  * Bounded: at most MAX_LOG_ROWS rows, the latest ones, are read (with no mark, as with several
  * nodes, that is the latest rows of the pending log and of history); the work is done only on
@@ -39,6 +40,12 @@ interface Inserted {
   author: string | null;
 }
 
+/** A value a row set a plain field to. */
+export interface SetValue {
+  author: string | null;
+  value: unknown;
+}
+
 export interface LogAuthors {
   /** the author of the entity's field as it is now; undefined if no row explains it */
   ofField(key: string, field: string): string | null | undefined;
@@ -46,12 +53,15 @@ export interface LogAuthors {
   ofEntity(key: string): string | null | undefined;
   /** the author of the last row that added or removed a milestone */
   readonly structure: string | null | undefined;
+  /** the values rows set a plain field (text, number, choice) to, oldest first */
+  valuesOf(key: string, field: string): readonly SetValue[] | undefined;
 }
 
 export const NO_LOG_AUTHORS: LogAuthors = {
   ofField: () => undefined,
   ofEntity: () => undefined,
   structure: undefined,
+  valuesOf: () => undefined,
 };
 
 /** The document's latest log rows above its projection mark (all of them with no mark), oldest first. */
@@ -97,8 +107,19 @@ export function attributeLog(
   rows: readonly AuthoredRow[],
 ): LogAuthors {
   const lastTouch = new Map<string, string | null>();
+  const values = new Map<string, SetValue[]>();
+  const deleted = new Set<Y.Item>();
+  /** per client, the end of the clocks inserted so far (a row's items usually come after) */
+  const ends = new Map<number, number>();
   const inserted = new Map<number, Inserted[]>();
   let structure: string | null | undefined;
+  /** the author of the row that inserted the item `id` (undefined: none of the rows read) */
+  const insertedBy = (id: Y.ID): string | null | undefined => {
+    const list = inserted.get(id.client);
+    if (!list) return undefined;
+    for (const r of list) if (id.clock >= r.clock && id.clock < r.clock + r.length) return r.author;
+    return undefined;
+  };
   const touch = (loc: Location | null, author: string | null) => {
     if (!loc) return;
     lastTouch.set(touchKey(loc.key, loc.field), author);
@@ -113,11 +134,23 @@ export function attributeLog(
     }
     for (const struct of update.structs) {
       if (!(struct instanceof Y.Item)) continue;
+      // An item sent again by a later row (a copy of what the server had) is its first row's.
+      const end = ends.get(struct.id.client) ?? 0;
+      if (struct.id.clock < end && insertedBy(struct.id) !== undefined) continue;
+      ends.set(struct.id.client, Math.max(end, struct.id.clock + struct.length));
       const list = inserted.get(struct.id.client);
       const range = { clock: struct.id.clock, length: struct.length, author: row.userId };
       if (list) list.push(range);
       else inserted.set(struct.id.client, [range]);
-      touch(locateDecoded(doc, struct, roots), row.userId);
+      const loc = locateDecoded(doc, struct, roots);
+      touch(loc, row.userId);
+      if (loc?.field && struct.content instanceof Y.ContentAny && setsField(doc, struct.id, roots)) {
+        const set = { author: row.userId, value: struct.content.arr[struct.content.arr.length - 1] };
+        const key = touchKey(loc.key, loc.field);
+        const list = values.get(key);
+        if (list) list.push(set);
+        else values.set(key, [set]);
+      }
     }
     for (const [client, deletes] of update.ds.clients) {
       const structs = doc.store.clients.get(client);
@@ -127,20 +160,15 @@ export function attributeLog(
         for (; index !== null && index < structs.length; index++) {
           const struct = structs[index]!;
           if (struct.id.clock >= clock + len) break;
-          if (struct instanceof Y.Item) touch(locate(struct, roots), row.userId);
+          // A delete set may repeat deletions the sender's copy already held (a sync step 2
+          // sends them all): the first row in order that deletes an item is its deleter.
+          if (!(struct instanceof Y.Item) || deleted.has(struct)) continue;
+          deleted.add(struct);
+          touch(locate(struct, roots), row.userId);
         }
       }
     }
   }
-  const insertedBy = (id: Y.ID): string | null | undefined => {
-    const list = inserted.get(id.client);
-    if (!list) return undefined;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const r = list[i]!;
-      if (id.clock >= r.clock && id.clock < r.clock + r.length) return r.author;
-    }
-    return undefined;
-  };
   /** the author of the row that inserted the value `key` holds in `map`, if a plain value */
   const valueAuthor = (map: Y.Map<unknown> | null, key: string) => {
     const item = map?._map.get(key);
@@ -172,7 +200,16 @@ export function attributeLog(
       return lastTouch.get(touchKey(key, null));
     },
     structure,
+    valuesOf: (key, field) => values.get(touchKey(key, field)),
   };
+}
+
+/** Whether the item `id` is the value of a key of an entity's map (not inside a text or list). */
+function setsField(doc: Y.Doc, id: Y.ID, roots: Map<Y.AbstractType<unknown>, Root>): boolean {
+  const item = find(doc, id);
+  if (!(item instanceof Y.Item) || item.parentSub === null) return false;
+  const entity = (item.parent as Y.AbstractType<unknown> | null)?._item;
+  return !!entity && roots.has(entity.parent as Y.AbstractType<unknown>);
 }
 
 const touchKey = (key: string, field: string | null) => `${key}\u0000${field ?? ''}`;

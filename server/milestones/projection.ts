@@ -46,25 +46,10 @@ import {
   type Root,
   rowStatements,
 } from './projection-rows.ts';
+import { REASONS, type Reconciled, reconciledEntries } from './reconcile-entries.ts';
 
 export const PROJECTION_DELAY_MS = 250;
 export const PROJECTION_MAX_DELAY_MS = 1000;
-
-/** The reasons an entry gives when its author was not seen live. */
-export const REASONS = {
-  /** a change found on load (after a crash), named after its update in the log */
-  fromLog: 'recorded after a restart, from the update log',
-  /** a change found on load that no update in the log explains */
-  unexplainedOnLoad: 'recorded after a restart; no update in the log explains this change',
-  /** a change no update of the window explains */
-  unexplained: 'no update explains this change',
-} as const;
-
-/** A reconciled change whose author is looked up in the log once the window is read. */
-interface FromLog {
-  entry: AuditEntry;
-  key: string;
-}
 
 export function createProjection(deps: ServiceDeps, projectId: string): Projection {
   let doc: Y.Doc | null = null;
@@ -175,8 +160,9 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     const asLoaded = reconcile ? (loaded ?? current) : null;
     const at = deps.clock();
     const statements: Statement[] = [];
-    const audit: AuditEntry[] = [];
-    const fromLog: FromLog[] = [];
+    // entries, and in their place the differences a reconcile names from the log
+    const audit: (AuditEntry | Reconciled)[] = [];
+    let fromLog = false;
     const chains = new Map<string, Step[]>();
     for (const root of ROOTS) {
       const before = baseline[root];
@@ -206,12 +192,10 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
         if (!reconcile && isNoted && !taken.local.has(key)) continue;
         if (!sameJson(a, b)) statements.push(...rowStatements(projectId, root, id, a));
         const base = { at, actorOrganisationId: null, projectId, entity: entityName[root], entityId: id };
-        if (asLoaded)
-          for (const change of entryChanges(b, start)) {
-            const entry: AuditEntry = { ...base, ...change, actorId: null, reason: null };
-            audit.push(entry);
-            fromLog.push({ entry, key });
-          }
+        if (asLoaded && !sameJson(b, start)) {
+          audit.push({ key, before: b, after: start, base });
+          fromLog = true;
+        }
         let prev: Entry | undefined = start;
         for (const { author, entry } of chain) {
           if (author !== OTHER_NODE)
@@ -227,16 +211,15 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
         }
       }
     }
-    if (fromLog.length) {
-      nameFromLog(fromLog, await logAuthors(d));
-      if (doc !== d) return;
-    }
+    const authors = fromLog ? await logAuthors(d) : NO_LOG_AUTHORS;
+    if (doc !== d) return;
+    const entries = audit.flatMap((e) => ('key' in e ? reconciledEntries(e, authors) : [e]));
     const newMark = mark !== null && mark !== writtenMark;
-    if (newMark && (statements.length > 0 || audit.length > 0 || withMark || reconcile))
+    if (newMark && (statements.length > 0 || entries.length > 0 || withMark || reconcile))
       statements.push(markStatement(projectId, mark));
-    if (statements.length > 0 || audit.length > 0) {
+    if (statements.length > 0 || entries.length > 0) {
       try {
-        await commitAudited(deps.db, statements, audit);
+        await commitAudited(deps.db, statements, entries);
       } catch (err) {
         // Keep who changed what for the next attempt (newer changes keep their own authors).
         runs.restore(chains, taken);
@@ -248,7 +231,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     reconciling = false;
     loaded = null;
     if (newMark) writtenMark = mark;
-    if (audit.length) deps.events.emit('project.changed', { projectId, contentOnly: true });
+    if (entries.length) deps.events.emit('project.changed', { projectId, contentOnly: true });
   }
 
   /** Who made what the log holds above the mark (nobody known, if it cannot be read). */
@@ -325,15 +308,4 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
 function idsUnder(root: Root, keys: readonly string[]): string[] {
   const prefix = `${root}/`;
   return keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-}
-
-/** Names each reconciled change after the update in the log that made it. */
-function nameFromLog(changes: FromLog[], authors: LogAuthors): void {
-  for (const { entry, key } of changes) {
-    let by = entry.field ? authors.ofField(key, entry.field) : authors.ofEntity(key);
-    // a milestone's dependencies read as the milestones that exist: one added or removed
-    if (by === undefined && entry.field === 'dependsOn') by = authors.structure;
-    entry.actorId = by ?? null;
-    entry.reason = by === undefined ? REASONS.unexplainedOnLoad : REASONS.fromLog;
-  }
 }

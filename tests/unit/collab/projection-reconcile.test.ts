@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REASONS } from '../../../server/milestones/projection.ts';
+import { REASONS } from '../../../server/milestones/reconcile-entries.ts';
 import {
   createMilestone,
   deleteMilestone,
@@ -61,6 +61,7 @@ describe('reconciling after a crash', () => {
     await acked(first.room, b, (d) => {
       m4 = createMilestone(d, { title: 'M4', status: 'planned', stage: 1 }, 'b');
     });
+    await acked(first.room, c, (d) => updateMilestone(d, m4, { status: 'at_risk' }, 'c'));
     first.projection.stop();
     // A row changed behind the projection's back: no update in the log explains it.
     await db.deps.db.run(sql`UPDATE milestones SET stage = 5 WHERE id = ${m3}`);
@@ -72,17 +73,28 @@ describe('reconciling after a crash', () => {
     await first.room.close();
 
     const seen = entries.map((e) => [e.entityId, e.action, e.field, e.actorId, e.reason]);
+    // each person's rename is an entry of its own, as it would have been live
+    expect(entries.filter((e) => e.field === 'title').map((e) => [e.before, e.after, e.actorId])).toEqual([
+      ['M1', 'M1 by a', 'user-a'],
+      ['M1 by a', 'M1 by b', 'user-b'],
+    ]);
     expect(seen).toEqual(
       expect.arrayContaining([
         [m1, 'update', 'title', 'user-b', REASONS.fromLog],
         [m1, 'update', 'status', 'user-c', REASONS.fromLog],
         [m2, 'delete', null, 'user-b', REASONS.fromLog],
         [m4, 'create', null, 'user-b', REASONS.fromLog],
+        [m4, 'update', 'status', 'user-c', REASONS.fromLog],
         ['team', 'create', null, 'user-c', REASONS.fromLog],
         [m3, 'update', 'stage', null, REASONS.unexplainedOnLoad],
       ]),
     );
-    expect(entries).toHaveLength(6);
+    expect(entries).toHaveLength(8);
+    // created as its creator wrote it; the status another person set after is theirs
+    expect(entries.find((e) => e.entityId === m4 && e.action === 'create')?.after).toMatchObject({
+      title: 'M4',
+      status: 'planned',
+    });
   });
 
   it('keeps the changes made while it runs apart: the log names what was found, the window what came after', async () => {
