@@ -52,17 +52,6 @@ export class AuthorRuns {
   private local = new Set<string>();
   private structural: Author | undefined = undefined;
 
-  /** Whether nothing was noted since the window was last taken. */
-  get isEmpty(): boolean {
-    return this.sinceCut.size === 0 && this.closed.size === 0;
-  }
-
-  /** The keys of every entity noted in this window. */
-  *keys(): Iterable<string> {
-    yield* this.closed.keys();
-    for (const key of this.sinceCut) if (!this.closed.has(key)) yield key;
-  }
-
   /**
    * A transaction by `author` begins (undefined: an origin of no author, such as Yjs's own
    * follow-up, which continues the run). A different author closes the run: its entities are

@@ -211,8 +211,9 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
         }
       }
     }
-    const authors = fromLog ? await logAuthors(d) : NO_LOG_AUTHORS;
-    if (doc !== d) return;
+    const authors = fromLog ? await logAuthors() : NO_LOG_AUTHORS;
+    // Stopped meanwhile: what was not written is dropped (a copy followed instead is written).
+    if (!doc) return;
     const entries = audit.flatMap((e) => ('key' in e ? reconciledEntries(e, authors) : [e]));
     const newMark = mark !== null && mark !== writtenMark;
     if (newMark && (statements.length > 0 || entries.length > 0 || withMark || reconcile))
@@ -235,9 +236,11 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
   }
 
   /** Who made what the log holds above the mark (nobody known, if it cannot be read). */
-  async function logAuthors(d: Y.Doc): Promise<LogAuthors> {
+  async function logAuthors(): Promise<LogAuthors> {
     try {
-      return attributeLog(d, rootNames, await readLogAboveMark(deps, docName(projectId)));
+      const rows = await readLogAboveMark(deps, docName(projectId));
+      // located in the document followed now (the same, or an equal copy of it)
+      return doc ? attributeLog(doc, rootNames, rows) : NO_LOG_AUTHORS;
     } catch (err) {
       deps.log.error({ err, projectId }, 'could not read the update log to name who changed what');
       return NO_LOG_AUTHORS;
