@@ -10,7 +10,8 @@ export interface Projection {
    * Follows `doc` from now. `current`: the rows reflect it as it is (the room checked the mark),
    * so it is the baseline and nothing is read; else the rows are read and reconciled with it, in
    * the background. `mark` tells the log row up to which the document holds its rows, or null
-   * (several nodes: no mark is written).
+   * (several nodes: no mark is written). It may listen to `doc` itself until `stop` or `follow`
+   * (the real one notes who is about to change it, before each transaction).
    */
   start(doc: Y.Doc, current: boolean, mark: () => number | null): void;
   noteTransaction(tr: Y.Transaction): void;

@@ -1,15 +1,15 @@
 /**
  * Projects a project document into relational rows (milestones, readiness, criterion checks)
  * within about a second of a change, and writes one audit event per changed field, naming the
- * user whose update changed that entry last in the window. Rapid edits to one field in one
- * window (typing) become one event with the value before and after the window.
+ * person whose update made that change: within a window, each entity's changes are cut into
+ * runs of one author (author-runs.ts), and each run's changes are that author's. Rapid edits to
+ * one field by one person (typing) become one event with the value before and after their run.
  *
  * A window costs what it touched, not the document: only the milestones its transactions
  * touched are read again and compared (readiness and criteria, a few entries, are read whole).
  * A window that creates or deletes a milestone reads every milestone, since each one's
- * dependencies read as the milestones that exist; so does a reconcile, the first window after
- * the rows were read, and the window after one of these that could not be written (a reconcile
- * that failed is made good by the next window).
+ * dependencies read as the milestones that exist; so does a reconcile, and the window after one
+ * of these that could not be written.
  *
  * With several nodes, each node projects what its own connections changed. Changes applied from
  * another node (origin `remote`) only move this node's baseline: their rows, audit events and
@@ -21,27 +21,32 @@
  * doc_projection_marks): a room whose log has nothing above the mark starts `current`, with the
  * document as its baseline and nothing read; otherwise the rows are read and reconciled with the
  * document (after a crash between a commit and its projection, or with several nodes), in the
- * background: the room answers its first join meanwhile.
+ * background: the room answers its first join meanwhile. What a reconcile finds is named after
+ * the authors in the update log (log-authors.ts).
  */
 import type * as Y from 'yjs';
-import { readMaturation, readMilestoneById, readProjectDoc } from '../../shared/doc/index.ts';
+import { docName, readProjectDoc } from '../../shared/doc/index.ts';
 import type { AuditEntry } from '../audit/audit-chain.ts';
 import { commitAudited } from '../audit/audited-commit.ts';
-import { REMOTE } from '../collab/origins.ts';
 import type { Projection } from '../collab/projection.ts';
 import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { type Author, AuthorRuns, chainOf, NO_ONE, OTHER_NODE, type Step } from './author-runs.ts';
+import { entryChanges, sameJson } from './entry-changes.ts';
+import { attributeLog, type LogAuthors, NO_LOG_AUTHORS, readLogAboveMark } from './log-authors.ts';
+import { authorOf, entityOf, milestoneIds, readEntries, readTouched } from './projection-read.ts';
 import {
+  type Entry,
   entityName,
   type Flat,
   flatten,
   loadProjected,
   markStatement,
-  milestoneEntry,
   ROOTS,
   type Root,
   rowStatements,
 } from './projection-rows.ts';
+import { REASONS, type Reconciled, reconciledEntries } from './reconcile-entries.ts';
 
 export const PROJECTION_DELAY_MS = 250;
 export const PROJECTION_MAX_DELAY_MS = 1000;
@@ -53,16 +58,18 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
   let markOf: () => number | null = () => null;
   /** the mark last written or read: not written again until the document holds more */
   let writtenMark: number | null = null;
-  /** entity key `root/id` → the user who last changed it in this window */
-  const authors = new Map<string, string | null>();
-  /** entity keys that a change made on this node touched in this window */
-  const local = new Set<string>();
+  /** who changed which entity in this window */
+  const runs = new AuthorRuns();
   /**
    * the next window reads every milestone, not only those it touched: one was created or
    * deleted (a milestone's dependencies read as those that exist), or a window that read them
    * all could not be written
    */
   let readAll = false;
+  /** the rows are to be reconciled with the document as loaded (until that is written) */
+  let reconciling = false;
+  /** the document as loaded, read before the first change after a load that needs reconciling */
+  let loaded: Flat | null = null;
   let timer: NodeJS.Timeout | null = null;
   let firstDirtyAt = 0;
   let running: Promise<void> = Promise.resolve();
@@ -97,8 +104,24 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     arm(PROJECTION_DELAY_MS);
   };
 
+  /** Before each transaction: a change of author closes the run (author-runs.ts). */
+  const beforeTransaction = (tr: Y.Transaction) => {
+    const d = doc;
+    if (!d || tr.origin === 'load') return;
+    try {
+      if (reconciling && !loaded) loaded = flatten(readProjectDoc(d));
+      runs.begin(authorOf(tr.origin), (keys) => readEntries(d, keys));
+    } catch (err) {
+      // Never let the projection's bookkeeping break an update: the window reads whole instead.
+      deps.log.error({ err, projectId }, 'could not note who changed the document');
+      readAll = true;
+    }
+  };
+
   const follow = (d: Y.Doc) => {
+    doc?.off('beforeTransaction', beforeTransaction);
     doc = d;
+    d.on('beforeTransaction', beforeTransaction);
     rootNames = new Map(ROOTS.map((r) => [d.getMap(r) as Y.AbstractType<unknown>, r]));
   };
 
@@ -108,14 +131,14 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       timer = null;
     }
     running = running.then(
-      () => project(null, withMark),
-      () => project(null, withMark),
+      () => project(withMark),
+      () => project(withMark),
     );
     return running;
   };
 
   /** Diffs the document against the last projection and commits rows and audit entries. */
-  async function project(reason: string | null, withMark = false): Promise<void> {
+  async function project(withMark = false): Promise<void> {
     if (!doc) return;
     // Every log row up to the mark is in the document now, so in what is flattened below.
     const mark = markOf();
@@ -123,73 +146,105 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     const readRows = projected === null;
     projected ??= await loadProjected(deps, projectId);
     const baseline = projected;
-    if (!doc) return;
-    const window = new Map(authors);
-    const localWindow = new Set(local);
-    const all = readAll || readRows || reason !== null;
-    authors.clear();
-    local.clear();
+    const d = doc;
+    if (!d) return;
+    const reconcile = reconciling;
+    const taken = runs.take();
+    const all = readAll || readRows || reconcile;
     readAll = false;
-    const touched = all ? null : touchedMilestones(window);
-    const current = touched ? readTouched(doc, baseline, touched) : flatten(readProjectDoc(doc));
+    const noted = [...taken.closed.keys(), ...taken.open];
+    const touched = all ? null : milestoneIds(noted);
+    const current = touched ? readTouched(d, baseline, touched) : flatten(readProjectDoc(d));
+    // On a reconcile, the rows are first brought to the document as loaded (its changes named
+    // from the log), then the changes made since follow as in any window.
+    const asLoaded = reconcile ? (loaded ?? current) : null;
     const at = deps.clock();
     const statements: Statement[] = [];
-    const audit: AuditEntry[] = [];
+    // entries, and in their place the differences a reconcile names from the log
+    const audit: (AuditEntry | Reconciled)[] = [];
+    let fromLog = false;
+    const chains = new Map<string, Step[]>();
     for (const root of ROOTS) {
       const before = baseline[root];
       const after = current[root];
-      const ids = root === 'milestones' && touched ? touched : new Set([...before.keys(), ...after.keys()]);
+      // (an entity created and deleted within the window is in neither reading, only noted)
+      const ids =
+        root === 'milestones' && touched
+          ? touched
+          : new Set([
+              ...before.keys(),
+              ...after.keys(),
+              ...(asLoaded?.[root].keys() ?? []),
+              ...idsUnder(root, noted),
+            ]);
       for (const id of ids) {
+        const key = `${root}/${id}`;
         const b = before.get(id);
         const a = after.get(id);
-        if (sameJson(a, b)) continue;
+        const isNoted = taken.closed.has(key) || taken.open.has(key);
+        const start = asLoaded ? asLoaded[root].get(id) : b;
+        // What changed an entity that no run touched: a milestone added or removed (the others'
+        // dependencies read as the milestones that exist), else nothing the window explains.
+        const otherwise: Author = root === 'milestones' ? (taken.structural ?? NO_ONE) : NO_ONE;
+        const chain: Step[] = isNoted ? chainOf(taken, key, a, otherwise) : [{ author: otherwise, entry: a }];
+        if (isNoted) chains.set(key, chain);
         // Another node's change: that node writes its rows and audits it.
-        if (!reason && window.has(`${root}/${id}`) && !localWindow.has(`${root}/${id}`)) continue;
-        statements.push(...rowStatements(projectId, root, id, a));
-        const actorId = window.get(`${root}/${id}`) ?? (reason ? null : lastAuthor(window));
-        const base = {
-          at,
-          actorId,
-          actorOrganisationId: null,
-          projectId,
-          entity: entityName[root],
-          entityId: id,
-          reason,
-        };
-        if (!b) audit.push({ ...base, action: 'create', field: null, before: null, after: a });
-        else if (!a) audit.push({ ...base, action: 'delete', field: null, before: b, after: null });
-        else
-          for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
-            if (field === 'updatedAt' || field === 'updatedBy' || sameJson(a[field], b[field])) continue;
-            audit.push({
-              ...base,
-              action: 'update',
-              field,
-              before: b[field] ?? null,
-              after: a[field] ?? null,
-            });
-          }
+        if (!reconcile && isNoted && !taken.local.has(key)) continue;
+        if (!sameJson(a, b)) statements.push(...rowStatements(projectId, root, id, a));
+        const base = { at, actorOrganisationId: null, projectId, entity: entityName[root], entityId: id };
+        if (asLoaded && !sameJson(b, start)) {
+          audit.push({ key, before: b, after: start, base });
+          fromLog = true;
+        }
+        let prev: Entry | undefined = start;
+        for (const { author, entry } of chain) {
+          if (author !== OTHER_NODE)
+            for (const change of entryChanges(prev, entry))
+              audit.push({
+                ...base,
+                ...change,
+                ...(author === NO_ONE
+                  ? { actorId: null, reason: REASONS.unexplained }
+                  : { actorId: author, reason: null }),
+              });
+          prev = entry;
+        }
       }
     }
+    const authors = fromLog ? await logAuthors() : NO_LOG_AUTHORS;
+    // Stopped meanwhile: what was not written is dropped (a copy followed instead is written).
+    if (!doc) return;
+    const entries = audit.flatMap((e) => ('key' in e ? reconciledEntries(e, authors) : [e]));
     const newMark = mark !== null && mark !== writtenMark;
-    if (newMark && (statements.length > 0 || withMark || reason))
+    if (newMark && (statements.length > 0 || entries.length > 0 || withMark || reconcile))
       statements.push(markStatement(projectId, mark));
-    if (statements.length === 0) {
-      projected = current;
-      return;
-    }
-    try {
-      await commitAudited(deps.db, statements, audit);
-    } catch (err) {
-      // Keep who changed what for the next attempt (newer changes keep their own authors).
-      for (const [key, author] of window) if (!authors.has(key)) authors.set(key, author);
-      for (const key of localWindow) local.add(key);
-      if (all) readAll = true;
-      throw err;
+    if (statements.length > 0 || entries.length > 0) {
+      try {
+        await commitAudited(deps.db, statements, entries);
+      } catch (err) {
+        // Keep who changed what for the next attempt (newer changes keep their own authors).
+        runs.restore(chains, taken);
+        if (all) readAll = true;
+        throw err;
+      }
     }
     projected = current;
+    reconciling = false;
+    loaded = null;
     if (newMark) writtenMark = mark;
-    if (audit.length) deps.events.emit('project.changed', { projectId, contentOnly: true });
+    if (entries.length) deps.events.emit('project.changed', { projectId, contentOnly: true });
+  }
+
+  /** Who made what the log holds above the mark (nobody known, if it cannot be read). */
+  async function logAuthors(): Promise<LogAuthors> {
+    try {
+      const rows = await readLogAboveMark(deps, docName(projectId));
+      // located in the document followed now (the same, or an equal copy of it)
+      return doc ? attributeLog(doc, rootNames, rows) : NO_LOG_AUTHORS;
+    } catch (err) {
+      deps.log.error({ err, projectId }, 'could not read the update log to name who changed what');
+      return NO_LOG_AUTHORS;
+    }
   }
 
   return {
@@ -204,8 +259,10 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       // Anything the rows miss (a crash between commit and projection) is reconciled now; a
       // failure leaves the rows to be read again by the next projection.
       projected = null;
+      reconciling = true;
+      loaded = null;
       running = running
-        .then(() => project('reconciled with the document on load'))
+        .then(() => project())
         .catch((err) => {
           deps.log.error({ err, projectId }, 'could not reconcile a document with its rows; will retry');
           schedule();
@@ -213,23 +270,23 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     },
     noteTransaction(tr) {
       if (!doc || tr.origin === 'load') return;
-      const userId = originUser(tr.origin);
-      const remote = tr.origin === REMOTE;
+      const local = authorOf(tr.origin) !== OTHER_NODE;
       let touched = false;
       for (const [type, keys] of tr.changed) {
         const root = rootNames.get(type as Y.AbstractType<unknown>);
-        if (root === 'milestones') readAll = true;
-        const entities = root
-          ? [...keys].flatMap((key) => (key ? [`${root}/${key}`] : []))
-          : [entityOf(type as Y.AbstractType<unknown>, rootNames)].filter((e) => e !== null);
-        for (const entity of entities) {
+        if (root === 'milestones') {
+          readAll = true;
+          runs.touchStructure();
+        }
+        if (root) {
+          for (const key of keys) if (key) runs.touch(`${root}/${key}`, local);
+          touched ||= keys.size > 0;
+          continue;
+        }
+        const entity = entityOf(type as Y.AbstractType<unknown>, rootNames);
+        if (entity) {
+          runs.touch(entity, local);
           touched = true;
-          if (remote) {
-            if (!authors.has(entity)) authors.set(entity, null);
-            continue;
-          }
-          authors.set(entity, userId);
-          local.add(entity);
         }
       }
       if (touched) schedule();
@@ -239,69 +296,19 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     stop() {
       if (timer) clearTimeout(timer);
       timer = null;
+      doc?.off('beforeTransaction', beforeTransaction);
       doc = null;
       projected = null;
-      authors.clear();
-      local.clear();
+      runs.clear();
       readAll = false;
+      reconciling = false;
+      loaded = null;
     },
   };
 }
 
-function originUser(origin: unknown): string | null {
-  if (origin && typeof origin === 'object' && 'actor' in origin)
-    return (origin as { actor: { id: string } }).actor.id;
-  if (origin && typeof origin === 'object' && 'userId' in origin)
-    return (origin as { userId: string }).userId;
-  return null;
+/** The ids of the entities of `root` among entity keys (`root/id`). */
+function idsUnder(root: Root, keys: readonly string[]): string[] {
+  const prefix = `${root}/`;
+  return keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
 }
-
-function lastAuthor(window: Map<string, string | null>): string | null {
-  let last: string | null = null;
-  for (const v of window.values()) last = v ?? last;
-  return last;
-}
-
-/** `root/entryId` for a type nested anywhere under a root entry. */
-function entityOf(type: Y.AbstractType<unknown>, roots: Map<Y.AbstractType<unknown>, Root>): string | null {
-  let t: Y.AbstractType<unknown> | null = type;
-  for (let depth = 0; t && depth < 64; depth++) {
-    const item: Y.Item | null = t._item;
-    if (!item) return null;
-    const parent = item.parent as Y.AbstractType<unknown>;
-    const root = roots.get(parent);
-    if (root) return item.parentSub ? `${root}/${item.parentSub}` : null;
-    t = parent;
-  }
-  return null;
-}
-
-/** The ids of the milestones a window touched (its keys are `root/id`). */
-function touchedMilestones(window: Map<string, string | null>): Set<string> {
-  const ids = new Set<string>();
-  for (const key of window.keys())
-    if (key.startsWith('milestones/')) ids.add(key.slice('milestones/'.length));
-  return ids;
-}
-
-/**
- * The projection as `baseline` with the `touched` milestones read again from the document
- * (those that no longer read as a milestone removed), and readiness and criteria read whole
- * (a few entries each): O(what the window touched), not O(document).
- */
-function readTouched(doc: Y.Doc, baseline: Flat, touched: Set<string>): Flat {
-  const milestones = new Map(baseline.milestones);
-  for (const id of touched) {
-    const m = readMilestoneById(doc, id);
-    if (m) milestones.set(id, milestoneEntry(m));
-    else milestones.delete(id);
-  }
-  const rest = flatten({ milestones: [], ...readMaturation(doc) });
-  return { milestones, readiness: rest.readiness, criteria: rest.criteria };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Records the document's projection mark (see the header). */

@@ -34,7 +34,7 @@ interface ServerProcess {
   url: string;
 }
 
-async function startProcess(dir: string, port: number): Promise<ServerProcess> {
+export async function startProcess(dir: string, port: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
@@ -71,7 +71,7 @@ async function startProcess(dir: string, port: number): Promise<ServerProcess> {
   return { child, url };
 }
 
-function kill(server: ServerProcess): Promise<void> {
+export function kill(server: ServerProcess): Promise<void> {
   return new Promise((resolve) => {
     if (server.child.exitCode !== null || server.child.signalCode) return resolve();
     server.child.once('exit', () => resolve());
