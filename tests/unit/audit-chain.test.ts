@@ -64,7 +64,7 @@ describe('audit chain', () => {
       ...entry,
       reason: 'a\ud800b',
       entityId: '\udc00',
-      before: { ['k\ud800']: ['\udfff', 1, null], __proto__x: undefined },
+      before: { 'k\ud800': ['\udfff', 1, null], __proto__x: undefined },
       after: undefined,
     });
     expect(odd).toMatchObject({
