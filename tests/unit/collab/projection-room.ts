@@ -4,10 +4,13 @@
  * author, rows and audit entries are written as the server writes them. A "crash" abandons a
  * room without writing its projection, as a kill -9 would.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { asc, eq, max } from 'drizzle-orm';
+import { anchorAuditTrail } from '../../../server/audit/checkpoints.ts';
+import { loadSigningKey } from '../../../server/audit/signing-key.ts';
 import type { Broadcast } from '../../../server/collab/connection.ts';
 import { DocRoom } from '../../../server/collab/doc-room.ts';
 import { LibsqlDocStore } from '../../../server/collab/libsql-doc-store.ts';
@@ -36,6 +39,13 @@ export async function openProjectionDb(): Promise<ProjectionDb> {
   const database = await openDatabase(`file:${joinPath(dir, 'p.db')}`);
   await database.writable;
   await applyMigrations(database.db);
+  // audited commits sign a checkpoint, as the server's do
+  anchorAuditTrail(
+    database.db,
+    loadSigningKey(randomBytes(32)),
+    { file: null, webhook: null },
+    createLogger('silent'),
+  );
   await database.db.insert(frameworks).values({
     id: 'fw',
     nameEn: 'fw',
