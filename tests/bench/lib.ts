@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BENCH_AUDIT_SEED } from './seed.ts';
 
 export const now = () => performance.now();
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -129,7 +130,7 @@ export function jalonEnv(options: {
     PUBLIC_URL: options.publicUrl,
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    AUDIT_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64'),
+    AUDIT_SIGNING_KEY: BENCH_AUDIT_SEED.toString('base64'),
     JALON_DEMO: '1',
     LOG_LEVEL: 'warn',
     ...options.extra,

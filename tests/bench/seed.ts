@@ -14,6 +14,8 @@
 import { createClient } from '@libsql/client';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
+import { anchorAuditTrail } from '../../server/audit/checkpoints.ts';
+import { loadSigningKey } from '../../server/audit/signing-key.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 import {
@@ -26,6 +28,7 @@ import {
 import { seedDemo } from '../../server/db/seed/demo.ts';
 import { seedFrameworks } from '../../server/db/seed/frameworks.ts';
 import { commit, type Statement } from '../../server/db/writer.ts';
+import { createLogger } from '../../server/log.ts';
 import { flatten, markStatement, milestoneRowValues } from '../../server/milestones/projection-rows.ts';
 import { docName, readProjectDoc, seedProjectDoc } from '../../shared/doc/index.ts';
 import { dimensionIds, milestoneStatuses } from '../../shared/vocabularies.ts';
@@ -131,6 +134,9 @@ function coldLog(by: string, updates: number) {
   return { base, log, doc };
 }
 
+/** The seed of the audit signing key the benchmark's servers use. */
+export const BENCH_AUDIT_SEED = Buffer.alloc(32, 7);
+
 /** Writes both databases. `jalonUrl` and `hocusUrl` are file: URLs of fresh files. */
 export async function seedDatabases(
   jalonUrl: string,
@@ -142,6 +148,13 @@ export async function seedDatabases(
   await applyMigrations(db);
   await seedFrameworks(db);
   const clock = () => new Date();
+  // the servers' key (lib.ts), so that the seeded chain verifies as theirs
+  anchorAuditTrail(
+    db,
+    loadSigningKey(BENCH_AUDIT_SEED),
+    { file: null, webhook: null },
+    createLogger('silent'),
+  );
   await seedDemo(db, clock);
   const idOf = async (email: string) => {
     const [row] = await db.select({ id: user.id }).from(user).where(eq(user.email, email)).limit(1);
