@@ -170,6 +170,9 @@ describe('a stage gate, end to end', () => {
     });
     expect(again.status).toBe(409);
     const file = createClient({ url: server.databaseUrl });
+    // wait out the server's own writes (the decision's milestones, their projection) rather
+    // than fail on a busy database instead of on the trigger
+    await file.execute('PRAGMA busy_timeout = 10000');
     await expect(file.execute("UPDATE gate_decisions SET outcome = 'kill'")).rejects.toThrow(/immutable/);
     await expect(file.execute('DELETE FROM gate_decisions')).rejects.toThrow(/immutable/);
     await expect(file.execute("UPDATE gate_packs SET data = '{}'")).rejects.toThrow(/immutable/);
