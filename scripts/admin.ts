@@ -5,16 +5,23 @@
  * this file reads the arguments and prints. Exit codes: 0 done, 1 refused or failed, 2 usage.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.ts';
-import { AppError } from '../server/errors.ts';
-import { createLogger } from '../server/log.ts';
-import { createManager } from '../server/operator/create-manager.ts';
-import { deactivateFromShell } from '../server/operator/deactivate.ts';
-import { listManagers } from '../server/operator/list-managers.ts';
-import { openOperator } from '../server/operator/open-operator.ts';
 import type { IssuedLink, OperatorDeps } from '../server/operator/operator-deps.ts';
-import { PASSWORD_LINK_HOURS } from '../server/operator/password-link.ts';
-import { resetPasswordFromShell } from '../server/operator/reset-password.ts';
+import { PASSWORD_LINK_HOURS } from '../server/operator/password-link-hours.ts';
+
+// The server's modules load only once the arguments are understood: usage errors and --help
+// answer at once.
+const load = () =>
+  Promise.all([
+    import('../server/config.ts'),
+    import('../server/errors.ts'),
+    import('../server/log.ts'),
+    import('../server/operator/open-operator.ts'),
+    import('../server/operator/create-manager.ts'),
+    import('../server/operator/reset-password.ts'),
+    import('../server/operator/deactivate.ts'),
+    import('../server/operator/list-managers.ts'),
+  ]);
+type Loaded = Awaited<ReturnType<typeof load>>;
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -102,6 +109,7 @@ function linkLines(link: IssuedLink, email: string): string[] {
 }
 
 async function run(
+  [, , , , { createManager }, { resetPasswordFromShell }, { deactivateFromShell }, { listManagers }]: Loaded,
   deps: OperatorDeps,
   command: Command,
   email: string,
@@ -165,13 +173,17 @@ if (request.help) {
   process.exit(0);
 }
 
+const loaded = await load();
+const [{ loadConfig }, { AppError }, { createLogger }, { openOperator }] = loaded;
 let code = 0;
 try {
   const config = loadConfig();
   const level = ['debug', 'trace'].includes(config.logLevel) ? config.logLevel : 'warn';
   const operator = await openOperator(config, createLogger(level, process.stderr));
   try {
-    console.log((await run(operator.deps, request.command, request.email, request.values)).join('\n'));
+    console.log(
+      (await run(loaded, operator.deps, request.command, request.email, request.values)).join('\n'),
+    );
   } finally {
     operator.close();
   }

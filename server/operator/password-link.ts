@@ -11,8 +11,10 @@ import { and, eq, like } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { verification } from '../db/schema/index.ts';
 import type { Statement } from '../db/writer.ts';
+import { PASSWORD_LINK_HOURS } from './password-link-hours.ts';
 
-export const PASSWORD_LINK_HOURS = 24;
+export { PASSWORD_LINK_HOURS };
+
 const RESET_PREFIX = 'reset-password:';
 
 export interface PasswordLink {
