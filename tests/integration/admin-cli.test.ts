@@ -167,10 +167,16 @@ describe('npm run admin', { timeout: 120_000 }, () => {
   });
 
   it('refuses an address that has an account; --existing makes an active account a manager', async () => {
-    const [taken, none] = await Promise.all([
+    const [taken, none, noOrganisation] = await Promise.all([
       admin('create-manager', FIRST),
       admin('create-manager', 'nobody@hospital.example', '--existing'),
+      admin('create-manager', 'new@hospital.example', '--organisation', 'chu-nord'),
     ]);
+    expect(noOrganisation.code).toBe(1);
+    expect(noOrganisation.stderr).toMatch(/No organisation has the slug "chu-nord": there is none yet/);
+    expect(await server.deps.db.select().from(user).where(eq(user.email, 'new@hospital.example'))).toEqual(
+      [],
+    );
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(`${FIRST} already has an account: add --existing`);
     expect(mailbox.has(FIRST)).toBe(false);
