@@ -117,3 +117,41 @@ export function addedToProjectMail(
     { url: added.url, en: 'Open the project', fr: 'Ouvrir le projet' },
   );
 }
+
+/** The first password of an account the operator created from the shell (npm run admin). */
+export function choosePasswordMail(to: string, url: string, hours: number): OutgoingMail {
+  return bilingual(
+    to,
+    'Your Jalon account: choose your password / Votre compte Jalon : choisissez votre mot de passe',
+    {
+      en: [
+        'A Jalon account was created for this address, as a cluster manager (the programme office).',
+        `Follow the link within ${hours} hours to choose your password; it works once. Then sign in with this address.`,
+      ],
+      fr: [
+        'Un compte Jalon a été créé pour cette adresse, comme responsable du cluster (bureau du programme).',
+        `Suivez le lien dans les ${hours} heures pour choisir votre mot de passe ; il ne sert qu’une fois. Connectez-vous ensuite avec cette adresse.`,
+      ],
+    },
+    { url, en: 'Choose my password', fr: 'Choisir mon mot de passe' },
+  );
+}
+
+/** A new password link the operator issued from the shell: every session of the account ended. */
+export function operatorResetMail(to: string, url: string, hours: number): OutgoingMail {
+  return bilingual(
+    to,
+    'Choose a new Jalon password / Choisissez un nouveau mot de passe Jalon',
+    {
+      en: [
+        'The administrator of your Jalon server issued a new password link for this account, and signed it out everywhere.',
+        `Follow the link within ${hours} hours to choose a new password; it works once. Earlier links no longer work.`,
+      ],
+      fr: [
+        'L’administrateur de votre serveur Jalon a émis un nouveau lien de mot de passe pour ce compte, et l’a déconnecté partout.',
+        `Suivez le lien dans les ${hours} heures pour choisir un nouveau mot de passe ; il ne sert qu’une fois. Les liens précédents ne fonctionnent plus.`,
+      ],
+    },
+    { url, en: 'Choose a new password', fr: 'Choisir un nouveau mot de passe' },
+  );
+}

@@ -4,6 +4,9 @@
  * tokens revoked, and its open sockets end (`credentials.ended` with `all`). While deactivated
  * it cannot sign in (server/auth/credential-hooks.ts), and no cookie or token of it is accepted.
  * Reactivation lets it sign in again; the tokens stay revoked.
+ *
+ * The operator's shell deactivates through `endAccount` too (server/operator/), as the system
+ * and with the command as the audit entry's reason: the same rule, the same writes.
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { AccountStatus } from '../../shared/schemas/people.ts';
@@ -15,8 +18,15 @@ import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { checkKeepsAManager, checkReactivable } from './people.rules.ts';
 
-async function loadAccount(deps: ServiceDeps, actor: Actor, userId: string) {
-  requireClusterAction(deps, actor, 'people.deactivate');
+/** Who ends an account: a cluster manager, or the system (null) for the operator's shell. */
+export interface AccountChangeBy {
+  actor: Pick<Actor, 'id' | 'organisationId'> | null;
+  reason: string | null;
+}
+
+type AccountDeps = Pick<ServiceDeps, 'db' | 'log' | 'clock' | 'events'>;
+
+async function loadAccount(deps: AccountDeps, userId: string) {
   const [row] = await deps.db
     .select({
       id: user.id,
@@ -37,7 +47,17 @@ export async function deactivateAccount(
   actor: Actor,
   userId: string,
 ): Promise<AccountStatus> {
-  const target = await loadAccount(deps, actor, userId);
+  requireClusterAction(deps, actor, 'people.deactivate');
+  return endAccount(deps, { actor, reason: null }, userId);
+}
+
+/** Deactivation itself, once the caller may do it; refuses the last active cluster manager. */
+export async function endAccount(
+  deps: AccountDeps,
+  by: AccountChangeBy,
+  userId: string,
+): Promise<AccountStatus> {
+  const target = await loadAccount(deps, userId);
   if (target.deactivatedAt) return statusOf(target);
   const [managers] = await deps.db
     .select({ n: count() })
@@ -56,10 +76,10 @@ export async function deactivateAccount(
         .set({ revokedAt: now })
         .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))),
     ],
-    [audited(actor, userId, now, null, now.toISOString())],
+    [audited(by, userId, now, null, now.toISOString())],
   );
   deps.events.emit('credentials.ended', { userId, all: true, reason: 'deactivated' });
-  deps.log.info({ userId, by: actor.id }, 'account deactivated');
+  deps.log.info({ userId, by: by.actor?.id ?? 'system', reason: by.reason }, 'account deactivated');
   return { id: userId, deactivatedAt: now.toISOString(), erasedAt: null };
 }
 
@@ -68,14 +88,15 @@ export async function reactivateAccount(
   actor: Actor,
   userId: string,
 ): Promise<AccountStatus> {
-  const target = await loadAccount(deps, actor, userId);
+  requireClusterAction(deps, actor, 'people.deactivate');
+  const target = await loadAccount(deps, userId);
   if (!target.deactivatedAt) return statusOf(target);
   checkReactivable(target);
   const now = deps.clock();
   await commitAudited(
     deps.db,
     [deps.db.update(user).set({ deactivatedAt: null, updatedAt: now }).where(eq(user.id, userId))],
-    [audited(actor, userId, now, target.deactivatedAt.toISOString(), null)],
+    [audited({ actor, reason: null }, userId, now, target.deactivatedAt.toISOString(), null)],
   );
   deps.log.info({ userId, by: actor.id }, 'account reactivated');
   return { id: userId, deactivatedAt: null, erasedAt: null };
@@ -89,11 +110,11 @@ function statusOf(row: { id: string; deactivatedAt: Date | null; erasedAt: Date 
   };
 }
 
-function audited(actor: Actor, userId: string, at: Date, before: string | null, after: string | null) {
+function audited(by: AccountChangeBy, userId: string, at: Date, before: string | null, after: string | null) {
   return {
     at,
-    actorId: actor.id,
-    actorOrganisationId: actor.organisationId,
+    actorId: by.actor?.id ?? null,
+    actorOrganisationId: by.actor?.organisationId ?? null,
     projectId: null,
     entity: 'user',
     entityId: userId,
@@ -101,6 +122,6 @@ function audited(actor: Actor, userId: string, at: Date, before: string | null, 
     field: 'deactivated_at',
     before,
     after,
-    reason: null,
+    reason: by.reason,
   };
 }
