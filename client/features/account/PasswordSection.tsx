@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
+import { appSocket, closeAppSocket } from '../../realtime/socket.ts';
 import { accountProblem, localPasswordProblem } from '../auth/account-problems.ts';
 import { accountPageApi } from './account-api.ts';
 
@@ -38,6 +39,10 @@ export function PasswordSection(props: { onChanged: () => void }) {
       return;
     }
     setState('saving');
+    // The change ends every session, this one too (better-auth hands this tab a new one): the
+    // live connection that the old session opened is closed first, so that its ending is not
+    // taken for this tab being signed out, and a new one opens with the new session.
+    closeAppSocket();
     try {
       await accountPageApi.changePassword(current(), next());
       setCurrent('');
@@ -52,6 +57,8 @@ export function PasswordSection(props: { onChanged: () => void }) {
         setRefused({ current: w().wrongCurrent });
       setFailure(err);
       setState('failed');
+    } finally {
+      appSocket();
     }
   }
 
