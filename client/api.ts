@@ -5,9 +5,8 @@
  * code is bundled.
  */
 import type { z } from 'zod';
-import type { Locale } from '../shared/domain.ts';
 import type { FrameworkCatalogue } from '../shared/schemas/frameworks.ts';
-import type { Me } from '../shared/schemas/me.ts';
+import type { Me, UpdateMeBody } from '../shared/schemas/me.ts';
 import type { InvitationPreview, MemberList } from '../shared/schemas/members.ts';
 import type { ProjectDetail, ProjectMilestones, ProjectSummary } from '../shared/schemas/projects.ts';
 import { networkError, toApiError } from './errors.ts';
@@ -113,7 +112,7 @@ export const api = {
     request<unknown>('POST', '/api/auth/sign-in/email', { email, password }),
   signOut: () => request<unknown>('POST', '/api/auth/sign-out', {}),
   me: () => request<Me>('GET', '/api/me'),
-  updateMe: (body: { locale: Locale }) => request<Me>('PATCH', '/api/me', body),
+  updateMe: (body: UpdateMeBody) => request<Me>('PATCH', '/api/me', body),
   projects: (params: ProjectListQuery = {}) =>
     request<{ projects: ProjectSummary[] }>('GET', `/api/projects${query(params)}`),
   project: (id: string) => request<ProjectDetail>('GET', `/api/projects/${enc(id)}`),

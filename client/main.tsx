@@ -54,6 +54,9 @@ const ServiceEditorPage = lazy(() =>
 const ProjectServicesPage = lazy(() =>
   import('./features/services/ProjectServicesPage.tsx').then((m) => ({ default: m.ProjectServicesPage })),
 );
+const AccountPage = lazy(() =>
+  import('./features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
 const InvitationPage = lazy(() =>
   import('./features/invitations/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
 );
@@ -86,6 +89,14 @@ render(
           component={() => (
             <RequireSession>
               <ProjectPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/account"
+          component={() => (
+            <RequireSession>
+              <AccountPage />
             </RequireSession>
           )}
         />

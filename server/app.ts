@@ -33,6 +33,7 @@ import { limitBodies, requestBudget, sameOriginWrites, securityHeaders } from '.
 import { resolveActor } from './http/session.ts';
 import { refuseIllFormedText } from './http/well-formed-text.ts';
 import { meRoutes } from './me/me.routes.ts';
+import { sessionRoutes } from './me/sessions.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { mentorRoutes } from './mentors/mentors.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
   for (const routes of [
     meRoutes,
     tokenRoutes,
+    sessionRoutes,
     projectRoutes,
     memberRoutes,
     organisationRoutes,

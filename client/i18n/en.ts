@@ -5,6 +5,7 @@
  */
 
 import { accountEn } from './account.en.ts';
+import { accountPageEn } from './account-page.en.ts';
 import { activityEn } from './activity.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
@@ -234,4 +235,5 @@ export const en = {
   history: historyEn,
   notifications: notificationsEn,
   account: accountEn,
+  accountPage: accountPageEn,
 };

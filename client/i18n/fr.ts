@@ -4,6 +4,7 @@
  */
 
 import { accountFr } from './account.fr.ts';
+import { accountPageFr } from './account-page.fr.ts';
 import { activityFr } from './activity.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
@@ -239,4 +240,5 @@ export const fr: Messages = {
   history: historyFr,
   notifications: notificationsFr,
   account: accountFr,
+  accountPage: accountPageFr,
 };

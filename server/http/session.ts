@@ -5,16 +5,19 @@ import type { Auth } from '../auth/auth.ts';
 import { assertTokenAllowsRequest } from '../auth/credential-limits.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { recordSessionUse } from '../me/sessions.ts';
 import { authenticateToken } from '../tokens/api-tokens.ts';
 import type { AppEnv } from './context.ts';
 
+/** With `clock`, the session's use is recorded (the account page's "last used"). */
 export async function actorFromHeaders(
-  deps: { auth: Auth; db: Db },
+  deps: { auth: Auth; db: Db; clock?: () => Date },
   headers: Headers,
 ): Promise<Actor | null> {
   const found = await deps.auth.api.getSession({ headers });
   if (!found || found.user.deactivatedAt) return null;
   const { session } = found;
+  if (deps.clock) await recordSessionUse(deps.db, session, deps.clock());
   return loadActor(deps.db, found.user, { kind: 'session', id: session.id, expiresAt: session.expiresAt });
 }
 

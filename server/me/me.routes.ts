@@ -1,4 +1,4 @@
-/** /api/me: who you are, your organisations, whether you run the programme office. */
+/** /api/me: who you are, your organisations, whether you run the programme office; your profile. */
 import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { Locale } from '../../shared/domain.ts';
@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, json, jsonBody } from '../http/router.ts';
 import { orgRef } from '../projects/project-view.ts';
+import { updateProfile } from './update-profile.ts';
 
 export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
   const [[u], orgs] = await Promise.all([
@@ -24,7 +25,14 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
   ]);
   if (!u) throw new AppError('unauthenticated', 'Your account no longer exists');
   return {
-    user: { id: u.id, name: u.name, email: u.email, locale: (u.locale as Locale | null) ?? null },
+    user: {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      locale: (u.locale as Locale | null) ?? null,
+      title: u.title,
+      timeZone: u.timeZone,
+    },
     organisations: orgs.map((o) => orgRef(o.org)),
     clusterManager: isClusterManager(actor),
   };
@@ -47,16 +55,13 @@ export function meRoutes(deps: ServiceDeps) {
         method: 'patch',
         path: '/me',
         tags: ['me'],
-        summary: 'Remember your language',
+        summary: 'Change your profile: name, title, language, time zone (any of them)',
         request: jsonBody(UpdateMeBody),
         responses: { 200: json(Me, 'You'), ...errors },
       }),
       async (c) => {
         const actor = requireActor(c);
-        await deps.db
-          .update(user)
-          .set({ locale: c.req.valid('json').locale, updatedAt: deps.clock() })
-          .where(eq(user.id, actor.id));
+        await updateProfile(deps, actor, c.req.valid('json'));
         return c.json(await getMe(deps, actor), 200);
       },
     );

@@ -8,7 +8,14 @@ import { createSessionStore } from '../../client/stores/session.ts';
 import type { Me } from '../../shared/schemas/me.ts';
 
 const me: Me = {
-  user: { id: 'u1', name: 'Karim Benali', email: 'researcher@demo.jalon', locale: null },
+  user: {
+    id: 'u1',
+    name: 'Karim Benali',
+    email: 'researcher@demo.jalon',
+    locale: null,
+    title: null,
+    timeZone: null,
+  },
   organisations: [],
   clusterManager: false,
 };

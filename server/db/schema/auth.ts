@@ -16,6 +16,10 @@ export const user = sqliteTable('user', {
   image: text('image'),
   /** the language the user last chose, 'fr' or 'en' */
   locale: text('locale'),
+  /** what the person does, shown beside their name to their projects (optional) */
+  title: text('title'),
+  /** an IANA time zone ('Europe/Paris'), for dates shown and mailed to them; null: the browser's */
+  timeZone: text('time_zone'),
   /** set when the account is deactivated: no sign-in, no session, no token, no socket */
   deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
   /**
