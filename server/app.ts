@@ -36,6 +36,7 @@ import { meRoutes } from './me/me.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { mentorRoutes } from './mentors/mentors.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import { organisationAdminRoutes } from './organisations/organisations-admin.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
     projectRoutes,
     memberRoutes,
     organisationRoutes,
+    organisationAdminRoutes,
     frameworkRoutes,
     searchRoutes,
     commentRoutes,
