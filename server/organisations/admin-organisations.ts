@@ -105,7 +105,13 @@ export async function adminOrganisationDetail(
       .limit(ADMIN_LIST_LIMIT),
     db.select({ n: count() }).from(organisationMembers).where(eq(organisationMembers.organisationId, row.id)),
     db
-      .select({ id: projects.id, title: projects.title, stage: projects.stage, archived: projects.archived })
+      .select({
+        id: projects.id,
+        title: projects.title,
+        track: projects.frameworkId,
+        stage: projects.stage,
+        archived: projects.archived,
+      })
       .from(projects)
       .where(eq(projects.leadOrganisationId, row.id))
       .orderBy(projects.title)
@@ -114,6 +120,7 @@ export async function adminOrganisationDetail(
       .select({
         id: projects.id,
         title: projects.title,
+        track: projects.frameworkId,
         stage: projects.stage,
         archived: projects.archived,
         role: projectPartners.role,

@@ -22,15 +22,18 @@ import {
   publicFields,
 } from './organisation.rules.ts';
 
-const slugTakenMessage = (slug: string) =>
-  `Another organisation already uses the address "${slug}": choose another one`;
+/** A conflict that names the field, so that a form shows it next to the address. */
+const slugTaken = (slug: string) =>
+  new AppError('conflict', `Another organisation already uses the address "${slug}": choose another one`, [
+    { path: 'slug', message: 'already used by another organisation' },
+  ]);
 
 async function assertSlugFree(deps: ServiceDeps, slug: string, except?: string) {
   const [row] = await deps.db
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.slug, slug));
-  if (row && row.id !== except) throw conflict(slugTakenMessage(slug));
+  if (row && row.id !== except) throw slugTaken(slug);
 }
 
 /** Two managers saving the same address at once: the unique index decides, and says so. */
@@ -43,7 +46,7 @@ async function commitOrSlugConflict(changes: ChangeSet, slug: string | undefined
       err instanceof BatchError &&
       /UNIQUE constraint failed: organisations\.slug/.test(err.message)
     )
-      throw conflict(slugTakenMessage(slug));
+      throw slugTaken(slug);
     throw err;
   }
 }

@@ -121,6 +121,8 @@ export const OrganisationPerson = z.object({
 export const OrganisationProject = z.object({
   id: Id,
   title: z.string(),
+  /** its track: the framework its stages come from */
+  track: z.string(),
   stage: z.number().int(),
   role: z.union([z.literal('lead'), PartnerRole]),
   archived: z.boolean(),
