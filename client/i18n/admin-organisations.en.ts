@@ -1,4 +1,6 @@
 /** English strings of the organisations administration (`t().adminOrganisations`); the .fr file mirrors it. */
+import { plural } from './plural.ts';
+
 export const adminOrganisationsEn = {
   pageTitle: 'Organisations · Administration',
   title: 'Organisations',
@@ -7,14 +9,15 @@ export const adminOrganisationsEn = {
     'Onboard the organisations of the cluster, keep their directory entry right, and deactivate those that have left.',
   managersOnly: 'Cluster managers only',
   managersOnlyBody: 'Only the programme office manages the cluster’s organisations.',
-  count: (n: string) => `${n} organisations`,
+  count: (n: number, formatted: string) =>
+    plural('en', n, { one: `${formatted} organisation`, other: `${formatted} organisations` }),
   filters: 'Filter the organisations',
   search: 'Search the organisations',
   searchPlaceholder: 'Name or address…',
   kind: 'Kind',
   allKinds: 'All kinds',
   status: 'Status',
-  statuses: { all: 'Active and deactivated', active: 'Active', deactivated: 'Deactivated' },
+  statuses: { all: 'All statuses', active: 'Active', deactivated: 'Deactivated' },
   clear: 'Clear the filters',
   create: 'New organisation',
   loading: 'Loading the organisations…',
@@ -23,8 +26,10 @@ export const adminOrganisationsEn = {
   emptyBody: 'Change the search or the filters, or onboard the organisation.',
   noneTitle: 'No organisation yet',
   noneBody: 'Onboard the first organisations of the cluster: the hospitals, the labs, the start-ups.',
-  people: (n: string) => `${n} people`,
-  projects: (n: string) => `${n} projects`,
+  people: (n: number, formatted: string) =>
+    plural('en', n, { one: `${formatted} person`, other: `${formatted} people` }),
+  projects: (n: number, formatted: string) =>
+    plural('en', n, { one: `${formatted} project`, other: `${formatted} projects` }),
   founder: 'Founder',
   deactivated: 'Deactivated',
   back: 'All organisations',
@@ -104,5 +109,8 @@ export const adminOrganisationsEn = {
     deactivating: 'Deactivating…',
     cancel: 'Cancel',
     refused: 'Not deactivated.',
+    quoted: (title: string) => `“${title}”`,
+    leadsActive: (name: string, titles: string) =>
+      `${name} still leads active projects (${titles}). Archive them, or give them another lead organisation, first.`,
   },
 };

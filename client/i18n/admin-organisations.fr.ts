@@ -1,5 +1,6 @@
 /** Les textes de l’administration des organisations (`t().adminOrganisations`). */
 import type { Messages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const adminOrganisationsFr: Messages['adminOrganisations'] = {
   pageTitle: 'Organisations · Administration',
@@ -9,14 +10,15 @@ export const adminOrganisationsFr: Messages['adminOrganisations'] = {
     'Accueillez les organisations du cluster, tenez leur fiche d’annuaire à jour et désactivez celles qui l’ont quitté.',
   managersOnly: 'Réservé aux gestionnaires du cluster',
   managersOnlyBody: 'Seul le bureau du programme gère les organisations du cluster.',
-  count: (n: string) => `${n} organisations`,
+  count: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted} organisation`, other: `${formatted} organisations` }),
   filters: 'Filtrer les organisations',
   search: 'Rechercher une organisation',
   searchPlaceholder: 'Nom ou adresse…',
   kind: 'Type',
   allKinds: 'Tous les types',
   status: 'Statut',
-  statuses: { all: 'Actives et désactivées', active: 'Actives', deactivated: 'Désactivées' },
+  statuses: { all: 'Tous les statuts', active: 'Actives', deactivated: 'Désactivées' },
   clear: 'Effacer les filtres',
   create: 'Nouvelle organisation',
   loading: 'Chargement des organisations…',
@@ -26,8 +28,10 @@ export const adminOrganisationsFr: Messages['adminOrganisations'] = {
   noneTitle: 'Aucune organisation pour l’instant',
   noneBody:
     'Accueillez les premières organisations du cluster : les hôpitaux, les laboratoires, les jeunes pousses.',
-  people: (n: string) => `${n} personnes`,
-  projects: (n: string) => `${n} projets`,
+  people: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted} personne`, other: `${formatted} personnes` }),
+  projects: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted} projet`, other: `${formatted} projets` }),
   founder: 'Fondateur',
   deactivated: 'Désactivée',
   back: 'Toutes les organisations',
@@ -108,5 +112,8 @@ export const adminOrganisationsFr: Messages['adminOrganisations'] = {
     deactivating: 'Désactivation…',
     cancel: 'Annuler',
     refused: 'Non désactivée.',
+    quoted: (title: string) => `« ${title} »`,
+    leadsActive: (name: string, titles: string) =>
+      `${name} pilote encore des projets actifs (${titles}). Archivez-les ou confiez-les à une autre organisation pilote d’abord.`,
   },
 };

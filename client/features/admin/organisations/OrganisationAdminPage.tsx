@@ -134,8 +134,15 @@ function StatusPanel(props: {
   const [open, setOpen] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
-  const problem = (err: unknown) =>
-    err instanceof ApiError && !err.isNetwork ? err.message : describeError(err, t());
+  /** The projects that stand in the way, from what the page shows; the server's word otherwise. */
+  const problem = (err: unknown) => {
+    if (!(err instanceof ApiError) || err.isNetwork) return describeError(err, t());
+    const led = props.org.projects
+      .filter((p) => p.role === 'lead' && !p.archived)
+      .map((p) => s().quoted(p.title));
+    if (err.status === 409 && led.length > 0) return s().leadsActive(props.org.name, led.join(', '));
+    return err.message;
+  };
 
   async function run(action: 'deactivate' | 'reactivate') {
     setBusy(true);

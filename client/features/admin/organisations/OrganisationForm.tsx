@@ -51,7 +51,15 @@ export function OrganisationForm(props: {
     setValues(next);
     if (field && serverErrors()[field]) setServerErrors({ ...serverErrors(), [field]: undefined });
   };
-  const leave = (k: FieldKey) => setTouched(new Set([...touched(), k]));
+  /**
+   * A field's error shows once it is left, except when it is left for the submit button: the
+   * message would push the button down between the press and the release, and lose the click.
+   * The submit shows every error anyway.
+   */
+  const leave = (k: FieldKey, ev: FocusEvent) => {
+    if ((ev.relatedTarget as HTMLElement | null)?.getAttribute('type') === 'submit') return;
+    setTouched(new Set([...touched(), k]));
+  };
 
   async function submit(ev: SubmitEvent) {
     ev.preventDefault();
@@ -130,7 +138,7 @@ export function OrganisationForm(props: {
             aria-invalid={Boolean(shown('name'))}
             aria-describedby={describedBy('name')}
             onInput={(e) => set({ name: e.currentTarget.value }, 'name')}
-            onBlur={() => leave('name')}
+            onBlur={(e) => leave('name', e)}
           />
           {fieldError('name')}
         </div>
@@ -142,7 +150,7 @@ export function OrganisationForm(props: {
             aria-invalid={Boolean(shown('kind'))}
             aria-describedby={describedBy('kind')}
             onChange={(e) => set({ kind: e.currentTarget.value as FormValues['kind'] }, 'kind')}
-            onBlur={() => leave('kind')}
+            onBlur={(e) => leave('kind', e)}
           >
             <option value="" selected={!values().kind} disabled>
               {f().chooseKind}
@@ -171,7 +179,7 @@ export function OrganisationForm(props: {
               setSlugTouched(true);
               set({ slug: e.currentTarget.value }, 'slug');
             }}
-            onBlur={() => leave('slug')}
+            onBlur={(e) => leave('slug', e)}
           />
           <span id="org-slug-hint" class="muted small">
             {f().slugHint(values().slug || 'hopital-exemple')}
@@ -189,7 +197,7 @@ export function OrganisationForm(props: {
             aria-invalid={Boolean(shown('website'))}
             aria-describedby={describedBy('website', 'org-website-hint')}
             onInput={(e) => set({ website: e.currentTarget.value }, 'website')}
-            onBlur={() => leave('website')}
+            onBlur={(e) => leave('website', e)}
           />
           <span id="org-website-hint" class="muted small">
             {f().websiteHint}
@@ -225,7 +233,7 @@ export function OrganisationForm(props: {
                 aria-invalid={Boolean(shown(k))}
                 aria-describedby={describedBy(k, `org-${k}-hint`)}
                 onInput={(e) => set({ [k]: e.currentTarget.value }, k)}
-                onBlur={() => leave(k)}
+                onBlur={(e) => leave(k, e)}
               />
               <span id={`org-${k}-hint`} class="muted small">
                 {f().descriptionHint(String(DESCRIPTION_MAX))}

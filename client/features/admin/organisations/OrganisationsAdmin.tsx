@@ -67,14 +67,14 @@ function OrganisationList() {
         <h1 class="page-title">{a().title}</h1>
         <Show when={orgs.latest}>
           <span class="page-count" aria-live="polite">
-            {a().count(formatNumber(locale(), list().length))}
+            {a().count(list().length, formatNumber(locale(), list().length))}
           </span>
         </Show>
         <A href="/admin/organisations/new" class="button button-primary page-head-end">
           {a().create}
         </A>
       </div>
-      <p class="page-intro">{a().intro}</p>
+      <p class="page-intro org-admin-intro">{a().intro}</p>
       <search class="filters" aria-label={a().filters}>
         <div class="search-box">
           <label for="org-admin-search" class="visually-hidden">
@@ -168,8 +168,9 @@ function OrganisationList() {
                       {o.name}
                     </A>
                     <span class="muted small">
-                      {t().organisationKinds[o.kind]} · {a().people(formatNumber(locale(), o.peopleCount))} ·{' '}
-                      {a().projects(formatNumber(locale(), o.projectCount))}
+                      {t().organisationKinds[o.kind]} ·{' '}
+                      {a().people(o.peopleCount, formatNumber(locale(), o.peopleCount))} ·{' '}
+                      {a().projects(o.projectCount, formatNumber(locale(), o.projectCount))}
                     </span>
                   </div>
                   <div class="org-admin-tags">
