@@ -19,6 +19,11 @@ import './styles.css';
 // Utilities last, so that they win over the rules above of the same weight.
 import './ui/utilities.css';
 
+const OrganisationsAdmin = lazy(() =>
+  import('./features/admin/organisations/OrganisationsAdmin.tsx').then((m) => ({
+    default: m.OrganisationsAdmin,
+  })),
+);
 const loadProjectPage = () => import('./features/project/ProjectPage.tsx');
 const ProjectPage = lazy(() => loadProjectPage().then((m) => ({ default: m.ProjectPage })));
 const PreferencesPage = lazy(() =>
@@ -193,6 +198,14 @@ render(
           component={() => (
             <RequireSession>
               <ProjectServicesPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path={['/admin/organisations', '/admin/organisations/:id']}
+          component={() => (
+            <RequireSession>
+              <OrganisationsAdmin />
             </RequireSession>
           )}
         />

@@ -38,6 +38,7 @@ import { memberRoutes } from './members/members.routes.ts';
 import { mentorRoutes } from './mentors/mentors.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
+import { organisationAdminRoutes } from './organisations/organisations-admin.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
     projectRoutes,
     memberRoutes,
     organisationRoutes,
+    organisationAdminRoutes,
     frameworkRoutes,
     searchRoutes,
     commentRoutes,

@@ -133,6 +133,8 @@ export const clusterActions = [
   'token.create',
   /** end one's sessions (from a signed-in session only) */
   'session.revoke',
+  /** create, edit, deactivate and reactivate organisations; see all their people and projects */
+  'organisation.manage',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -160,6 +162,7 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'people.deactivate',
     'people.erase',
     'people.export',
+    'organisation.manage',
   ]),
 };
 

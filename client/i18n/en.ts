@@ -7,6 +7,7 @@
 import { accountEn } from './account.en.ts';
 import { accountPageEn } from './account-page.en.ts';
 import { activityEn } from './activity.en.ts';
+import { adminOrganisationsEn } from './admin-organisations.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { gatesEn } from './gates.en.ts';
@@ -236,4 +237,5 @@ export const en = {
   notifications: notificationsEn,
   account: accountEn,
   accountPage: accountPageEn,
+  adminOrganisations: adminOrganisationsEn,
 };

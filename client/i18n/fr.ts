@@ -6,6 +6,7 @@
 import { accountFr } from './account.fr.ts';
 import { accountPageFr } from './account-page.fr.ts';
 import { activityFr } from './activity.fr.ts';
+import { adminOrganisationsFr } from './admin-organisations.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { gatesFr } from './gates.fr.ts';
@@ -241,4 +242,5 @@ export const fr: Messages = {
   notifications: notificationsFr,
   account: accountFr,
   accountPage: accountPageFr,
+  adminOrganisations: adminOrganisationsFr,
 };

@@ -41,8 +41,15 @@ const PROJECT_TOKEN_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<Cluste
   'gate.review_uninvited',
 ]);
 
-/** Done from a signed-in browser session only: a stolen token cannot mint more, nor end sessions. */
-const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>(['token.create', 'session.revoke']);
+/**
+ * Done from a signed-in browser session only: a stolen token cannot mint more, nor end sessions,
+ * nor onboard or deactivate the cluster's organisations.
+ */
+const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'token.create',
+  'session.revoke',
+  'organisation.manage',
+]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,4 +1,9 @@
-/** The cluster's organisations (every signed-in user may list them), filtered and searched. */
+/**
+ * The cluster's active organisations (every signed-in user may list them), filtered and searched:
+ * the directory and every organisation picker read this list, so a deactivated organisation
+ * leaves them all at once.
+ */
+import { isNull } from 'drizzle-orm';
 
 import type { DirectoryQuery } from '../../shared/directory.ts';
 import type { OrganisationKind } from '../../shared/domain.ts';
@@ -18,6 +23,7 @@ export const toOrganisation = (o: OrganisationRow): Organisation => ({
   parentId: o.parentId,
   description: { en: o.descriptionEn, fr: o.descriptionFr },
   focusAreas: o.focusAreas,
+  website: o.website,
 });
 
 export async function listOrganisations(
@@ -25,6 +31,10 @@ export async function listOrganisations(
   query: DirectoryQuery = {},
 ): Promise<Organisation[]> {
   // About a hundred rows: filtering in memory keeps the FR/EN, accent-blind search in one rule.
-  const rows = await deps.db.select().from(organisations).orderBy(organisations.name);
+  const rows = await deps.db
+    .select()
+    .from(organisations)
+    .where(isNull(organisations.deactivatedAt))
+    .orderBy(organisations.name);
   return rows.map(toOrganisation).filter((o) => matchesDirectory(o, query));
 }

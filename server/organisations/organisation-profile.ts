@@ -5,7 +5,7 @@
  */
 import { and, eq, or } from 'drizzle-orm';
 import type { ListedProject, OrganisationProfile } from '../../shared/directory.ts';
-import { requireClusterAction } from '../auth/access.ts';
+import { mayInCluster, requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import {
   organisationMembers,
@@ -31,7 +31,9 @@ export async function organisationProfile(
     .from(organisations)
     .where(or(eq(organisations.id, idOrSlug), eq(organisations.slug, idOrSlug)))
     .limit(1);
-  if (!row) throw new AppError('not_found', 'No such organisation');
+  // A deactivated organisation has left the directory: only those who manage organisations see it.
+  if (!row || (row.deactivatedAt && !mayInCluster(actor, 'organisation.manage')))
+    throw new AppError('not_found', 'No such organisation');
   const [parent, teams, members, led, partnered, handled] = await Promise.all([
     row.parentId
       ? db

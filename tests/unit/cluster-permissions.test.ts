@@ -59,6 +59,7 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'people.export': { user: N, manager: Y },
   'token.create': { user: Y, manager: Y },
   'session.revoke': { user: Y, manager: Y },
+  'organisation.manage': { user: N, manager: Y },
 };
 
 describe('cluster permission matrix', () => {
@@ -129,6 +130,13 @@ describe('cluster permission matrix', () => {
       expect(mayInCluster(bound, action), action).toBe(true);
   });
 
+  it('manages organisations from a signed-in session only, never with a token', () => {
+    expect(mayInCluster(actor(true, session), 'organisation.manage')).toBe(true);
+    expect(mayInCluster(actor(true, writeToken), 'organisation.manage')).toBe(false);
+    expect(mayInCluster(actor(true, readToken), 'organisation.manage')).toBe(false);
+    expect(mayInCluster(actor(true), 'organisation.manage')).toBe(false);
+  });
+
   it('creates tokens and ends sessions from a signed-in session only, never with a token', () => {
     for (const action of ['token.create', 'session.revoke'] as const) {
       expect(mayInCluster(actor(true, session), action)).toBe(true);
@@ -149,7 +157,7 @@ describe('cluster permission matrix', () => {
 
   it('a write token unbound to a project may what its owner may, sessions aside', () => {
     for (const action of clusterActions)
-      if (action !== 'token.create' && action !== 'session.revoke')
+      if (action !== 'token.create' && action !== 'session.revoke' && action !== 'organisation.manage')
         expect(mayInCluster(actor(false, writeToken), action), action).toBe(table[action].user);
   });
 

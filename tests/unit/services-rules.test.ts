@@ -87,6 +87,7 @@ describe('the directory search', () => {
     parentId: null,
     description: { en: 'Digestive oncology.', fr: 'Oncologie digestive.' },
     focusAreas: ['cell_therapy'],
+    website: null,
   };
   it('folds accents and case', () => {
     expect(foldText('Thérapie CELLULAIRE')).toBe('therapie cellulaire');

@@ -14,6 +14,15 @@ export const organisations = sqliteTable('organisations', {
   descriptionFr: text('description_fr').notNull().default(''),
   /** JSON array of focus-area keys */
   focusAreas: text('focus_areas', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  /** its own public site, an http(s) URL */
+  website: text('website'),
+  /**
+   * set when a cluster manager deactivates it: hidden from the directory and the partner pickers
+   * (server/organisations/deactivate-organisation.ts says what else it means)
+   */
+  deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+  /** bumped by every edit, so that an edit made on a stale form is refused rather than lost */
+  version: integer('version').notNull().default(1),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });
 
