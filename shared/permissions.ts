@@ -133,6 +133,10 @@ export const clusterActions = [
   'token.create',
   /** end one's sessions (from a signed-in session only) */
   'session.revoke',
+  /** list and search every person, with their memberships and status */
+  'people.view',
+  /** grant or withdraw the programme office's rights (the last active manager always stays) */
+  'people.grant_manager',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -160,6 +164,8 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'people.deactivate',
     'people.erase',
     'people.export',
+    'people.view',
+    'people.grant_manager',
   ]),
 };
 

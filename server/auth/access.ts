@@ -108,6 +108,9 @@ const clusterDenials: Record<ClusterAction, string> = {
   'people.export': 'Only cluster managers export what the audit trail holds about someone else',
   'token.create': 'API tokens are created from a signed-in browser session, never with another API token',
   'session.revoke': 'Sessions are ended from a signed-in browser session, not with an API token',
+  'people.view': 'Only cluster managers list and search people',
+  'people.grant_manager':
+    'Only cluster managers, from a signed-in browser session, grant or withdraw cluster-manager rights',
 };
 
 /**

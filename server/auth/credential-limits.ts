@@ -27,6 +27,7 @@ const READ_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>(
   'service.load',
   'project.view_any',
   'audit.verify',
+  'people.view',
 ]);
 
 /**
@@ -41,8 +42,15 @@ const PROJECT_TOKEN_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<Cluste
   'gate.review_uninvited',
 ]);
 
-/** Done from a signed-in browser session only: a stolen token cannot mint more, nor end sessions. */
-const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>(['token.create', 'session.revoke']);
+/**
+ * Done from a signed-in browser session only: a stolen token cannot mint more, end sessions, nor
+ * make anyone a cluster manager.
+ */
+const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
+  'token.create',
+  'session.revoke',
+  'people.grant_manager',
+]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -5,7 +5,7 @@
  * it cannot sign in (server/auth/credential-hooks.ts), and no cookie or token of it is accepted.
  * Reactivation lets it sign in again; the tokens stay revoked.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AccountStatus } from '../../shared/schemas/people.ts';
 import { commitAudited } from '../audit/audited-commit.ts';
 import { requireClusterAction } from '../auth/access.ts';
@@ -13,6 +13,7 @@ import type { Actor } from '../auth/actor.ts';
 import { apiTokens, clusterManagers, session, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { activeManagerCount } from './active-managers.ts';
 import { checkKeepsAManager, checkReactivable } from './people.rules.ts';
 
 async function loadAccount(deps: ServiceDeps, actor: Actor, userId: string) {
@@ -39,12 +40,7 @@ export async function deactivateAccount(
 ): Promise<AccountStatus> {
   const target = await loadAccount(deps, actor, userId);
   if (target.deactivatedAt) return statusOf(target);
-  const [managers] = await deps.db
-    .select({ n: count() })
-    .from(clusterManagers)
-    .innerJoin(user, eq(user.id, clusterManagers.userId))
-    .where(isNull(user.deactivatedAt));
-  checkKeepsAManager(managers?.n ?? 0, target.manager !== null);
+  checkKeepsAManager(await activeManagerCount(deps.db), target.manager !== null);
   const now = deps.clock();
   await commitAudited(
     deps.db,

@@ -59,6 +59,8 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'people.export': { user: N, manager: Y },
   'token.create': { user: Y, manager: Y },
   'session.revoke': { user: Y, manager: Y },
+  'people.view': { user: N, manager: Y },
+  'people.grant_manager': { user: N, manager: Y },
 };
 
 describe('cluster permission matrix', () => {
@@ -95,11 +97,13 @@ describe('cluster permission matrix', () => {
       'audit.verify',
       'directory.view',
       'framework.view',
+      'people.view',
     ] as const)
       expect(mayInCluster(reader, action), action).toBe(true);
     for (const action of [
       'service.manage',
       'people.deactivate',
+      'people.grant_manager',
       'project.create_any_organisation',
       'gate.review_uninvited',
       'directory.list_contact',
@@ -110,6 +114,8 @@ describe('cluster permission matrix', () => {
   it("a manager's token bound to one project reaches none of the cluster's administration", () => {
     const bound = actor(true, boundToken);
     for (const action of [
+      'people.view',
+      'people.grant_manager',
       'service.manage',
       'service.load',
       'audit.verify',
@@ -127,6 +133,12 @@ describe('cluster permission matrix', () => {
       'gate.review_uninvited',
     ] as const)
       expect(mayInCluster(bound, action), action).toBe(true);
+  });
+
+  it('grants cluster-manager rights from a signed-in session only, never with a token', () => {
+    expect(mayInCluster(actor(true, session), 'people.grant_manager')).toBe(true);
+    expect(mayInCluster(actor(true, writeToken), 'people.grant_manager')).toBe(false);
+    expect(mayInCluster(actor(true), 'people.grant_manager')).toBe(false);
   });
 
   it('creates tokens and ends sessions from a signed-in session only, never with a token', () => {
