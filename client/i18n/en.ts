@@ -6,6 +6,7 @@
 
 import { accountEn } from './account.en.ts';
 import { activityEn } from './activity.en.ts';
+import { adminEn } from './admin.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { gatesEn } from './gates.en.ts';
@@ -234,4 +235,5 @@ export const en = {
   history: historyEn,
   notifications: notificationsEn,
   account: accountEn,
+  admin: adminEn,
 };

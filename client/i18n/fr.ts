@@ -5,6 +5,7 @@
 
 import { accountFr } from './account.fr.ts';
 import { activityFr } from './activity.fr.ts';
+import { adminFr } from './admin.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { gatesFr } from './gates.fr.ts';
@@ -239,4 +240,5 @@ export const fr: Messages = {
   history: historyFr,
   notifications: notificationsFr,
   account: accountFr,
+  admin: adminFr,
 };
