@@ -54,6 +54,9 @@ const ServiceEditorPage = lazy(() =>
 const ProjectServicesPage = lazy(() =>
   import('./features/services/ProjectServicesPage.tsx').then((m) => ({ default: m.ProjectServicesPage })),
 );
+const AdminPage = lazy(() =>
+  import('./features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
+);
 const InvitationPage = lazy(() =>
   import('./features/invitations/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
 );
@@ -182,6 +185,14 @@ render(
           component={() => (
             <RequireSession>
               <ProjectServicesPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path={['/admin', '/admin/*rest']}
+          component={() => (
+            <RequireSession>
+              <AdminPage />
             </RequireSession>
           )}
         />
