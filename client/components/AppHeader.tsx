@@ -1,9 +1,11 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { canInCluster } from '../../shared/permissions.ts';
 import { useApp, useI18n } from '../app-context.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import './app-header.css';
 
 /** The signed-in header: product, who you are and for which organisation, language, sign out. */
 export function AppHeader() {
@@ -46,6 +48,14 @@ export function AppHeader() {
           </A>
           <A href="/mentors" class="app-nav-link">
             {t().directory.mentorsNav}
+          </A>
+          <Show when={canInCluster(me(), 'people.view')}>
+            <A href="/admin" class="app-nav-link">
+              {t().admin.nav}
+            </A>
+          </Show>
+          <A href="/account" class="app-nav-link">
+            {t().admin.accountNav}
           </A>
         </nav>
         <div class="app-header-end">
