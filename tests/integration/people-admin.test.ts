@@ -140,5 +140,11 @@ describe('where each person works', () => {
     expect(platform).toMatchObject({ projects: 0, handlesServices: true, clusterManager: false });
     expect((await as.lead!.get('/api/me/work')).body.projects).toBeGreaterThan(0);
     expect((await as.manager!.get('/api/me/work')).body.clusterManager).toBe(true);
+    const mentor = await signedIn(server.url, 'lena.hoffmann@demo.jalon');
+    expect((await mentor.get('/api/me/work')).body).toMatchObject({
+      projects: 0,
+      handlesServices: false,
+      mentor: true,
+    });
   });
 });
