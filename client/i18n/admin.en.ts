@@ -17,10 +17,6 @@ export const adminEn = {
   notAllowedTitle: 'Only the programme office administers the cluster',
   notAllowedBody:
     'This page is for cluster managers. If you need an account deactivated, rights changed or an organisation added, ask the cluster programme office.',
-  audit: {
-    intro:
-      'Every change in Jalon is recorded in a tamper-evident audit trail. Check that nothing in it was altered since it was written.',
-  },
   services: {
     intro:
       'The service catalogue lists what the cluster’s platforms and partners offer to projects. Cluster managers add offers and change them.',

@@ -18,10 +18,6 @@ export const adminFr: Messages['admin'] = {
   notAllowedTitle: 'Seul le bureau de programme administre le cluster',
   notAllowedBody:
     'Cette page est réservée aux gestionnaires du cluster. Pour désactiver un compte, changer des droits ou ajouter une organisation, adressez-vous au bureau de programme du cluster.',
-  audit: {
-    intro:
-      'Chaque modification dans Jalon est inscrite dans une piste d’audit infalsifiable. Vérifiez que rien n’y a été altéré depuis son écriture.',
-  },
   services: {
     intro:
       'Le catalogue de services recense ce que les plateformes et partenaires du cluster proposent aux projets. Les gestionnaires du cluster y ajoutent des offres et les modifient.',

@@ -11,8 +11,7 @@ export function AuditSection() {
       <div class="page-head">
         <h1 class="page-title">{t().admin.sections.audit}</h1>
       </div>
-      <p class="page-intro">{t().admin.audit.intro}</p>
-      <div class="panel">
+      <div class="panel admin-audit">
         <AuditCheck />
       </div>
     </>

@@ -123,7 +123,7 @@ export function PersonActions(props: {
             </button>
           </Match>
           <Match when={!isMe()}>
-            <button type="button" class="button button-danger" onClick={() => ask('deactivate')}>
+            <button type="button" class="button button-danger-quiet" onClick={() => ask('deactivate')}>
               {p().deactivate}
             </button>
           </Match>
@@ -162,7 +162,7 @@ export function PersonActions(props: {
           <Show
             when={pending() === 'erase'}
             fallback={
-              <button type="button" class="button button-danger" onClick={() => ask('erase')}>
+              <button type="button" class="button button-danger-quiet" onClick={() => ask('erase')}>
                 {p().erase}
               </button>
             }
