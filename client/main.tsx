@@ -19,11 +19,6 @@ import './styles.css';
 // Utilities last, so that they win over the rules above of the same weight.
 import './ui/utilities.css';
 
-const OrganisationsAdmin = lazy(() =>
-  import('./features/admin/organisations/OrganisationsAdmin.tsx').then((m) => ({
-    default: m.OrganisationsAdmin,
-  })),
-);
 const loadProjectPage = () => import('./features/project/ProjectPage.tsx');
 const ProjectPage = lazy(() => loadProjectPage().then((m) => ({ default: m.ProjectPage })));
 const PreferencesPage = lazy(() =>
@@ -61,6 +56,9 @@ const ProjectServicesPage = lazy(() =>
 );
 const AccountPage = lazy(() =>
   import('./features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+);
+const AdminPage = lazy(() =>
+  import('./features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
 );
 const InvitationPage = lazy(() =>
   import('./features/invitations/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
@@ -202,10 +200,10 @@ render(
           )}
         />
         <Route
-          path={['/admin/organisations', '/admin/organisations/:id']}
+          path={['/admin', '/admin/*rest']}
           component={() => (
             <RequireSession>
-              <OrganisationsAdmin />
+              <AdminPage />
             </RequireSession>
           )}
         />

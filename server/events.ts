@@ -36,6 +36,8 @@ export interface DomainEventMap {
       reason: CredentialsEndedReason;
     },
   ];
+  /** a person gained or lost the programme office's rights: their live sockets re-check their access */
+  'cluster_role.changed': [{ userId: string }];
   /** a notification was stored for a user (server/notifications/notify.ts): their sockets hear it */
   'notification.created': [{ userId: string; notification: Notification }];
 }

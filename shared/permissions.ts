@@ -135,6 +135,10 @@ export const clusterActions = [
   'session.revoke',
   /** create, edit, deactivate and reactivate organisations; see all their people and projects */
   'organisation.manage',
+  /** list and search every person, with their memberships and status */
+  'people.view',
+  /** grant or withdraw the programme office's rights (the last active manager always stays) */
+  'people.grant_manager',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -163,6 +167,8 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'people.erase',
     'people.export',
     'organisation.manage',
+    'people.view',
+    'people.grant_manager',
   ]),
 };
 

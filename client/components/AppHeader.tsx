@@ -1,9 +1,11 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
+import { canInCluster } from '../../shared/permissions.ts';
 import { useApp, useI18n } from '../app-context.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import './app-header.css';
 
 /** The signed-in header: product, who you are and for which organisation, language, sign out. */
 export function AppHeader() {
@@ -16,6 +18,21 @@ export function AppHeader() {
     me()
       ?.organisations.map((o) => o.name)
       .join(', ');
+
+  // On a phone the links scroll sideways: the current one is brought into view, and the fade
+  // that says more links follow goes once the row is scrolled to its end.
+  let nav: HTMLElement | undefined;
+  const noteEnd = () => {
+    if (nav) nav.classList.toggle('scrolled-to-end', nav.scrollLeft + nav.clientWidth >= nav.scrollWidth - 1);
+  };
+  onMount(() =>
+    requestAnimationFrame(() => {
+      const current = nav?.querySelector<HTMLElement>('.app-nav-link.active');
+      if (nav && current && nav.scrollWidth > nav.clientWidth)
+        nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+      noteEnd();
+    }),
+  );
 
   async function signOut() {
     setBusy(true);
@@ -34,7 +51,7 @@ export function AppHeader() {
     <header class="app-header">
       <div class="app-header-inner">
         <Brand href="/" />
-        <nav aria-label={t().header.mainNav} class="app-nav">
+        <nav ref={nav} aria-label={t().header.mainNav} class="app-nav" onScroll={noteEnd}>
           <A href="/" class="app-nav-link" end>
             {t().header.portfolio}
           </A>
@@ -46,6 +63,14 @@ export function AppHeader() {
           </A>
           <A href="/mentors" class="app-nav-link">
             {t().directory.mentorsNav}
+          </A>
+          <Show when={canInCluster(me(), 'people.view')}>
+            <A href="/admin" class="app-nav-link">
+              {t().admin.nav}
+            </A>
+          </Show>
+          <A href="/account" class="app-nav-link">
+            {t().admin.accountNav}
           </A>
         </nav>
         <div class="app-header-end">

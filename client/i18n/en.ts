@@ -7,6 +7,7 @@
 import { accountEn } from './account.en.ts';
 import { accountPageEn } from './account-page.en.ts';
 import { activityEn } from './activity.en.ts';
+import { adminEn } from './admin.en.ts';
 import { adminOrganisationsEn } from './admin-organisations.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
@@ -238,4 +239,5 @@ export const en = {
   account: accountEn,
   accountPage: accountPageEn,
   adminOrganisations: adminOrganisationsEn,
+  admin: adminEn,
 };

@@ -6,6 +6,7 @@
 import { accountFr } from './account.fr.ts';
 import { accountPageFr } from './account-page.fr.ts';
 import { activityFr } from './activity.fr.ts';
+import { adminFr } from './admin.fr.ts';
 import { adminOrganisationsFr } from './admin-organisations.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
@@ -243,4 +244,5 @@ export const fr: Messages = {
   account: accountFr,
   accountPage: accountPageFr,
   adminOrganisations: adminOrganisationsFr,
+  admin: adminFr,
 };

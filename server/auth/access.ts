@@ -110,6 +110,9 @@ const clusterDenials: Record<ClusterAction, string> = {
   'session.revoke': 'Sessions are ended from a signed-in browser session, not with an API token',
   'organisation.manage':
     'Only cluster managers manage organisations, from a signed-in browser session (not with an API token)',
+  'people.view': 'Only cluster managers list and search people',
+  'people.grant_manager':
+    'Only cluster managers, from a signed-in browser session, grant or withdraw cluster-manager rights',
 };
 
 /**

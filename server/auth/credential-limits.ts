@@ -27,6 +27,7 @@ const READ_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>(
   'service.load',
   'project.view_any',
   'audit.verify',
+  'people.view',
 ]);
 
 /**
@@ -42,13 +43,14 @@ const PROJECT_TOKEN_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<Cluste
 ]);
 
 /**
- * Done from a signed-in browser session only: a stolen token cannot mint more, nor end sessions,
- * nor onboard or deactivate the cluster's organisations.
+ * Done from a signed-in browser session only: a stolen token cannot mint more, end sessions,
+ * onboard or deactivate the cluster's organisations, nor make anyone a cluster manager.
  */
 const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
   'token.create',
   'session.revoke',
   'organisation.manage',
+  'people.grant_manager',
 ]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

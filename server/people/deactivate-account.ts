@@ -8,7 +8,7 @@
  * The operator's shell deactivates through `endAccount` too (server/operator/), as the system
  * and with the command as the audit entry's reason: the same rule, the same writes.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AccountStatus } from '../../shared/schemas/people.ts';
 import { commitAudited } from '../audit/audited-commit.ts';
 import { requireClusterAction } from '../auth/access.ts';
@@ -16,6 +16,7 @@ import type { Actor } from '../auth/actor.ts';
 import { apiTokens, clusterManagers, session, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { activeManagerCount } from './active-managers.ts';
 import { checkKeepsAManager, checkReactivable } from './people.rules.ts';
 
 /** Who ends an account: a cluster manager, or the system (null) for the operator's shell. */
@@ -59,12 +60,7 @@ export async function endAccount(
 ): Promise<AccountStatus> {
   const target = await loadAccount(deps, userId);
   if (target.deactivatedAt) return statusOf(target);
-  const [managers] = await deps.db
-    .select({ n: count() })
-    .from(clusterManagers)
-    .innerJoin(user, eq(user.id, clusterManagers.userId))
-    .where(isNull(user.deactivatedAt));
-  checkKeepsAManager(managers?.n ?? 0, target.manager !== null);
+  checkKeepsAManager(await activeManagerCount(deps.db), target.manager !== null);
   const now = deps.clock();
   await commitAudited(
     deps.db,

@@ -1,20 +1,94 @@
 /**
- * /api/people/{id}/…: a cluster manager ends or restores an account, erases a deactivated
+ * /api/people…: a cluster manager lists and searches people, sees one with their memberships,
+ * grants or withdraws cluster-manager rights, ends or restores an account, erases a deactivated
  * person's identifying data, and exports what the audit trail holds about someone (a person may
- * export their own).
+ * export their own). /api/me/work: where the signed-in person's own work is.
  */
 import { createRoute } from '@hono/zod-openapi';
 import { ErrorBody } from '../../shared/errors.ts';
-import { AccountStatus, PersonExport, PersonExportQuery } from '../../shared/schemas/people.ts';
+import {
+  AccountStatus,
+  ManagerRights,
+  ManagerRightsBody,
+  MyWork,
+  PeoplePage,
+  PeopleQuery,
+  PersonDetail,
+  PersonExport,
+  PersonExportQuery,
+} from '../../shared/schemas/people.ts';
 import { exportPersonData } from '../audit/person-export.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
-import { createRouter, errors, IdParam, json } from '../http/router.ts';
+import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
 import { deactivateAccount, reactivateAccount } from './deactivate-account.ts';
 import { erasePerson } from './erase-person.ts';
+import { listPeople } from './list-people.ts';
+import { setManagerRights } from './manager-rights.ts';
+import { getPerson, myWork } from './person-detail.ts';
 
 export function peopleRoutes(deps: ServiceDeps) {
   return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/people',
+        tags: ['people'],
+        summary:
+          'Every person, searched by name, address or organisation (accent-insensitive), a page at a time (cluster managers)',
+        request: { query: PeopleQuery },
+        responses: { 200: json(PeoplePage, 'A page of people, by name'), ...errors },
+      }),
+      async (c) => c.json(await listPeople(deps, requireActor(c), c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/people/{id}',
+        tags: ['people'],
+        summary:
+          'One person: status, rights, organisations, projects and roles, open invitations (cluster managers)',
+        request: { params: IdParam },
+        responses: { 200: json(PersonDetail, 'The person'), ...errors },
+      }),
+      async (c) => c.json(await getPerson(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/people/{id}/cluster-manager',
+        tags: ['people'],
+        summary:
+          'Grant or withdraw cluster-manager rights (cluster managers, from a browser session; audited). The last active manager cannot lose them; open connections take the change at once',
+        request: { params: IdParam, ...jsonBody(ManagerRightsBody) },
+        responses: {
+          200: json(ManagerRights, 'The rights now'),
+          ...errors,
+          409: json(ErrorBody, 'The last active cluster manager, or a deactivated account'),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await setManagerRights(
+            deps,
+            requireActor(c),
+            c.req.valid('param').id,
+            c.req.valid('json').clusterManager,
+          ),
+          200,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/me/work',
+        tags: ['me'],
+        summary:
+          'Where your work is: your projects, the programme office, services you handle, mentoring (for choosing your home page)',
+        responses: { 200: json(MyWork, 'Your work'), ...errors },
+      }),
+      async (c) => c.json(await myWork(deps, requireActor(c)), 200),
+    )
     .openapi(
       createRoute({
         method: 'post',

@@ -1,4 +1,6 @@
 /** Pure rules about accounts. */
+import { fold } from '../../shared/portfolio-filter.ts';
+import type { PersonSummary } from '../../shared/schemas/people.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -32,4 +34,51 @@ export function checkReactivable(account: { erasedAt: Date | null }): void {
       'conflict',
       'This person’s data was erased: the account cannot be reactivated; invite them again to a new account',
     );
+}
+
+/** Every word typed must appear in the name, the address or an organisation's name. */
+export function matchesPerson(
+  person: Pick<PersonSummary, 'name' | 'email' | 'organisations'>,
+  q: string,
+): boolean {
+  const words = fold(q).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = fold([person.name, person.email, ...person.organisations.map((o) => o.name)].join(' '));
+  return words.every((w) => haystack.includes(w));
+}
+
+export function statusMatches(
+  person: Pick<PersonSummary, 'deactivatedAt'>,
+  status: 'active' | 'deactivated' | 'all',
+): boolean {
+  if (status === 'all') return true;
+  return status === 'active' ? person.deactivatedAt === null : person.deactivatedAt !== null;
+}
+
+/** By name, as a reader scans a list; the address parts namesakes. */
+export function sortPeople<P extends Pick<PersonSummary, 'name' | 'email'>>(people: P[]): P[] {
+  return [...people].sort(
+    (a, b) => fold(a.name).localeCompare(fold(b.name), 'fr') || a.email.localeCompare(b.email, 'fr'),
+  );
+}
+
+/**
+ * The cluster always keeps an active cluster manager: withdrawing the rights of the last one
+ * (their own, since only a manager withdraws them) would leave nobody to run the programme office.
+ */
+export function checkKeepsAManagerAfterWithdrawal(
+  activeManagers: number,
+  targetIsActiveManager: boolean,
+): void {
+  if (targetIsActiveManager && activeManagers <= 1)
+    throw new AppError(
+      'conflict',
+      'This is the last cluster manager: make someone else a cluster manager before withdrawing these rights',
+    );
+}
+
+/** Rights go to a person who can use them: not to a deactivated or erased account. */
+export function checkMayBecomeManager(account: { deactivatedAt: Date | null; erasedAt: Date | null }): void {
+  if (account.erasedAt || account.deactivatedAt)
+    throw new AppError('conflict', 'Reactivate this account before making it a cluster manager');
 }

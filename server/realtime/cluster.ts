@@ -39,6 +39,7 @@ export const BRIDGED_EVENTS = [
   'service_request.changed',
   'membership.changed',
   'credentials.ended',
+  'cluster_role.changed',
 ] as const satisfies readonly (keyof DomainEventMap)[];
 export type BridgedEvent = (typeof BRIDGED_EVENTS)[number];
 

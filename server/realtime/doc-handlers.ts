@@ -130,11 +130,12 @@ export function handleDocuments(socket: RealtimeSocket, deps: DocHandlerDeps): v
     registry.releaseIfIdle(entry.room);
   }
 
-  socket.data.revalidate = async (projectId: string) => {
+  socket.data.revalidate = async (projectId?: string) => {
     for (const [docName, { conn, room }] of joined) {
-      if (parseDocName(docName) !== projectId) continue;
+      const docProject = parseDocName(docName);
+      if (!docProject || (projectId !== undefined && docProject !== projectId)) continue;
       const fresh = await refreshActor(db, conn.actor);
-      const { access, roles } = fresh ? await accessTo(db, projectId, fresh) : { access: null, roles: [] };
+      const { access, roles } = fresh ? await accessTo(db, docProject, fresh) : { access: null, roles: [] };
       if (!access) {
         joined.delete(docName);
         await socket.leave(docRoom(docName));

@@ -22,6 +22,7 @@ import type { ProjectDocuments } from '../documents.ts';
 import { announceToPersonalRooms, joinPersonalRooms, roomDeliveries } from './app-events.ts';
 import { bridgeEvents } from './bridge.ts';
 import { clusterLink, type RedisLink } from './cluster.ts';
+import { reviewClusterRole } from './cluster-role.ts';
 import { credentialSockets } from './credential-sockets.ts';
 import { handleDocuments, revalidateMember } from './doc-handlers.ts';
 import { openDocRegistry, projectDocuments } from './doc-rooms.ts';
@@ -87,6 +88,7 @@ export function createRealtime(
       // Signed out, revoked or deactivated: the sockets those credentials opened end at once.
       'credentials.ended': (ended) => credentials.end(ended),
       'membership.changed': revalidateMember(io, log),
+      'cluster_role.changed': reviewClusterRole(io, deps.db, log),
       ...roomDeliveries(registry),
     },
     cluster,

@@ -29,8 +29,8 @@ export interface InterServerEvents {
 export interface SocketData {
   /** who the handshake authenticated (handshake.ts), set before the connection is accepted */
   actor: Actor;
-  /** re-checks the socket's access to a project's document it joined (doc-handlers.ts) */
-  revalidate?: (projectId: string) => Promise<void>;
+  /** re-checks the socket's access to that project's document, or to every one it joined (doc-handlers.ts) */
+  revalidate?: (projectId?: string) => Promise<void>;
 }
 
 export type RealtimeServer = Server<

@@ -107,3 +107,68 @@ export const PersonExport = z.object({
   }),
 });
 export type PersonExport = z.infer<typeof PersonExport>;
+
+/** The programme office's search over people: name, address or organisation, accent-insensitive. */
+export const PeopleQuery = z.object({
+  q: z.string().trim().max(200).optional().default(''),
+  /** active (the default list), deactivated, or every account */
+  status: z.enum(['active', 'deactivated', 'all']).optional().default('all'),
+  offset: z.coerce.number().int().nonnegative().max(100_000).optional().default(0),
+  limit: z.coerce.number().int().min(1).max(100).optional().default(25),
+});
+export type PeopleQuery = z.infer<typeof PeopleQuery>;
+
+export const PersonSummary = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  organisations: z.array(z.object({ id: Id, name: z.string() })),
+  clusterManager: z.boolean(),
+  deactivatedAt: IsoDate.nullable(),
+  erasedAt: IsoDate.nullable(),
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const PeoplePage = z.object({
+  people: z.array(PersonSummary),
+  /** how many people match, across every page */
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
+export type PeoplePage = z.infer<typeof PeoplePage>;
+
+/** One person as the programme office sees them: their projects and roles, what they handle. */
+export const PersonDetail = PersonSummary.extend({
+  createdAt: IsoDate,
+  memberships: z.array(
+    z.object({ projectId: Id, title: z.string(), role: z.string(), archived: z.boolean() }),
+  ),
+  /** pending invitations sent to their address */
+  pendingInvitations: z.array(
+    z.object({ id: Id, projectId: Id, projectTitle: z.string(), role: z.string(), expiresAt: IsoDate }),
+  ),
+  /** how many services of the catalogue they handle requests for (by name or through their organisation) */
+  handledServices: z.number().int(),
+  mentor: z.boolean(),
+});
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+export const ManagerRightsBody = z.object({ clusterManager: z.boolean() }).strict();
+export type ManagerRightsBody = z.infer<typeof ManagerRightsBody>;
+
+export const ManagerRights = z.object({ id: Id, clusterManager: z.boolean() });
+export type ManagerRights = z.infer<typeof ManagerRights>;
+
+/**
+ * Where the signed-in person's work is, for choosing their home: the portfolio when they have
+ * projects or run the programme office, otherwise the queue of the services they handle or their
+ * mentor requests (shared/home.ts).
+ */
+export const MyWork = z.object({
+  projects: z.number().int(),
+  clusterManager: z.boolean(),
+  handlesServices: z.boolean(),
+  mentor: z.boolean(),
+});
+export type MyWork = z.infer<typeof MyWork>;

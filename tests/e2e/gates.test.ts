@@ -161,7 +161,7 @@ describe('a gate decided in the browser', () => {
       .waitFor();
 
     // And the programme office checks that the audit trail holding all this is intact.
-    await manager.goto('/');
+    await manager.goto('/admin/audit');
     const audit = manager.getByRole('region', { name: 'Audit trail' });
     await audit.getByRole('button', { name: 'Verify the audit trail' }).click();
     await audit.getByText(/^Intact: [\d,]+ entries verified\.$/).waitFor();

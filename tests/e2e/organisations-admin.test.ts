@@ -104,7 +104,10 @@ describe('organisations administration', () => {
     await page.getByRole('heading', { level: 1, name: /^(Portfolio|Portefeuille)$/ }).waitFor();
     await page.goto('/admin/organisations');
     await page
-      .getByRole('heading', { level: 1, name: /Cluster managers only|Réservé aux gestionnaires du cluster/ })
+      .getByRole('heading', {
+        level: 1,
+        name: /Only the programme office administers the cluster|Seul le bureau de programme administre le cluster/,
+      })
       .waitFor();
     expect(await page.getByRole('link', { name: /New organisation|Nouvelle organisation/ }).count()).toBe(0);
   });

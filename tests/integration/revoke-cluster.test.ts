@@ -1,15 +1,16 @@
 /**
  * Two Jalon nodes sharing one database and one Redis: a credential ended through one node ends
  * the sockets it opened on the other within a second (the `credentials.ended` event crosses
- * the Redis bridge).
+ * the Redis bridge), and so do withdrawn cluster-manager rights (`cluster_role.changed`).
  */
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docName } from '../../shared/doc/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { startCluster, type TestCluster } from '../support/cluster.ts';
 import { credentialsEnded, refusedOnReconnect } from '../support/credentials.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
-import { connectWith } from '../support/socket.ts';
+import { connectWith, peerOn } from '../support/socket.ts';
 
 let redis: TestRedis;
 let cluster: TestCluster;
@@ -82,5 +83,29 @@ describe('ending credentials across nodes', () => {
     const { reason, at: endedAt } = await ended;
     expect(reason).toBe('deactivated');
     expect(endedAt - at).toBeLessThan(1000);
+  }, 30_000);
+
+  it('withdrawing cluster-manager rights through one node cuts the documents open on the other', async () => {
+    const [first, second] = cluster.nodes;
+    const manager = await signedIn(first!.url, 'manager@demo.jalon');
+    const partner = await signedIn(second!.url, 'partner@demo.jalon', { fresh: true });
+    const partnerId = (await partner.get('/api/me')).body.user.id as string;
+    const rights = (clusterManager: boolean) =>
+      manager.request('PUT', `/api/people/${partnerId}/cluster-manager`, { clusterManager });
+    expect((await rights(true)).status).toBe(200);
+    const own = new Set(
+      ((await partner.get('/api/projects?mine=true')).body.projects as { id: string }[]).map((p) => p.id),
+    );
+    const all = (await manager.get('/api/projects')).body.projects as { id: string }[];
+    const elsewhere = all.find((p) => !own.has(p.id))!;
+    const open = await peerOn(await socketOn(second!.url, { cookie: partner.cookie }), docName(elsewhere.id));
+    expect(open.provider.access).not.toBeNull();
+    const cutOff = new Promise<number>((resolve) => {
+      open.provider.on('access', (access) => access === null && resolve(Date.now()));
+    });
+    const at = Date.now();
+    expect((await rights(false)).status).toBe(200);
+    expect((await cutOff) - at).toBeLessThan(1000);
+    open.close();
   }, 30_000);
 });

@@ -60,6 +60,8 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'token.create': { user: Y, manager: Y },
   'session.revoke': { user: Y, manager: Y },
   'organisation.manage': { user: N, manager: Y },
+  'people.view': { user: N, manager: Y },
+  'people.grant_manager': { user: N, manager: Y },
 };
 
 describe('cluster permission matrix', () => {
@@ -96,11 +98,13 @@ describe('cluster permission matrix', () => {
       'audit.verify',
       'directory.view',
       'framework.view',
+      'people.view',
     ] as const)
       expect(mayInCluster(reader, action), action).toBe(true);
     for (const action of [
       'service.manage',
       'people.deactivate',
+      'people.grant_manager',
       'project.create_any_organisation',
       'gate.review_uninvited',
       'directory.list_contact',
@@ -111,6 +115,8 @@ describe('cluster permission matrix', () => {
   it("a manager's token bound to one project reaches none of the cluster's administration", () => {
     const bound = actor(true, boundToken);
     for (const action of [
+      'people.view',
+      'people.grant_manager',
       'service.manage',
       'service.load',
       'audit.verify',
@@ -135,6 +141,12 @@ describe('cluster permission matrix', () => {
     expect(mayInCluster(actor(true, writeToken), 'organisation.manage')).toBe(false);
     expect(mayInCluster(actor(true, readToken), 'organisation.manage')).toBe(false);
     expect(mayInCluster(actor(true), 'organisation.manage')).toBe(false);
+  });
+
+  it('grants cluster-manager rights from a signed-in session only, never with a token', () => {
+    expect(mayInCluster(actor(true, session), 'people.grant_manager')).toBe(true);
+    expect(mayInCluster(actor(true, writeToken), 'people.grant_manager')).toBe(false);
+    expect(mayInCluster(actor(true), 'people.grant_manager')).toBe(false);
   });
 
   it('creates tokens and ends sessions from a signed-in session only, never with a token', () => {

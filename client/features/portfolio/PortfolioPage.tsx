@@ -1,4 +1,4 @@
-import { useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { OrganisationKind } from '../../../shared/domain.ts';
 import { canInCluster } from '../../../shared/permissions.ts';
@@ -9,8 +9,8 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { appSocket } from '../../realtime/socket.ts';
-import { AuditCheck } from '../audit/AuditCheck.tsx';
 import { StagesOverTime } from '../history/StagesOverTime.tsx';
+import { HomeGuide } from '../home/HomeGuide.tsx';
 import { reportApi } from '../reports/report-api.ts';
 import { SearchBox } from '../search/SearchBox.tsx';
 import {
@@ -147,7 +147,9 @@ export function PortfolioPage() {
             <Show when={overviewOpen()}>
               <StagesOverTime />
               <Show when={canInCluster(session[0].me, 'audit.verify')}>
-                <AuditCheck />
+                <p class="small">
+                  <A href="/admin/audit">{t().admin.auditLink}</A>
+                </p>
               </Show>
             </Show>
           </div>
@@ -189,7 +191,9 @@ export function PortfolioPage() {
           </StatePanel>
         </Match>
         <Match when={projects.status === 'ready' && total() === 0}>
-          <StatePanel title={t().portfolio.emptyTitle} body={t().portfolio.emptyBody} icon="lock" />
+          <Show when={seesEveryProject()} fallback={<HomeGuide />}>
+            <StatePanel title={t().portfolio.emptyTitle} body={t().portfolio.emptyBody} icon="lock" />
+          </Show>
         </Match>
         <Match when={projects.status === 'ready' && visible().length === 0}>
           <StatePanel title={t().portfolio.noResultsTitle} body={t().portfolio.noResultsBody} icon="search">

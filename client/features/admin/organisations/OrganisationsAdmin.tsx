@@ -1,11 +1,10 @@
-import { A, useParams, useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
 import { canInCluster } from '../../../../shared/permissions.ts';
 import { type OrganisationKind, organisationKinds } from '../../../../shared/vocabularies.ts';
 import { useApp, useI18n } from '../../../app-context.tsx';
 import { LoadFailed, Loading } from '../../../components/LoadStates.tsx';
 import { SearchIcon } from '../../../components/SearchIcon.tsx';
-import { Shell } from '../../../components/Shell.tsx';
 import { StatePanel } from '../../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../../components/use-document-title.ts';
 import { formatNumber } from '../../../i18n/format.ts';
@@ -17,30 +16,29 @@ import './admin-organisations.css';
 const statuses: StatusFilter[] = ['all', 'active', 'deactivated'];
 
 /**
- * Administration › Organisations, for cluster managers: the list (/admin/organisations), a new
- * organisation (/admin/organisations/new) and one organisation (/admin/organisations/:id). Others
- * are told it is the programme office's; the server refuses them anyway.
+ * Administration › Organisations, for cluster managers, a section of /admin (which tells others
+ * it is the programme office's; the server refuses them anyway): the list
+ * (/admin/organisations), a new organisation (/admin/organisations/new) and one organisation
+ * (/admin/organisations/:id). `rest` is the address after /admin/organisations/.
  */
-export function OrganisationsAdmin() {
-  const params = useParams();
+export function OrganisationsAdmin(props: { rest: string }) {
   const { session } = useApp();
   const { t } = useI18n();
   const a = () => t().adminOrganisations;
+  const id = () => props.rest.split('/')[0] || null;
   return (
-    <Shell>
-      <Switch>
-        <Match when={!canInCluster(session[0].me, 'organisation.manage')}>
-          <StatePanel title={a().managersOnly} body={a().managersOnlyBody} icon="lock" level={1} />
-        </Match>
-        <Match when={params.id === 'new'}>
-          <NewOrganisationPage />
-        </Match>
-        <Match when={params.id}>{(id) => <OrganisationAdminPage id={id()} />}</Match>
-        <Match when={true}>
-          <OrganisationList />
-        </Match>
-      </Switch>
-    </Shell>
+    <Switch>
+      <Match when={!canInCluster(session[0].me, 'organisation.manage')}>
+        <StatePanel title={a().managersOnly} body={a().managersOnlyBody} icon="lock" level={1} />
+      </Match>
+      <Match when={id() === 'new'}>
+        <NewOrganisationPage />
+      </Match>
+      <Match when={id()}>{(orgId) => <OrganisationAdminPage id={orgId()} />}</Match>
+      <Match when={true}>
+        <OrganisationList />
+      </Match>
+    </Switch>
   );
 }
 
