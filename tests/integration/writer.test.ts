@@ -47,6 +47,9 @@ const org = (id: string) => ({
   descriptionEn: 'en',
   descriptionFr: 'fr',
   focusAreas: ['oncology', 'devices'],
+  website: 'https://org.example',
+  deactivatedAt: null,
+  version: 1,
   createdAt,
 });
 
@@ -54,7 +57,7 @@ describe('the writer', () => {
   it('compiles a drizzle insert to SQL and driver values as the columns map them', () => {
     const { sql, args } = toSqlStatement(database.db.insert(organisations).values(org('a')));
     expect(sql).toBe(
-      'insert into "organisations" ("id", "slug", "name", "kind", "founder", "parent_id", "description_en", "description_fr", "focus_areas", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'insert into "organisations" ("id", "slug", "name", "kind", "founder", "parent_id", "description_en", "description_fr", "focus_areas", "website", "deactivated_at", "version", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     expect(args).toEqual([
       'a',
@@ -66,6 +69,9 @@ describe('the writer', () => {
       'en',
       'fr',
       '["oncology","devices"]',
+      'https://org.example',
+      null,
+      1,
       createdAt.getTime(),
     ]);
     const update = toSqlStatement(
