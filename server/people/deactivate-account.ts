@@ -13,9 +13,9 @@ import type { AccountStatus } from '../../shared/schemas/people.ts';
 import { commitAudited } from '../audit/audited-commit.ts';
 import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
-import { apiTokens, clusterManagers, session, user } from '../db/schema/index.ts';
+import { apiTokens, session, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { loadAccount } from './account-row.ts';
 import { activeManagerCount } from './active-managers.ts';
 import { checkKeepsAManager, checkReactivable } from './people.rules.ts';
 
@@ -26,22 +26,6 @@ export interface AccountChangeBy {
 }
 
 type AccountDeps = Pick<ServiceDeps, 'db' | 'log' | 'clock' | 'events'>;
-
-async function loadAccount(deps: AccountDeps, userId: string) {
-  const [row] = await deps.db
-    .select({
-      id: user.id,
-      deactivatedAt: user.deactivatedAt,
-      erasedAt: user.erasedAt,
-      manager: clusterManagers.userId,
-    })
-    .from(user)
-    .leftJoin(clusterManagers, eq(clusterManagers.userId, user.id))
-    .where(eq(user.id, userId))
-    .limit(1);
-  if (!row) throw new AppError('not_found', 'No such person');
-  return row;
-}
 
 export async function deactivateAccount(
   deps: ServiceDeps,

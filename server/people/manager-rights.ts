@@ -13,9 +13,9 @@ import type { ManagerRights } from '../../shared/schemas/people.ts';
 import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
-import { clusterManagers, user } from '../db/schema/index.ts';
+import { clusterManagers } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { loadAccount } from './account-row.ts';
 import { activeManagerCount } from './active-managers.ts';
 import { checkKeepsAManagerAfterWithdrawal, checkMayBecomeManager } from './people.rules.ts';
 
@@ -30,18 +30,7 @@ export async function setManagerRights(
 ): Promise<ManagerRights> {
   requireClusterAction(deps, actor, 'people.grant_manager');
   const { db } = deps;
-  const [target] = await db
-    .select({
-      id: user.id,
-      deactivatedAt: user.deactivatedAt,
-      erasedAt: user.erasedAt,
-      manager: clusterManagers.userId,
-    })
-    .from(user)
-    .leftJoin(clusterManagers, eq(clusterManagers.userId, user.id))
-    .where(eq(user.id, userId))
-    .limit(1);
-  if (!target) throw new AppError('not_found', 'No such person');
+  const target = await loadAccount(deps, userId);
   const isManager = target.manager !== null;
   if (isManager === clusterManager) return { id: userId, clusterManager };
 
