@@ -27,6 +27,15 @@ import { AppError } from '../errors.ts';
 import { foldText } from './directory.rules.ts';
 import { type OrganisationRow, toOrganisation } from './list-organisations.ts';
 
+/** A project as an organisation's admin view lists it, led or partnered. */
+const projectSummary = {
+  id: projects.id,
+  title: projects.title,
+  track: projects.frameworkId,
+  stage: projects.stage,
+  archived: projects.archived,
+};
+
 export async function loadOrganisationRow(deps: ServiceDeps, idOrSlug: string): Promise<OrganisationRow> {
   const [row] = await deps.db
     .select()
@@ -105,26 +114,13 @@ export async function adminOrganisationDetail(
       .limit(ADMIN_LIST_LIMIT),
     db.select({ n: count() }).from(organisationMembers).where(eq(organisationMembers.organisationId, row.id)),
     db
-      .select({
-        id: projects.id,
-        title: projects.title,
-        track: projects.frameworkId,
-        stage: projects.stage,
-        archived: projects.archived,
-      })
+      .select(projectSummary)
       .from(projects)
       .where(eq(projects.leadOrganisationId, row.id))
       .orderBy(projects.title)
       .limit(ADMIN_LIST_LIMIT),
     db
-      .select({
-        id: projects.id,
-        title: projects.title,
-        track: projects.frameworkId,
-        stage: projects.stage,
-        archived: projects.archived,
-        role: projectPartners.role,
-      })
+      .select({ ...projectSummary, role: projectPartners.role })
       .from(projectPartners)
       .innerJoin(projects, eq(projects.id, projectPartners.projectId))
       .where(eq(projectPartners.organisationId, row.id))

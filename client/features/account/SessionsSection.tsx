@@ -1,12 +1,12 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { SessionView } from '../../../shared/schemas/me.ts';
 import { useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
-import { describeError } from '../../errors.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { accountPageApi } from './account-api.ts';
 import { ConfirmInline } from './ConfirmInline.tsx';
 import { describeDevice } from './device.ts';
+import { createSectionAction } from './section-action.ts';
 
 /** Where the person is signed in: this device first, the others to sign out one by one or all. */
 export function SessionsSection(props: { reload: number }) {
@@ -16,27 +16,14 @@ export function SessionsSection(props: { reload: number }) {
     () => props.reload,
     () => accountPageApi.sessions(),
   );
-  const [busy, setBusy] = createSignal(false);
-  const [outcome, setOutcome] = createSignal<{ ok: boolean; text: string } | null>(null);
   const sessions = () => {
     const all = list.error ? [] : (list.latest?.sessions ?? []);
     return [...all.filter((s) => s.current), ...all.filter((s) => !s.current)];
   };
   const device = (s: SessionView) => describeDevice(s.userAgent, w());
 
-  async function act(run: () => Promise<string>): Promise<boolean> {
-    setBusy(true);
-    try {
-      setOutcome({ ok: true, text: await run() });
-      await refetch();
-      return true;
-    } catch (err) {
-      setOutcome({ ok: false, text: `${w().failed} ${describeError(err, t())}` });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, outcome, run } = createSectionAction(refetch);
+  const act = (action: () => Promise<string>) => run(action, w().failed);
 
   return (
     <section class="panel ac-section" aria-labelledby="ac-sessions-title" id="sessions">

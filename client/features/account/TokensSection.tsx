@@ -2,10 +2,10 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import type { ApiToken } from '../../../shared/tokens.ts';
 import { useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
-import { describeError } from '../../errors.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { accountPageApi } from './account-api.ts';
 import { ConfirmInline } from './ConfirmInline.tsx';
+import { createSectionAction } from './section-action.ts';
 import { TokenCreateForm } from './TokenCreateForm.tsx';
 import { TokenSecret } from './TokenSecret.tsx';
 
@@ -15,24 +15,14 @@ export function TokensSection() {
   const w = () => t().accountPage.tokens;
   const [list, { refetch }] = createResource(() => accountPageApi.tokens().then((r) => r.tokens));
   const [secret, setSecret] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [outcome, setOutcome] = createSignal<{ ok: boolean; text: string } | null>(null);
   const expired = (token: ApiToken) => new Date(token.expiresAt).getTime() <= Date.now();
 
-  async function revoke(token: ApiToken): Promise<boolean> {
-    setBusy(true);
-    try {
+  const { busy, outcome, setOutcome, run } = createSectionAction(refetch);
+  const revoke = (token: ApiToken) =>
+    run(async () => {
       await accountPageApi.revokeToken(token.id);
-      setOutcome({ ok: true, text: w().revoked });
-      await refetch();
-      return true;
-    } catch (err) {
-      setOutcome({ ok: false, text: `${w().revokeFailed} ${describeError(err, t())}` });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+      return w().revoked;
+    }, w().revokeFailed);
 
   return (
     <section class="panel ac-section" aria-labelledby="ac-tokens-title" id="tokens">
