@@ -59,6 +59,10 @@ export async function inviteMember(
     acceptedAt: null,
     acceptedBy: null,
     revokedAt: null,
+    declinedAt: null,
+    organisationId: null,
+    lastSentAt: now,
+    sendCount: 1,
   };
   await new ChangeSet(deps, { at: now, actor, projectId })
     .write(db.insert(projectInvitations).values(row))

@@ -13,6 +13,16 @@ export const frameworks = sqliteTable('frameworks', {
   descriptionEn: text('description_en').notNull(),
   descriptionFr: text('description_fr').notNull(),
   builtIn: integer('built_in', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * the framework this is a version of (the id of its first version). Editing a framework makes
+   * a new row with the same lineage and the next version; projects and gate reviews keep the
+   * row they were started or decided under.
+   */
+  lineage: text('lineage').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  /** what changed from the previous version, in the editor's words */
+  changeNote: text('change_note').notNull().default(''),
+  createdBy: text('created_by'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });
 

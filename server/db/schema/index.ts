@@ -11,4 +11,5 @@ export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './projects.ts';
 export * from './services.ts';
+export * from './settings.ts';
 export * from './tokens.ts';

@@ -81,6 +81,13 @@ export const projectInvitations = sqliteTable(
     acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
     acceptedBy: text('accepted_by'),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** the invitee said no, through the link */
+    declinedAt: integer('declined_at', { mode: 'timestamp_ms' }),
+    /** for a person without an account: the organisation their account joins on accepting */
+    organisationId: text('organisation_id').references(() => organisations.id),
+    /** a resend replaces the token (the old link stops working) and restarts the expiry */
+    lastSentAt: integer('last_sent_at', { mode: 'timestamp_ms' }),
+    sendCount: integer('send_count').notNull().default(1),
   },
   (t) => [index('project_invitations_project_idx').on(t.projectId)],
 );

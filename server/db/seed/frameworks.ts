@@ -25,6 +25,7 @@ export async function seedFrameworks(db: Db): Promise<boolean> {
         descriptionEn: f.description.en,
         descriptionFr: f.description.fr,
         builtIn: true,
+        lineage: f.id,
         // keeps the catalogue in the order it is written here
         createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
       }),
