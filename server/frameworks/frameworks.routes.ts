@@ -28,6 +28,9 @@ export async function loadFrameworkCatalogue(deps: ServiceDeps): Promise<Framewo
   return {
     frameworks: fw.map((f) => ({
       id: f.id,
+      lineage: f.lineage,
+      version: f.version,
+      current: !fw.some((g) => g.lineage === f.lineage && g.version > f.version),
       name: { en: f.nameEn, fr: f.nameFr },
       description: { en: f.descriptionEn, fr: f.descriptionFr },
       levels: levels

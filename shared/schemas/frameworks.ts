@@ -21,6 +21,11 @@ export const FrameworkStage = z.object({
 });
 export const Framework = z.object({
   id: z.string(),
+  /** the id of the framework's first version: what "track" means across versions */
+  lineage: z.string(),
+  version: z.number().int(),
+  /** false when a newer version of the same lineage exists: new projects start on the current one */
+  current: z.boolean(),
   name: Bilingual,
   description: Bilingual,
   levels: z.array(FrameworkLevel),
