@@ -18,12 +18,13 @@ describe('frameworks administration', () => {
     await page.getByRole('link', { name: 'Therapeutics', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Therapeutics' }).waitFor();
     await page.getByText('Version 1 · Current').waitFor();
-    const oldText = await page
-      .locator('.fw-stage')
-      .first()
-      .locator('.fw-criteria li [lang="en"]')
-      .first()
-      .innerText();
+    const oldText =
+      (await page
+        .locator('.fw-stage')
+        .first()
+        .locator('.fw-criteria li [lang="en"]')
+        .first()
+        .textContent()) ?? '';
 
     await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Edit Therapeutics' }).waitFor();
@@ -48,7 +49,7 @@ describe('frameworks administration', () => {
       .getByRole('button', { name: `Move up: Criterion ${count}` })
       .press('Enter');
     await expect
-      .poll(() => page.locator('#fw-stages-0-criteria-' + (count - 2) + '-text-en').inputValue())
+      .poll(() => page.locator(`#fw-stages-0-criteria-${count - 2}-text-en`).inputValue())
       .toBe('A data management plan is written');
 
     // Without a change note the save is refused next to the field, and nothing typed is lost.

@@ -53,7 +53,7 @@ export function BilingualField(props: {
                 }
               >
                 <textarea
-                  rows={2}
+                  rows={3}
                   id={id()}
                   lang={lang}
                   aria-invalid={Boolean(error())}

@@ -95,7 +95,7 @@ export function TrackPage(props: { data: AdminFrameworks; lineage: string }) {
               <legend class="fw-lang-legend">{a().languages}</legend>
               <For each={['both', 'en', 'fr'] as Shown[]}>
                 {(s) => (
-                  <label class="segment" classList={{ 'segment-on': shown() === s }}>
+                  <label class="fw-segment" classList={{ 'fw-segment-on': shown() === s }}>
                     <input
                       type="radio"
                       name="fw-languages"
