@@ -23,6 +23,7 @@ import type { Config } from './config.ts';
 import type { ServiceDeps } from './deps.ts';
 import { AppError, toAppError, toErrorBody } from './errors.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
+import { frameworkAdminRoutes } from './frameworks/frameworks-admin.routes.ts';
 import { gateRoutes } from './gates/gates.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
 import { clientIp } from './http/client-ip.ts';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
     organisationRoutes,
     organisationAdminRoutes,
     frameworkRoutes,
+    frameworkAdminRoutes,
     searchRoutes,
     commentRoutes,
     auditRoutes,

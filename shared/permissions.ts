@@ -139,6 +139,8 @@ export const clusterActions = [
   'people.view',
   /** grant or withdraw the programme office's rights (the last active manager always stays) */
   'people.grant_manager',
+  /** edit the maturation frameworks (each change a new version), copy one, edit readiness texts */
+  'framework.manage',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -169,6 +171,7 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'organisation.manage',
     'people.view',
     'people.grant_manager',
+    'framework.manage',
   ]),
 };
 

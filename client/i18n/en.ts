@@ -11,6 +11,7 @@ import { adminEn } from './admin.en.ts';
 import { adminOrganisationsEn } from './admin-organisations.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
+import { frameworksAdminEn } from './frameworks-admin.en.ts';
 import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
 import { notificationsEn } from './notifications.en.ts';
@@ -239,5 +240,6 @@ export const en = {
   account: accountEn,
   accountPage: accountPageEn,
   adminOrganisations: adminOrganisationsEn,
+  frameworksAdmin: frameworksAdminEn,
   admin: adminEn,
 };

@@ -10,6 +10,7 @@ import { adminFr } from './admin.fr.ts';
 import { adminOrganisationsFr } from './admin-organisations.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
+import { frameworksAdminFr } from './frameworks-admin.fr.ts';
 import { gatesFr } from './gates.fr.ts';
 import { historyFr } from './history.fr.ts';
 import type { Messages } from './messages.ts';
@@ -244,5 +245,6 @@ export const fr: Messages = {
   account: accountFr,
   accountPage: accountPageFr,
   adminOrganisations: adminOrganisationsFr,
+  frameworksAdmin: frameworksAdminFr,
   admin: adminFr,
 };

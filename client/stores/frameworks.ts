@@ -29,6 +29,15 @@ export function createFrameworksStore(api: Pick<Api, 'frameworks'>) {
         setState('status', 'error');
       }
     },
+    /** Reads the catalogue again: a manager just made a new version, or copied a framework. */
+    async reload(): Promise<void> {
+      try {
+        setState({ status: 'ready', catalogue: await api.frameworks() });
+      } catch (err) {
+        // Keeps what it had: the screens still read the versions they were showing.
+        console.warn('frameworks could not be reloaded', err);
+      }
+    },
     tracks(): Framework[] {
       return state.catalogue?.frameworks ?? [];
     },

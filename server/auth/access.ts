@@ -113,6 +113,8 @@ const clusterDenials: Record<ClusterAction, string> = {
   'people.view': 'Only cluster managers list and search people',
   'people.grant_manager':
     'Only cluster managers, from a signed-in browser session, grant or withdraw cluster-manager rights',
+  'framework.manage':
+    'Only cluster managers edit the frameworks, from a signed-in browser session (not with an API token)',
 };
 
 /**

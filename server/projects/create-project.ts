@@ -1,5 +1,5 @@
 /** A signed-in user starts a project for one of their organisations and becomes its lead. */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateProjectBody, ProjectDetail } from '../../shared/schemas/projects.ts';
 import { mayInCluster } from '../auth/access.ts';
@@ -26,6 +26,19 @@ export async function createProject(
   const { db } = deps;
   const [framework] = await db.select().from(frameworks).where(eq(frameworks.id, input.track)).limit(1);
   if (!framework) throw new AppError('invalid_input', `Unknown track "${input.track}"`);
+  // A new project starts on its track's current version; older ones stay for the projects on them.
+  const [newer] = await db
+    .select({ id: frameworks.id, version: frameworks.version })
+    .from(frameworks)
+    .where(and(eq(frameworks.lineage, framework.lineage), gt(frameworks.version, framework.version)))
+    .orderBy(desc(frameworks.version))
+    .limit(1);
+  if (newer)
+    throw new AppError(
+      'invalid_input',
+      `"${framework.nameEn}" version ${framework.version} has been replaced: new projects start on its current version, ${newer.version} ("${newer.id}")`,
+      [{ path: 'track', message: `not the current version: use "${newer.id}"` }],
+    );
   const leadOrg = await loadOrganisation(db, input.leadOrganisationId);
   if (!leadOrg) throw new AppError('invalid_input', 'Unknown lead organisation');
   if (!mayInCluster(actor, 'project.create_any_organisation')) {

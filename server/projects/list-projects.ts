@@ -1,11 +1,11 @@
 /** The projects an actor may see: their memberships, or every project for a cluster manager. */
-import { and, desc, eq, exists, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { PortfolioProject, ProjectListQuery } from '../../shared/schemas/projects.ts';
 import type { Actor } from '../auth/actor.ts';
 import { visibleProjectsWhere } from '../auth/visibility.ts';
-import { organisations, projectMembers, projectPartners, projects } from '../db/schema/index.ts';
+import { frameworks, organisations, projectMembers, projectPartners, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { healthOf } from './project-health.ts';
 import { toSummary } from './project-view.ts';
@@ -23,7 +23,17 @@ export async function listProjects(
   const visible = visibleProjectsWhere(deps.db, actor, projects.id);
   if (visible) where.push(visible);
   if (!filter.archived) where.push(eq(projects.archived, false));
-  if (filter.track) where.push(eq(projects.frameworkId, filter.track));
+  if (filter.track) {
+    // A track is its lineage: every version of it, whichever version's id (or the lineage) is given.
+    const named = alias(frameworks, 'named');
+    const lineage = deps.db.select({ lineage: named.lineage }).from(named).where(eq(named.id, filter.track));
+    where.push(
+      inArray(
+        projects.frameworkId,
+        deps.db.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.lineage, lineage)),
+      ),
+    );
+  }
   if (filter.stage !== undefined) where.push(eq(projects.stage, filter.stage));
   if (filter.organisation) {
     const partnerOf = deps.db

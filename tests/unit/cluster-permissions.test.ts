@@ -62,6 +62,7 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'organisation.manage': { user: N, manager: Y },
   'people.view': { user: N, manager: Y },
   'people.grant_manager': { user: N, manager: Y },
+  'framework.manage': { user: N, manager: Y },
 };
 
 describe('cluster permission matrix', () => {
@@ -141,6 +142,13 @@ describe('cluster permission matrix', () => {
     expect(mayInCluster(actor(true, writeToken), 'organisation.manage')).toBe(false);
     expect(mayInCluster(actor(true, readToken), 'organisation.manage')).toBe(false);
     expect(mayInCluster(actor(true), 'organisation.manage')).toBe(false);
+  });
+
+  it('edits the frameworks from a signed-in session only, never with a token', () => {
+    expect(mayInCluster(actor(true, session), 'framework.manage')).toBe(true);
+    expect(mayInCluster(actor(false, session), 'framework.manage')).toBe(false);
+    expect(mayInCluster(actor(true, writeToken), 'framework.manage')).toBe(false);
+    expect(mayInCluster(actor(true), 'framework.manage')).toBe(false);
   });
 
   it('grants cluster-manager rights from a signed-in session only, never with a token', () => {

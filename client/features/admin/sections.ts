@@ -27,6 +27,13 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     ),
   },
   {
+    id: 'frameworks',
+    label: (t) => t.frameworksAdmin.title,
+    component: lazy(() =>
+      import('./frameworks/FrameworksAdmin.tsx').then((m) => ({ default: m.FrameworksAdmin })),
+    ),
+  },
+  {
     id: 'audit',
     label: (t) => t.admin.sections.audit,
     component: lazy(() => import('./AuditSection.tsx').then((m) => ({ default: m.AuditSection }))),

@@ -4,6 +4,7 @@ import type { FrameworkCatalogue } from '../../../shared/schemas/frameworks.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { formatNumber, formatRelative } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';
+import { NewerVersionNote } from './NewerVersionNote.tsx';
 import './criteria.css';
 
 type Criterion = FrameworkCatalogue['frameworks'][number]['stages'][number]['criteria'][number];
@@ -34,6 +35,7 @@ export function CriteriaTab() {
             {s().gateName[locale()]}
           </h2>
           <p class="muted room-section-intro">{c().intro(s().gateName[locale()])}</p>
+          <NewerVersionNote />
           <div class="panel criteria-group">
             <h3 class="panel-title criteria-group-title">
               {c().must}

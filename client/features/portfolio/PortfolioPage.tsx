@@ -159,7 +159,7 @@ export function PortfolioPage() {
       <Show when={showList()}>
         <PortfolioFilters
           filters={filters()}
-          tracks={frameworks[1].tracks()}
+          tracks={frameworks[1].tracks().filter((f) => f.current)}
           kinds={leadKinds()}
           showMine={seesEveryProject()}
           disabled={projects.status === 'loading'}
