@@ -7,7 +7,7 @@ export const directoryFr: Messages['directory'] = {
   pageTitle: 'Annuaire',
   title: 'Qui fait quoi sur le campus',
   intro:
-    'Les organisations du cluster : fondateurs, hôpitaux, équipes de recherche, jeunes pousses, partenaires industriels et agences publiques.',
+    'Les organisations du cluster : fondateurs, hôpitaux, équipes de recherche, jeunes pousses, partenaires industriels et agences publiques.',
   count: (n: string) => `${n} organisations`,
   filters: 'Filtrer l’annuaire',
   search: 'Rechercher dans l’annuaire',
@@ -63,7 +63,7 @@ export const directoryFr: Messages['directory'] = {
     pageTitle: 'Mentors',
     title: 'Mentors',
     intro:
-      'Des experts réglementaires, cliniques, de production et du développement commercial qui accompagnent les projets du cluster. Le porteur de projet demande ; le mentor accepte ou décline.',
+      'Des experts réglementaires, cliniques, de production et du développement commercial qui accompagnent les projets du cluster. Le porteur de projet demande ; le mentor accepte ou décline.',
     count: (n: string) => `${n} mentors`,
     search: 'Rechercher des mentors',
     searchPlaceholder: 'Rechercher noms et expertises…',
@@ -85,7 +85,7 @@ export const directoryFr: Messages['directory'] = {
     ask: 'Demander un accompagnement',
     askTitle: (name: string) => `Demander à ${name} d’accompagner un projet`,
     project: 'Projet',
-    noLedProjects: 'Vous ne portez aucun projet : c’est le porteur du projet qui sollicite les mentors.',
+    noLedProjects: 'Vous ne portez aucun projet : c’est le porteur du projet qui sollicite les mentors.',
     message: 'Message',
     messageHint: 'Dites sur quoi vous aimeriez être aidé.',
     messageRequired: 'Écrivez un message au mentor.',

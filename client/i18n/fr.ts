@@ -76,10 +76,10 @@ export const fr: Messages = {
   sessionEnded: {
     notice: {
       signed_out: 'Vous avez été déconnecté de Jalon.',
-      sessions_revoked: 'Vous avez été déconnecté de Jalon : les sessions de votre compte ont été fermées.',
+      sessions_revoked: 'Vous avez été déconnecté de Jalon : les sessions de votre compte ont été fermées.',
       token_revoked: 'Vous avez été déconnecté de Jalon.',
-      expired: 'Vous avez été déconnecté de Jalon : votre session a expiré.',
-      deactivated: 'Vous avez été déconnecté de Jalon : votre compte a été désactivé.',
+      expired: 'Vous avez été déconnecté de Jalon : votre session a expiré.',
+      deactivated: 'Vous avez été déconnecté de Jalon : votre compte a été désactivé.',
     },
     signInAgain: 'Reconnectez-vous pour continuer.',
     deactivated: 'Ce compte a été désactivé. Demandez au bureau de programme de le réactiver.',
