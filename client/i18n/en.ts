@@ -18,6 +18,7 @@ import { plural } from './plural.ts';
 import { auditCheckEn, reportEn } from './report.en.ts';
 import { roomEn } from './room.en.ts';
 import { servicesEn } from './services.en.ts';
+import { websiteEn } from './website.en.ts';
 
 export const en = {
   ...collabEn,
@@ -231,6 +232,7 @@ export const en = {
   gates: gatesEn,
   activity: activityEn,
   directory: directoryEn,
+  website: websiteEn,
   services: servicesEn,
   report: reportEn,
   auditCheck: auditCheckEn,

@@ -18,6 +18,7 @@ import { plural } from './plural.ts';
 import { auditCheckFr, reportFr } from './report.fr.ts';
 import { roomFr } from './room.fr.ts';
 import { servicesFr } from './services.fr.ts';
+import { websiteFr } from './website.fr.ts';
 
 export const fr: Messages = {
   ...collabFr,
@@ -236,6 +237,7 @@ export const fr: Messages = {
   gates: gatesFr,
   activity: activityFr,
   directory: directoryFr,
+  website: websiteFr,
   services: servicesFr,
   report: reportFr,
   auditCheck: auditCheckFr,

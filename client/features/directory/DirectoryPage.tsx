@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { type DirectoryFilters, directoryApi } from './directory-api.ts';
 import { FocusTags } from './FocusTags.tsx';
+import { WebsiteLink } from './WebsiteLink.tsx';
 import './directory.css';
 
 const categories = Object.keys(directoryCategories) as DirectoryCategory[];
@@ -161,6 +162,7 @@ function OrganisationCard(props: { org: Organisation }) {
         </Show>
       </div>
       <p class="org-card-text">{props.org.description[locale()]}</p>
+      <WebsiteLink website={props.org.website} />
       <FocusTags areas={props.org.focusAreas} label={t().directory.profile.focusAreas} />
     </li>
   );
