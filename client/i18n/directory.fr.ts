@@ -1,5 +1,6 @@
 /** Les textes de l’annuaire du cluster et de l’annuaire des mentors (`t().directory`). */
 import type { Messages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const directoryFr: Messages['directory'] = {
   nav: 'Annuaire',
@@ -8,7 +9,8 @@ export const directoryFr: Messages['directory'] = {
   title: 'Qui fait quoi sur le campus',
   intro:
     'Les organisations du cluster : fondateurs, hôpitaux, équipes de recherche, jeunes pousses, partenaires industriels et agences publiques.',
-  count: (n: string) => `${n} organisations`,
+  count: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted} organisation`, other: `${formatted} organisations` }),
   filters: 'Filtrer l’annuaire',
   search: 'Rechercher dans l’annuaire',
   searchPlaceholder: 'Nom, activité, domaine…',
@@ -64,7 +66,8 @@ export const directoryFr: Messages['directory'] = {
     title: 'Mentors',
     intro:
       'Des experts réglementaires, cliniques, de production et du développement commercial qui accompagnent les projets du cluster. Le porteur de projet demande ; le mentor accepte ou décline.',
-    count: (n: string) => `${n} mentors`,
+    count: (n: number, formatted: string) =>
+      plural('fr', n, { one: `${formatted} mentor`, other: `${formatted} mentors` }),
     search: 'Rechercher des mentors',
     searchPlaceholder: 'Rechercher noms et expertises…',
     expertise: 'Expertise',

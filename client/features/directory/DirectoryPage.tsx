@@ -48,7 +48,7 @@ export function DirectoryPage() {
         <h1 class="page-title">{d().title}</h1>
         <Show when={orgs.latest}>
           <span class="page-count" aria-live="polite">
-            {d().count(formatNumber(locale(), list().length))}
+            {d().count(list().length, formatNumber(locale(), list().length))}
           </span>
         </Show>
       </div>
