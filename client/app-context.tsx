@@ -5,6 +5,7 @@
  */
 import { createContext, createEffect, on, type ParentProps, useContext } from 'solid-js';
 import { api, setApiHooks } from './api.ts';
+import { setDisplayTimeZone } from './i18n/format.ts';
 import { createI18nStore } from './i18n/i18n.ts';
 import { closeAppSocket, setCredentialsEndedHandler } from './realtime/socket.ts';
 import { createConnectivityStore } from './stores/connectivity.ts';
@@ -31,6 +32,8 @@ function createAppStores() {
   createEffect(() => {
     if (session[0].status === 'signedIn') void frameworks[1].load();
   });
+  // Dates and times read in the zone of the profile (the browser's while signed out or unset).
+  createEffect(() => setDisplayTimeZone(session[0].me?.user.timeZone));
   // One user's projects must never show, even for a moment, to the next one on this browser.
   createEffect(
     on(

@@ -21,21 +21,21 @@ export const accountFr: typeof accountEn = {
     resetLinkInvalid: 'Ce lien de réinitialisation a expiré ou a déjà servi. Demandez-en un nouveau.',
   },
   invitation: {
-    createTitle: 'Nouveau sur Jalon ? Créez votre compte',
+    createTitle: 'Nouveau sur Jalon ? Créez votre compte',
     createIntro: (email: string) =>
       `Votre compte sera celui de ${email} : ce lien a été envoyé à cette adresse, elle est donc confirmée.`,
     create: 'Créer mon compte et rejoindre',
     creating: 'Création de votre compte…',
-    haveAccount: 'Vous avez déjà un compte Jalon pour cette adresse ?',
-    accountExists: (email: string) => `${email} a déjà un compte Jalon : connectez-vous pour accepter.`,
+    haveAccount: 'Vous avez déjà un compte Jalon pour cette adresse ?',
+    accountExists: (email: string) => `${email} a déjà un compte Jalon : connectez-vous pour accepter.`,
   },
   signIn: {
-    forgot: 'Mot de passe oublié ?',
+    forgot: 'Mot de passe oublié ?',
     verified: 'Votre adresse est confirmée. Vous pouvez vous connecter.',
     passwordChanged: 'Votre mot de passe a été changé. Connectez-vous avec le nouveau.',
     notVerified:
-      'Confirmez d’abord votre adresse : nous y avons envoyé un lien. Suivez-le, puis connectez-vous.',
-    noAccount: 'Pas encore de compte ?',
+      'Confirmez d’abord votre adresse : nous y avons envoyé un lien. Suivez-le, puis connectez-vous.',
+    noAccount: 'Pas encore de compte ?',
     signUp: 'Créer un compte',
   },
   forgot: {
@@ -47,9 +47,9 @@ export const accountFr: typeof accountEn = {
     submit: 'Envoyer le lien',
     submitting: 'Envoi…',
     sent: (email: string) =>
-      `Si ${email} a un compte Jalon, un lien pour choisir un nouveau mot de passe est en route. Il est valable une heure. Rien n’arrive ? Vérifiez l’adresse, ou demandez au bureau du programme.`,
+      `Si ${email} a un compte Jalon, un lien pour choisir un nouveau mot de passe est en route. Il est valable une heure. Rien n’arrive ? Vérifiez l’adresse, ou demandez au bureau du programme.`,
     noMail:
-      'Ce cluster n’envoie pas d’e-mail : aucun lien de réinitialisation ne peut vous parvenir. Demandez de l’aide au bureau du programme.',
+      'Ce cluster n’envoie pas d’e-mail : aucun lien de réinitialisation ne peut vous parvenir. Demandez de l’aide au bureau du programme.',
     backToSignIn: 'Retour à la connexion',
   },
   reset: {
@@ -64,12 +64,12 @@ export const accountFr: typeof accountEn = {
     pageTitle: 'Créer un compte',
     title: 'Créer un compte Jalon',
     intro:
-      'Nous enverrons un lien à votre adresse ; vous pourrez vous connecter une fois que vous l’aurez suivi.',
+      'Nous enverrons un lien à votre adresse ; vous pourrez vous connecter une fois que vous l’aurez suivi.',
     email: 'E-mail',
     submit: 'Créer mon compte',
     submitting: 'Création…',
     sent: (email: string) =>
-      `Presque fini : suivez le lien envoyé à ${email} dans les 24 heures, puis connectez-vous. Si l’adresse avait déjà un compte, sa ou son titulaire a reçu un e-mail à la place.`,
+      `Presque fini : suivez le lien envoyé à ${email} dans les 24 heures, puis connectez-vous. Si l’adresse avait déjà un compte, sa ou son titulaire a reçu un e-mail à la place.`,
   },
-  failed: (message: string) => `Cela n’a pas fonctionné : ${message}`,
+  failed: (message: string) => `Cela n’a pas fonctionné : ${message}`,
 };

@@ -2,6 +2,8 @@
  * English strings of the cluster directory and the mentors directory (`t().directory`).
  * `directory.fr.ts` has the same shape. Focus-area labels come from shared/directory.ts.
  */
+import { plural } from './plural.ts';
+
 export const directoryEn = {
   nav: 'Directory',
   mentorsNav: 'Mentors',
@@ -9,7 +11,8 @@ export const directoryEn = {
   title: 'Who does what on the campus',
   intro:
     'The organisations of the cluster: founders, hospitals, research teams, start-ups, industrial partners and public agencies.',
-  count: (n: string) => `${n} organisations`,
+  count: (n: number, formatted: string) =>
+    plural('en', n, { one: `${formatted} organisation`, other: `${formatted} organisations` }),
   filters: 'Filter the directory',
   search: 'Search the directory',
   searchPlaceholder: 'Name, activity, focus area…',
@@ -63,7 +66,8 @@ export const directoryEn = {
     title: 'Mentors',
     intro:
       'Regulatory, clinical, manufacturing and business experts who mentor projects of the cluster. A project lead asks; the mentor accepts or declines.',
-    count: (n: string) => `${n} mentors`,
+    count: (n: number, formatted: string) =>
+      plural('en', n, { one: `${formatted} mentor`, other: `${formatted} mentors` }),
     search: 'Search mentors',
     searchPlaceholder: 'Search names and expertise…',
     expertise: 'Expertise',

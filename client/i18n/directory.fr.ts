@@ -1,5 +1,6 @@
 /** Les textes de l’annuaire du cluster et de l’annuaire des mentors (`t().directory`). */
 import type { Messages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const directoryFr: Messages['directory'] = {
   nav: 'Annuaire',
@@ -7,8 +8,9 @@ export const directoryFr: Messages['directory'] = {
   pageTitle: 'Annuaire',
   title: 'Qui fait quoi sur le campus',
   intro:
-    'Les organisations du cluster : fondateurs, hôpitaux, équipes de recherche, jeunes pousses, partenaires industriels et agences publiques.',
-  count: (n: string) => `${n} organisations`,
+    'Les organisations du cluster : fondateurs, hôpitaux, équipes de recherche, jeunes pousses, partenaires industriels et agences publiques.',
+  count: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted} organisation`, other: `${formatted} organisations` }),
   filters: 'Filtrer l’annuaire',
   search: 'Rechercher dans l’annuaire',
   searchPlaceholder: 'Nom, activité, domaine…',
@@ -63,8 +65,9 @@ export const directoryFr: Messages['directory'] = {
     pageTitle: 'Mentors',
     title: 'Mentors',
     intro:
-      'Des experts réglementaires, cliniques, de production et du développement commercial qui accompagnent les projets du cluster. Le porteur de projet demande ; le mentor accepte ou décline.',
-    count: (n: string) => `${n} mentors`,
+      'Des experts réglementaires, cliniques, de production et du développement commercial qui accompagnent les projets du cluster. Le porteur de projet demande ; le mentor accepte ou décline.',
+    count: (n: number, formatted: string) =>
+      plural('fr', n, { one: `${formatted} mentor`, other: `${formatted} mentors` }),
     search: 'Rechercher des mentors',
     searchPlaceholder: 'Rechercher noms et expertises…',
     expertise: 'Expertise',
@@ -85,7 +88,7 @@ export const directoryFr: Messages['directory'] = {
     ask: 'Demander un accompagnement',
     askTitle: (name: string) => `Demander à ${name} d’accompagner un projet`,
     project: 'Projet',
-    noLedProjects: 'Vous ne portez aucun projet : c’est le porteur du projet qui sollicite les mentors.',
+    noLedProjects: 'Vous ne portez aucun projet : c’est le porteur du projet qui sollicite les mentors.',
     message: 'Message',
     messageHint: 'Dites sur quoi vous aimeriez être aidé.',
     messageRequired: 'Écrivez un message au mentor.',

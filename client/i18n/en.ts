@@ -19,6 +19,7 @@ import { plural } from './plural.ts';
 import { auditCheckEn, reportEn } from './report.en.ts';
 import { roomEn } from './room.en.ts';
 import { servicesEn } from './services.en.ts';
+import { websiteEn } from './website.en.ts';
 
 export const en = {
   ...collabEn,
@@ -232,6 +233,7 @@ export const en = {
   gates: gatesEn,
   activity: activityEn,
   directory: directoryEn,
+  website: websiteEn,
   services: servicesEn,
   report: reportEn,
   auditCheck: auditCheckEn,

@@ -1,5 +1,36 @@
-/** Numbers and dates for display, always through Intl in the interface's language. */
+/**
+ * Numbers and dates for display, always through Intl in the interface's language. Instants are
+ * shown in the time zone of the signed-in person's profile (the browser's when they chose none),
+ * so "12:30" means the same to them on any device; calendar dates ('YYYY-MM-DD') are days, not
+ * instants, and never move with the zone.
+ */
+import { createSignal } from 'solid-js';
 import type { Locale } from '../../shared/domain.ts';
+
+// A signal, so that every date on screen is written again when the profile's zone changes.
+const [zone, setZone] = createSignal<string | undefined>(undefined);
+
+/** The zone instants are shown in: the profile's, or undefined for the browser's own. */
+export function displayTimeZone(): string | undefined {
+  return zone();
+}
+
+/** Shows instants in `timeZone` from now on; null (or a zone this browser does not know): its own. */
+export function setDisplayTimeZone(timeZone: string | null | undefined): void {
+  setZone(timeZone && knownZone(timeZone) ? timeZone : undefined);
+}
+
+function knownZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    // a RangeError: the profile names a zone this browser's Intl data does not have
+    return false;
+  }
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
@@ -19,17 +50,33 @@ export function formatNumber(locale: Locale, n: number): string {
   return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
+/** An instant's date where the reader is, or a calendar date ('YYYY-MM-DD') as it is. */
 export function formatDate(locale: Locale, iso: string): string {
-  return cached(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(
-    new Date(iso),
-  );
+  // A calendar date is midnight UTC to Date: read in UTC, it is that day everywhere.
+  const timeZone = CALENDAR_DATE.test(iso) ? 'UTC' : zone();
+  return cached(
+    `d:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }),
+  ).format(new Date(iso));
 }
 
 export function formatDateTime(locale: Locale, iso: string): string {
+  const timeZone = zone();
   return cached(
-    `dt:${locale}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    `dt:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   ).format(new Date(iso));
+}
+
+/** The calendar day ('YYYY-MM-DD') an instant falls on where the reader is. */
+export function calendarDay(at: string | Date): string {
+  const timeZone = zone();
+  const parts = cached(
+    `cd:${timeZone}`,
+    () => new Intl.DateTimeFormat('en', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+  ).formatToParts(typeof at === 'string' ? new Date(at) : at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -52,7 +99,9 @@ export function formatRelative(locale: Locale, iso: string, now: Date, justNow: 
 }
 
 export function formatTime(locale: Locale, iso: string): string {
-  return cached(`t:${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'short' })).format(
-    new Date(iso),
-  );
+  const timeZone = zone();
+  return cached(
+    `t:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
+  ).format(new Date(iso));
 }

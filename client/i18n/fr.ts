@@ -19,6 +19,7 @@ import { plural } from './plural.ts';
 import { auditCheckFr, reportFr } from './report.fr.ts';
 import { roomFr } from './room.fr.ts';
 import { servicesFr } from './services.fr.ts';
+import { websiteFr } from './website.fr.ts';
 
 export const fr: Messages = {
   ...collabFr,
@@ -77,10 +78,10 @@ export const fr: Messages = {
   sessionEnded: {
     notice: {
       signed_out: 'Vous avez été déconnecté de Jalon.',
-      sessions_revoked: 'Vous avez été déconnecté de Jalon : les sessions de votre compte ont été fermées.',
+      sessions_revoked: 'Vous avez été déconnecté de Jalon : les sessions de votre compte ont été fermées.',
       token_revoked: 'Vous avez été déconnecté de Jalon.',
-      expired: 'Vous avez été déconnecté de Jalon : votre session a expiré.',
-      deactivated: 'Vous avez été déconnecté de Jalon : votre compte a été désactivé.',
+      expired: 'Vous avez été déconnecté de Jalon : votre session a expiré.',
+      deactivated: 'Vous avez été déconnecté de Jalon : votre compte a été désactivé.',
     },
     signInAgain: 'Reconnectez-vous pour continuer.',
     deactivated: 'Ce compte a été désactivé. Demandez au bureau de programme de le réactiver.',
@@ -237,6 +238,7 @@ export const fr: Messages = {
   gates: gatesFr,
   activity: activityFr,
   directory: directoryFr,
+  website: websiteFr,
   services: servicesFr,
   report: reportFr,
   auditCheck: auditCheckFr,

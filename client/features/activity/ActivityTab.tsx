@@ -6,7 +6,7 @@ import { useApp, useI18n } from '../../app-context.tsx';
 import { InlineLoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { describeError } from '../../errors.ts';
-import { formatDate, formatNumber, formatTime } from '../../i18n/format.ts';
+import { calendarDay, formatDate, formatNumber, formatTime } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import { personName } from '../../i18n/person-name.ts';
 import { appSocket } from '../../realtime/socket.ts';
@@ -130,7 +130,7 @@ export function ActivityTab() {
   const days = createMemo(() => {
     const groups: { day: string; events: ActivityEvent[] }[] = [];
     for (const e of events()) {
-      const day = localDay(e.at);
+      const day = calendarDay(e.at);
       const last = groups.at(-1);
       if (last?.day === day) last.events.push(e);
       else groups.push({ day, events: [e] });
@@ -138,11 +138,11 @@ export function ActivityTab() {
     return groups;
   });
   const dayLabel = (day: string) => {
-    const today = localDay(new Date().toISOString());
-    const yesterday = localDay(new Date(Date.now() - 86_400_000).toISOString());
+    const today = calendarDay(new Date());
+    const yesterday = calendarDay(new Date(Date.now() - 86_400_000));
     if (day === today) return a().today;
     if (day === yesterday) return a().yesterday;
-    return formatDate(locale(), `${day}T12:00:00`);
+    return formatDate(locale(), day);
   };
   const filtered = () => actorId() !== '' || entityId() !== '';
 
@@ -259,10 +259,4 @@ export function ActivityTab() {
       </Show>
     </section>
   );
-}
-
-/** The calendar day of an instant where the reader is, as YYYY-MM-DD. */
-function localDay(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

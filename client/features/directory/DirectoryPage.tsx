@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { type DirectoryFilters, directoryApi } from './directory-api.ts';
 import { FocusTags } from './FocusTags.tsx';
+import { WebsiteLink } from './WebsiteLink.tsx';
 import './directory.css';
 
 const categories = Object.keys(directoryCategories) as DirectoryCategory[];
@@ -47,7 +48,7 @@ export function DirectoryPage() {
         <h1 class="page-title">{d().title}</h1>
         <Show when={orgs.latest}>
           <span class="page-count" aria-live="polite">
-            {d().count(formatNumber(locale(), list().length))}
+            {d().count(list().length, formatNumber(locale(), list().length))}
           </span>
         </Show>
       </div>
@@ -161,6 +162,7 @@ function OrganisationCard(props: { org: Organisation }) {
         </Show>
       </div>
       <p class="org-card-text">{props.org.description[locale()]}</p>
+      <WebsiteLink website={props.org.website} />
       <FocusTags areas={props.org.focusAreas} label={t().directory.profile.focusAreas} />
     </li>
   );

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { ApiError, describeError } from '../../errors.ts';
 import { directoryApi } from './directory-api.ts';
 import { FocusTags } from './FocusTags.tsx';
+import { WebsiteLink } from './WebsiteLink.tsx';
 import './directory.css';
 
 /** An organisation's profile: what it does, its contacts, its listed projects and services. */
@@ -77,6 +78,7 @@ function Profile(props: { org: OrganisationProfile; onChange: (next: Organisatio
           </Show>
         </div>
         <p class="org-profile-text">{props.org.description[locale()]}</p>
+        <WebsiteLink website={props.org.website} />
         <FocusTags areas={props.org.focusAreas} label={p().focusAreas} />
         <Show when={props.org.parent}>
           {(parent) => (

@@ -2,6 +2,7 @@
 import type { Locale } from '../../../shared/domain.ts';
 import type { ReadinessSeries, StagesOverTime } from '../../../shared/history.ts';
 import { dimensionIds, STAGE_COUNT } from '../../../shared/vocabularies.ts';
+import { displayTimeZone } from '../../i18n/format.ts';
 
 export interface LineSeries {
   label: string;
@@ -26,14 +27,14 @@ export const SERIES_COLORS = [
 /** Tick labels for a time axis: seconds within the hour, hours within a day and a half, dates beyond. */
 export function timeTicks(locale: Locale, from: number, to: number): (ms: number) => string {
   const span = to - from;
-  const format = new Intl.DateTimeFormat(
-    locale,
-    span < 3_600_000
+  const format = new Intl.DateTimeFormat(locale, {
+    ...(span < 3_600_000
       ? { timeStyle: 'medium' }
       : span < 36 * 3_600_000
         ? { timeStyle: 'short' }
-        : { dateStyle: 'medium' },
-  );
+        : { dateStyle: 'medium' }),
+    timeZone: displayTimeZone(),
+  });
   return (ms) => format.format(new Date(ms));
 }
 

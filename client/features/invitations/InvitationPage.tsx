@@ -98,7 +98,9 @@ function InvitationCard(props: { invitation: Invitation; token: string }) {
           <InvitationAccountForm invitation={props.invitation} token={props.token} />
           <p class="muted small">
             {t().account.invitation.haveAccount}{' '}
-            <A href={signInHref(here())}>{t().invitation.signInToAccept}</A>
+            <A href={signInHref(here())} class="text-link">
+              {t().invitation.signInToAccept}
+            </A>
           </p>
         </Match>
         <Match when={rightAccount()}>

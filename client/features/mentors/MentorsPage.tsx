@@ -48,7 +48,7 @@ export function MentorsPage() {
         <h1 class="page-title">{m().title}</h1>
         <Show when={mentors.latest}>
           <span class="page-count" aria-live="polite">
-            {m().count(formatNumber(locale(), list().length))}
+            {m().count(list().length, formatNumber(locale(), list().length))}
           </span>
         </Show>
       </div>

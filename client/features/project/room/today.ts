@@ -1,5 +1,6 @@
-/** Today in the user's time zone, as the document writes dates: 'YYYY-MM-DD'. */
+import { calendarDay } from '../../../i18n/format.ts';
+
+/** Today in the user's time zone (their profile's), as the document writes dates: 'YYYY-MM-DD'. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return calendarDay(now);
 }
