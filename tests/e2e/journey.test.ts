@@ -19,9 +19,17 @@ import { fillSignIn } from './helpers.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const MANAGER = { email: 'ada.martin@cluster.example', name: 'Ada Martin', password: 'orchard-violet-compass' };
+const MANAGER = {
+  email: 'ada.martin@cluster.example',
+  name: 'Ada Martin',
+  password: 'orchard-violet-compass',
+};
 const LEAD = { email: 'ines.roux@cellvia.example', name: 'Inès Roux', password: 'granite-heron-lullaby' };
-const CONTRIBUTOR = { email: 'paul.henry@cellvia.example', name: 'Paul Henry', password: 'saffron-kettle-meadow' };
+const CONTRIBUTOR = {
+  email: 'paul.henry@cellvia.example',
+  name: 'Paul Henry',
+  password: 'saffron-kettle-meadow',
+};
 const OBSERVER = { email: 'lina.ba@hopital.example', name: 'Lina Ba', password: 'quartz-willow-ember' };
 const PROJECT = 'CLV-7 allogeneic CAR-T';
 
