@@ -139,6 +139,8 @@ export const clusterActions = [
   'people.view',
   /** grant or withdraw the programme office's rights (the last active manager always stays) */
   'people.grant_manager',
+  /** list every project's open invitations, to resend or withdraw them */
+  'invitations.manage',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -169,6 +171,7 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'organisation.manage',
     'people.view',
     'people.grant_manager',
+    'invitations.manage',
   ]),
 };
 

@@ -113,6 +113,8 @@ const clusterDenials: Record<ClusterAction, string> = {
   'people.view': 'Only cluster managers list and search people',
   'people.grant_manager':
     'Only cluster managers, from a signed-in browser session, grant or withdraw cluster-manager rights',
+  'invitations.manage':
+    'Only cluster managers, from a signed-in browser session, see every project’s invitations',
 };
 
 /**
