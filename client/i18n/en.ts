@@ -13,6 +13,7 @@ import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
+import { membersEn } from './members.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { plural } from './plural.ts';
 import { auditCheckEn, reportEn } from './report.en.ts';
@@ -206,7 +207,7 @@ export const en = {
     switchAccount: 'Sign out and switch account',
     notFoundTitle: 'This invitation cannot be used',
     notFoundBody:
-      'The link does not exist, has expired, or was already used. Ask the project lead for a new invitation.',
+      'The link does not exist, or a newer invitation replaced it: use the latest mail you received, or ask the project lead for a new invitation.',
     errorTitle: 'The invitation could not be loaded',
     acceptFailed: (message: string) => `The invitation could not be accepted: ${message}`,
   },
@@ -233,6 +234,7 @@ export const en = {
   directory: directoryEn,
   services: servicesEn,
   report: reportEn,
+  members: membersEn,
   auditCheck: auditCheckEn,
   history: historyEn,
   notifications: notificationsEn,
