@@ -27,6 +27,8 @@ export function InviteForm(props: { projectId: string; onDone: (message: string)
   const m = () => t().members.invite;
   const [values, setValues] = createSignal<Values>(empty());
   const [touched, setTouched] = createSignal<Set<Field>>(new Set());
+  /** fields typed into since the form was last emptied: leaving an untouched one says nothing */
+  const [dirty, setDirty] = createSignal<Set<Field>>(new Set());
   const [tried, setTried] = createSignal(false);
   const [serverErrors, setServerErrors] = createSignal<Partial<Record<Field, string>>>({});
   const [message, setMessage] = createSignal('');
@@ -55,11 +57,13 @@ export function InviteForm(props: { projectId: string; onDone: (message: string)
   const shown = (k: Field) => (tried() || touched().has(k) ? errors()[k] : undefined);
   const set = (patch: Partial<Values>, field: Field) => {
     setValues({ ...values(), ...patch });
+    setDirty(new Set([...dirty(), field]));
     if (serverErrors()[field]) setServerErrors({ ...serverErrors(), [field]: undefined });
   };
   // Not on the way to the submit button: the message would move the button under the pointer.
   const leave = (k: Field, ev: FocusEvent) => {
     if ((ev.relatedTarget as HTMLElement | null)?.getAttribute('type') === 'submit') return;
+    if (!dirty().has(k)) return;
     setTouched(new Set([...touched(), k]));
   };
 
@@ -80,6 +84,7 @@ export function InviteForm(props: { projectId: string; onDone: (message: string)
       setValues(empty());
       setTried(false);
       setTouched(new Set<Field>());
+      setDirty(new Set<Field>());
       if ('added' in reply) props.onDone(m().added(reply.added.name));
       else if (reply.invitation.link) setLink({ email: reply.invitation.email, link: reply.invitation.link });
       else props.onDone(m().mailed(reply.invitation.email));
