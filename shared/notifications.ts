@@ -37,8 +37,10 @@ export const NotificationPayload = z.object({
   /** the gate: the stage it closes */
   stageIndex: z.number().int().optional(),
   outcome: z.string().optional(),
-  /** the role you were given */
+  /** the role you were given (or, for an invitation, the role it offered) */
   role: z.string().optional(),
+  /** an invitation's address */
+  email: z.string().optional(),
   due: z.string().optional(),
   /** a service request: the service's name and the request's status */
   service: z.object({ en: z.string(), fr: z.string() }).optional(),

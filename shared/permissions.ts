@@ -141,6 +141,8 @@ export const clusterActions = [
   'people.grant_manager',
   /** edit the maturation frameworks (each change a new version), copy one, edit readiness texts */
   'framework.manage',
+  /** list every project's open invitations, to resend or withdraw them */
+  'invitations.manage',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -172,6 +174,7 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'people.view',
     'people.grant_manager',
     'framework.manage',
+    'invitations.manage',
   ]),
 };
 

@@ -108,6 +108,10 @@ export const NOTIFICATION_TYPES = [
   'project_added',
   /** a service request of one of your projects was filed, moved on, or commented */
   'service_request.changed',
+  /** someone accepted an invitation you sent */
+  'invitation_accepted',
+  /** someone declined an invitation you sent */
+  'invitation_declined',
 ] as const;
 
 export const serviceKinds = [

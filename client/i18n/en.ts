@@ -14,6 +14,7 @@ import { directoryEn } from './directory.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
 import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
+import { membersEn } from './members.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { plural } from './plural.ts';
 import { auditCheckEn, reportEn } from './report.en.ts';
@@ -208,7 +209,7 @@ export const en = {
     switchAccount: 'Sign out and switch account',
     notFoundTitle: 'This invitation cannot be used',
     notFoundBody:
-      'The link does not exist, has expired, or was already used. Ask the project lead for a new invitation.',
+      'The link does not exist, or a newer invitation replaced it: use the latest mail you received, or ask the project lead for a new invitation.',
     errorTitle: 'The invitation could not be loaded',
     acceptFailed: (message: string) => `The invitation could not be accepted: ${message}`,
   },
@@ -236,6 +237,7 @@ export const en = {
   website: websiteEn,
   services: servicesEn,
   report: reportEn,
+  members: membersEn,
   auditCheck: auditCheckEn,
   history: historyEn,
   notifications: notificationsEn,

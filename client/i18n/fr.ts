@@ -13,6 +13,7 @@ import { directoryFr } from './directory.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
 import { gatesFr } from './gates.fr.ts';
 import { historyFr } from './history.fr.ts';
+import { membersFr } from './members.fr.ts';
 import type { Messages } from './messages.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { plural } from './plural.ts';
@@ -213,7 +214,7 @@ export const fr: Messages = {
     switchAccount: 'Se déconnecter et changer de compte',
     notFoundTitle: 'Cette invitation n’est pas utilisable',
     notFoundBody:
-      'Le lien n’existe pas, a expiré ou a déjà servi. Demandez une nouvelle invitation au porteur du projet.',
+      'Le lien n’existe pas, ou une invitation plus récente l’a remplacé : utilisez le dernier e-mail reçu, ou demandez une nouvelle invitation au porteur du projet.',
     errorTitle: 'L’invitation n’a pas pu être chargée',
     acceptFailed: (message: string) => `L’invitation n’a pas pu être acceptée : ${message}`,
   },
@@ -241,6 +242,7 @@ export const fr: Messages = {
   website: websiteFr,
   services: servicesFr,
   report: reportFr,
+  members: membersFr,
   auditCheck: auditCheckFr,
   history: historyFr,
   notifications: notificationsFr,

@@ -36,6 +36,10 @@ export const notificationsEn = {
     project_added: (actor: string, role: string) => `${actor} added you as ${role}`,
     'service_request.changed': (actor: string, service: string) =>
       `${actor} updated the service request “${service}”`,
+    invitation_accepted: (actor: string, role: string) =>
+      `${actor} accepted your invitation and joined as ${role}`,
+    invitation_declined: (email: string, role: string) =>
+      `${email} declined your invitation to join as ${role}`,
   },
   someone: 'Someone',
   gateOf: (stage: string) => `gate ${stage}`,
@@ -57,6 +61,8 @@ export const notificationsEn = {
       milestone_at_risk: 'Milestones I own or lead marked at risk',
       project_added: 'Being added to a project',
       'service_request.changed': 'Service requests of my projects',
+      invitation_accepted: 'Invitations I sent being accepted',
+      invitation_declined: 'Invitations I sent being declined',
     },
     digest: 'Weekly digest',
     digestEmail: 'E-mail me the weekly digest',

@@ -36,6 +36,10 @@ export const notificationsFr: Messages['notifications'] = {
     project_added: (actor: string, role: string) => `${actor} vous a ajouté comme ${role}`,
     'service_request.changed': (actor: string, service: string) =>
       `${actor} a mis à jour la demande de service « ${service} »`,
+    invitation_accepted: (actor: string, role: string) =>
+      `${actor} a accepté votre invitation et rejoint le projet comme ${role}`,
+    invitation_declined: (email: string, role: string) =>
+      `${email} a décliné votre invitation à rejoindre le projet comme ${role}`,
   },
   someone: 'Quelqu’un',
   gateOf: (stage: string) => `passage ${stage}`,
@@ -54,6 +58,8 @@ export const notificationsFr: Messages['notifications'] = {
       milestone_at_risk: 'Jalons dont je suis responsable ou porteur signalés à risque',
       project_added: 'Quand on m’ajoute à un projet',
       'service_request.changed': 'Demandes de service de mes projets',
+      invitation_accepted: 'Quand une invitation que j’ai envoyée est acceptée',
+      invitation_declined: 'Quand une invitation que j’ai envoyée est déclinée',
     },
     digest: 'Résumé hebdomadaire',
     digestEmail: 'M’envoyer le résumé hebdomadaire par e-mail',

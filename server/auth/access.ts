@@ -115,6 +115,8 @@ const clusterDenials: Record<ClusterAction, string> = {
     'Only cluster managers, from a signed-in browser session, grant or withdraw cluster-manager rights',
   'framework.manage':
     'Only cluster managers edit the frameworks, from a signed-in browser session (not with an API token)',
+  'invitations.manage':
+    'Only cluster managers, from a signed-in browser session, see every project’s invitations',
 };
 
 /**

@@ -52,6 +52,7 @@ const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
   'organisation.manage',
   'people.grant_manager',
   'framework.manage',
+  'invitations.manage',
 ]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

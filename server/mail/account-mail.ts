@@ -2,6 +2,7 @@
  * The account mails, each in English then French (the recipient may have no account, hence no
  * language, yet). Every value is escaped in the HTML part; links are ours, built from PUBLIC_URL.
  */
+import type { ProjectRole } from '../../shared/domain.ts';
 import { escapeHtml as e } from '../notifications/digest-html.ts';
 import type { OutgoingMail } from './mailer.ts';
 
@@ -82,21 +83,41 @@ export function resetPasswordMail(to: string, url: string): OutgoingMail {
   );
 }
 
+const roleNames: Record<ProjectRole, { en: string; fr: string }> = {
+  lead: { en: 'project lead', fr: 'porteur du projet' },
+  contributor: { en: 'contributor', fr: 'contributeur' },
+  mentor: { en: 'mentor', fr: 'mentor' },
+  observer: { en: 'observer', fr: 'observateur' },
+};
+
+/**
+ * The invitee may have no account, hence no time zone yet: the expiry is given as a date and an
+ * hour in UTC, which both languages say outright.
+ */
+function expiryIn(locale: 'en-GB' | 'fr-FR', at: Date) {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
+}
+
 export function invitationMail(
   to: string,
-  invite: { url: string; project: string; inviter: string; days: number },
+  invite: { url: string; project: string; inviter: string; role: ProjectRole; expiresAt: Date },
 ): OutgoingMail {
+  const role = roleNames[invite.role];
   return bilingual(
     to,
     `${invite.inviter} invites you to ${invite.project} on Jalon / Invitation sur Jalon`,
     {
       en: [
-        `${invite.inviter} invites you to join the project ${invite.project} on Jalon.`,
-        `The link works once, for this address only, for ${invite.days} days.`,
+        `${invite.inviter} invites you to join the project ${invite.project} on Jalon, as ${role.en}.`,
+        `The link works once, for this address only, until ${expiryIn('en-GB', invite.expiresAt)} (UTC). If you do not wish to join, you can decline from the same page.`,
       ],
       fr: [
-        `${invite.inviter} vous invite à rejoindre le projet ${invite.project} sur Jalon.`,
-        `Le lien ne sert qu’une fois, pour cette adresse seulement, pendant ${invite.days} jours.`,
+        `${invite.inviter} vous invite à rejoindre le projet ${invite.project} sur Jalon, comme ${role.fr}.`,
+        `Le lien ne sert qu’une fois, pour cette adresse seulement, jusqu’au ${expiryIn('fr-FR', invite.expiresAt)} (UTC). Si vous ne souhaitez pas participer, vous pouvez refuser depuis la même page.`,
       ],
     },
     { url: invite.url, en: 'See the invitation', fr: 'Voir l’invitation' },

@@ -1,7 +1,7 @@
 /**
  * Accepting an invitation by creating the account: the link was mailed to the address, so
- * holding it proves the address and the account is created verified. With SIGNUP=invite this
- * is how a newcomer gets in.
+ * holding it proves the address and the account is created verified, and joins the organisation
+ * the inviter chose (if still active). With SIGNUP=invite this is how a newcomer gets in.
  *
  * An account that exists but never proved its address is only a claim on it (someone may have
  * registered a colleague's address first): the invitation's holder takes it over, with their
@@ -16,7 +16,7 @@ import { account, apiTokens, session, user } from '../db/schema/index.ts';
 import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { joinByInvitation, openInvitation } from './invitations.ts';
+import { joinByInvitation, openInvitation, organisationJoinedOnAccepting } from './invitations.ts';
 
 export async function acceptInvitationWithAccount(
   deps: ServiceDeps,
@@ -67,7 +67,10 @@ export async function acceptInvitationWithAccount(
       credentialRow(deps, userId, hash, now),
     ];
   }
-  await joinByInvitation(deps, inv, { id: userId, organisationId: null }, statements);
+  // The organisation the inviter chose joins the same batch: the account and its membership
+  // exist together or not at all.
+  statements.push(...(await organisationJoinedOnAccepting(deps, inv, userId)));
+  await joinByInvitation(deps, inv, { id: userId, name, organisationId: null }, statements);
   if (claimant) deps.events.emit('credentials.ended', { userId, all: true, reason: 'sessions_revoked' });
   return { projectId: inv.projectId, email: inv.email };
 }

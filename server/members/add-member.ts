@@ -21,7 +21,7 @@ export async function addMember(
   deps: ServiceDeps,
   actor: Actor,
   projectId: string,
-  input: { email: string; role: ProjectRole },
+  input: { email: string; role: ProjectRole; organisationId?: string },
 ) {
   const { db } = deps;
   await requireProjectAction(deps, actor, projectId, 'members.manage');

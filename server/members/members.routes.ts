@@ -5,8 +5,10 @@ import {
   AddMemberBody,
   AddMemberResult,
   ChangeRoleBody,
+  ClusterInvitationList,
   InvitationAccountBody,
   InvitationPreview,
+  InvitationResult,
   Member,
   MemberList,
 } from '../../shared/schemas/members.ts';
@@ -15,9 +17,12 @@ import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
 import { acceptInvitationWithAccount } from './accept-invitation-account.ts';
 import { addMember } from './add-member.ts';
+import { declineInvitation } from './answer-invitation.ts';
 import { changeMemberRole, removeMember } from './change-member-role.ts';
 import { acceptInvitation, previewInvitation, revokeInvitation } from './invitations.ts';
+import { listClusterInvitations } from './list-cluster-invitations.ts';
 import { listMembers } from './list-members.ts';
+import { resendInvitation } from './resend-invitation.ts';
 
 const MemberParams = IdParam.extend({ userId: z.string().min(1).max(64) });
 const InvitationParams = IdParam.extend({ invitationId: z.string().min(1).max(64) });
@@ -89,7 +94,7 @@ export function memberRoutes(deps: ServiceDeps) {
         method: 'delete',
         path: '/projects/{id}/invitations/{invitationId}',
         tags: ['members'],
-        summary: 'Revoke an open invitation',
+        summary: 'Withdraw an unanswered invitation (its link stops working)',
         request: { params: InvitationParams },
         responses: { 204: { description: 'Revoked' }, ...errors },
       }),
@@ -98,6 +103,36 @@ export function memberRoutes(deps: ServiceDeps) {
         await revokeInvitation(deps, requireActor(c), id, invitationId);
         return c.body(null, 204);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/projects/{id}/invitations/{invitationId}/resend',
+        tags: ['members'],
+        summary:
+          'Send an unanswered invitation again: a new link (the old one stops working), a new expiry; at most 5 sends',
+        request: { params: InvitationParams },
+        responses: {
+          200: json(InvitationResult, 'Sent again, or the new link to pass on'),
+          409: json(z.any(), 'Answered or withdrawn'),
+          429: json(z.any(), 'Sent the most times one invitation may be'),
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const { id, invitationId } = c.req.valid('param');
+        return c.json(await resendInvitation(deps, requireActor(c), id, invitationId), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/invitations',
+        tags: ['members'],
+        summary: 'Every project’s unanswered invitations (cluster managers, from a browser session)',
+        responses: { 200: json(ClusterInvitationList, 'Invitations'), ...errors },
+      }),
+      async (c) => c.json(await listClusterInvitations(deps, requireActor(c)), 200),
     )
     .openapi(
       createRoute({
@@ -120,6 +155,20 @@ export function memberRoutes(deps: ServiceDeps) {
         responses: { 200: json(z.object({ projectId: z.string() }), 'Joined'), ...errors },
       }),
       async (c) => c.json(await acceptInvitation(deps, requireActor(c), c.req.valid('param').token), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/invitations/{token}/decline',
+        tags: ['members'],
+        summary: 'Decline an invitation (the link proves the address; no sign-in needed)',
+        request: { params: TokenParam },
+        responses: { 204: { description: 'Declined; the inviter is told' }, ...errors },
+      }),
+      async (c) => {
+        await declineInvitation(deps, c.req.valid('param').token);
+        return c.body(null, 204);
+      },
     )
     .openapi(
       createRoute({

@@ -161,3 +161,37 @@ export async function projectAddedNotifications(
     },
   ]);
 }
+
+/**
+ * An invitation was accepted or declined: its inviter hears of it, while they still manage the
+ * project's members (an inviter since demoted no longer sees invitations).
+ */
+export async function invitationAnsweredNotifications(
+  deps: ServiceDeps,
+  input: {
+    type: 'invitation_accepted' | 'invitation_declined';
+    projectId: string;
+    invitedBy: string;
+    email: string;
+    role: string;
+    /** who accepted; nobody is signed in to decline */
+    by: { id: string; name: string } | null;
+  },
+): Promise<PreparedNotifications> {
+  return prepareNotifications(deps, [
+    {
+      type: input.type,
+      projectId: input.projectId,
+      actorId: input.by?.id ?? null,
+      subject: { kind: 'project', id: input.projectId },
+      payload: {
+        actor: input.by,
+        projectTitle: await projectTitle(deps, input.projectId),
+        role: input.role,
+        email: input.email,
+      },
+      recipients: [input.invitedBy],
+      mayReceive: (roles) => can(roles, 'members.manage'),
+    },
+  ]);
+}

@@ -58,6 +58,7 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'people.erase': { user: N, manager: Y },
   'people.export': { user: N, manager: Y },
   'token.create': { user: Y, manager: Y },
+  'invitations.manage': { user: N, manager: Y },
   'session.revoke': { user: Y, manager: Y },
   'organisation.manage': { user: N, manager: Y },
   'people.view': { user: N, manager: Y },

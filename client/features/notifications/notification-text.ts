@@ -28,6 +28,10 @@ export function notificationText(n: Notification, t: Messages, locale: 'en' | 'f
       return k.project_added(actor, t.notifications.roles[p.role ?? ''] ?? p.role ?? '');
     case 'service_request.changed':
       return k['service_request.changed'](actor, p.service?.[locale] ?? '');
+    case 'invitation_accepted':
+      return k.invitation_accepted(actor, t.notifications.roles[p.role ?? ''] ?? p.role ?? '');
+    case 'invitation_declined':
+      return k.invitation_declined(p.email ?? actor, t.notifications.roles[p.role ?? ''] ?? p.role ?? '');
   }
 }
 
@@ -37,6 +41,8 @@ export function notificationHref(n: Notification): string {
   const project = `/projects/${encodeURIComponent(n.projectId)}`;
   if (n.payload.milestone) return `${project}?m=${encodeURIComponent(n.payload.milestone.id)}`;
   if (n.subject.kind === 'gate_review') return `${project}?tab=gates`;
+  // The inviter reads an invitation's outcome among the project's members, in its settings.
+  if (n.type === 'invitation_accepted' || n.type === 'invitation_declined') return `${project}/settings`;
   if (n.subject.kind === 'service_request') {
     const anchor = `#request-${encodeURIComponent(n.subject.id)}`;
     // The handling side works from its queue (it may not see the project itself).
