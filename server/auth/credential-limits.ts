@@ -51,6 +51,7 @@ const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
   'session.revoke',
   'organisation.manage',
   'people.grant_manager',
+  'settings.manage',
 ]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
