@@ -15,6 +15,7 @@ import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { plural } from './plural.ts';
+import { projectSettingsEn } from './project-settings.en.ts';
 import { auditCheckEn, reportEn } from './report.en.ts';
 import { roomEn } from './room.en.ts';
 import { servicesEn } from './services.en.ts';
@@ -99,6 +100,7 @@ export const en = {
     clinical_site: 'Clinical site',
     platform: 'Platform',
     funder: 'Funder',
+    academic_partner: 'Academic partner',
   },
   organisationKinds: {
     hospital: 'Hospital',
@@ -240,4 +242,5 @@ export const en = {
   accountPage: accountPageEn,
   adminOrganisations: adminOrganisationsEn,
   admin: adminEn,
+  projectSettings: projectSettingsEn,
 };

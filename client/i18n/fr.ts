@@ -15,6 +15,7 @@ import { historyFr } from './history.fr.ts';
 import type { Messages } from './messages.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { plural } from './plural.ts';
+import { projectSettingsFr } from './project-settings.fr.ts';
 import { auditCheckFr, reportFr } from './report.fr.ts';
 import { roomFr } from './room.fr.ts';
 import { servicesFr } from './services.fr.ts';
@@ -99,6 +100,7 @@ export const fr: Messages = {
     clinical_site: 'Site clinique',
     platform: 'Plateforme',
     funder: 'Financeur',
+    academic_partner: 'Partenaire académique',
   },
   organisationKinds: {
     hospital: 'Hôpital',
@@ -245,4 +247,5 @@ export const fr: Messages = {
   accountPage: accountPageFr,
   adminOrganisations: adminOrganisationsFr,
   admin: adminFr,
+  projectSettings: projectSettingsFr,
 };
