@@ -60,6 +60,12 @@ const AccountPage = lazy(() =>
 const AdminPage = lazy(() =>
   import('./features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
 );
+const NewProjectPage = lazy(() =>
+  import('./features/projects-new/NewProjectPage.tsx').then((m) => ({ default: m.NewProjectPage })),
+);
+const ProjectSettingsPage = lazy(() =>
+  import('./features/project/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
 const InvitationPage = lazy(() =>
   import('./features/invitations/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
 );
@@ -84,6 +90,22 @@ render(
           component={() => (
             <RequireSession>
               <PortfolioPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/projects/new"
+          component={() => (
+            <RequireSession>
+              <NewProjectPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/projects/:id/settings"
+          component={() => (
+            <RequireSession>
+              <ProjectSettingsPage />
             </RequireSession>
           )}
         />

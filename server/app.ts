@@ -45,6 +45,7 @@ import { projectRoutes } from './projects/projects.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { serviceRequestRoutes } from './service-requests/service-requests.routes.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
 import { tokenRoutes } from './tokens/tokens.routes.ts';
 
 export interface AppDeps extends ServiceDeps {
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
     serviceRequestRoutes,
     mentorRoutes,
     peopleRoutes,
+    settingsRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -8,8 +8,12 @@ import type { Notification } from '../shared/notifications.ts';
 import type { Comment } from '../shared/schemas/comments.ts';
 
 export interface DomainEventMap {
-  /** a member was added, removed, or changed role: live sockets must re-check their access */
-  'membership.changed': [{ projectId: string; userId: string }];
+  /**
+   * a member was added, removed, or changed role: live sockets must re-check their access.
+   * Without `userId`, the project's own state changed what everyone may do there (archived or
+   * restored): every socket in its room re-checks.
+   */
+  'membership.changed': [{ projectId: string; userId?: string }];
   /**
    * a project's card (title, stage, partners, archived…) or, with `contentOnly`, only its
    * projected content (milestones, readiness) changed

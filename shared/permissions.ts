@@ -26,6 +26,8 @@ export const actions = [
   'audit.view',
   /** file a request to the services catalogue for the project */
   'service.request',
+  /** bring an archived project back (the programme office only; leads archive, they do not restore) */
+  'project.restore',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -41,6 +43,7 @@ const matrix: Record<Role, ReadonlySet<Action>> = {
     'gate.recommend',
     'gate.decide',
     'audit.view',
+    'project.restore',
   ]),
   lead: new Set<Action>([
     'project.view',
@@ -79,15 +82,55 @@ export function can(roles: Iterable<Role>, action: Action): boolean {
   return false;
 }
 
+/**
+ * What an archived project still allows, whatever one's role: reading, and the programme
+ * office's restore. Everything else (its card, members, document, comments, gates, requests)
+ * is frozen until a cluster manager restores it.
+ */
+export const ARCHIVED_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'project.view',
+  'members.view',
+  'comment.read_team',
+  'audit.view',
+  'project.restore',
+]);
+
+/** `can`, on a given project: an archived one allows only ARCHIVED_ACTIONS. */
+export function canOnProject(roles: Iterable<Role>, action: Action, project: { archived: boolean }): boolean {
+  if (project.archived && !ARCHIVED_ACTIONS.has(action)) return false;
+  return can(roles, action);
+}
+
 /** The access a user gets on a project's live document (DESIGN §4 `doc:join`). */
 export type DocAccess = 'edit' | 'comment' | 'view';
 
-export function docAccess(roles: Iterable<Role>): DocAccess | null {
+export function docAccess(
+  roles: Iterable<Role>,
+  project: { archived: boolean } = { archived: false },
+): DocAccess | null {
   const list = [...roles];
   if (!can(list, 'project.view')) return null;
+  // An archived project is read-only for everyone: its document too.
+  if (project.archived) return 'view';
   if (can(list, 'doc.edit')) return 'edit';
   // Mentors comment on milestones; managers and observers watch the document.
   return list.includes('mentor') ? 'comment' : 'view';
+}
+
+/** Who may start a project besides the programme office (a cluster setting, shared/schemas/settings.ts). */
+export type ProjectCreation = 'managers' | 'leads';
+
+/**
+ * May this standing start a project: a cluster manager always; with `leads`, a person who leads
+ * at least one project that is not archived; nobody else.
+ */
+export function mayStartProject(
+  standing: ClusterStanding | null | undefined,
+  setting: ProjectCreation,
+  leadsAnActiveProject: boolean,
+): boolean {
+  if (canInCluster(standing, 'project.start_any_time')) return true;
+  return !!standing && !standing.deactivated && setting === 'leads' && leadsAnActiveProject;
 }
 
 /**
@@ -143,6 +186,10 @@ export const clusterActions = [
   'framework.manage',
   /** list every project's open invitations, to resend or withdraw them */
   'invitations.manage',
+  /** start a project whatever the cluster's setting says (otherwise: mayStartProject) */
+  'project.start_any_time',
+  /** read and change the cluster's settings (from a signed-in session only) */
+  'settings.manage',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -175,6 +222,8 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'people.grant_manager',
     'framework.manage',
     'invitations.manage',
+    'project.start_any_time',
+    'settings.manage',
   ]),
 };
 

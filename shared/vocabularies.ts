@@ -26,6 +26,7 @@ export const partnerRoles = [
   'clinical_site',
   'platform',
   'funder',
+  'academic_partner',
 ] as const;
 export type PartnerRole = (typeof partnerRoles)[number];
 

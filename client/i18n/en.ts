@@ -17,6 +17,7 @@ import { historyEn } from './history.en.ts';
 import { membersEn } from './members.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { plural } from './plural.ts';
+import { projectSettingsEn } from './project-settings.en.ts';
 import { auditCheckEn, reportEn } from './report.en.ts';
 import { roomEn } from './room.en.ts';
 import { servicesEn } from './services.en.ts';
@@ -102,6 +103,7 @@ export const en = {
     clinical_site: 'Clinical site',
     platform: 'Platform',
     funder: 'Funder',
+    academic_partner: 'Academic partner',
   },
   organisationKinds: {
     hospital: 'Hospital',
@@ -246,4 +248,5 @@ export const en = {
   adminOrganisations: adminOrganisationsEn,
   frameworksAdmin: frameworksAdminEn,
   admin: adminEn,
+  projectSettings: projectSettingsEn,
 };

@@ -17,6 +17,7 @@ import { membersFr } from './members.fr.ts';
 import type { Messages } from './messages.ts';
 import { notificationsFr } from './notifications.fr.ts';
 import { plural } from './plural.ts';
+import { projectSettingsFr } from './project-settings.fr.ts';
 import { auditCheckFr, reportFr } from './report.fr.ts';
 import { roomFr } from './room.fr.ts';
 import { servicesFr } from './services.fr.ts';
@@ -102,6 +103,7 @@ export const fr: Messages = {
     clinical_site: 'Site clinique',
     platform: 'Plateforme',
     funder: 'Financeur',
+    academic_partner: 'Partenaire académique',
   },
   organisationKinds: {
     hospital: 'Hôpital',
@@ -251,4 +253,5 @@ export const fr: Messages = {
   adminOrganisations: adminOrganisationsFr,
   frameworksAdmin: frameworksAdminFr,
   admin: adminFr,
+  projectSettings: projectSettingsFr,
 };

@@ -8,9 +8,11 @@ import { and, eq } from 'drizzle-orm';
 import type { ProjectRole } from '../../shared/domain.ts';
 import {
   type Action,
+  actions,
   type ClusterAction,
   can,
   canInCluster,
+  canOnProject,
   clusterRoles,
   type DocAccess,
   docAccess,
@@ -74,6 +76,13 @@ export async function requireProjectAction(
     deps.log.warn({ denied: action, userId: actor.id, projectId, roles: access.roles }, 'access denied');
     throw new AppError('forbidden', `Your role on this project does not allow ${action}`);
   }
+  if (!canOnProject(access.roles, action, access.project)) {
+    deps.log.warn({ denied: action, userId: actor.id, projectId, reason: 'archived' }, 'access denied');
+    throw new AppError(
+      'conflict',
+      'This project is archived: it is read-only until a cluster manager restores it',
+    );
+  }
   if (!credentialAllows(actor, action)) {
     deps.log.warn(
       { denied: action, userId: actor.id, projectId, reason: 'read-only token' },
@@ -86,7 +95,7 @@ export async function requireProjectAction(
 
 /** What the actor may do on the project's live document (DESIGN §4), its credential's cap applied. */
 export function documentAccess(actor: Actor, access: ProjectAccess | null): DocAccess | null {
-  return access ? capDocAccess(actor, docAccess(access.roles)) : null;
+  return access ? capDocAccess(actor, docAccess(access.roles, access.project)) : null;
 }
 
 /** Why each cluster-level action is refused, in the words the caller reads. */
@@ -117,7 +126,15 @@ const clusterDenials: Record<ClusterAction, string> = {
     'Only cluster managers edit the frameworks, from a signed-in browser session (not with an API token)',
   'invitations.manage':
     'Only cluster managers, from a signed-in browser session, see every project’s invitations',
+  'project.start_any_time': 'Only cluster managers start projects whatever the cluster’s setting',
+  'settings.manage':
+    'Only cluster managers, from a signed-in browser session, read and change the cluster’s settings',
 };
+
+/** What an actor may do on a project, as the project detail tells the client: roles, state and credential. */
+export function allowedActions(actor: Actor, access: ProjectAccess): Action[] {
+  return actions.filter((a) => canOnProject(access.roles, a, access.project) && credentialAllows(actor, a));
+}
 
 /**
  * May this actor do this cluster-level action: the matrix for its roles, within what its

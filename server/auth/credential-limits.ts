@@ -53,6 +53,7 @@ const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
   'people.grant_manager',
   'framework.manage',
   'invitations.manage',
+  'settings.manage',
 ]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

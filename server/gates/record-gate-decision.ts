@@ -101,6 +101,8 @@ export async function recordGateDecision(
       after: true,
       reason: 'gate decision: kill',
     });
+  // A killed project is archived: its open pages become read-only at once.
+  if (effect.archive && !project.archived) changes.emit('membership.changed', { projectId });
   // The conditions' milestones are owed in the decision's own batch: both commit, or neither.
   if (input.conditions.length) {
     const owed = await conditionsEffect(deps, actor.id, projectId, now, {

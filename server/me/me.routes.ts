@@ -10,11 +10,12 @@ import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, json, jsonBody } from '../http/router.ts';
+import { mayStartProjects } from '../projects/may-start-project.ts';
 import { orgRef } from '../projects/project-view.ts';
 import { updateProfile } from './update-profile.ts';
 
 export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
-  const [[u], orgs] = await Promise.all([
+  const [[u], orgs, mayStart] = await Promise.all([
     deps.db.select().from(user).where(eq(user.id, actor.id)).limit(1),
     deps.db
       .select({ org: organisations })
@@ -22,6 +23,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
       .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
       .where(eq(organisationMembers.userId, actor.id))
       .orderBy(organisations.name),
+    mayStartProjects(deps, actor),
   ]);
   if (!u) throw new AppError('unauthenticated', 'Your account no longer exists');
   return {
@@ -35,6 +37,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
     },
     organisations: orgs.map((o) => orgRef(o.org)),
     clusterManager: isClusterManager(actor),
+    mayStartProject: mayStart,
   };
 }
 

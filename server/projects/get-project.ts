@@ -1,10 +1,8 @@
 /** One project as its viewer may see it, with what they may do there. */
 
-import { actions, can } from '../../shared/permissions.ts';
 import type { ProjectDetail } from '../../shared/schemas/projects.ts';
-import { requireProjectAction } from '../auth/access.ts';
+import { allowedActions, requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
-import { credentialAllows } from '../auth/credential-limits.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { loadOrganisation, loadPartners, toSummary } from './project-view.ts';
@@ -22,6 +20,6 @@ export async function getProject(deps: ServiceDeps, actor: Actor, projectId: str
     partners,
     createdAt: project.createdAt.toISOString(),
     // what this caller may do: its roles, within what its credential allows
-    permissions: actions.filter((a) => can(access.roles, a) && credentialAllows(actor, a)),
+    permissions: allowedActions(actor, access),
   };
 }

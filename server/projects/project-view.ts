@@ -1,5 +1,5 @@
 /** Reads projects into the shapes of shared/schemas/projects.ts. */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { OrganisationKind, PartnerRole, ProjectRole } from '../../shared/domain.ts';
 import type { ProjectSummary } from '../../shared/schemas/projects.ts';
 import type { Db } from '../db/client.ts';
@@ -44,11 +44,12 @@ export async function loadOrganisation(db: Db, id: string): Promise<OrgRow | und
   return org;
 }
 
-export async function existingOrganisationIds(db: Db, ids: string[]): Promise<Set<string>> {
+/** Of these organisations, those that exist and are not deactivated: the ones a project may name. */
+export async function activeOrganisationIds(db: Db, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(inArray(organisations.id, ids));
+    .where(and(inArray(organisations.id, ids), isNull(organisations.deactivatedAt)));
   return new Set(rows.map((r) => r.id));
 }

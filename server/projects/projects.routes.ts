@@ -2,6 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
+  CreatedProject,
   CreateProjectBody,
   PortfolioProject,
   ProjectDetail,
@@ -39,9 +40,13 @@ export function projectRoutes(deps: ServiceDeps) {
         method: 'post',
         path: '/projects',
         tags: ['projects'],
-        summary: 'Start a project; you become its lead',
+        summary:
+          'Start a project (cluster managers; leads where the cluster allows it); anyone but a cluster manager becomes its lead',
         request: jsonBody(CreateProjectBody),
-        responses: { 201: json(ProjectDetail, 'The new project'), ...errors },
+        responses: {
+          201: json(CreatedProject, 'The new project, and its first members added or invited'),
+          ...errors,
+        },
       }),
       async (c) => c.json(await createProject(deps, requireActor(c), c.req.valid('json')), 201),
     )

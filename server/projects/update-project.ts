@@ -1,4 +1,8 @@
-/** The lead (or a cluster manager) edits a project's card; each changed field is audited. */
+/**
+ * The lead (or a cluster manager) edits a project's card; each changed field is audited.
+ * Archiving (leads and managers) and restoring (managers only) go through here too: an archived
+ * project refuses every other change until it is restored (shared/permissions.ts).
+ */
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ProjectDetail, UpdateProjectBody } from '../../shared/schemas/projects.ts';
@@ -10,7 +14,7 @@ import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { getProject } from './get-project.ts';
 import { checkPartners } from './project.rules.ts';
-import { existingOrganisationIds, loadPartners } from './project-view.ts';
+import { activeOrganisationIds, loadPartners } from './project-view.ts';
 
 export async function updateProject(
   deps: ServiceDeps,
@@ -19,17 +23,22 @@ export async function updateProject(
   input: z.output<typeof UpdateProjectBody>,
 ): Promise<ProjectDetail> {
   const { db } = deps;
-  const access = await requireProjectAction(deps, actor, projectId, 'project.edit');
-  if (input.archived !== undefined) await requireProjectAction(deps, actor, projectId, 'project.archive');
+  const { archived, ...card } = input;
+  const editsCard = Object.values(card).some((v) => v !== undefined);
+  const access = await requireProjectAction(deps, actor, projectId, 'project.view');
   const before = access.project;
+  if (archived === false && before.archived)
+    await requireProjectAction(deps, actor, projectId, 'project.restore');
+  else if (archived !== undefined) await requireProjectAction(deps, actor, projectId, 'project.archive');
+  if (editsCard) await requireProjectAction(deps, actor, projectId, 'project.edit');
   const now = deps.clock();
   const changes = new ChangeSet(deps, { at: now, actor, projectId });
-  const card: Partial<typeof projects.$inferInsert> = {};
+  const set: Partial<typeof projects.$inferInsert> = {};
   let changed = false;
   for (const field of ['title', 'summary', 'listedInDirectory', 'archived'] as const) {
     const value = input[field];
     if (value === undefined || value === before[field]) continue;
-    (card as Record<string, unknown>)[field] = value;
+    (set as Record<string, unknown>)[field] = value;
     changed = true;
     changes.audit({
       entity: 'project',
@@ -42,18 +51,17 @@ export async function updateProject(
   }
   const partners: Statement[] = [];
   if (input.partners) {
-    checkPartners(
-      before.leadOrganisationId,
-      input.partners,
-      await existingOrganisationIds(
-        db,
-        input.partners.map((p) => p.organisationId),
-      ),
-    );
     const previous = (await loadPartners(db, projectId)).map((p) => ({
       organisationId: p.organisation.id,
       role: p.role,
     }));
+    // A partner deactivated since it joined may stay; a new one must be active.
+    const allowed = await activeOrganisationIds(
+      db,
+      input.partners.map((p) => p.organisationId),
+    );
+    for (const p of previous) allowed.add(p.organisationId);
+    checkPartners(before.leadOrganisationId, input.partners, allowed);
     const key = (l: { organisationId: string; role: string }[]) =>
       JSON.stringify([...l].sort((a, b) => a.organisationId.localeCompare(b.organisationId)));
     if (key(previous) !== key(input.partners)) {
@@ -71,12 +79,14 @@ export async function updateProject(
       });
     }
   }
+  // Archiving or restoring changes what every open page may do: their sockets re-check at once.
+  if (set.archived !== undefined) changes.emit('membership.changed', { projectId });
   if (changed)
     await changes
       .write(
         db
           .update(projects)
-          .set({ ...card, updatedAt: now })
+          .set({ ...set, updatedAt: now })
           .where(eq(projects.id, projectId)),
         ...partners,
       )

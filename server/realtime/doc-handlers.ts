@@ -146,11 +146,14 @@ export function handleDocuments(socket: RealtimeSocket, deps: DocHandlerDeps): v
   };
 }
 
-/** A role change or removal takes effect on the member's live sockets on this node at once. */
+/**
+ * A role change or removal takes effect on the member's live sockets on this node at once; a
+ * change of the project's own state (no `userId`: archived, restored) on every socket there.
+ */
 export function revalidateMember(io: RealtimeServer, log: Logger) {
   return ({ projectId, userId }: DomainEventMap['membership.changed'][0]): void => {
     for (const socket of io.sockets.sockets.values()) {
-      if (socket.data.actor?.id !== userId) continue;
+      if (userId !== undefined && socket.data.actor?.id !== userId) continue;
       void socket.data
         .revalidate?.(projectId)
         .catch((err) => log.error({ err }, 'could not re-check a member’s access'));

@@ -1,7 +1,7 @@
 /**
  * Search over the projects and milestones a user may see (SQLite FTS5, accent-insensitive).
  * The user's words become prefix terms that must all match; nothing they type is passed to
- * FTS5 as syntax.
+ * FTS5 as syntax. Archived projects are found too, after the current ones, and marked.
  */
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
@@ -16,6 +16,8 @@ export interface SearchHit {
   title: string;
   /** a short excerpt, split into parts; `match` marks the words that matched */
   snippet: { text: string; match: boolean }[];
+  /** the project is archived: still found by those who could see it, marked as such */
+  archived: boolean;
 }
 
 const START = '\u0002';
@@ -61,12 +63,13 @@ export async function searchProjects(
     project_title: string;
     title: string;
     snippet: string;
+    archived: number;
   }>(sql`
     SELECT s.kind, s.entity_id, s.project_id, p.title AS project_title, s.title,
-           snippet(search_index, 4, ${START}, ${END}, '…', 16) AS snippet
+           snippet(search_index, 4, ${START}, ${END}, '…', 16) AS snippet, p.archived
     FROM search_index s JOIN projects p ON p.id = s.project_id
-    WHERE search_index MATCH ${match} AND ${visible} AND p.archived = 0
-    ORDER BY bm25(search_index, 0, 0, 0, 4.0, 1.0)
+    WHERE search_index MATCH ${match} AND ${visible}
+    ORDER BY p.archived, bm25(search_index, 0, 0, 0, 4.0, 1.0)
     LIMIT ${Math.min(Math.max(limit, 1), 50)}`);
   return rows.map((r) => ({
     kind: r.kind,
@@ -75,5 +78,6 @@ export async function searchProjects(
     projectTitle: r.project_title,
     title: r.title,
     snippet: splitSnippet(r.snippet ?? ''),
+    archived: r.archived === 1,
   }));
 }

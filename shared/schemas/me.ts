@@ -62,6 +62,8 @@ export const Me = z.object({
   }),
   organisations: z.array(OrganisationRef),
   clusterManager: z.boolean(),
+  /** whether they may start a project now (the cluster's setting, and leading a current project) */
+  mayStartProject: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Milestone } from '../doc/shape.ts';
 import { PartnerRole, ProjectRole, Stage } from '../domain.ts';
 import { Id, IsoDate } from './common.ts';
+import { AddMemberBody, AddMemberResult } from './members.ts';
 import { OrganisationRef } from './organisations.ts';
 
 export const ProjectSummary = z.object({
@@ -51,17 +52,41 @@ const Title = z.string().trim().min(1, 'A title is required').max(200);
 const Summary = z.string().trim().max(4000);
 const PartnerInput = z.object({ organisationId: Id, role: PartnerRole });
 
+export const MAX_FIRST_MEMBERS = 20;
+
 export const CreateProjectBody = z
   .object({
     title: Title,
     summary: Summary.default(''),
-    track: z.string().min(1).max(64),
+    track: z.string().min(1, 'Choose a track').max(64),
+    /** the stage the project starts at (a project joining the cluster mid-way) */
+    stage: Stage.default(0),
     leadOrganisationId: Id,
-    partners: z.array(PartnerInput).max(50).default([]),
+    partners: z
+      .array(PartnerInput)
+      .max(50)
+      .default([])
+      .refine(
+        (list) => new Set(list.map((p) => p.organisationId)).size === list.length,
+        'A partner organisation is listed twice',
+      ),
     listedInDirectory: z.boolean().default(false),
+    /** the first members, added (or invited by e-mail) once the project exists */
+    members: z
+      .array(AddMemberBody)
+      .max(MAX_FIRST_MEMBERS, `At most ${MAX_FIRST_MEMBERS} first members; invite more from the project`)
+      .default([])
+      .refine(
+        (list) => new Set(list.map((m) => m.email)).size === list.length,
+        'The same address is listed twice',
+      ),
   })
   .strict();
 export type CreateProjectBody = z.input<typeof CreateProjectBody>;
+
+/** A new project, and what became of each first member: added at once, or invited by e-mail. */
+export const CreatedProject = ProjectDetail.extend({ firstMembers: z.array(AddMemberResult) });
+export type CreatedProject = z.infer<typeof CreatedProject>;
 
 export const UpdateProjectBody = z
   .object({

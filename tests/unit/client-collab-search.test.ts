@@ -14,7 +14,16 @@ import {
 } from '../../client/features/search/search-store.ts';
 
 function hit(title: string, over: Partial<SearchHit> = {}): SearchHit {
-  return { kind: 'milestone', id: title, projectId: 'p1', projectTitle: 'P', title, snippet: [], ...over };
+  return {
+    kind: 'milestone',
+    id: title,
+    projectId: 'p1',
+    projectTitle: 'P',
+    title,
+    snippet: [],
+    archived: false,
+    ...over,
+  };
 }
 
 describe('search store', () => {

@@ -18,6 +18,7 @@ const me: Me = {
   },
   organisations: [],
   clusterManager: false,
+  mayStartProject: false,
 };
 
 function store(calls: string[] = []) {

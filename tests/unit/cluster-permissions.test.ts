@@ -64,6 +64,8 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'people.view': { user: N, manager: Y },
   'people.grant_manager': { user: N, manager: Y },
   'framework.manage': { user: N, manager: Y },
+  'project.start_any_time': { user: N, manager: Y },
+  'settings.manage': { user: N, manager: Y },
 };
 
 describe('cluster permission matrix', () => {

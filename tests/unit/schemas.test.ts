@@ -8,7 +8,14 @@ describe('request schemas', () => {
 
   it('accepts a minimal new project and fills defaults', () => {
     const parsed = CreateProjectBody.parse(valid);
-    expect(parsed).toMatchObject({ summary: '', partners: [], listedInDirectory: false });
+    expect(parsed).toMatchObject({
+      summary: '',
+      partners: [],
+      listedInDirectory: false,
+      stage: 0,
+      members: [],
+    });
+    expect(CreateProjectBody.parse({ ...valid, stage: 3 }).stage).toBe(3);
   });
 
   it.each([
@@ -17,7 +24,29 @@ describe('request schemas', () => {
     [{ ...valid, track: '' }, 'track'],
     [{ ...valid, leadOrganisationId: undefined }, 'leadOrganisationId'],
     [{ ...valid, partners: [{ organisationId: 'o', role: 'sponsor' }] }, 'partners.0.role'],
-    [{ ...valid, stage: 3 }, ''],
+    [{ ...valid, stage: 6 }, 'stage'],
+    [{ ...valid, owner: 'me' }, ''],
+    [
+      {
+        ...valid,
+        members: [
+          { email: 'ana@example.org', role: 'observer' },
+          { email: 'Ana@Example.org', role: 'lead' },
+        ],
+      },
+      'members',
+    ],
+    [{ ...valid, members: [{ email: 'not-an-address', role: 'lead' }] }, 'members.0.email'],
+    [
+      {
+        ...valid,
+        partners: [
+          { organisationId: 'o', role: 'funder' },
+          { organisationId: 'o', role: 'platform' },
+        ],
+      },
+      'partners',
+    ],
   ])('refuses %j (at %s)', (body, path) => {
     const result = CreateProjectBody.safeParse(body);
     expect(result.success).toBe(false);

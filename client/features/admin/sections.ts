@@ -43,6 +43,13 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     label: (t) => t.admin.sections.services,
     component: lazy(() => import('./ServicesSection.tsx').then((m) => ({ default: m.ServicesSection }))),
   },
+  {
+    id: 'settings',
+    label: (t) => t.projectSettings.cluster.section,
+    component: lazy(() =>
+      import('./ClusterSettingsSection.tsx').then((m) => ({ default: m.ClusterSettingsSection })),
+    ),
+  },
 ];
 
 /** Where /admin itself leads. */

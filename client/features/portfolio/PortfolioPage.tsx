@@ -104,6 +104,11 @@ export function PortfolioPage() {
           </Show>
         </p>
         <SearchBox />
+        <Show when={session[0].me?.mayStartProject}>
+          <A href="/projects/new" class="button button-primary button-small portfolio-new">
+            {t().projectSettings.newProject}
+          </A>
+        </Show>
         <Show when={showList()}>
           <ViewSwitch view={view()} onChange={chooseView} />
           <a

@@ -25,6 +25,7 @@ import { colorFor } from './room/presence.ts';
 import { createRoom, RoomContext, type RoomTab, useRoom } from './room/room-context.tsx';
 import { createRoomStore, type RoomStore } from './room/room-store.ts';
 import { useRoomShortcuts } from './room/use-room-shortcuts.ts';
+import { ArchivedBanner } from './settings/ArchivedBanner.tsx';
 
 /**
  * The live project room: the project's document opened for as long as the room is on screen,
@@ -54,6 +55,7 @@ export function ProjectRoom(props: { project: ProjectDetail }) {
     <RoomContext.Provider value={room}>
       <article class="room">
         <RoomHeader />
+        <ArchivedBanner />
         <RoomNotices />
         <RoomTabs />
         <div class="visually-hidden" role="status" aria-live="polite">

@@ -7,6 +7,7 @@ import { PresenceAvatars } from './PresenceAvatars.tsx';
 import { useRoom } from './room/room-context.tsx';
 import { SaveIndicator } from './room/SaveIndicator.tsx';
 import { StageStepper } from './StageStepper.tsx';
+import { maySeeSettings } from './settings/may-see-settings.ts';
 
 /**
  * Who and where: the title, the organisations, the track and the user's role; the stage
@@ -15,7 +16,7 @@ import { StageStepper } from './StageStepper.tsx';
  */
 export function RoomHeader() {
   const room = useRoom();
-  const { frameworks } = useApp();
+  const { frameworks, session } = useApp();
   const { t, locale } = useI18n();
   const p = room.project;
   const n = (x: number) => formatNumber(locale(), x);
@@ -30,6 +31,14 @@ export function RoomHeader() {
       <div class="room-head-top">
         <h1 class="page-title room-title">{p().title}</h1>
         <div class="room-live">
+          <Show when={maySeeSettings(p(), Boolean(session[0].me?.clusterManager))}>
+            <A
+              href={`/projects/${p().id}/settings`}
+              class="button button-ghost button-small room-report-link"
+            >
+              {t().projectSettings.settings.link}
+            </A>
+          </Show>
           <A href={`/projects/${p().id}/report`} class="button button-ghost button-small room-report-link">
             {t().report.open}
           </A>

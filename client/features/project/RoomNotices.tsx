@@ -11,6 +11,8 @@ export function RoomNotices() {
   const room = useRoom();
   const { t } = useI18n();
   const readOnlyNote = () => {
+    // An archived project's banner says why nothing can change (settings/ArchivedBanner.tsx).
+    if (room.project().archived) return null;
     const access = room.state.access ?? (room.canEdit() ? 'edit' : 'view');
     if (access === 'edit') return null;
     if (access === 'comment') return t().room.access.comment;

@@ -228,6 +228,10 @@ export function SearchBox() {
                   <span class="search-hit-meta">
                     {s().kinds[hit.kind]}
                     <Show when={hit.kind === 'milestone'}> · {s().inProject(hit.projectTitle)}</Show>
+                    <Show when={hit.archived}>
+                      {' '}
+                      <span class="tag tag-warning">{t().projectSettings.archivedTag}</span>
+                    </Show>
                   </span>
                   <Show when={hit.snippet.length > 0}>
                     <span class="search-hit-snippet">

@@ -1,16 +1,8 @@
 /** Search over the projects and milestones the user may see (GET /api/search). */
+import type { SearchHit } from '../../../shared/schemas/search.ts';
 import { request } from '../../api.ts';
 
-/** One hit, as server/search/search.routes.ts answers it. */
-export interface SearchHit {
-  kind: 'project' | 'milestone';
-  id: string;
-  projectId: string;
-  projectTitle: string;
-  title: string;
-  /** a short excerpt, split into parts; `match` marks the words that matched */
-  snippet: { text: string; match: boolean }[];
-}
+export type { SearchHit };
 
 export const SEARCH_LIMIT = 12;
 

@@ -1,0 +1,21 @@
+/**
+ * The cluster's settings, as a cluster manager reads and changes them (/api/settings), stored
+ * one key per row (server/db/schema/settings.ts). A key never written reads as its default.
+ */
+import { z } from 'zod';
+
+/** Who may start a project besides the programme office (shared/permissions.ts `mayStartProject`). */
+export const ProjectCreation = z.enum(['managers', 'leads']);
+
+export const ClusterSettings = z.object({
+  /** `managers`: cluster managers only; `leads`: also whoever leads a project that is not archived */
+  projectCreation: ProjectCreation,
+});
+export type ClusterSettings = z.infer<typeof ClusterSettings>;
+
+export const SETTING_DEFAULTS: ClusterSettings = { projectCreation: 'leads' };
+
+export const UpdateSettingsBody = ClusterSettings.partial()
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'Nothing to change');
+export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBody>;
