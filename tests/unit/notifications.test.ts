@@ -152,7 +152,7 @@ describe('what a notification says', () => {
         fr,
         'fr',
       ),
-    ).toBe('passage 1 décidé : Arrêt');
+    ).toBe('passage 1 décidé\u00a0: Arrêt');
   });
 });
 
