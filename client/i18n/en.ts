@@ -168,6 +168,9 @@ export const en = {
     notFoundTitle: 'Project not found',
     notFoundBody:
       'This project does not exist, or you are not a member of it. Projects are visible only to their members and to the cluster programme office.',
+    lostAccessTitle: 'Your access to this project was removed',
+    lostAccessBody:
+      'You are no longer a member of this project, so it is no longer shown here. If this is a mistake, ask its lead or the programme office.',
     errorTitle: 'This project could not be loaded',
     summary: 'Summary',
     noSummary: 'No summary yet.',

@@ -168,6 +168,9 @@ export const fr: Messages = {
     notFoundTitle: 'Projet introuvable',
     notFoundBody:
       'Ce projet n’existe pas, ou vous n’en êtes pas membre. Un projet n’est visible que de ses membres et du bureau de programme du cluster.',
+    lostAccessTitle: 'Votre accès à ce projet a été retiré',
+    lostAccessBody:
+      'Vous n’êtes plus membre de ce projet : il ne s’affiche donc plus ici. S’il s’agit d’une erreur, demandez à son responsable ou au bureau de programme.',
     errorTitle: 'Ce projet n’a pas pu être chargé',
     summary: 'Résumé',
     noSummary: 'Pas encore de résumé.',

@@ -190,9 +190,9 @@ describe('the first days of a real cluster', () => {
       .getByRole('status')
       .filter({ hasText: `${OBSERVER.name} was removed from the project.` })
       .waitFor();
-    // (the room says so, or the project page itself refuses, whichever reaches the page first)
+    // (the room says so, or the page says why the project is gone, whichever reaches it first)
     await observer
-      .getByText(/^(Access removed|Project not found)$/)
+      .getByText(/^(Access removed|Your access to this project was removed)$/)
       .first()
       .waitFor();
     await expect.poll(() => observer.getByText(title, { exact: true }).isVisible()).toBe(false);

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, onCleanup, Show } from 'solid-js';
 import { APP_EVENTS } from '../../../shared/protocol/index.ts';
 import type { ProjectDetail } from '../../../shared/schemas/projects.ts';
 import { api } from '../../api.ts';
@@ -42,6 +42,15 @@ export function ProjectPage() {
 
   // Reading a failed resource throws; read it only through this.
   const loaded = () => (project.error ? undefined : project.latest);
+  // A project that was open and is now not found: the person was removed while on the page.
+  let wasOpen = false;
+  createEffect(() => {
+    if (loaded()) wasOpen = true;
+  });
+  const notFound = () =>
+    wasOpen
+      ? { title: t().project.lostAccessTitle, body: t().project.lostAccessBody }
+      : { title: t().project.notFoundTitle, body: t().project.notFoundBody };
 
   return (
     <Shell>
@@ -61,7 +70,7 @@ export function ProjectPage() {
       <LoadedPage
         resource={project}
         onRetry={() => void refetch()}
-        notFound={{ title: t().project.notFoundTitle, body: t().project.notFoundBody }}
+        notFound={notFound()}
         homeLink
         errorTitle={t().project.errorTitle}
         loading={t().project.loading}
