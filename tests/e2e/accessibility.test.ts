@@ -117,7 +117,7 @@ const SCREENS: Screen[] = [
     name: 'admin settings',
     role: 'manager',
     path: () => '/admin/settings',
-    ready: h1(/^(Cluster settings|Réglages de la grappe)$/),
+    ready: h1(/^(Cluster settings|Réglages du cluster)$/),
   },
   {
     name: 'directory',
