@@ -9,7 +9,7 @@ import { OfflineBanner } from './OfflineBanner.tsx';
  * Every page's frame: a skip link, the header (the full one when signed in, the brand and the
  * language switch otherwise), the connectivity banner, and the main landmark.
  */
-export function Shell(props: { children: JSX.Element; width?: 'wide' | 'narrow' }) {
+export function Shell(props: { children: JSX.Element; width?: 'wide' | 'narrow' | 'form' }) {
   const { session } = useApp();
   const { t } = useI18n();
   return (
@@ -21,7 +21,12 @@ export function Shell(props: { children: JSX.Element; width?: 'wide' | 'narrow' 
         <AppHeader />
       </Show>
       <OfflineBanner />
-      <main id="content" tabindex="-1" class="main" classList={{ 'main-narrow': props.width === 'narrow' }}>
+      <main
+        id="content"
+        tabindex="-1"
+        class="main"
+        classList={{ 'main-narrow': props.width === 'narrow', 'main-form': props.width === 'form' }}
+      >
         {props.children}
       </main>
     </>

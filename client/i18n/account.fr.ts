@@ -23,7 +23,7 @@ export const accountFr: typeof accountEn = {
   invitation: {
     createTitle: 'Nouveau sur Jalon ? Créez votre compte',
     createIntro: (email: string) =>
-      `Votre compte sera celui de ${email} : ce lien a été envoyé à cette adresse, elle est donc confirmée.`,
+      `Votre compte sera celui de ${email}\u00a0: ce lien a été envoyé à cette adresse, elle est donc confirmée.`,
     create: 'Créer mon compte et rejoindre',
     creating: 'Création de votre compte…',
     haveAccount: 'Vous avez déjà un compte Jalon pour cette adresse ?',

@@ -27,6 +27,10 @@ export const projectSettingsEn = {
     addMember: 'Add a member',
     memberEmail: (n: number) => `E-mail address of member ${n}`,
     memberRole: (n: number) => `Role of member ${n}`,
+    memberOrganisation: (n: number) => `Organisation of member ${n} (optional)`,
+    memberOrganisationHint:
+      'An organisation is used only for someone without an account yet: the account they create joins it.',
+    noMemberOrganisation: 'Not set',
     removeMember: (n: number) => `Remove member ${n}`,
     create: 'Create the project',
     creating: 'Creating…',
@@ -46,6 +50,7 @@ export const projectSettingsEn = {
       partner: 'Choose an organisation other than the lead, listed once.',
       email: 'Enter an e-mail address.',
       duplicateEmail: 'This address is already listed.',
+      memberOrganisation: 'Choose an active organisation, or none.',
       members: 'At most 20 first members: invite more from the project.',
     },
   },

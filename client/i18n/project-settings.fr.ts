@@ -1,4 +1,4 @@
-/** Les textes du formulaire de nouveau projet, des paramètres d’un projet, de l’archivage et du réglage de la grappe (`t().projectSettings`), même forme que `project-settings.en.ts`. */
+/** Les textes du formulaire de nouveau projet, des paramètres d’un projet, de l’archivage et du réglage du cluster (`t().projectSettings`), même forme que `project-settings.en.ts`. */
 import type { Messages } from './messages.ts';
 
 export const projectSettingsFr: Messages['projectSettings'] = {
@@ -11,7 +11,7 @@ export const projectSettingsFr: Messages['projectSettings'] = {
     track: 'Filière',
     chooseTrack: 'Choisir une filière',
     stage: 'Étape de départ',
-    stageHint: 'Un projet qui rejoint la grappe en cours de route commence à l’étape qu’il a atteinte.',
+    stageHint: 'Un projet qui rejoint le cluster en cours de route commence à l’étape qu’il a atteinte.',
     leadOrganisation: 'Organisation porteuse',
     chooseOrganisation: 'Choisir une organisation',
     partners: 'Organisations partenaires',
@@ -31,6 +31,10 @@ export const projectSettingsFr: Messages['projectSettings'] = {
     addMember: 'Ajouter un membre',
     memberEmail: (n: number) => `Adresse électronique du membre ${n}`,
     memberRole: (n: number) => `Rôle du membre ${n}`,
+    memberOrganisation: (n: number) => `Organisation du membre ${n} (facultatif)`,
+    memberOrganisationHint:
+      'L’organisation ne sert que pour une personne qui n’a pas encore de compte\u00a0: le compte qu’elle crée la rejoint.',
+    noMemberOrganisation: 'Non précisée',
     removeMember: (n: number) => `Retirer le membre ${n}`,
     create: 'Créer le projet',
     creating: 'Création…',
@@ -51,6 +55,7 @@ export const projectSettingsFr: Messages['projectSettings'] = {
       partner: 'Choisissez une organisation autre que la porteuse, une seule fois.',
       email: 'Saisissez une adresse électronique.',
       duplicateEmail: 'Cette adresse figure déjà dans la liste.',
+      memberOrganisation: 'Choisissez une organisation active, ou aucune.',
       members: 'Au plus 20 premiers membres\u00a0: invitez les autres depuis le projet.',
     },
   },
@@ -59,7 +64,7 @@ export const projectSettingsFr: Messages['projectSettings'] = {
     intro: 'Lancez un projet\u00a0: son équipe peut commencer dès sa création.',
     notAllowedTitle: 'Vous ne pouvez pas lancer de projet',
     notAllowedBody:
-      'Dans cette grappe, les projets sont lancés par le bureau du programme et, si la grappe le permet, par les porteurs d’un projet en cours. Adressez-vous à un gestionnaire de la grappe.',
+      'Dans ce cluster, les projets sont lancés par le bureau du programme et, si le cluster le permet, par les porteurs d’un projet en cours. Adressez-vous à un gestionnaire du cluster.',
     invitedTitle: 'Projet créé',
     invitedBody:
       'Aucun serveur de courriel n’est configuré\u00a0: transmettez vous-même chaque lien d’invitation à la personne concernée. Ils ne s’affichent qu’ici.',
@@ -82,7 +87,7 @@ export const projectSettingsFr: Messages['projectSettings'] = {
     archive: 'Archiver le projet…',
     archiveTitle: 'Archiver ce projet\u00a0?',
     archiveBody: (title: string) =>
-      `«\u00a0${title}\u00a0» passe en lecture seule pour tous et quitte le portefeuille par défaut. Les pages ouvertes n’acceptent plus de modification, dès maintenant. Seul un gestionnaire de la grappe peut le restaurer.`,
+      `«\u00a0${title}\u00a0» passe en lecture seule pour tous et quitte le portefeuille par défaut. Les pages ouvertes n’acceptent plus de modification, dès maintenant. Seul un gestionnaire du cluster peut le restaurer.`,
     archiveConfirm: 'Archiver',
     archiving: 'Archivage…',
     restoreIntro:
@@ -102,10 +107,10 @@ export const projectSettingsFr: Messages['projectSettings'] = {
   },
   cluster: {
     section: 'Réglages',
-    heading: 'Réglages de la grappe',
+    heading: 'Réglages du cluster',
     whoStarts: 'Qui peut lancer un projet',
-    managers: 'Les gestionnaires de la grappe seulement',
-    leads: 'Les gestionnaires de la grappe et les porteurs de projet',
+    managers: 'Les gestionnaires du cluster seulement',
+    leads: 'Les gestionnaires du cluster et les porteurs de projet',
     leadsHint: 'Toute personne qui porte au moins un projet non archivé.',
     save: 'Enregistrer',
     saving: 'Enregistrement…',

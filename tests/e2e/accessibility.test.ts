@@ -54,6 +54,19 @@ const SCREENS: Screen[] = [
     path: (ids) => `/projects/${ids.project}?tab=readiness`,
     ready: (page) => page.getByRole('tabpanel').getByRole('heading', { name: /./ }).first(),
   },
+  {
+    name: 'new project',
+    role: 'manager',
+    path: () => '/projects/new',
+    ready: h1(/^(New project|Nouveau projet)$/),
+  },
+  {
+    name: 'project settings, with its members',
+    role: 'lead',
+    path: (ids) => `/projects/${ids.project}/settings`,
+    // the members panel's people, not its skeleton
+    ready: (page) => page.locator('.members-list li').first(),
+  },
   { name: 'account', role: 'lead', path: () => '/account', ready: h1(/^(Your account|Votre compte)$/) },
   { name: 'admin people', role: 'manager', path: () => '/admin/people', ready: h1(/^(People|Personnes)$/) },
   {
@@ -80,8 +93,32 @@ const SCREENS: Screen[] = [
     path: () => '/admin/organisations/new',
     ready: h1(/^(New organisation|Nouvelle organisation)$/),
   },
+  {
+    name: 'admin people, invitations',
+    role: 'manager',
+    path: () => '/admin/people/invitations',
+    ready: h1(/^Invitations$/),
+  },
+  {
+    name: 'admin frameworks',
+    role: 'manager',
+    path: () => '/admin/frameworks',
+    ready: h1(/^(Frameworks|Référentiels)$/),
+  },
+  {
+    name: 'admin framework track',
+    role: 'manager',
+    path: () => '/admin/frameworks/therapeutics',
+    ready: h1(/^(Therapeutics|Thérapeutiques)$/),
+  },
   { name: 'admin audit', role: 'manager', path: () => '/admin/audit', ready: h1(/./) },
   { name: 'admin services', role: 'manager', path: () => '/admin/services', ready: h1(/./) },
+  {
+    name: 'admin settings',
+    role: 'manager',
+    path: () => '/admin/settings',
+    ready: h1(/^(Cluster settings|Réglages du cluster)$/),
+  },
   {
     name: 'directory',
     role: 'researcher',

@@ -2,7 +2,8 @@
  * Projects on screen in a real browser: a cluster manager starts a project on /projects/new
  * with a partner and a first member (the form refuses what is wrong next to the field and keeps
  * what was typed); the member, its lead, archives it from its settings, after a confirmation,
- * and it leaves the default portfolio. A contributor is told the settings are not theirs.
+ * and it leaves the default portfolio. A first member without an account joins the organisation
+ * chosen on their row. A contributor is told the settings are not theirs.
  */
 import { describe, expect, test } from 'vitest';
 import { signIn, useBrowserAndServer } from './helpers.ts';
@@ -74,6 +75,38 @@ describe('projects on screen', () => {
     // The manager's open room turns read-only, with the way back.
     await manager.getByRole('heading', { name: 'Archived — read only' }).waitFor();
     await manager.getByRole('button', { name: 'Restore the project…' }).waitFor();
+  });
+
+  test('a first member without an account joins the organisation chosen on their row', async () => {
+    const manager = await freshPage('en-GB');
+    await signIn(manager, 'manager@demo.jalon');
+    await manager.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
+    await manager.goto('/projects/new');
+    await manager.getByLabel('Title', { exact: true }).fill('Sepsis point-of-care assay');
+    await manager.getByLabel('Track').selectOption({ label: 'Diagnostics' });
+    await manager.getByLabel('Lead organisation').selectOption({ label: 'Gustave Roussy' });
+    await manager.getByRole('button', { name: 'Add a member' }).click();
+    await manager.getByLabel('E-mail address of member 1').fill('new.clinician@example.org');
+    // By keyboard, the row's organisation comes right after its role.
+    await manager.getByLabel('Role of member 1').focus();
+    await manager.keyboard.press('Tab');
+    const organisation = manager.getByLabel('Organisation of member 1 (optional)');
+    expect(await organisation.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await organisation.locator('option:checked').textContent()).toBe('Not set');
+    await organisation.selectOption({ label: 'Sanofi' });
+    await manager.getByRole('button', { name: 'Create the project' }).click();
+
+    // No mail server in the tests: the link is shown once, then the project's settings list the invitation.
+    await manager.getByRole('heading', { level: 1, name: 'Project created' }).waitFor();
+    await manager.getByRole('textbox', { name: 'new.clinician@example.org' }).waitFor();
+    await manager.getByRole('link', { name: 'Open the project' }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Sepsis point-of-care assay' }).waitFor();
+    await manager.goto(`${new URL(manager.url()).pathname}/settings`);
+    const invitation = manager.getByRole('list', { name: /invitations/i }).getByRole('listitem');
+    await invitation
+      .filter({ hasText: 'new.clinician@example.org' })
+      .getByText(/Joins Sanofi/)
+      .waitFor();
   });
 
   test('a contributor neither starts a project nor opens a project’s settings', async () => {

@@ -58,22 +58,26 @@ export function ClusterSettingsSection() {
               <legend>{c().whoStarts}</legend>
               <For each={['managers', 'leads'] as const}>
                 {(value) => (
-                  <label class="checkbox">
-                    <input
-                      type="radio"
-                      name="projectCreation"
-                      value={value}
-                      checked={current() === value}
-                      aria-describedby={value === 'leads' ? 'cluster-leads-hint' : undefined}
-                      onChange={() => setChoice(value)}
-                    />
-                    {c()[value]}
-                  </label>
+                  <div class="cluster-setting-option">
+                    <label class="checkbox">
+                      <input
+                        type="radio"
+                        name="projectCreation"
+                        value={value}
+                        checked={current() === value}
+                        aria-describedby={value === 'leads' ? 'cluster-leads-hint' : undefined}
+                        onChange={() => setChoice(value)}
+                      />
+                      {c()[value]}
+                    </label>
+                    <Show when={value === 'leads'}>
+                      <p id="cluster-leads-hint" class="muted small">
+                        {c().leadsHint}
+                      </p>
+                    </Show>
+                  </div>
                 )}
               </For>
-              <p id="cluster-leads-hint" class="muted small">
-                {c().leadsHint}
-              </p>
             </fieldset>
             <div class="form-error-slot" role="alert">
               <Show when={error()}>

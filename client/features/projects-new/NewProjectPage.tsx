@@ -54,7 +54,7 @@ export function NewProjectPage() {
   }
 
   return (
-    <Shell width="narrow">
+    <Shell width="form">
       <nav class="breadcrumb" aria-label={t().project.breadcrumb}>
         <A href="/" class="back-link">
           <span aria-hidden="true">←</span> {t().project.backToPortfolio}
@@ -163,7 +163,7 @@ export function NewProjectPage() {
                   </Show>
                 </div>
                 <PartnerFields form={form} prefix={PREFIX} organisations={active()} />
-                <MemberFields form={form} prefix={PREFIX} />
+                <MemberFields form={form} prefix={PREFIX} organisations={active()} />
                 <FormFooter
                   form={form}
                   label={p().form.create}

@@ -2,7 +2,7 @@ import { For, type JSX, Show } from 'solid-js';
 import { partnerRoles, projectRoles } from '../../../shared/vocabularies.ts';
 import { useI18n } from '../../app-context.tsx';
 import type { ProjectFormState } from './form-state.ts';
-import type { FieldKey } from './project-form.ts';
+import type { FieldKey, MemberRow } from './project-form.ts';
 
 /** An organisation a project may name: id and name. */
 export interface OrgOption {
@@ -17,14 +17,15 @@ function Field(props: {
   name: FieldKey;
   label: string;
   hint?: string;
+  class?: string;
   children: (a: { id: string; invalid: boolean; describedBy: string | undefined }) => JSX.Element;
 }) {
-  const id = () => `${props.prefix}-${props.name.replace('.', '-')}`;
+  const id = () => `${props.prefix}-${props.name.replaceAll('.', '-')}`;
   const error = () => props.form.shown(props.name);
   const describedBy = () =>
     [props.hint ? `${id()}-hint` : '', error() ? `${id()}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field">
+    <div class={props.class ? `field ${props.class}` : 'field'}>
       <label for={id()}>{props.label}</label>
       {props.children({ id: id(), invalid: Boolean(error()), describedBy: describedBy() })}
       <Show when={props.hint}>
@@ -190,22 +191,31 @@ export function PartnerFields(props: { form: ProjectFormState; prefix: string; o
   );
 }
 
-/** The first members of a new project: an address and a role per row. */
-export function MemberFields(props: { form: ProjectFormState; prefix: string }) {
+/**
+ * The first members of a new project: an address and a role per row, and, for someone without
+ * an account yet, the organisation their account joins (as the members panel's invite form).
+ */
+export function MemberFields(props: { form: ProjectFormState; prefix: string; organisations: OrgOption[] }) {
   const { t } = useI18n();
   const f = () => t().projectSettings.form;
   const members = () => props.form.values().members;
-  const setRow = (i: number, patch: Partial<{ email: string; role: (typeof projectRoles)[number] }>) =>
-    props.form.set({ members: members().map((m, j) => (j === i ? { ...m, ...patch } : m)) }, `members.${i}`);
+  const orgHint = () => `${props.prefix}-members-organisation-hint`;
+  const setRow = (i: number, patch: Partial<MemberRow>, field = `members.${i}`) =>
+    props.form.set({ members: members().map((m, j) => (j === i ? { ...m, ...patch } : m)) }, field);
   return (
     <fieldset class="project-rows" aria-describedby={`${props.prefix}-members-hint`}>
       <legend>{f().members}</legend>
       <p id={`${props.prefix}-members-hint`} class="muted small">
         {members().length === 0 ? f().noMembers : f().membersHint}
       </p>
+      <Show when={members().length > 0}>
+        <p id={orgHint()} class="muted small">
+          {f().memberOrganisationHint}
+        </p>
+      </Show>
       <For each={members()}>
         {(row, i) => (
-          <div class="project-row">
+          <div class="project-row project-member-row">
             <Field
               form={props.form}
               prefix={props.prefix}
@@ -244,6 +254,36 @@ export function MemberFields(props: { form: ProjectFormState; prefix: string }) 
                 </For>
               </select>
             </div>
+            <Field
+              form={props.form}
+              prefix={props.prefix}
+              name={`members.${i()}.organisation`}
+              label={f().memberOrganisation(i() + 1)}
+              class="project-member-organisation"
+            >
+              {(a) => (
+                <select
+                  id={a.id}
+                  class="select"
+                  aria-invalid={a.invalid}
+                  aria-describedby={[orgHint(), a.describedBy].filter(Boolean).join(' ')}
+                  onChange={(e) =>
+                    setRow(i(), { organisationId: e.currentTarget.value }, `members.${i()}.organisation`)
+                  }
+                >
+                  <option value="" selected={!row.organisationId}>
+                    {f().noMemberOrganisation}
+                  </option>
+                  <For each={props.organisations}>
+                    {(o) => (
+                      <option value={o.id} selected={row.organisationId === o.id}>
+                        {o.name}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              )}
+            </Field>
             <button
               type="button"
               class="button button-ghost button-small project-row-remove"
@@ -261,7 +301,9 @@ export function MemberFields(props: { form: ProjectFormState; prefix: string }) 
       <button
         type="button"
         class="button button-small"
-        onClick={() => props.form.set({ members: [...members(), { email: '', role: 'contributor' }] })}
+        onClick={() =>
+          props.form.set({ members: [...members(), { email: '', role: 'contributor', organisationId: '' }] })
+        }
       >
         {f().addMember}
       </button>

@@ -58,7 +58,7 @@ export function createProjectFormState(
       const first = Object.keys(validate(values()))[0];
       if (first) {
         setMessage(t.projectSettings.form.fixFields);
-        document.getElementById(`${idPrefix}-${first.replace('.', '-')}`)?.focus();
+        document.getElementById(`${idPrefix}-${first.replaceAll('.', '-')}`)?.focus();
         return;
       }
       setBusy(true);

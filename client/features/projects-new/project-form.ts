@@ -20,6 +20,8 @@ export interface PartnerRow {
 export interface MemberRow {
   email: string;
   role: ProjectRole;
+  /** for an address without an account: the organisation its account joins ('' for none) */
+  organisationId: string;
 }
 
 export interface ProjectFormValues {
@@ -33,7 +35,10 @@ export interface ProjectFormValues {
   members: MemberRow[];
 }
 
-/** A field with its own message: `partners.2` and `members.0` name one row. */
+/**
+ * A field with its own message: `partners.2` and `members.0` name one row,
+ * `members.0.organisation` that row's organisation.
+ */
 export type FieldKey = string;
 export type FieldErrors = Record<FieldKey, string>;
 
@@ -67,7 +72,11 @@ export const createBodyOf = (v: ProjectFormValues) => ({
   leadOrganisationId: v.leadOrganisationId,
   partners: v.partners,
   listedInDirectory: v.listedInDirectory,
-  members: v.members.map((m) => ({ email: m.email.trim().toLowerCase(), role: m.role })),
+  members: v.members.map((m) => ({
+    email: m.email.trim().toLowerCase(),
+    role: m.role,
+    ...(m.organisationId ? { organisationId: m.organisationId } : {}),
+  })),
 });
 
 export const updateBodyOf = (v: ProjectFormValues) => ({
@@ -81,7 +90,7 @@ type Errors = Messages['projectSettings']['form']['errors'];
 
 /** Where an issue of the schema lands on the form, and what it says there. */
 function place(path: readonly PropertyKey[], e: Errors): [FieldKey, string] | null {
-  const [head, index] = path;
+  const [head, index, leaf] = path;
   switch (head) {
     case 'title':
     case 'summary':
@@ -92,7 +101,10 @@ function place(path: readonly PropertyKey[], e: Errors): [FieldKey, string] | nu
     case 'partners':
       return typeof index === 'number' ? [`partners.${index}`, e.partner] : ['partners', e.partner];
     case 'members':
-      return typeof index === 'number' ? [`members.${index}`, e.email] : ['members', e.members];
+      if (typeof index !== 'number') return ['members', e.members];
+      return leaf === 'organisationId'
+        ? [`members.${index}.organisation`, e.memberOrganisation]
+        : [`members.${index}`, e.email];
     default:
       return null;
   }
@@ -147,7 +159,9 @@ export function validateCard(v: ProjectFormValues, e: Errors): FieldErrors {
 /** The server named a field (a request that bypassed these checks): the form's key for it. */
 export function fieldOfServerIssue(path: string): FieldKey | null {
   const parts = path.split('.');
-  const [head, index] = parts;
+  const [head, index, leaf] = parts;
+  if (head === 'members' && index !== undefined && leaf === 'organisationId')
+    return `members.${index}.organisation`;
   if (head === 'partners' || head === 'members') return index !== undefined ? `${head}.${index}` : head;
   if (head === 'leadOrganisationId') return head;
   return head && ['title', 'summary', 'track', 'stage'].includes(head) ? head : null;

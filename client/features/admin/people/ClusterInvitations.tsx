@@ -30,7 +30,7 @@ export function ClusterInvitations() {
       <div class="page-head">
         <h1 class="page-title">{c().pageTitle}</h1>
       </div>
-      <p class="muted">{c().intro}</p>
+      <p class="page-intro">{c().intro}</p>
       <Show when={!connectivity[0].online}>
         <p class="notice" role="status">
           {t().members.offline}

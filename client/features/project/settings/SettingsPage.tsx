@@ -27,7 +27,7 @@ export function SettingsPage() {
   const [project, { mutate, refetch }] = createResource(() => params.id, api.project);
   useDocumentTitle(() => (project.error ? s().notFoundTitle : s().heading(project.latest?.title ?? '…')));
   return (
-    <Shell width="narrow">
+    <Shell width="form">
       <nav class="breadcrumb" aria-label={t().project.breadcrumb}>
         <A href={`/projects/${params.id}`} class="back-link">
           <span aria-hidden="true">←</span> {s().back}
