@@ -11,7 +11,7 @@ import { type Client, createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSigningKey } from '../../server/audit/signing-key.ts';
 import { signedIn } from '../support/client.ts';
-import { startTestServer, TEST_AUDIT_SIGNING_KEY, type TestServer } from '../support/server.ts';
+import { openDatabaseFile, startTestServer, TEST_AUDIT_SIGNING_KEY, type TestServer } from '../support/server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jalon-independent-'));
 const script = join(dir, 'verify-audit.mjs');
@@ -48,7 +48,7 @@ async function dump(client: Client, name: string) {
 
 describe('the documented stand-alone verifier', () => {
   it('agrees with the server on a real chain, and names what was cut or edited', async () => {
-    const live = createClient({ url: server.databaseUrl });
+    const live = await openDatabaseFile(server);
     const entries = Number((await live.execute('SELECT count(*) AS n FROM audit_events')).rows[0]?.n);
     expect(await dump(live, 'live')).toMatchObject({
       code: 0,

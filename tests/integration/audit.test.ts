@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signedIn } from '../support/client.ts';
-import { startTestServer, TEST_AUDIT_SIGNING_KEY, type TestServer } from '../support/server.ts';
+import { openDatabaseFile, startTestServer, TEST_AUDIT_SIGNING_KEY, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 const as: Record<string, ApiClient> = {};
@@ -41,7 +40,7 @@ describe('the audit trail', () => {
 
     // Someone with the file drops the guard and rewrites history: one entry's content, and
     // another's JSON so that it no longer parses.
-    const file = createClient({ url: server.databaseUrl });
+    const file = await openDatabaseFile(server);
     const target = Number(
       (await file.execute("SELECT seq FROM audit_events WHERE field = 'summary' ORDER BY seq DESC LIMIT 1"))
         .rows[0]?.[0],

@@ -1,4 +1,3 @@
-import { createClient } from '@libsql/client';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateDecisions, gatePacks, organisations } from '../../server/db/schema/index.ts';
@@ -7,7 +6,7 @@ import { docName, readProjectDoc } from '../../shared/doc/index.ts';
 import { APP_EVENTS } from '../../shared/protocol/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
 import { meetMustCriteria } from '../support/gates.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { openDatabaseFile, startTestServer, type TestServer } from '../support/server.ts';
 import { connectAs, peer, until } from '../support/socket.ts';
 
 let server: TestServer;
@@ -169,10 +168,7 @@ describe('a stage gate, end to end', () => {
       password: DEMO_PASSWORD,
     });
     expect(again.status).toBe(409);
-    const file = createClient({ url: server.databaseUrl });
-    // wait out the server's own writes (the decision's milestones, their projection) rather
-    // than fail on a busy database instead of on the trigger
-    await file.execute('PRAGMA busy_timeout = 10000');
+    const file = await openDatabaseFile(server);
     await expect(file.execute("UPDATE gate_decisions SET outcome = 'kill'")).rejects.toThrow(/immutable/);
     await expect(file.execute('DELETE FROM gate_decisions')).rejects.toThrow(/immutable/);
     await expect(file.execute("UPDATE gate_packs SET data = '{}'")).rejects.toThrow(/immutable/);

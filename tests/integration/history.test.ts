@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
 import { and, count, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -20,7 +19,7 @@ import {
   updateMilestone,
 } from '../../shared/doc/index.ts';
 import { type ApiClient, signedIn } from '../support/client.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { openDatabaseFile, startTestServer, type TestServer } from '../support/server.ts';
 import { type Peer, peer } from '../support/socket.ts';
 
 let server: TestServer;
@@ -361,7 +360,7 @@ describe('the API document', () => {
 
 describe('history cannot be rewritten', () => {
   it('refuses to change or delete a history row, even directly in the database file', async () => {
-    const file = createClient({ url: server.databaseUrl });
+    const file = await openDatabaseFile(server);
     try {
       const { rows } = await file.execute('SELECT id FROM doc_history LIMIT 1');
       const id = Number(rows[0]!.id);

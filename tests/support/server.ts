@@ -1,4 +1,5 @@
 /** Starts a real Jalon server on port 0 with a fresh libSQL file, for one test file. */
+import { type Client, createClient } from '@libsql/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,4 +71,15 @@ export async function startTestServer(
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A second connection to a running test server's database file, as someone with the file
+ * would open it. It waits out the server's own writes (its periodic scans, projections)
+ * instead of failing with "database is locked", so a test fails on what it checks.
+ */
+export async function openDatabaseFile(server: Pick<TestServer, 'databaseUrl'>): Promise<Client> {
+  const file = createClient({ url: server.databaseUrl });
+  await file.execute('PRAGMA busy_timeout = 10000');
+  return file;
 }
