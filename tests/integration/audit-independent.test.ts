@@ -11,7 +11,12 @@ import { type Client, createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSigningKey } from '../../server/audit/signing-key.ts';
 import { signedIn } from '../support/client.ts';
-import { openDatabaseFile, startTestServer, TEST_AUDIT_SIGNING_KEY, type TestServer } from '../support/server.ts';
+import {
+  openDatabaseFile,
+  startTestServer,
+  TEST_AUDIT_SIGNING_KEY,
+  type TestServer,
+} from '../support/server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jalon-independent-'));
 const script = join(dir, 'verify-audit.mjs');

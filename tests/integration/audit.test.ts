@@ -2,7 +2,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signedIn } from '../support/client.ts';
-import { openDatabaseFile, startTestServer, TEST_AUDIT_SIGNING_KEY, type TestServer } from '../support/server.ts';
+import {
+  openDatabaseFile,
+  startTestServer,
+  TEST_AUDIT_SIGNING_KEY,
+  type TestServer,
+} from '../support/server.ts';
 
 let server: TestServer;
 const as: Record<string, ApiClient> = {};

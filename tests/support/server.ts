@@ -1,8 +1,9 @@
 /** Starts a real Jalon server on port 0 with a fresh libSQL file, for one test file. */
-import { type Client, createClient } from '@libsql/client';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { createLogger, type Logger } from '../../server/log.ts';
 import type { RealtimeOptions } from '../../server/realtime/io.ts';
