@@ -7,10 +7,12 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { account, rateLimit, session, user, verification } from '../db/schema/index.ts';
+import * as schema from '../db/schema/index.ts';
 import type { DomainEvents } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { scimPlugin } from '../sso/scim-plugin.ts';
+import { SSO_MANAGEMENT_PATHS, ssoPlugin } from '../sso/sso-plugin.ts';
 import {
   ACCOUNT_MAIL_LIMITS,
   accountMailOptions,
@@ -21,11 +23,33 @@ import { accountRules } from './account-rules.ts';
 import { credentialHooks } from './credential-hooks.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.ts';
+import { twoFactorPlugin } from './two-factor-plugin.ts';
 
 /** The header our own middleware sets from the socket address; clients cannot supply it. */
 export const CLIENT_IP_HEADER = 'x-jalon-client-ip';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 10 };
+
+/** The tables better-auth and its plugins read and write, by their model names. */
+const authSchema = {
+  user: schema.user,
+  session: schema.session,
+  account: schema.account,
+  verification: schema.verification,
+  rateLimit: schema.rateLimit,
+  ssoProvider: schema.ssoProvider,
+  twoFactor: schema.twoFactor,
+  scimManagedConnection: schema.scimManagedConnection,
+  scimManagedCredential: schema.scimManagedCredential,
+  scimManagedConnectionEvent: schema.scimManagedConnectionEvent,
+  scimConnectionBinding: schema.scimConnectionBinding,
+  scimIdentityTombstone: schema.scimIdentityTombstone,
+  scimSubject: schema.scimSubject,
+  scimUser: schema.scimUser,
+  scimProjectionGrant: schema.scimProjectionGrant,
+  scimGroup: schema.scimGroup,
+  scimGroupMember: schema.scimGroupMember,
+};
 
 export function createAuth(deps: {
   db: Db;
@@ -42,10 +66,11 @@ export function createAuth(deps: {
     basePath: '/api/auth',
     secret: config.authSecret,
     trustedOrigins: config.allowedOrigins,
-    database: drizzleAdapter(deps.db, {
-      provider: 'sqlite',
-      schema: { user, session, account, verification, rateLimit },
-    }),
+    // Native transactions: the SSO and SCIM plugins lock and write several rows as one. A libSQL
+    // transaction begins IMMEDIATE and waits out the write connection within the busy timeout.
+    database: drizzleAdapter(deps.db, { provider: 'sqlite', schema: authSchema, transaction: true }),
+    plugins: [ssoPlugin(), scimPlugin(config.authSecret), twoFactorPlugin()],
+    disabledPaths: SSO_MANAGEMENT_PATHS,
     emailAndPassword: {
       enabled: true,
       // Accounts come from invitations unless the cluster opens sign-up (SIGNUP=open), and an

@@ -5,13 +5,16 @@
  *   revoke-other-sessions, a password reset that revokes sessions, an expired session found on
  *   use) becomes a `credentials.ended` event, so that the sockets it opened end at once
  *   (server/realtime/credential-sockets.ts);
+ * - every new session stamps the account's last sign-in;
  * - a deactivated account gets no new session, whatever the sign-in method. The check runs after
  *   the password has been verified, so it says nothing about an address that a wrong password
  *   would not already say.
  */
 import type { BetterAuthOptions } from 'better-auth';
 import { APIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { user } from '../db/schema/index.ts';
 import type { CredentialsEndedReason, DomainEvents } from '../events.ts';
 import type { Logger } from '../log.ts';
 import { isDeactivated } from '../people/deactivated.ts';
@@ -39,6 +42,13 @@ export function credentialHooks(deps: {
               code: ACCOUNT_DEACTIVATED,
               message: 'This account has been deactivated; ask the programme office to reactivate it',
             });
+        },
+        /** kept on the account so that a cluster manager can see who has not signed in for long */
+        async after(session) {
+          await deps.db
+            .update(user)
+            .set({ lastSignInAt: session.createdAt })
+            .where(eq(user.id, session.userId));
         },
       },
       delete: {

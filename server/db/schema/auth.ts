@@ -27,6 +27,10 @@ export const user = sqliteTable('user', {
    * the row stays, so that the audit trail's actor ids still name someone, but says nothing of who
    */
   erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
+  /** set by better-auth's two-factor plugin once the person has confirmed a TOTP app */
+  twoFactorEnabled: integer('two_factor_enabled', { mode: 'boolean' }).notNull().default(false),
+  /** the last time a session was opened for this account (any method), for accounts not seen */
+  lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });

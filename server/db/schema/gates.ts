@@ -89,6 +89,14 @@ export const gateDecisions = sqliteTable('gate_decisions', {
   signerId: text('signer_id').notNull(),
   signerName: text('signer_name').notNull(),
   signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
+  /**
+   * how the signer proved who they were when signing (21 CFR 11.200): 'password',
+   * 'password+totp', 'oidc' or 'saml' (a fresh sign-in at their identity provider); null on
+   * decisions signed before this was recorded, which were all by password
+   */
+  signedWith: text('signed_with'),
+  /** when that proof was given (the password check, or the identity provider's auth_time) */
+  authenticatedAt: integer('authenticated_at', { mode: 'timestamp_ms' }),
   /** what the signature means, as shown to the signer */
   meaning: text('meaning').notNull(),
   stageBefore: integer('stage_before').notNull(),
