@@ -3,7 +3,7 @@
  * declared here so that drizzle-kit generates its migration (column names follow the plugin; do
  * not rename them), and Jalon's record of how each connection has been doing.
  */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { now, user } from './auth.ts';
 
 /**
