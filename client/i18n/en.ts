@@ -50,7 +50,7 @@ export const en = {
   },
   signIn: {
     ssoSignsYouIn: (organisation: string) => `${organisation} signs you in.`,
-    ssoContinue: (organisation: string) => `Continue with ${organisation}’s sign-in`,
+    ssoGo: 'Continue to your organisation’s sign-in',
     ssoLeaving: 'Taking you to your organisation’s sign-in…',
     ssoRequired: 'Your organisation signs you in: continue with its sign-in instead of a password.',
     checking: 'Checking your address…',

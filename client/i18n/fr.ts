@@ -52,7 +52,7 @@ export const fr: Messages = {
   },
   signIn: {
     ssoSignsYouIn: (organisation: string) => `${organisation} vous identifie.`,
-    ssoContinue: (organisation: string) => `Continuer avec l’identification de ${organisation}`,
+    ssoGo: 'Continuer vers votre organisation',
     ssoLeaving: 'Redirection vers l’identification de votre organisation…',
     ssoRequired:
       'Votre organisation vous identifie : continuez avec son identification plutôt qu’un mot de passe.',

@@ -192,21 +192,23 @@ export function SignInPage() {
                 </p>
               )}
             </Show>
-            <div class="field" hidden={ssoOrganisation() !== null}>
-              <label for="sign-in-password">{t().signIn.password}</label>
-              <input
-                ref={passwordInput}
-                id="sign-in-password"
-                name="password"
-                type="password"
-                autocomplete="current-password"
-                required
-                value={password()}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-                aria-invalid={fieldsInvalid() ? 'true' : undefined}
-                aria-describedby={failure() !== null ? 'sign-in-error' : undefined}
-              />
-            </div>
+            <Show when={ssoOrganisation() === null}>
+              <div class="field">
+                <label for="sign-in-password">{t().signIn.password}</label>
+                <input
+                  ref={passwordInput}
+                  id="sign-in-password"
+                  name="password"
+                  type="password"
+                  autocomplete="current-password"
+                  required
+                  value={password()}
+                  onInput={(e) => setPassword(e.currentTarget.value)}
+                  aria-invalid={fieldsInvalid() ? 'true' : undefined}
+                  aria-describedby={failure() !== null ? 'sign-in-error' : undefined}
+                />
+              </div>
+            </Show>
             <div class="form-error-slot">
               <Show when={errorText()}>
                 {(text) => (
@@ -230,7 +232,7 @@ export function SignInPage() {
                 : busy()
                   ? t().signIn.submitting
                   : ssoOrganisation()
-                    ? t().signIn.ssoContinue(ssoOrganisation() ?? '')
+                    ? t().signIn.ssoGo
                     : t().signIn.submit}
             </button>
             <p class="auth-links small">

@@ -147,7 +147,7 @@ function InvitationCard(props: { invitation: Invitation; token: string }) {
                   disabled={busy()}
                   aria-busy={busy() ? 'true' : 'false'}
                 >
-                  {busy() ? t().signIn.ssoLeaving : t().signIn.ssoContinue(organisation())}
+                  {busy() ? t().signIn.ssoLeaving : t().signIn.ssoGo}
                 </button>
               </>
             )}
