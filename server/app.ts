@@ -46,10 +46,14 @@ import { reportRoutes } from './reports/reports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { serviceRequestRoutes } from './service-requests/service-requests.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import type { IssuerTrust } from './sso/issuer-trust.ts';
+import { ssoRoutes } from './sso/sso.routes.ts';
 import { tokenRoutes } from './tokens/tokens.routes.ts';
 
 export interface AppDeps extends ServiceDeps {
   auth: Auth;
+  /** the identity providers' origins better-auth may fetch from */
+  issuerTrust: IssuerTrust;
   config: Config;
   /** the built client (dist/client); absent in API-only tests */
   clientDir?: string;
@@ -118,6 +122,7 @@ export function createApp(deps: AppDeps) {
     mentorRoutes,
     peopleRoutes,
     settingsRoutes,
+    ssoRoutes,
   ]) {
     api.route('/', routes(deps));
   }

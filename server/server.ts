@@ -25,6 +25,7 @@ import { startNotificationJobs } from './notifications/scheduler.ts';
 import { connectRedis } from './realtime/cluster.ts';
 import { createRealtime, type Realtime, type RealtimeOptions } from './realtime/io.ts';
 import { fromRoot } from './runtime-files.ts';
+import { createIssuerTrust } from './sso/issuer-trust.ts';
 
 export const defaultClientDir = fromRoot('dist/client');
 
@@ -88,10 +89,22 @@ export async function startServer(
     if (stopping) checks.node = 'stopping';
     return { ready: Object.values(checks).every((v) => v === 'ok'), checks };
   };
-  const auth = createAuth({ db: database.db, config, log, events: deps.events, mailer: deps.mailer });
+  const issuerTrust = createIssuerTrust({ db: database.db, log, allowedOrigins: config.allowedOrigins });
+  const auth = createAuth({
+    db: database.db,
+    config,
+    log,
+    events: deps.events,
+    mailer: deps.mailer,
+    issuerTrust,
+    clock,
+  });
+  // Calls through auth.api read the origins better-auth computed when it started.
+  issuerTrust.syncTo(await auth.$context);
   const app = createApp({
     ...deps,
     auth,
+    issuerTrust,
     config,
     clientDir: options.clientDir ?? defaultClientDir,
     readiness,

@@ -190,6 +190,8 @@ export const clusterActions = [
   'project.start_any_time',
   /** read and change the cluster's settings (from a signed-in session only) */
   'settings.manage',
+  /** add, test and remove the single sign-on connections (from a signed-in session only) */
+  'sso.manage',
 ] as const;
 export type ClusterAction = (typeof clusterActions)[number];
 
@@ -224,6 +226,7 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'invitations.manage',
     'project.start_any_time',
     'settings.manage',
+    'sso.manage',
   ]),
 };
 

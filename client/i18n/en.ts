@@ -49,6 +49,23 @@ export const en = {
     mainNav: 'Main',
   },
   signIn: {
+    ssoSignsYouIn: (organisation: string) => `${organisation} signs you in.`,
+    ssoGo: 'Continue to your organisation’s sign-in',
+    ssoLeaving: 'Taking you to your organisation’s sign-in…',
+    ssoRequired: 'Your organisation signs you in: continue with its sign-in instead of a password.',
+    checking: 'Checking your address…',
+    ssoErrors: {
+      notCovered:
+        'Your organisation’s sign-in vouched for an address outside its domains. Sign in with your own organisation’s address.',
+      notVerified: 'Your organisation’s sign-in says this address is not verified. Ask your IT department.',
+      deactivated: 'This account has been deactivated; ask the programme office to reactivate it.',
+      cancelled: 'The sign-in at your organisation was cancelled or refused. Try again.',
+      expired: 'This sign-in took too long or was already used. Start again.',
+      unverifiable:
+        'Your organisation’s answer could not be verified, so you were not signed in. Try again; if it keeps happening, tell your IT department.',
+      notConfigured: 'Your organisation’s sign-in is not set up correctly. Tell the programme office.',
+      other: 'Signing in through your organisation did not work. Try again.',
+    },
     pageTitle: 'Sign in',
     title: 'Sign in to Jalon',
     intro: 'Follow the maturation of your projects with your teams, mentors and partners.',

@@ -51,6 +51,26 @@ export const fr: Messages = {
     mainNav: 'Navigation principale',
   },
   signIn: {
+    ssoSignsYouIn: (organisation: string) => `${organisation} vous identifie.`,
+    ssoGo: 'Continuer vers votre organisation',
+    ssoLeaving: 'Redirection vers l’identification de votre organisation…',
+    ssoRequired:
+      'Votre organisation vous identifie : continuez avec son identification plutôt qu’un mot de passe.',
+    checking: 'Vérification de votre adresse…',
+    ssoErrors: {
+      notCovered:
+        'L’identification de votre organisation a fourni une adresse hors de ses domaines. Utilisez l’adresse de votre organisation.',
+      notVerified:
+        'L’identification de votre organisation indique que cette adresse n’est pas vérifiée. Adressez-vous à votre service informatique.',
+      deactivated: 'Ce compte a été désactivé ; demandez au bureau du programme de le réactiver.',
+      cancelled: 'L’identification auprès de votre organisation a été annulée ou refusée. Réessayez.',
+      expired: 'Cette identification a pris trop de temps ou a déjà servi. Recommencez.',
+      unverifiable:
+        'La réponse de votre organisation n’a pas pu être vérifiée : vous n’êtes pas connecté. Réessayez ; si cela se reproduit, prévenez votre service informatique.',
+      notConfigured:
+        'L’identification de votre organisation est mal configurée. Prévenez le bureau du programme.',
+      other: 'L’identification par votre organisation n’a pas abouti. Réessayez.',
+    },
     pageTitle: 'Connexion',
     title: 'Connexion à Jalon',
     intro: 'Suivez la maturation de vos projets avec vos équipes, vos mentors et vos partenaires.',

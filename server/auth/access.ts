@@ -129,6 +129,8 @@ const clusterDenials: Record<ClusterAction, string> = {
   'project.start_any_time': 'Only cluster managers start projects whatever the cluster’s setting',
   'settings.manage':
     'Only cluster managers, from a signed-in browser session, read and change the cluster’s settings',
+  'sso.manage':
+    'Only cluster managers, from a signed-in browser session, manage the single sign-on connections',
 };
 
 /** What an actor may do on a project, as the project detail tells the client: roles, state and credential. */

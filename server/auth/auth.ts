@@ -11,7 +11,9 @@ import * as schema from '../db/schema/index.ts';
 import type { DomainEvents } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { IssuerTrust } from '../sso/issuer-trust.ts';
 import { scimPlugin } from '../sso/scim-plugin.ts';
+import { recordSsoErrors } from '../sso/sso-errors.ts';
 import { SSO_MANAGEMENT_PATHS, ssoPlugin } from '../sso/sso-plugin.ts';
 import {
   ACCOUNT_MAIL_LIMITS,
@@ -57,19 +59,30 @@ export function createAuth(deps: {
   log: Logger;
   events: DomainEvents;
   mailer: Mailer;
+  /** the identity providers' origins, besides config.allowedOrigins (server/sso/issuer-trust.ts) */
+  issuerTrust: IssuerTrust;
+  clock?: () => Date;
 }) {
   const { config, log } = deps;
+  const clock = deps.clock ?? (() => new Date());
   const mail = accountMailOptions(deps.mailer, config.publicUrl);
   return betterAuth({
     appName: 'Jalon',
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.authSecret,
-    trustedOrigins: config.allowedOrigins,
+    trustedOrigins: () => deps.issuerTrust.origins(),
+    // A sign-in that comes back without a state the server knows lands on the sign-in page,
+    // which says what happened in plain words (client/features/auth/sign-in-error.ts).
+    onAPIError: { errorURL: `${config.publicUrl}/sign-in` },
     // Native transactions: the SSO and SCIM plugins lock and write several rows as one. A libSQL
     // transaction begins IMMEDIATE and waits out the write connection within the busy timeout.
     database: drizzleAdapter(deps.db, { provider: 'sqlite', schema: authSchema, transaction: true }),
-    plugins: [ssoPlugin(), scimPlugin(config.authSecret), twoFactorPlugin()],
+    plugins: [
+      ssoPlugin({ db: deps.db, log, clock, events: deps.events }),
+      scimPlugin(config.authSecret),
+      twoFactorPlugin(),
+    ],
     disabledPaths: SSO_MANAGEMENT_PATHS,
     emailAndPassword: {
       enabled: true,
@@ -92,7 +105,10 @@ export function createAuth(deps: {
       sendOnSignIn: true,
       expiresIn: VERIFICATION_HOURS * 3600,
     },
-    hooks: { before: accountRules(deps.db, { signUpOpen: config.signup === 'open' }) },
+    hooks: {
+      before: accountRules(deps.db, { signUpOpen: config.signup === 'open' }),
+      after: recordSsoErrors({ db: deps.db, log, clock }),
+    },
     user: {
       additionalFields: {
         locale: { type: 'string', required: false, input: false },
@@ -114,6 +130,8 @@ export function createAuth(deps: {
         '/sign-in/email': false,
         '/change-password': false,
         '/sign-up/email': SIGN_IN_LIMIT,
+        // Starting a single sign-on guesses nothing, and a hospital's people share few addresses.
+        '/sign-in/sso': { window: 60, max: 120 },
         ...ACCOUNT_MAIL_LIMITS,
       },
     },

@@ -54,6 +54,7 @@ const SESSION_ONLY: ReadonlySet<ClusterAction> = new Set<ClusterAction>([
   'framework.manage',
   'invitations.manage',
   'settings.manage',
+  'sso.manage',
 ]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -66,6 +66,7 @@ const table: Record<ClusterAction, { user: boolean; manager: boolean }> = {
   'framework.manage': { user: N, manager: Y },
   'project.start_any_time': { user: N, manager: Y },
   'settings.manage': { user: N, manager: Y },
+  'sso.manage': { user: N, manager: Y },
 };
 
 describe('cluster permission matrix', () => {

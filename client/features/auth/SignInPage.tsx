@@ -8,10 +8,16 @@ import { DemoAccounts } from './DemoAccounts.tsx';
 import { safeNextPath } from './next-path.ts';
 import { serverSettings } from './server-settings.ts';
 import { signInErrorMessage } from './sign-in-error.ts';
+import { ssoApi, ssoErrorKind } from './sso-api.ts';
 
 /**
  * Email and password, then back to where the user was going (`?next=`). The form validates
  * itself (no browser bubbles, which would speak the browser's language, not the user's).
+ *
+ * The address decides how one signs in: when the person leaves the address field or submits,
+ * the page asks the server; an address whose organisation signs its people in (single sign-on)
+ * loses the password field and goes to the organisation's identity provider. What the provider
+ * or the sign-in refused comes back as `?error=`, shown here in plain words.
  */
 export function SignInPage() {
   const { session } = useApp();
@@ -24,6 +30,11 @@ export function SignInPage() {
   const [busy, setBusy] = createSignal(false);
   // The failure is kept, not its text, so that it follows a change of language.
   const [failure, setFailure] = createSignal<{ err: unknown } | 'missing' | null>(null);
+  // The organisation that signs this address in, once asked; null: a password.
+  const [ssoOrganisation, setSsoOrganisation] = createSignal<string | null>(null);
+  const [askedFor, setAskedFor] = createSignal('');
+  const [leaving, setLeaving] = createSignal(false);
+  const ssoError = () => (typeof params.error === 'string' ? ssoErrorKind(params.error) : null);
   let passwordInput: HTMLInputElement | undefined;
   const [settings] = createResource(serverSettings);
   const openSignUp = () => settings()?.signUpOpen ?? false;
@@ -48,9 +59,47 @@ export function SignInPage() {
     return signInErrorMessage(f.err, t(), locale());
   };
 
+  /** Asks how this address signs in (once per address); answers the organisation, or null. */
+  async function lookUpMethod(address: string): Promise<string | null> {
+    if (address === askedFor()) return ssoOrganisation();
+    const reply = await ssoApi.signInMethod(address);
+    const organisation = reply.method === 'sso' ? reply.organisation : null;
+    setAskedFor(address);
+    setSsoOrganisation(organisation);
+    return organisation;
+  }
+
+  function onAddressLeft() {
+    const address = email().trim();
+    // A lookup that fails leaves the password field: submitting asks again.
+    if (address.includes('@')) void lookUpMethod(address).catch(() => undefined);
+  }
+
+  async function continueWithOrganisation(address: string) {
+    setLeaving(true);
+    const destination = next();
+    try {
+      await ssoApi.start(address, destination, `/sign-in?next=${encodeURIComponent(destination)}`);
+    } catch (err) {
+      setLeaving(false);
+      setFailure({ err });
+    }
+  }
+
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (busy()) return;
+    const address = email().trim();
+    if (address.includes('@')) {
+      setBusy(true);
+      const organisation = await lookUpMethod(address).catch(() => null);
+      setBusy(false);
+      if (organisation) {
+        setFailure(null);
+        await continueWithOrganisation(address);
+        return;
+      }
+    }
     if (!email().trim() || !password()) {
       setFailure('missing');
       return;
@@ -73,6 +122,8 @@ export function SignInPage() {
 
   function pickDemo(address: string) {
     setEmail(address);
+    setSsoOrganisation(null);
+    setAskedFor(address);
     setFailure(null);
     passwordInput?.focus();
   }
@@ -99,6 +150,13 @@ export function SignInPage() {
                 </p>
               )}
             </Show>
+            <Show when={failure() === null && ssoError()}>
+              {(kind) => (
+                <p class="form-error" role="alert">
+                  {t().signIn.ssoErrors[kind()]}
+                </p>
+              )}
+            </Show>
             <Show when={failure() === null && arrival()}>
               {(text) => (
                 <p class="notice" role="status">
@@ -118,26 +176,39 @@ export function SignInPage() {
                 spellcheck={false}
                 required
                 value={email()}
-                onInput={(e) => setEmail(e.currentTarget.value)}
+                onInput={(e) => {
+                  setEmail(e.currentTarget.value);
+                  if (e.currentTarget.value.trim() !== askedFor()) setSsoOrganisation(null);
+                }}
+                onChange={onAddressLeft}
                 aria-invalid={fieldsInvalid() ? 'true' : undefined}
                 aria-describedby={failure() !== null ? 'sign-in-error' : undefined}
               />
             </div>
-            <div class="field">
-              <label for="sign-in-password">{t().signIn.password}</label>
-              <input
-                ref={passwordInput}
-                id="sign-in-password"
-                name="password"
-                type="password"
-                autocomplete="current-password"
-                required
-                value={password()}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-                aria-invalid={fieldsInvalid() ? 'true' : undefined}
-                aria-describedby={failure() !== null ? 'sign-in-error' : undefined}
-              />
-            </div>
+            <Show when={ssoOrganisation()}>
+              {(organisation) => (
+                <p class="notice" role="status">
+                  {t().signIn.ssoSignsYouIn(organisation())}
+                </p>
+              )}
+            </Show>
+            <Show when={ssoOrganisation() === null}>
+              <div class="field">
+                <label for="sign-in-password">{t().signIn.password}</label>
+                <input
+                  ref={passwordInput}
+                  id="sign-in-password"
+                  name="password"
+                  type="password"
+                  autocomplete="current-password"
+                  required
+                  value={password()}
+                  onInput={(e) => setPassword(e.currentTarget.value)}
+                  aria-invalid={fieldsInvalid() ? 'true' : undefined}
+                  aria-describedby={failure() !== null ? 'sign-in-error' : undefined}
+                />
+              </div>
+            </Show>
             <div class="form-error-slot">
               <Show when={errorText()}>
                 {(text) => (
@@ -150,13 +221,19 @@ export function SignInPage() {
             <button
               type="submit"
               class="button button-primary button-block"
-              disabled={busy()}
-              aria-busy={busy() ? 'true' : 'false'}
+              disabled={busy() || leaving()}
+              aria-busy={busy() || leaving() ? 'true' : 'false'}
             >
-              <Show when={busy()}>
+              <Show when={busy() || leaving()}>
                 <span class="spinner spinner-inverse" aria-hidden="true" />
               </Show>
-              {busy() ? t().signIn.submitting : t().signIn.submit}
+              {leaving()
+                ? t().signIn.ssoLeaving
+                : busy()
+                  ? t().signIn.submitting
+                  : ssoOrganisation()
+                    ? t().signIn.ssoGo
+                    : t().signIn.submit}
             </button>
             <p class="auth-links small">
               <A href="/forgot-password">{t().account.signIn.forgot}</A>

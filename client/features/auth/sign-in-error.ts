@@ -10,6 +10,7 @@ export function signInErrorMessage(err: unknown, t: Messages, locale: Locale): s
   if (err.isNetwork) return t.signIn.networkError;
   if (err.status === 401) return t.signIn.wrongCredentials;
   if (err.code === 'ACCOUNT_DEACTIVATED') return t.sessionEnded.deactivated;
+  if (err.code === 'SSO_REQUIRED') return t.signIn.ssoRequired;
   if (err.status === 403 && err.code === 'EMAIL_NOT_VERIFIED') return t.account.signIn.notVerified;
   if (err.status === 429)
     return t.signIn.rateLimited(formatNumber(locale, Math.ceil((err.retryAfter ?? 60) / 60)));

@@ -10,6 +10,7 @@ import { describeError } from '../../errors.ts';
 import { formatDate } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import { signInHref } from '../auth/next-path.ts';
+import { ssoApi } from '../auth/sso-api.ts';
 import { DeclineInvitation } from './DeclineInvitation.tsx';
 import { InvitationAccountForm } from './InvitationAccountForm.tsx';
 
@@ -57,6 +58,27 @@ function InvitationCard(props: { invitation: Invitation; token: string }) {
   const here = () => `/invitations/${encodeURIComponent(props.token)}`;
   const me = () => session[0].me;
   const rightAccount = () => me()?.user.email.toLowerCase() === props.invitation.email.toLowerCase();
+  // An address whose organisation signs its people in gets no password: it goes through the
+  // organisation's identity provider and comes back here, signed in, to accept.
+  const [method] = createResource(
+    () => (me() ? null : props.invitation.email),
+    (email) => ssoApi.signInMethod(email).catch(() => ({ method: 'password' as const })),
+  );
+  const ssoOrganisation = () => {
+    const m = method();
+    return m?.method === 'sso' ? m.organisation : null;
+  };
+
+  async function continueWithOrganisation() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await ssoApi.start(props.invitation.email, here(), signInHref(here()));
+    } catch (err) {
+      setFailure(err);
+      setBusy(false);
+    }
+  }
 
   async function accept() {
     setBusy(true);
@@ -114,6 +136,27 @@ function InvitationCard(props: { invitation: Invitation; token: string }) {
           </p>
         </Show>
         <Switch>
+          <Match when={!me() && ssoOrganisation()}>
+            {(organisation) => (
+              <>
+                <p>{t().signIn.ssoSignsYouIn(organisation())}</p>
+                <button
+                  type="button"
+                  class="button button-primary button-block"
+                  onClick={continueWithOrganisation}
+                  disabled={busy()}
+                  aria-busy={busy() ? 'true' : 'false'}
+                >
+                  {busy() ? t().signIn.ssoLeaving : t().signIn.ssoGo}
+                </button>
+              </>
+            )}
+          </Match>
+          <Match when={!me() && method.loading}>
+            <p class="muted" role="status">
+              {t().signIn.checking}
+            </p>
+          </Match>
           <Match when={!me() && props.invitation.account}>
             <p>{t().invitation.signedOutHint(props.invitation.email)}</p>
             <A href={signInHref(here())} class="button button-primary button-block">
