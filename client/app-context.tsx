@@ -26,6 +26,8 @@ function createAppStores() {
     onNetworkFailure: connectivity[1].reportNetworkFailure,
     onNetworkSuccess: connectivity[1].reportNetworkSuccess,
     onUnauthenticated: () => session[1].signedOut(),
+    // /api/me says so: the pages send the person to /account to turn it on (RequireSession).
+    onTwoFactorRequired: () => void session[1].load(),
   });
   // Signed out elsewhere, revoked, expired or deactivated: the sign-in page says so.
   setCredentialsEndedHandler((reason) => session[1].signedOut(reason));
