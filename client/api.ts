@@ -18,6 +18,8 @@ export interface ApiHooks {
   onNetworkSuccess?: () => void;
   /** the server says the session is gone (401 outside sign-in) */
   onUnauthenticated?: () => void;
+  /** the cluster requires two-factor authentication of this account, and it is not on yet */
+  onTwoFactorRequired?: () => void;
 }
 
 let hooks: ApiHooks = {};
@@ -64,6 +66,7 @@ export async function request<T>(
   if (res.ok) return payload as T;
   const error = toApiError(res, payload);
   if (error.status === 401 && !path.startsWith('/api/auth/')) hooks.onUnauthenticated?.();
+  if (error.code === 'two_factor_required') hooks.onTwoFactorRequired?.();
   throw error;
 }
 

@@ -26,6 +26,13 @@ function createAppStores() {
     onNetworkFailure: connectivity[1].reportNetworkFailure,
     onNetworkSuccess: connectivity[1].reportNetworkSuccess,
     onUnauthenticated: () => session[1].signedOut(),
+    // /api/me says so: the pages send the person to /account to turn it on (RequireSession).
+    // Once it says so, each further refusal is expected and asks nothing more: a call in flight
+    // while turning it on would carry the session that better-auth replaces.
+    onTwoFactorRequired: () => {
+      const twoFactor = session[0].me?.twoFactor;
+      if (!twoFactor?.required || twoFactor.enabled) void session[1].load();
+    },
   });
   // Signed out elsewhere, revoked, expired or deactivated: the sign-in page says so.
   setCredentialsEndedHandler((reason) => session[1].signedOut(reason));

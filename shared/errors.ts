@@ -18,6 +18,11 @@ export const errorCodes = [
   'internal',
   /** the server could not commit (its database is unreachable): try again later */
   'unavailable',
+  /**
+   * the cluster requires two-factor authentication of this account (a cluster manager, or
+   * someone who may sign gate decisions) and it is not on yet: only /api/me and /api/auth answer
+   */
+  'two_factor_required',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -44,4 +49,5 @@ export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 |
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  two_factor_required: 403,
 };

@@ -21,6 +21,7 @@ import { projectSettingsEn } from './project-settings.en.ts';
 import { auditCheckEn, reportEn } from './report.en.ts';
 import { roomEn } from './room.en.ts';
 import { servicesEn } from './services.en.ts';
+import { twoFactorEn } from './two-factor.en.ts';
 import { websiteEn } from './website.en.ts';
 
 export const en = {
@@ -265,6 +266,7 @@ export const en = {
   notifications: notificationsEn,
   account: accountEn,
   accountPage: accountPageEn,
+  twoFactor: twoFactorEn,
   adminOrganisations: adminOrganisationsEn,
   frameworksAdmin: frameworksAdminEn,
   admin: adminEn,

@@ -21,6 +21,7 @@ import { projectSettingsFr } from './project-settings.fr.ts';
 import { auditCheckFr, reportFr } from './report.fr.ts';
 import { roomFr } from './room.fr.ts';
 import { servicesFr } from './services.fr.ts';
+import { twoFactorFr } from './two-factor.fr.ts';
 import { websiteFr } from './website.fr.ts';
 
 export const fr: Messages = {
@@ -273,6 +274,7 @@ export const fr: Messages = {
   notifications: notificationsFr,
   account: accountFr,
   accountPage: accountPageFr,
+  twoFactor: twoFactorFr,
   adminOrganisations: adminOrganisationsFr,
   frameworksAdmin: frameworksAdminFr,
   admin: adminFr,

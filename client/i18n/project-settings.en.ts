@@ -107,6 +107,11 @@ export const projectSettingsEn = {
     managers: 'Cluster managers only',
     leads: 'Cluster managers and project leads',
     leadsHint: 'A person who leads at least one project that is not archived.',
+    twoFactor: 'Two-factor authentication',
+    twoFactorOptional: 'Optional: each person chooses in their account',
+    twoFactorRequired: 'Required of cluster managers and of everyone who signs gate decisions',
+    twoFactorHint:
+      'They are sent to their account to turn it on, and can do nothing else until they have. If it is not on for you yet, that includes you.',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved.',

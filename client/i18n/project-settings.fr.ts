@@ -112,6 +112,12 @@ export const projectSettingsFr: Messages['projectSettings'] = {
     managers: 'Les gestionnaires du cluster seulement',
     leads: 'Les gestionnaires du cluster et les porteurs de projet',
     leadsHint: 'Toute personne qui porte au moins un projet non archivé.',
+    twoFactor: 'Authentification à deux facteurs',
+    twoFactorOptional: 'Facultative\u00a0: chacun choisit dans son compte',
+    twoFactorRequired:
+      'Exigée des gestionnaires du cluster et de toute personne qui signe des décisions de jalon',
+    twoFactorHint:
+      'Ces personnes sont envoyées vers leur compte pour l’activer, et ne peuvent rien faire d’autre d’ici là. Si elle n’est pas encore activée pour vous, cela vous concerne aussi.',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     saved: 'Enregistré.',

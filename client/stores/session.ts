@@ -37,9 +37,18 @@ export function createSessionStore(
         setState({ status: signedOut ? 'signedOut' : 'unreachable', me: null, ended: null });
       }
     },
-    /** throws the ApiError (wrong password, rate limited, offline) for the form to show */
-    async signIn(email: string, password: string): Promise<void> {
-      await api.signIn(email, password);
+    /**
+     * throws the ApiError (wrong password, rate limited, offline) for the form to show; answers
+     * 'twoFactor' when the password was right and the account's second step is still to come
+     * (no session yet: `secondStepDone` once a code is accepted)
+     */
+    async signIn(email: string, password: string): Promise<'signedIn' | 'twoFactor'> {
+      const reply = await api.signIn(email, password);
+      if ((reply as { twoFactorRedirect?: unknown } | null)?.twoFactorRedirect === true) return 'twoFactor';
+      actions.setMe(await api.me());
+      return 'signedIn';
+    },
+    async secondStepDone(): Promise<void> {
       actions.setMe(await api.me());
     },
     async signOut(): Promise<void> {

@@ -20,11 +20,13 @@ export interface Actor {
   organisationId: string | null;
   /** how this actor authenticated; absent for actors the server makes itself (seed, jobs) */
   via?: Credential;
+  /** an authenticator app confirms their sign-ins (two-factor-requirement.ts); absent: unknown, off */
+  twoFactorEnabled?: boolean;
 }
 
 export async function loadActor(
   db: Db,
-  user: { id: string; name: string; email: string },
+  user: { id: string; name: string; email: string; twoFactorEnabled?: boolean | null },
   via?: Credential,
 ): Promise<Actor> {
   const [manager, orgs] = await Promise.all([
@@ -43,5 +45,6 @@ export async function loadActor(
     clusterManager: manager.length > 0,
     organisationId: orgs[0]?.organisationId ?? null,
     ...(via ? { via } : {}),
+    twoFactorEnabled: user.twoFactorEnabled === true,
   };
 }

@@ -31,6 +31,11 @@ import { twoFactorPlugin } from './two-factor-plugin.ts';
 export const CLIENT_IP_HEADER = 'x-jalon-client-ip';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 10 };
+/**
+ * Second-step codes per client address per minute, per endpoint: a hospital behind one address
+ * signs in many people at once; one account's guesses are locked sooner (two-factor-plugin.ts).
+ */
+export const TWO_FACTOR_VERIFY_LIMIT = { window: 60, max: 30 };
 
 /** The tables better-auth and its plugins read and write, by their model names. */
 const authSchema = {
@@ -129,6 +134,13 @@ export function createAuth(deps: {
       customRules: {
         '/sign-in/email': false,
         '/change-password': false,
+        // These check the password, counted like sign-in's (sign-in-limit.ts).
+        '/two-factor/enable': false,
+        '/two-factor/get-totp-uri': false,
+        '/two-factor/disable': false,
+        '/two-factor/generate-backup-codes': false,
+        '/two-factor/verify-totp': TWO_FACTOR_VERIFY_LIMIT,
+        '/two-factor/verify-backup-code': TWO_FACTOR_VERIFY_LIMIT,
         '/sign-up/email': SIGN_IN_LIMIT,
         // Starting a single sign-on guesses nothing, and a hospital's people share few addresses.
         '/sign-in/sso': { window: 60, max: 120 },

@@ -19,6 +19,10 @@ export const REAUTHENTICATION_PATHS = [
   '/auth/change-password',
   '/auth/verify-password',
   '/auth/delete-user',
+  '/auth/two-factor/enable',
+  '/auth/two-factor/get-totp-uri',
+  '/auth/two-factor/disable',
+  '/auth/two-factor/generate-backup-codes',
 ] as const;
 
 export function limitSignIn(attempts: PasswordAttempts): MiddlewareHandler<AppEnv> {

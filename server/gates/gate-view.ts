@@ -10,6 +10,7 @@ import {
   gateReviews,
   user,
 } from '../db/schema/index.ts';
+import { signatureMethodOf } from './signer-proof.ts';
 
 export async function loadGateReviews(db: Db, projectId: string, reviewId?: string): Promise<GateReview[]> {
   const reviews = await db
@@ -72,6 +73,8 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
               signer: { id: d.signerId, name: d.signerName },
               signedAt: d.signedAt.toISOString(),
               meaning: d.meaning,
+              method: signatureMethodOf(d.signedWith),
+              authenticatedAt: d.authenticatedAt?.toISOString() ?? null,
             },
             stageBefore: d.stageBefore,
             stageAfter: d.stageAfter,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ErrorBody } from '../../shared/errors.ts';
 import { DecideBody, GateReview, InviteReviewerBody, RecommendBody } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
+import type { Auth } from '../auth/auth.ts';
+import { sessionSecondFactor } from '../auth/second-factor.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
@@ -14,7 +16,7 @@ import { inviteReviewer, recommend } from './review-gate.ts';
 
 const ReviewParams = IdParam.extend({ reviewId: z.string().min(1).max(64) });
 
-export function gateRoutes(deps: ServiceDeps) {
+export function gateRoutes(deps: ServiceDeps & { auth: Auth }) {
   return createRouter()
     .openapi(
       createRoute({
@@ -82,21 +84,24 @@ export function gateRoutes(deps: ServiceDeps) {
         method: 'post',
         path: '/projects/{id}/gates/{reviewId}/decision',
         tags: ['gates'],
-        summary: 'Record and sign the decision (cluster manager; re-enter your password)',
+        summary:
+          'Record and sign the decision (cluster manager; re-enter your password, and the code of your authenticator app when two-factor authentication is on)',
         request: { params: ReviewParams, ...jsonBody(DecideBody) },
         responses: {
           200: json(GateReview, 'The decided review'),
           ...errors,
           429: json(
             ErrorBody,
-            'Too many wrong passwords for this account: try again after Retry-After seconds',
+            'Too many wrong passwords or codes for this account: try again after Retry-After seconds',
           ),
         },
       }),
       async (c) => {
         const { id, reviewId } = c.req.valid('param');
+        const actor = requireActor(c);
+        const secondFactor = sessionSecondFactor(deps.auth, actor, c.req.raw.headers);
         return c.json(
-          await recordGateDecision(deps, requireActor(c), id, reviewId, c.req.valid('json')),
+          await recordGateDecision(deps, actor, id, reviewId, c.req.valid('json'), secondFactor),
           200,
         );
       },

@@ -1,6 +1,7 @@
 /**
- * A cluster manager records and signs a gate decision. Signing re-enters the password; the
- * stored signature names the signer, the time and its meaning. Go and Conditional Go move the
+ * A cluster manager records and signs a gate decision. Signing re-authenticates (the password,
+ * and the authenticator's code when two-factor authentication is on: signer-proof.ts); the
+ * stored signature names the signer, the time, its meaning, and how the signer proved it. Go and Conditional Go move the
  * project to the next stage, Kill archives it; each condition of a Conditional Go becomes a
  * milestone owned by the lead. The decision is never edited afterwards (triggers).
  */
@@ -9,17 +10,16 @@ import type { z } from 'zod';
 import type { DecideBody, GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
-import { verifyPassword } from '../auth/password.ts';
-import { TooManyAttempts } from '../auth/password-attempts.ts';
+import type { SecondFactorCheck } from '../auth/second-factor.ts';
 import { ChangeSet } from '../change-set.ts';
-import { account, gateDecisions, gateReviews, projects } from '../db/schema/index.ts';
+import { gateDecisions, gateReviews, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
 import { gateDecidedNotifications } from '../notifications/sources.ts';
 import { conditionsEffect } from './condition-milestones.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { effectOf, SIGNATURE_MEANING } from './gates.rules.ts';
 import { openReview } from './review-gate.ts';
+import { proveSigner } from './signer-proof.ts';
 
 export async function recordGateDecision(
   deps: ServiceDeps,
@@ -27,12 +27,13 @@ export async function recordGateDecision(
   projectId: string,
   reviewId: string,
   input: z.output<typeof DecideBody>,
+  secondFactor: SecondFactorCheck,
 ): Promise<GateReview> {
   const { db } = deps;
   const { project } = await requireProjectAction(deps, actor, projectId, 'gate.decide');
   const review = await openReview(deps, projectId, reviewId);
 
-  await verifySignature(deps, actor, projectId, reviewId, input.password);
+  const proof = await proveSigner(deps, actor, { projectId, reviewId }, input, secondFactor);
 
   const now = deps.clock();
   const effect = effectOf(input.outcome, project.stage);
@@ -47,6 +48,8 @@ export async function recordGateDecision(
     signerName: actor.name,
     signedAt: now,
     meaning: SIGNATURE_MEANING,
+    signedWith: proof.method,
+    authenticatedAt: proof.authenticatedAt,
     stageBefore: project.stage,
     stageAfter: effect.stage,
   };
@@ -77,6 +80,7 @@ export async function recordGateDecision(
         conditions: decision.conditions,
         signerId: actor.id,
         meaning: SIGNATURE_MEANING,
+        signedWith: proof.method,
       },
       reason: input.rationale,
     })
@@ -119,41 +123,4 @@ export async function recordGateDecision(
     .commit();
   deps.log.info({ projectId, reviewId, outcome: input.outcome, signer: actor.id }, 'gate decision signed');
   return (await loadGateReviews(db, projectId, review.id))[0]!;
-}
-
-/**
- * The signature: the signer's password, re-entered. Guessing it is limited like sign-in, per
- * account (the same count: guesses cannot move from one to the other), checked before any
- * password; each wrong password is audited, so the office sees someone trying.
- */
-async function verifySignature(
-  deps: ServiceDeps,
-  actor: Actor,
-  projectId: string,
-  reviewId: string,
-  password: string,
-): Promise<void> {
-  const check = await deps.passwordAttempts.begin({ account: actor.email });
-  if (!check.ok) {
-    deps.log.warn({ userId: actor.id, reviewId }, 'gate signature refused: too many wrong passwords');
-    throw new TooManyAttempts(check.retryAfterSeconds);
-  }
-  let right: boolean;
-  try {
-    const [credential] = await deps.db
-      .select({ hash: account.password })
-      .from(account)
-      .where(and(eq(account.userId, actor.id), eq(account.providerId, 'credential')))
-      .limit(1);
-    right = !!credential?.hash && (await verifyPassword({ hash: credential.hash, password }));
-  } catch (err) {
-    await check.attempt.abandoned();
-    throw err;
-  }
-  if (right) return check.attempt.succeeded();
-  deps.log.warn({ userId: actor.id, reviewId }, 'gate signature refused: wrong password');
-  await new ChangeSet(deps, { at: deps.clock(), actor, projectId })
-    .audit({ entity: 'gate_signature', entityId: reviewId, action: 'refused', reason: 'wrong password' })
-    .commit();
-  throw new AppError('forbidden', 'That password is not correct: nothing was signed');
 }

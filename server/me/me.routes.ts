@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/domain.ts';
 import { Me, UpdateMeBody } from '../../shared/schemas/me.ts';
 import { isClusterManager } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { twoFactorRequiredOf } from '../auth/two-factor-requirement.ts';
 import { organisationMembers, organisations, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
@@ -15,7 +16,7 @@ import { orgRef } from '../projects/project-view.ts';
 import { updateProfile } from './update-profile.ts';
 
 export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
-  const [[u], orgs, mayStart] = await Promise.all([
+  const [[u], orgs, mayStart, twoFactorRequired] = await Promise.all([
     deps.db.select().from(user).where(eq(user.id, actor.id)).limit(1),
     deps.db
       .select({ org: organisations })
@@ -24,6 +25,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
       .where(eq(organisationMembers.userId, actor.id))
       .orderBy(organisations.name),
     mayStartProjects(deps, actor),
+    twoFactorRequiredOf(deps, actor),
   ]);
   if (!u) throw new AppError('unauthenticated', 'Your account no longer exists');
   return {
@@ -38,6 +40,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
     organisations: orgs.map((o) => orgRef(o.org)),
     clusterManager: isClusterManager(actor),
     mayStartProject: mayStart,
+    twoFactor: { enabled: u.twoFactorEnabled, required: twoFactorRequired },
   };
 }
 

@@ -16,6 +16,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Actor } from '../auth/actor.ts';
 import type { Auth } from '../auth/auth.ts';
+import { mustEnrolTwoFactor, TWO_FACTOR_REQUIRED_MESSAGE } from '../auth/two-factor-requirement.ts';
 import type { Db } from '../db/client.ts';
 import { actorFromHeaders } from '../http/session.ts';
 import type { Logger } from '../log.ts';
@@ -23,9 +24,11 @@ import { authenticateToken } from '../tokens/api-tokens.ts';
 import { admitFrames } from './frames.ts';
 import type { RealtimeSocket as Socket } from './socket-types.ts';
 
+type HandshakeRefusal = 'unauthenticated' | 'forbidden' | 'two_factor_required';
+
 export class HandshakeError extends Error {
-  readonly data: { code: 'unauthenticated' | 'forbidden'; message: string };
-  constructor(code: 'unauthenticated' | 'forbidden', message: string) {
+  readonly data: { code: HandshakeRefusal; message: string };
+  constructor(code: HandshakeRefusal, message: string) {
     super(message);
     this.data = { code, message };
   }
@@ -87,8 +90,20 @@ async function credentialsAtUpgrade(deps: HandshakeDeps, req: IncomingMessage): 
   };
 }
 
-/** The actor of a connection, from its upgrade or from the token of its CONNECT packet. */
+/**
+ * The actor of a connection, from its upgrade or from the token of its CONNECT packet; refused
+ * while the cluster requires two-factor authentication of them and it is not on.
+ */
 export async function authenticateSocket(deps: HandshakeDeps, socket: Socket): Promise<Actor> {
+  const actor = await connectingActor(deps, socket);
+  if (await mustEnrolTwoFactor(deps, actor)) {
+    deps.log.warn({ userId: actor.id }, 'socket refused: two-factor authentication required');
+    throw new HandshakeError('two_factor_required', TWO_FACTOR_REQUIRED_MESSAGE);
+  }
+  return actor;
+}
+
+async function connectingActor(deps: HandshakeDeps, socket: Socket): Promise<Actor> {
   const found = upgrades.get(socket.request);
   // Every connection passed checkUpgrade; one that did not is nobody's.
   if (!found) throw new HandshakeError('unauthenticated', 'Sign in first');

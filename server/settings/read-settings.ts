@@ -10,15 +10,15 @@ import type { Logger } from '../log.ts';
 
 export async function readSettings(deps: { db: Db; log: Logger }): Promise<ClusterSettings> {
   const rows = await deps.db.select().from(clusterSettings);
-  const settings: ClusterSettings = { ...SETTING_DEFAULTS };
+  const settings: Record<string, unknown> = { ...SETTING_DEFAULTS };
   const shape = ClusterSettings.shape;
   for (const row of rows) {
     if (!Object.hasOwn(shape, row.key)) continue;
-    const key = row.key as keyof ClusterSettings;
-    const parsed = shape[key].safeParse(row.value);
+    const parsed = shape[row.key as keyof ClusterSettings].safeParse(row.value);
     // A value an older or newer version wrote that this one cannot read: its default, said once.
-    if (parsed.success) settings[key] = parsed.data;
+    if (parsed.success) settings[row.key] = parsed.data;
     else deps.log.warn({ key: row.key }, 'a cluster setting does not read as expected: using its default');
   }
-  return settings;
+  // Each key was read with its own schema above, over the defaults.
+  return settings as ClusterSettings;
 }

@@ -1,6 +1,7 @@
 /** Stage gates: reviews, recommendations, signed decisions, and the bodies that make them. */
 import { z } from 'zod';
 import { Stage } from '../domain.ts';
+import { signatureMethods } from '../two-factor.ts';
 import { Id, IsoDate, Person } from './common.ts';
 
 export const GateOutcome = z.enum(['go', 'conditional_go', 'hold', 'recycle', 'kill']);
@@ -20,7 +21,15 @@ export const GateDecision = z.object({
   outcome: GateOutcome,
   rationale: z.string(),
   conditions: z.array(z.object({ title: z.string(), due: z.string().nullable() })),
-  signature: z.object({ signer: Person, signedAt: IsoDate, meaning: z.string() }),
+  signature: z.object({
+    signer: Person,
+    signedAt: IsoDate,
+    meaning: z.string(),
+    /** how the signer re-authenticated to sign; null for decisions signed before it was recorded */
+    method: z.enum(signatureMethods).nullable(),
+    /** when that proof was checked */
+    authenticatedAt: IsoDate.nullable(),
+  }),
   stageBefore: Stage,
   stageAfter: Stage,
 });
@@ -64,6 +73,11 @@ export const DecideBody = z
       .default([]),
     /** the signer re-enters their password: the signature */
     password: z.string().min(1, 'Enter your password to sign').max(256),
+    /**
+     * the code of the signer's authenticator app, or one of their backup codes: needed when
+     * two-factor authentication is on for them
+     */
+    code: z.string().trim().min(1).max(32).optional(),
   })
   .strict()
   .refine((b) => b.outcome !== 'conditional_go' || b.conditions.length > 0, {

@@ -64,6 +64,12 @@ export const Me = z.object({
   clusterManager: z.boolean(),
   /** whether they may start a project now (the cluster's setting, and leading a current project) */
   mayStartProject: z.boolean(),
+  twoFactor: z.object({
+    /** an authenticator app confirms their sign-ins */
+    enabled: z.boolean(),
+    /** the cluster requires it of them (a manager, or someone who may sign gate decisions) */
+    required: z.boolean(),
+  }),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -7,13 +7,21 @@ import { z } from 'zod';
 /** Who may start a project besides the programme office (shared/permissions.ts `mayStartProject`). */
 export const ProjectCreation = z.enum(['managers', 'leads']);
 
+/**
+ * `required_for_managers_and_signers`: cluster managers and everyone who may sign a gate
+ * decision must turn two-factor authentication on before anything else (server/auth/two-factor-requirement.ts).
+ */
+export const TwoFactorPolicy = z.enum(['optional', 'required_for_managers_and_signers']);
+export type TwoFactorPolicy = z.infer<typeof TwoFactorPolicy>;
+
 export const ClusterSettings = z.object({
   /** `managers`: cluster managers only; `leads`: also whoever leads a project that is not archived */
   projectCreation: ProjectCreation,
+  twoFactor: TwoFactorPolicy,
 });
 export type ClusterSettings = z.infer<typeof ClusterSettings>;
 
-export const SETTING_DEFAULTS: ClusterSettings = { projectCreation: 'leads' };
+export const SETTING_DEFAULTS: ClusterSettings = { projectCreation: 'leads', twoFactor: 'optional' };
 
 export const UpdateSettingsBody = ClusterSettings.partial()
   .strict()

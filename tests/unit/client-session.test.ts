@@ -19,6 +19,7 @@ const me: Me = {
   organisations: [],
   clusterManager: false,
   mayStartProject: false,
+  twoFactor: { enabled: false, required: false },
 };
 
 function store(calls: string[] = []) {

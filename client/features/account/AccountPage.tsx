@@ -7,9 +7,10 @@ import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
+import { TwoFactorSection } from './TwoFactorSection.tsx';
 import './account.css';
 
-/** /account: one's profile, password, sessions, API tokens and the way to notification preferences. */
+/** /account: one's profile, password, two-factor authentication, sessions, API tokens and the way to notification preferences. */
 export function AccountPage() {
   const { session } = useApp();
   const { t } = useI18n();
@@ -31,12 +32,14 @@ export function AccountPage() {
         <nav class="ac-nav" aria-label={w().sectionsNav}>
           <a href="#profile">{w().profile.title}</a>
           <a href="#password">{w().password.title}</a>
+          <a href="#two-factor">{t().twoFactor.section.title}</a>
           <a href="#sessions">{w().sessions.title}</a>
           <a href="#tokens">{w().tokens.title}</a>
           <a href="#notifications">{w().notifications.title}</a>
         </nav>
         <Show when={session[0].me}>{(me) => <ProfileSection me={me()} />}</Show>
         <PasswordSection onChanged={() => setSessionsVersion((v) => v + 1)} />
+        <TwoFactorSection />
         <SessionsSection reload={sessionsVersion()} />
         <TokensSection />
         <section class="panel ac-section" aria-labelledby="ac-notifications-title" id="notifications">

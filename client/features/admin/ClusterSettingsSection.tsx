@@ -11,7 +11,10 @@ const settingsApi = {
   write: (body: Partial<ClusterSettings>) => request<ClusterSettings>('PUT', '/api/settings', body),
 };
 
-/** /admin/settings: who may start a project. The session's own right follows at once. */
+/**
+ * /admin/settings: who may start a project, and whether two-factor authentication is required
+ * of managers and signers. The session's own rights follow at once.
+ */
 export function ClusterSettingsSection() {
   const { t } = useI18n();
   const { session, connectivity } = useApp();
@@ -19,21 +22,25 @@ export function ClusterSettingsSection() {
   useDocumentTitle(() => c().heading);
   const [settings, { mutate, refetch }] = createResource(settingsApi.read);
   const [choice, setChoice] = createSignal<ClusterSettings['projectCreation'] | null>(null);
+  const [twoFactor, setTwoFactor] = createSignal<ClusterSettings['twoFactor'] | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal('');
   const [error, setError] = createSignal('');
   const current = () => choice() ?? (settings.error ? undefined : settings.latest?.projectCreation);
+  const currentTwoFactor = () => twoFactor() ?? (settings.error ? undefined : settings.latest?.twoFactor);
 
   async function save(ev: SubmitEvent) {
     ev.preventDefault();
     const value = current();
-    if (!value) return;
+    const twoFactorValue = currentTwoFactor();
+    if (!value || !twoFactorValue) return;
     setBusy(true);
     setMessage('');
     setError('');
     try {
-      mutate(await settingsApi.write({ projectCreation: value }));
+      mutate(await settingsApi.write({ projectCreation: value, twoFactor: twoFactorValue }));
       setChoice(null);
+      setTwoFactor(null);
       setMessage(c().saved);
       void session[1].load();
     } catch (err) {
@@ -73,6 +80,31 @@ export function ClusterSettingsSection() {
                     <Show when={value === 'leads'}>
                       <p id="cluster-leads-hint" class="muted small">
                         {c().leadsHint}
+                      </p>
+                    </Show>
+                  </div>
+                )}
+              </For>
+            </fieldset>
+            <fieldset class="cluster-setting">
+              <legend>{c().twoFactor}</legend>
+              <For each={['optional', 'required_for_managers_and_signers'] as const}>
+                {(value) => (
+                  <div class="cluster-setting-option">
+                    <label class="checkbox">
+                      <input
+                        type="radio"
+                        name="twoFactor"
+                        value={value}
+                        checked={currentTwoFactor() === value}
+                        aria-describedby={value === 'optional' ? undefined : 'cluster-two-factor-hint'}
+                        onChange={() => setTwoFactor(value)}
+                      />
+                      {value === 'optional' ? c().twoFactorOptional : c().twoFactorRequired}
+                    </label>
+                    <Show when={value !== 'optional'}>
+                      <p id="cluster-two-factor-hint" class="muted small">
+                        {c().twoFactorHint}
                       </p>
                     </Show>
                   </div>

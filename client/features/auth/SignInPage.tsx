@@ -9,6 +9,7 @@ import { safeNextPath } from './next-path.ts';
 import { serverSettings } from './server-settings.ts';
 import { signInErrorMessage } from './sign-in-error.ts';
 import { ssoApi, ssoErrorKind } from './sso-api.ts';
+import { TwoFactorStep } from './TwoFactorStep.tsx';
 
 /**
  * Email and password, then back to where the user was going (`?next=`). The form validates
@@ -28,6 +29,8 @@ export function SignInPage() {
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [busy, setBusy] = createSignal(false);
+  // A correct password for an account with two-factor authentication: the code is next.
+  const [secondStep, setSecondStep] = createSignal<string | null>(null);
   // The failure is kept, not its text, so that it follows a change of language.
   const [failure, setFailure] = createSignal<{ err: unknown } | 'missing' | null>(null);
   // The organisation that signs this address in, once asked; null: a password.
@@ -109,7 +112,10 @@ export function SignInPage() {
     // Read before signing in: once signed in, this page redirects and the query is gone.
     const destination = next();
     try {
-      await session[1].signIn(email().trim(), password());
+      if ((await session[1].signIn(email().trim(), password())) === 'twoFactor') {
+        setPassword('');
+        return setSecondStep(destination);
+      }
       navigate(destination, { replace: true });
     } catch (err) {
       setFailure({ err });
@@ -131,7 +137,20 @@ export function SignInPage() {
   return (
     <Show when={session[0].status !== 'signedIn'} fallback={<Navigate href={next()} />}>
       <Shell width="narrow">
-        <div class="auth-layout">
+        <Show when={secondStep()}>
+          {(destination) => (
+            <div class="auth-layout">
+              <TwoFactorStep
+                onDone={async () => {
+                  await session[1].secondStepDone();
+                  navigate(destination(), { replace: true });
+                }}
+                onRestart={() => setSecondStep(null)}
+              />
+            </div>
+          )}
+        </Show>
+        <div class="auth-layout" hidden={secondStep() !== null}>
           <form
             class="card card-roomy auth-card"
             onSubmit={submit}

@@ -8,6 +8,7 @@ import { personName } from '../../i18n/person-name.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { ConditionList } from './ConditionList.tsx';
 import { Recommendations } from './Recommendations.tsx';
+import { SignatureProof } from './SignatureProof.tsx';
 
 /**
  * A decided gate as its record stands, never to change: outcome, the stage move it made, the
@@ -51,6 +52,7 @@ export function DecidedGate(props: { review: GateReview }) {
                   {g().signedBy(d().signature.signer.name, formatDateTime(locale(), d().signature.signedAt))}
                 </strong>
               </p>
+              <SignatureProof signature={d().signature} class="small" />
               <p class="muted small">
                 {g().meaning(
                   d().signature.meaning === SIGNATURE_MEANING ? g().approvedMeaning : d().signature.meaning,

@@ -1,6 +1,6 @@
 import { createSignal, For, Index, Show } from 'solid-js';
 import type { GateOutcome, GateReview } from '../../../shared/schemas/gates.ts';
-import { useI18n } from '../../app-context.tsx';
+import { useApp, useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';
@@ -15,18 +15,23 @@ interface ConditionDraft {
 
 /**
  * The cluster manager records the decision and signs it: outcome (with what it will do),
- * rationale, the conditions of a Conditional Go, and the password re-entered as the signature,
- * under the statement of what signing means. A signed decision can never be changed.
+ * rationale, the conditions of a Conditional Go, and the password re-entered as the signature
+ * (with the authenticator's code when two-factor authentication is on for the signer), under
+ * the statement of what signing means. A signed decision can never be changed.
  */
 export function DecisionForm(props: { review: GateReview; onChange: (r: GateReview) => void }) {
   const room = useRoom();
+  const { session } = useApp();
   const { t, locale } = useI18n();
   const g = () => t().gates;
+  const tf = () => t().twoFactor.gate;
+  const needsCode = () => session[0].me?.twoFactor.enabled === true;
+  const [code, setCode] = createSignal('');
   const [outcome, setOutcome] = createSignal<GateOutcome>('go');
   const [rationale, setRationale] = createSignal('');
   const [conditions, setConditions] = createSignal<ConditionDraft[]>([{ title: '', due: '' }]);
   const [password, setPassword] = createSignal('');
-  const [invalid, setInvalid] = createSignal<'rationale' | 'conditions' | 'password' | null>(null);
+  const [invalid, setInvalid] = createSignal<'rationale' | 'conditions' | 'password' | 'code' | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
   const id = (suffix: string) => `gate-decide-${props.review.id}-${suffix}`;
@@ -36,7 +41,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const setCondition = (index: number, patch: Partial<ConditionDraft>) =>
     setConditions(conditions().map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
-  const fail = (what: 'rationale' | 'conditions' | 'password', focus: string) => {
+  const fail = (what: 'rationale' | 'conditions' | 'password' | 'code', focus: string) => {
     setInvalid(what);
     document.getElementById(focus)?.focus();
   };
@@ -47,6 +52,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
     if (!rationale().trim()) return fail('rationale', id('rationale'));
     if (conditional() && filled().length === 0) return fail('conditions', id('condition-0'));
     if (!password()) return fail('password', id('password'));
+    if (needsCode() && !code().trim()) return fail('code', id('code'));
     setInvalid(null);
     setBusy(true);
     try {
@@ -55,13 +61,17 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
         rationale: rationale().trim(),
         conditions: conditional() ? filled().map((c) => ({ title: c.title.trim(), due: c.due || null })) : [],
         password: password(),
+        ...(needsCode() ? { code: code().replace(/\s/g, '') } : {}),
       });
       setPassword('');
+      setCode('');
       props.onChange(review);
     } catch (err) {
       setPassword('');
+      setCode('');
       setError(err);
-      if (err instanceof ApiError && err.status === 403) document.getElementById(id('password'))?.focus();
+      if (err instanceof ApiError && err.status === 403)
+        document.getElementById(id(wrongCode(err) ? 'code' : 'password'))?.focus();
     } finally {
       setBusy(false);
     }
@@ -69,7 +79,8 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
 
   const errorText = () => {
     const err = error();
-    if (err instanceof ApiError && err.status === 403) return g().wrongPassword;
+    if (err instanceof ApiError && err.status === 403)
+      return wrongCode(err) ? tf().wrongCode : g().wrongPassword;
     if (err instanceof ApiError && err.status === 429)
       return g().tooManyPasswords(formatNumber(locale(), Math.ceil((err.retryAfter ?? 60) / 60)));
     if (err instanceof ApiError && (err.status === 400 || err.status === 409)) return err.message;
@@ -184,7 +195,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
             type="password"
             autocomplete="current-password"
             value={password()}
-            aria-invalid={invalid() === 'password' || error() ? 'true' : undefined}
+            aria-invalid={invalid() === 'password' || (error() && !wrongCode(error())) ? 'true' : undefined}
             aria-describedby={`${id('meaning')} ${id('password-error')}`}
             onInput={(e) => {
               setPassword(e.currentTarget.value);
@@ -195,6 +206,33 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
             {invalid() === 'password' ? g().passwordRequired : ''}
           </p>
         </div>
+        <Show when={needsCode()}>
+          <div class="field">
+            <label for={id('code')}>{tf().code}</label>
+            <input
+              id={id('code')}
+              type="text"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              autocapitalize="none"
+              spellcheck={false}
+              maxlength="16"
+              value={code()}
+              aria-invalid={invalid() === 'code' || wrongCode(error()) ? 'true' : undefined}
+              aria-describedby={`${id('code-hint')} ${id('code-error')}`}
+              onInput={(e) => {
+                setCode(e.currentTarget.value);
+                setInvalid(null);
+              }}
+            />
+            <p id={id('code-hint')} class="muted small">
+              {tf().codeHint}
+            </p>
+            <p id={id('code-error')} class="field-error">
+              {invalid() === 'code' ? tf().codeMissing : ''}
+            </p>
+          </div>
+        </Show>
         <Show when={error()}>
           <p class="form-error" role="alert">
             {errorText()}
@@ -206,4 +244,9 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
       </div>
     </form>
   );
+}
+
+/** The signature was refused for its code, not its password (the server names the field). */
+function wrongCode(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 403 && err.issues.some((i) => i.path === 'code');
 }

@@ -12,6 +12,7 @@ import { useStageName } from '../../components/StageBadge.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { ConditionList } from '../gates/ConditionList.tsx';
+import { SignatureProof } from '../gates/SignatureProof.tsx';
 import { reportApi } from './report-api.ts';
 
 /** Wide enough for the dimension names on one line at print size. */
@@ -194,6 +195,7 @@ function Report(props: { report: ProjectReport }) {
                           )}
                         </strong>
                       </p>
+                      <SignatureProof signature={d().signature} />
                       <p>
                         {g().meaning(
                           d().signature.meaning === SIGNATURE_MEANING
