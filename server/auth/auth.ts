@@ -114,6 +114,10 @@ export function createAuth(deps: {
         '/sign-in/email': false,
         '/change-password': false,
         '/sign-up/email': SIGN_IN_LIMIT,
+        // Starting single sign-on checks no secret: it only sends the person to their identity
+        // provider. better-auth counts it as a sign-in (3 per 10 s per address), which would turn
+        // away a hospital whose staff share one address at the start of the day.
+        '/sign-in/sso': { window: 60, max: 120 },
         ...ACCOUNT_MAIL_LIMITS,
       },
     },
