@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { account, organisations, session, user } from '../../server/db/schema/index.ts';
 import { SAML_CLOCK_SKEW_MS } from '../../server/sso/sso-plugin.ts';
 import { connectSamlIdp } from '../support/saml-connection.ts';
-import { type ResponseKind, readAutoPostForm, type SamlIdp, startSamlIdp } from '../support/saml-idp.ts';
+import {
+  OID_ATTRIBUTES,
+  type ResponseKind,
+  readAutoPostForm,
+  type SamlIdp,
+  startSamlIdp,
+} from '../support/saml-idp.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const PROVIDER_ID = 'chu-saint-eloi';
@@ -39,15 +45,15 @@ const cookieOf = (res: Response) =>
     .join('; ');
 
 /** Jalon's sign-in: where the browser is sent (the IdP, with an AuthnRequest). */
-async function startSignIn(): Promise<string> {
+async function startSignIn(providerId = PROVIDER_ID): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/sign-in/sso`, {
     method: 'POST',
     headers: { origin: server.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ providerId: PROVIDER_ID, callbackURL: '/', errorCallbackURL: '/sign-in' }),
+    body: JSON.stringify({ providerId, callbackURL: '/', errorCallbackURL: '/sign-in' }),
   });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { url: string; redirect: boolean };
-  expect(body.url.startsWith(`${idp.ssoUrl}?SAMLRequest=`)).toBe(true);
+  expect(body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sso\?SAMLRequest=/);
   return body.url;
 }
 
@@ -62,13 +68,13 @@ async function atIdp(url: string) {
  * What the browser does with the IdP's form: a cross-site POST to Jalon, which carries none of
  * Jalon's SameSite=Lax cookies.
  */
-async function postToJalon(form: { action: string; fields: Record<string, string> }) {
+async function postToJalon(form: { action: string; fields: Record<string, string> }, from = idp) {
   const res = await fetch(form.action, {
     method: 'POST',
     redirect: 'manual',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      origin: idp.origin,
+      origin: from.origin,
       'sec-fetch-site': 'cross-site',
     },
     body: new URLSearchParams(form.fields).toString(),
@@ -255,5 +261,44 @@ describe('signing in with a SAML identity provider', () => {
       });
       expect(res.status, path).toBe(403);
     }
+  });
+});
+
+describe('an identity provider that names attributes by their OIDs (Shibboleth, RENATER)', () => {
+  const UNIVERSITY = 'universite-exemple';
+  const UNIVERSITY_DOMAIN = 'univ-exemple.example';
+  let university: SamlIdp;
+
+  beforeAll(async () => {
+    university = await startSamlIdp({ attributeNaming: 'oid' });
+    await connectSamlIdp(server, university, {
+      providerId: UNIVERSITY,
+      domain: UNIVERSITY_DOMAIN,
+      organisationId,
+      mapping: {
+        email: OID_ATTRIBUTES.email,
+        name: OID_ATTRIBUTES.displayName,
+        firstName: OID_ATTRIBUTES.givenName,
+        lastName: OID_ATTRIBUTES.surname,
+      },
+    });
+  });
+  afterAll(() => university?.close());
+
+  it("reads the address and the name through the connection's mapping", async () => {
+    university.signIn({
+      email: `Lucie.Martin@${UNIVERSITY_DOMAIN}`,
+      givenName: 'Lucie',
+      surname: 'Martin',
+      displayName: 'Lucie Martin (IGR)',
+    });
+    const url = await startSignIn(UNIVERSITY);
+    expect(url.startsWith(`${university.ssoUrl}?`)).toBe(true);
+    const landing = await postToJalon(await atIdp(url), university);
+    expect(landing.location?.href).toBe(`${server.url}/`);
+    expect((await me(landing.cookie)).body.user).toMatchObject({
+      email: `lucie.martin@${UNIVERSITY_DOMAIN}`,
+      name: 'Lucie Martin',
+    });
   });
 });

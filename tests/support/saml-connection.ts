@@ -15,7 +15,13 @@ export const spMetadataUrl = (server: TestServer, providerId: string) =>
 export async function connectSamlIdp(
   server: TestServer,
   idp: SamlIdp,
-  connection: { providerId: string; domain: string; organisationId: string },
+  connection: {
+    providerId: string;
+    domain: string;
+    organisationId: string;
+    /** which attributes carry the address and the name, when not the plugin's defaults */
+    mapping?: { email?: string; name?: string; firstName?: string; lastName?: string };
+  },
 ): Promise<void> {
   const manager = await signedIn(server.url, 'manager@demo.jalon');
   const idpMetadata = await (await fetch(`${idp.origin}/metadata`)).text();
@@ -31,6 +37,7 @@ export async function connectSamlIdp(
         idpMetadata: { metadata: idpMetadata },
         wantAssertionsSigned: true,
         identifierFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+        ...(connection.mapping ? { mapping: connection.mapping } : {}),
       },
     },
     headers: new Headers({ cookie: manager.cookie }),

@@ -103,13 +103,32 @@ const certBody = (certificate: string) =>
 const xmlEscape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function attribute(name: string, value: string | undefined): string {
+function attribute(
+  naming: AttributeNaming,
+  key: keyof typeof OID_ATTRIBUTES,
+  value: string | undefined,
+): string {
   if (!value) return '';
+  const [name, format] = naming === 'oid' ? [OID_ATTRIBUTES[key], 'uri'] : [key, 'basic'];
   return (
-    `<saml:Attribute Name="${name}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic">` +
+    `<saml:Attribute Name="${name}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:${format}">` +
     `<saml:AttributeValue xsi:type="xs:string">${xmlEscape(value)}</saml:AttributeValue></saml:Attribute>`
   );
 }
+
+/**
+ * How the IdP names the attributes it sends: by the names better-auth's SSO plugin reads by
+ * default (`email`, `givenName`, `surname`, `displayName`), or by their LDAP OIDs with the URI
+ * name format, as Shibboleth and the RENATER federation's IdPs do (SAML2Int, eduPerson).
+ */
+export type AttributeNaming = 'plugin-defaults' | 'oid';
+
+export const OID_ATTRIBUTES = {
+  email: 'urn:oid:0.9.2342.19200300.100.1.3',
+  givenName: 'urn:oid:2.5.4.42',
+  surname: 'urn:oid:2.5.4.4',
+  displayName: 'urn:oid:2.16.840.1.113730.3.1.241',
+} as const;
 
 interface ResponseFacts {
   id: string;
@@ -123,6 +142,7 @@ interface ResponseFacts {
   notBefore: Date;
   notOnOrAfter: Date;
   user: SamlUser;
+  naming: AttributeNaming;
 }
 
 function responseXml(f: ResponseFacts): string {
@@ -147,10 +167,10 @@ function responseXml(f: ResponseFacts): string {
     `<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="_session-${f.assertionId}">` +
     `<saml:AuthnContext><saml:AuthnContextClassRef>${PASSWORD_CONTEXT}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
     '<saml:AttributeStatement>' +
-    attribute('email', f.user.email) +
-    attribute('givenName', f.user.givenName) +
-    attribute('surname', f.user.surname) +
-    attribute('displayName', f.user.displayName) +
+    attribute(f.naming, 'email', f.user.email) +
+    attribute(f.naming, 'givenName', f.user.givenName) +
+    attribute(f.naming, 'surname', f.user.surname) +
+    attribute(f.naming, 'displayName', f.user.displayName) +
     '</saml:AttributeStatement></saml:Assertion></samlp:Response>'
   );
 }
@@ -211,7 +231,7 @@ export function readAutoPostForm(html: string): { action: string; fields: Record
   return { action: htmlText(action), fields };
 }
 
-export async function startSamlIdp(): Promise<SamlIdp> {
+export async function startSamlIdp(options: { attributeNaming?: AttributeNaming } = {}): Promise<SamlIdp> {
   let sp: ReturnType<typeof samlify.ServiceProvider> | null = null;
   let user: SamlUser | null = null;
   let nextKind: ResponseKind = 'signed';
@@ -297,6 +317,7 @@ export async function startSamlIdp(): Promise<SamlIdp> {
       issued: new Date(now),
       ...window,
       user,
+      naming: options.attributeNaming ?? 'plugin-defaults',
     });
     if (kind === 'response-signed-only') xml = sign(xml, 'response', IDP_KEY);
     else if (kind === 'impostor') xml = sign(xml, 'assertion', IMPOSTOR_KEY);
