@@ -46,6 +46,7 @@ import { reportRoutes } from './reports/reports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { serviceRequestRoutes } from './service-requests/service-requests.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import { isIdentityProviderPost } from './sso/identity-provider-posts.ts';
 import type { IssuerTrust } from './sso/issuer-trust.ts';
 import { ssoRoutes } from './sso/sso.routes.ts';
 import { tokenRoutes } from './tokens/tokens.routes.ts';
@@ -78,7 +79,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', requestLog(deps.log));
   api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
   api.use('*', limitBodies());
-  api.use('*', sameOriginWrites(deps.config.allowedOrigins));
+  api.use('*', sameOriginWrites(deps.config.allowedOrigins, { crossSiteByDesign: isIdentityProviderPost }));
   // Before better-auth and every route: text the database would store altered is refused.
   api.use('*', refuseIllFormedText());
   // `demo` lets the sign-in page show the demo accounts only where they exist, `signup` the

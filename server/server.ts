@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type Readiness } from './app.ts';
 import { anchorAuditTrail, checkpointHead, startPeriodicCheckpoints } from './audit/checkpoints.ts';
 import { loadSigningKey } from './audit/signing-key.ts';
-import { createAuth } from './auth/auth.ts';
+import { type Auth, createAuth } from './auth/auth.ts';
 import { createPasswordAttempts } from './auth/password-attempts.ts';
 import type { Config } from './config.ts';
 import { openDatabase, writeConnectionOf } from './db/client.ts';
@@ -33,6 +33,8 @@ export interface RunningServer {
   url: string;
   port: number;
   deps: ServiceDeps;
+  /** better-auth with its plugins, for what only its server API does (registering SSO connections) */
+  auth: Auth;
   realtime: Realtime;
   close(): Promise<void>;
 }
@@ -149,6 +151,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     port,
     deps,
+    auth,
     realtime,
     /**
      * Graceful stop: report not ready and take no new connections, commit and acknowledge what

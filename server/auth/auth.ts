@@ -142,7 +142,9 @@ export function createAuth(deps: {
         '/two-factor/verify-totp': TWO_FACTOR_VERIFY_LIMIT,
         '/two-factor/verify-backup-code': TWO_FACTOR_VERIFY_LIMIT,
         '/sign-up/email': SIGN_IN_LIMIT,
-        // Starting a single sign-on guesses nothing, and a hospital's people share few addresses.
+        // Starting single sign-on checks no secret: it only sends the person to their identity
+        // provider. better-auth counts it as a sign-in (3 per 10 s per address), which would turn
+        // away a hospital whose staff share one address at the start of the day.
         '/sign-in/sso': { window: 60, max: 120 },
         ...ACCOUNT_MAIL_LIMITS,
       },

@@ -36,10 +36,17 @@ export function securityHeaders(): MiddlewareHandler {
  * are not on the allow-list. Clients that are not browsers send neither and authenticate
  * without ambient cookies being at stake.
  */
-export function sameOriginWrites(allowedOrigins: string[]): MiddlewareHandler {
+export function sameOriginWrites(
+  allowedOrigins: string[],
+  options: {
+    /** writes that come from other sites by design, and are authenticated otherwise */
+    crossSiteByDesign?: (path: string) => boolean;
+  } = {},
+): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
   return async function requireSameOrigin(c, next) {
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    if (options.crossSiteByDesign?.(c.req.path)) return next();
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
     if (origin ? !allowed.has(origin) : site !== undefined && site !== 'same-origin' && site !== 'none')

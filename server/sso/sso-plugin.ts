@@ -19,6 +19,9 @@ export const SSO_MANAGEMENT_PATHS = [
   '/sso/verify-domain',
 ];
 
+/** How far an identity provider's clock may be from ours (docs/sso.md). */
+export const SAML_CLOCK_SKEW_MS = 2 * 60 * 1000;
+
 /** Connections are added by cluster managers only (access.ts), so the plugin's per-account cap is moot. */
 const PROVIDERS_PER_MANAGER = 1000;
 
@@ -30,6 +33,24 @@ export function ssoPlugin(deps: SsoUserDeps) {
     provisionUser: provisionSsoUser(deps),
     // Every sign-in counts for the connection, and someone linked without an organisation joins it.
     provisionUserOnEveryLogin: true,
-    saml: { requireTimestamps: true, enableInResponseToValidation: true, allowIdpInitiated: false },
+    saml: {
+      // Every assertion answers a request Jalon's sign-in made (InResponseTo, once, within the
+      // request's 5 minutes): unsolicited (IdP-initiated) responses are the classic way to slip a
+      // captured assertion in, and a response can be replayed only against a request of its own.
+      enableInResponseToValidation: true,
+      allowIdpInitiated: false,
+      // An assertion without a validity window would be valid forever once captured.
+      requireTimestamps: true,
+      // Said explicitly so that samlify's own check of the window uses it too (it allows no
+      // drift at all otherwise): an IdP whose clock runs a little ahead is still accepted.
+      clockSkew: SAML_CLOCK_SKEW_MS,
+      // Where a person lands when the answer carries no RelayState Jalon can still read (a
+      // replay, an expired sign-in, a response sent unasked): the sign-in page, which explains
+      // the `error` it is given. Otherwise they would land on the home page with it.
+      idpInitiatedCallbackUrl: '/sign-in',
+      // SHA-1 and RSA1_5 in a connection's settings are refused (the plugin does not check the
+      // algorithm of a posted assertion's signature: docs/sso.md says what the IdP must use).
+      algorithms: { onDeprecated: 'reject' },
+    },
   });
 }
