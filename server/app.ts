@@ -46,6 +46,9 @@ import { reportRoutes } from './reports/reports.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { serviceRequestRoutes } from './service-requests/service-requests.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
+import { scimAdminRoutes } from './sso/scim.routes.ts';
+import { scimCatalog } from './sso/scim-catalog.ts';
+import { limitScimBodies, SCIM_METHODS, SCIM_PATH, scimIngress } from './sso/scim-ingress.ts';
 import { tokenRoutes } from './tokens/tokens.routes.ts';
 
 export interface AppDeps extends ServiceDeps {
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', requestLog(deps.log));
   api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
+  api.use('/auth/scim/*', limitScimBodies());
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins));
   // Before better-auth and every route: text the database would store altered is refused.
@@ -90,6 +94,7 @@ export function createApp(deps: AppDeps) {
   api.use(SIGN_IN_PATH, limitSignIn(deps.passwordAttempts));
   for (const path of REAUTHENTICATION_PATHS)
     api.use(path, limitReauthentication(deps.passwordAttempts, deps.auth));
+  api.on(SCIM_METHODS, SCIM_PATH, scimIngress(deps));
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'));
@@ -121,6 +126,7 @@ export function createApp(deps: AppDeps) {
   ]) {
     api.route('/', routes(deps));
   }
+  api.route('/', scimAdminRoutes({ ...deps, scim: scimCatalog(deps.auth) }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -69,7 +69,7 @@ export function createAuth(deps: {
     // Native transactions: the SSO and SCIM plugins lock and write several rows as one. A libSQL
     // transaction begins IMMEDIATE and waits out the write connection within the busy timeout.
     database: drizzleAdapter(deps.db, { provider: 'sqlite', schema: authSchema, transaction: true }),
-    plugins: [ssoPlugin(), scimPlugin(config.authSecret), twoFactorPlugin()],
+    plugins: [ssoPlugin(), scimPlugin(config.authSecret, deps.db), twoFactorPlugin()],
     disabledPaths: SSO_MANAGEMENT_PATHS,
     emailAndPassword: {
       enabled: true,
