@@ -18,8 +18,10 @@ import {
   user,
 } from '../../server/db/schema/index.ts';
 import { ApiClient, signedIn } from '../support/client.ts';
+import { credentialsEnded } from '../support/credentials.ts';
 import { identityProvider, SCIM_ERROR, SCIM_USER } from '../support/scim.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { connectWith } from '../support/socket.ts';
 import { bearerClient, createToken } from './api-tokens.fixtures.ts';
 
 let server: TestServer;
@@ -104,6 +106,8 @@ describe('the identity provider deactivates a person', () => {
     const apiToken = await createToken(researcher, { scope: 'read' });
     const script = bearerClient(server.url, apiToken.token);
     expect((await script.get('/api/me')).status).toBe(200);
+    const browserSocket = await connectWith(server.url, { cookie: researcher.cookie, origin: server.url });
+    const scriptSocket = await connectWith(server.url, { token: apiToken.token });
 
     const linked = await idp.createUser('researcher@demo.jalon', {
       givenName: 'Camille',
@@ -117,9 +121,14 @@ describe('the identity provider deactivates a person', () => {
       .where(eq(user.id, ids.researcher!));
     expect(kept!.name).not.toBe('Camille Researcher');
 
+    const ended = Promise.all([credentialsEnded(browserSocket, 1000), credentialsEnded(scriptSocket, 1000)]);
     const off = await idp.deactivate(linked.body.id);
     expect(off.status, JSON.stringify(off.body)).toBe(200);
     expect(off.body.active).toBe(false);
+    // Both sockets are told why, once, and closed.
+    expect((await ended).map((e) => e.reason)).toEqual(['deactivated', 'deactivated']);
+    browserSocket.close();
+    scriptSocket.close();
 
     expect((await researcher.get('/api/me')).status).toBe(401);
     expect((await script.get('/api/me')).status).toBe(401);
