@@ -33,7 +33,7 @@ export const adminFr: Messages['admin'] = {
     statusAll: 'Tout le monde',
     statusActive: 'Actives',
     statusDeactivated: 'Désactivées',
-    statusSsoUnseen: 'Authentification unique, absentes depuis 90 jours',
+    statusSsoUnseen: 'Par SSO, absentes depuis 90 jours',
     ssoUnseenHint:
       'Les comptes actifs qui se connectent par l’authentification unique de leur organisation et ne se sont pas connectés depuis 90 jours, ou jamais. Sans retrait automatique (SCIM), Jalon n’est pas prévenu d’un départ : ouvrez la fiche d’une personne pour la désactiver.',
     lastSignIn: (date: string) => `Dernière connexion le ${date}`,
