@@ -11,7 +11,7 @@ import * as schema from '../db/schema/index.ts';
 import type { DomainEvents } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { scimPlugin } from '../sso/scim-plugin.ts';
+import { SCIM_RATE_LIMIT, scimPlugin } from '../sso/scim-plugin.ts';
 import { SSO_MANAGEMENT_PATHS, ssoPlugin } from '../sso/sso-plugin.ts';
 import {
   ACCOUNT_MAIL_LIMITS,
@@ -114,6 +114,7 @@ export function createAuth(deps: {
         '/sign-in/email': false,
         '/change-password': false,
         '/sign-up/email': SIGN_IN_LIMIT,
+        '/scim/v2/*': SCIM_RATE_LIMIT,
         ...ACCOUNT_MAIL_LIMITS,
       },
     },

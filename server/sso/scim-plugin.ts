@@ -18,6 +18,13 @@ import type { Db } from '../db/client.ts';
 import { resolveScimUser } from './scim-identity.ts';
 import { noteScimOutcome } from './scim-outcomes.ts';
 
+/**
+ * An identity provider's first synchronisation of a large organisation sends requests in bursts
+ * (Entra ID looks each person up, then creates or updates them), from few addresses: better-auth's
+ * default of 120 a minute per address would stretch it to hours. It backs off on 429 either way.
+ */
+export const SCIM_RATE_LIMIT = { window: 60, max: 600 };
+
 export function scimPlugin(authSecret: string, db: Db) {
   return scim({
     connections: [],

@@ -203,6 +203,10 @@ describe('a token stays within its organisation', () => {
     const listed = await b.listUsers();
     expect(listed.status).toBe(200);
     expect(listed.body.totalResults).toBe(0);
+    // Okta looks a person up by userName before creating them: A finds its own, B finds nothing.
+    const lookup = `/Users?filter=${encodeURIComponent('userName eq "lead@demo.jalon"')}`;
+    expect((await a.call('GET', lookup)).body.totalResults).toBe(1);
+    expect((await b.call('GET', lookup)).body.totalResults).toBe(0);
     expect((await b.call('GET', `/Users/${lead.body.id}`)).status).toBe(404);
     expect((await b.deactivate(lead.body.id)).status).toBe(404);
     expect((await b.deleteUser(lead.body.id)).status).toBe(404);
@@ -250,6 +254,14 @@ describe('bad input', () => {
     const badPatch = await idp.call('PATCH', `/Users/${crypto.randomUUID()}`, { Operations: 'nope' });
     expect(badPatch.status).toBeGreaterThanOrEqual(400);
     expect(badPatch.body.schemas).toEqual([SCIM_ERROR]);
+
+    // Groups would be roles: the token may not touch them.
+    const groups = await idp.call('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Everyone',
+    });
+    expect(groups.status).toBe(403);
+    expect(groups.body.schemas).toEqual([SCIM_ERROR]);
 
     expect(await scimRows()).toBe(rows);
     expect((await server.deps.db.select({ n: count() }).from(user))[0]!.n).toBe(people);
