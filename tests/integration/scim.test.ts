@@ -68,6 +68,9 @@ describe('turning automatic removal on', () => {
     const reply = await lead.post(`/api/admin/organisations/${orgOf.lead}/scim`);
     expect(reply.status).toBe(403);
     expect((await lead.get(`/api/admin/organisations/${orgOf.lead}/scim`)).status).toBe(403);
+    // nor may a manager's API token: tokens are for scripts, not for handing out credentials
+    const script = bearerClient(server.url, (await createToken(manager, { scope: 'write' })).token);
+    expect((await script.post(`/api/admin/organisations/${orgOf.lead}/scim`)).status).toBe(403);
     const rows = await server.deps.db.select().from(scimManagedConnection);
     expect(rows).toHaveLength(0);
   });
