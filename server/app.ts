@@ -48,6 +48,9 @@ import { serviceRequestRoutes } from './service-requests/service-requests.routes
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { isIdentityProviderPost } from './sso/identity-provider-posts.ts';
 import type { IssuerTrust } from './sso/issuer-trust.ts';
+import { scimAdminRoutes } from './sso/scim.routes.ts';
+import { scimCatalog } from './sso/scim-catalog.ts';
+import { limitScimBodies, SCIM_METHODS, SCIM_PATH, scimIngress } from './sso/scim-ingress.ts';
 import { ssoRoutes } from './sso/sso.routes.ts';
 import { tokenRoutes } from './tokens/tokens.routes.ts';
 
@@ -78,6 +81,7 @@ export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', requestLog(deps.log));
   api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
+  api.use('/auth/scim/*', limitScimBodies());
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins, { crossSiteByDesign: isIdentityProviderPost }));
   // Before better-auth and every route: text the database would store altered is refused.
@@ -95,6 +99,7 @@ export function createApp(deps: AppDeps) {
   api.use(SIGN_IN_PATH, limitSignIn(deps.passwordAttempts));
   for (const path of REAUTHENTICATION_PATHS)
     api.use(path, limitReauthentication(deps.passwordAttempts, deps.auth));
+  api.on(SCIM_METHODS, SCIM_PATH, scimIngress(deps));
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, c.get('clientIp'));
@@ -127,6 +132,7 @@ export function createApp(deps: AppDeps) {
   ]) {
     api.route('/', routes(deps));
   }
+  api.route('/', scimAdminRoutes({ ...deps, scim: scimCatalog(deps.auth) }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -32,6 +32,11 @@ export const adminEn = {
     statusAll: 'Everyone',
     statusActive: 'Active',
     statusDeactivated: 'Deactivated',
+    statusSsoUnseen: 'Single sign-on, not seen for 90 days',
+    ssoUnseenHint:
+      'Active accounts that sign in through their organisation’s single sign-on and have not signed in for 90 days, or never. Without automatic removal (SCIM), Jalon is not told when someone leaves: open a person to deactivate them.',
+    lastSignIn: (date: string) => `Last signed in on ${date}`,
+    neverSignedIn: 'Never signed in',
     count: (n: number, formatted: string) =>
       plural('en', n, { one: `${formatted} person`, other: `${formatted} people` }),
     loading: 'Loading people…',
@@ -60,6 +65,7 @@ export const adminEn = {
     notFoundTitle: 'No such person',
     notFoundBody: 'This account does not exist. Go back to the list and search again.',
     since: (date: string) => `Account created on ${date}`,
+    sso: 'Signs in through their organisation’s single sign-on',
     projects: 'Projects and roles',
     noProjects: 'Member of no project.',
     archived: 'archived',

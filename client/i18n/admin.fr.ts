@@ -33,6 +33,11 @@ export const adminFr: Messages['admin'] = {
     statusAll: 'Tout le monde',
     statusActive: 'Actives',
     statusDeactivated: 'Désactivées',
+    statusSsoUnseen: 'Par SSO, absentes depuis 90 jours',
+    ssoUnseenHint:
+      'Les comptes actifs qui se connectent par l’authentification unique de leur organisation et ne se sont pas connectés depuis 90 jours, ou jamais. Sans retrait automatique (SCIM), Jalon n’est pas prévenu d’un départ : ouvrez la fiche d’une personne pour la désactiver.',
+    lastSignIn: (date: string) => `Dernière connexion le ${date}`,
+    neverSignedIn: 'Jamais connectée',
     count: (n: number, formatted: string) =>
       plural('fr', n, { one: `${formatted}\u00a0personne`, other: `${formatted}\u00a0personnes` }),
     loading: 'Chargement des personnes…',
@@ -62,6 +67,7 @@ export const adminFr: Messages['admin'] = {
     notFoundTitle: 'Personne introuvable',
     notFoundBody: 'Ce compte n’existe pas. Revenez à la liste et relancez la recherche.',
     since: (date: string) => `Compte créé le ${date}`,
+    sso: 'Se connecte par l’authentification unique de son organisation',
     projects: 'Projets et rôles',
     noProjects: 'Membre d’aucun projet.',
     archived: 'archivé',

@@ -12,7 +12,7 @@ import type { DomainEvents } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { IssuerTrust } from '../sso/issuer-trust.ts';
-import { scimPlugin } from '../sso/scim-plugin.ts';
+import { SCIM_RATE_LIMIT, scimPlugin } from '../sso/scim-plugin.ts';
 import { recordSsoErrors } from '../sso/sso-errors.ts';
 import { SSO_MANAGEMENT_PATHS, ssoPlugin } from '../sso/sso-plugin.ts';
 import {
@@ -85,7 +85,7 @@ export function createAuth(deps: {
     database: drizzleAdapter(deps.db, { provider: 'sqlite', schema: authSchema, transaction: true }),
     plugins: [
       ssoPlugin({ db: deps.db, log, clock, events: deps.events }),
-      scimPlugin(config.authSecret),
+      scimPlugin(config.authSecret, deps.db),
       twoFactorPlugin(),
     ],
     disabledPaths: SSO_MANAGEMENT_PATHS,
@@ -146,6 +146,7 @@ export function createAuth(deps: {
         // provider. better-auth counts it as a sign-in (3 per 10 s per address), which would turn
         // away a hospital whose staff share one address at the start of the day.
         '/sign-in/sso': { window: 60, max: 120 },
+        '/scim/v2/*': SCIM_RATE_LIMIT,
         ...ACCOUNT_MAIL_LIMITS,
       },
     },

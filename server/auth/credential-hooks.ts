@@ -25,6 +25,9 @@ export const ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED';
 function reasonFor(path: string | undefined): CredentialsEndedReason {
   if (path === '/sign-out') return 'signed_out';
   if (path === '/get-session') return 'expired';
+  // The SCIM plugin deletes a person's sessions when no directory has them active any more,
+  // which is when Jalon deactivates the account (server/sso/settle-scim-accounts.ts).
+  if (path?.startsWith('/scim/')) return 'deactivated';
   return 'sessions_revoked';
 }
 

@@ -6,7 +6,8 @@
  * Reactivation lets it sign in again; the tokens stay revoked.
  *
  * The operator's shell deactivates through `endAccount` too (server/operator/), as the system
- * and with the command as the audit entry's reason: the same rule, the same writes.
+ * and with the command as the audit entry's reason: the same rule, the same writes. So does an
+ * organisation's identity provider over SCIM (server/sso/settle-scim-accounts.ts).
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AccountStatus } from '../../shared/schemas/people.ts';
@@ -19,10 +20,15 @@ import { loadAccount } from './account-row.ts';
 import { activeManagerCount } from './active-managers.ts';
 import { checkKeepsAManager, checkReactivable } from './people.rules.ts';
 
-/** Who ends an account: a cluster manager, or the system (null) for the operator's shell. */
+/**
+ * Who ends an account: a cluster manager, or no person (null): the operator's shell, or an
+ * organisation's identity provider over SCIM, which names that organisation (`onBehalfOf`) and
+ * says so in the reason.
+ */
 export interface AccountChangeBy {
   actor: Pick<Actor, 'id' | 'organisationId'> | null;
   reason: string | null;
+  onBehalfOf?: string;
 }
 
 type AccountDeps = Pick<ServiceDeps, 'db' | 'log' | 'clock' | 'events'>;
@@ -94,7 +100,7 @@ function audited(by: AccountChangeBy, userId: string, at: Date, before: string |
   return {
     at,
     actorId: by.actor?.id ?? null,
-    actorOrganisationId: by.actor?.organisationId ?? null,
+    actorOrganisationId: by.actor?.organisationId ?? by.onBehalfOf ?? null,
     projectId: null,
     entity: 'user',
     entityId: userId,

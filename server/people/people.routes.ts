@@ -35,7 +35,7 @@ export function peopleRoutes(deps: ServiceDeps) {
         path: '/people',
         tags: ['people'],
         summary:
-          'Every person, searched by name, address or organisation (accent-insensitive), a page at a time (cluster managers)',
+          'Every person, searched by name, address or organisation (accent-insensitive), a page at a time; `status=sso_unseen`: the active single sign-on accounts not seen for 90 days or never (cluster managers)',
         request: { query: PeopleQuery },
         responses: { 200: json(PeoplePage, 'A page of people, by name'), ...errors },
       }),

@@ -1,6 +1,6 @@
 /** Pure rules about accounts. */
 import { fold } from '../../shared/portfolio-filter.ts';
-import type { PersonSummary } from '../../shared/schemas/people.ts';
+import { type PeopleStatus, type PersonSummary, SSO_UNSEEN_DAYS } from '../../shared/schemas/people.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -48,11 +48,23 @@ export function matchesPerson(
 }
 
 export function statusMatches(
-  person: Pick<PersonSummary, 'deactivatedAt'>,
-  status: 'active' | 'deactivated' | 'all',
+  person: Pick<PersonSummary, 'deactivatedAt'> & Partial<Pick<PersonSummary, 'sso' | 'lastSignInAt'>>,
+  status: PeopleStatus,
+  now: Date = new Date(),
 ): boolean {
   if (status === 'all') return true;
+  if (status === 'sso_unseen') return person.deactivatedAt === null && unseenSso(person, now);
   return status === 'active' ? person.deactivatedAt === null : person.deactivatedAt !== null;
+}
+
+/**
+ * An SSO account not seen for SSO_UNSEEN_DAYS: without SCIM, the organisation's provider tells
+ * Jalon nothing when someone leaves, and a person who left stops signing in.
+ */
+export function unseenSso(person: Partial<Pick<PersonSummary, 'sso' | 'lastSignInAt'>>, now: Date): boolean {
+  if (!person.sso) return false;
+  if (!person.lastSignInAt) return true;
+  return Date.parse(person.lastSignInAt) < now.getTime() - SSO_UNSEEN_DAYS * 86_400_000;
 }
 
 /** By name, as a reader scans a list; the address parts namesakes. */

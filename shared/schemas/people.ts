@@ -108,11 +108,20 @@ export const PersonExport = z.object({
 });
 export type PersonExport = z.infer<typeof PersonExport>;
 
+export const PEOPLE_STATUSES = ['active', 'deactivated', 'all', 'sso_unseen'] as const;
+export type PeopleStatus = (typeof PEOPLE_STATUSES)[number];
+/** how long an SSO account may go without signing in before it is listed as not seen */
+export const SSO_UNSEEN_DAYS = 90;
+
 /** The programme office's search over people: name, address or organisation, accent-insensitive. */
 export const PeopleQuery = z.object({
   q: z.string().trim().max(200).optional().default(''),
-  /** active (the default list), deactivated, or every account */
-  status: z.enum(['active', 'deactivated', 'all']).optional().default('all'),
+  /**
+   * active (the default list), deactivated, every account, or `sso_unseen`: active accounts that
+   * sign in through an organisation's single sign-on and have not signed in for
+   * SSO_UNSEEN_DAYS days, or never (for providers that cannot tell Jalon when someone leaves)
+   */
+  status: z.enum(PEOPLE_STATUSES).optional().default('all'),
   offset: z.coerce.number().int().nonnegative().max(100_000).optional().default(0),
   limit: z.coerce.number().int().min(1).max(100).optional().default(25),
 });
@@ -126,6 +135,10 @@ export const PersonSummary = z.object({
   clusterManager: z.boolean(),
   deactivatedAt: IsoDate.nullable(),
   erasedAt: IsoDate.nullable(),
+  /** the last time a session was opened for the account, null if never */
+  lastSignInAt: IsoDate.nullable(),
+  /** whether the account signs in through an organisation's single sign-on */
+  sso: z.boolean(),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 

@@ -76,6 +76,12 @@ const SCREENS: Screen[] = [
     ready: h1(/^Léa Fontaine$/),
   },
   {
+    name: 'admin people, single sign-on not seen for 90 days',
+    role: 'manager',
+    path: () => '/admin/people?status=sso_unseen',
+    ready: h1(/^(People|Personnes)$/),
+  },
+  {
     name: 'admin organisations',
     role: 'manager',
     path: () => '/admin/organisations',

@@ -34,6 +34,17 @@ describe('searching people', () => {
     expect(statusMatches({ deactivatedAt: null }, 'all')).toBe(true);
   });
 
+  it('lists active SSO accounts not seen for 90 days or never, and nobody else', () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    const seen = (lastSignInAt: string | null, sso = true, deactivatedAt: string | null = null) =>
+      statusMatches({ deactivatedAt, sso, lastSignInAt }, 'sso_unseen', now);
+    expect(seen(null)).toBe(true);
+    expect(seen('2026-03-03T11:59:59Z')).toBe(true);
+    expect(seen('2026-03-03T12:00:01Z')).toBe(false);
+    expect(seen(null, false)).toBe(false);
+    expect(seen(null, true, '2026-05-01T00:00:00Z')).toBe(false);
+  });
+
   it('sorts by name without regard to accents', () => {
     const sorted = sortPeople([
       { name: 'Hugo', email: 'b' },

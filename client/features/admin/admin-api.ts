@@ -3,11 +3,12 @@ import type {
   AccountStatus,
   ManagerRights,
   PeoplePage,
+  PeopleStatus,
   PersonDetail,
 } from '../../../shared/schemas/people.ts';
 import { request } from '../../api.ts';
 
-export type PeopleStatus = 'all' | 'active' | 'deactivated';
+export type { PeopleStatus } from '../../../shared/schemas/people.ts';
 
 export interface PeopleSearch {
   q: string;

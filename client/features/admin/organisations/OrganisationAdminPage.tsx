@@ -12,6 +12,7 @@ import { OrganisationForm } from './OrganisationForm.tsx';
 import { OrganisationPeople, OrganisationProjects } from './OrganisationLists.tsx';
 import { OrgBadge } from './OrgBadge.tsx';
 import { bodyOf, emptyValues, type FormValues, valuesOf } from './organisation-form.ts';
+import { ScimPanel } from './ScimPanel.tsx';
 
 function BackLink() {
   const { t } = useI18n();
@@ -114,6 +115,7 @@ export function OrganisationAdminPage(props: { id: string }) {
               {saved()}
             </p>
             <StatusPanel org={org()} onChange={(next) => mutate(next)} />
+            <ScimPanel organisationId={org().id} organisationName={org().name} />
             <OrganisationPeople org={org()} />
             <OrganisationProjects org={org()} />
           </div>

@@ -6,6 +6,7 @@ import type {
   CreateOrganisationBody,
   UpdateOrganisationBody,
 } from '../../../../shared/schemas/organisations.ts';
+import type { ScimIssued, ScimStatus } from '../../../../shared/schemas/scim.ts';
 import { request } from '../../../api.ts';
 
 export type StatusFilter = 'all' | 'active' | 'deactivated';
@@ -39,4 +40,12 @@ export const adminOrganisationsApi = {
     request<AdminOrganisationDetail>('POST', `/api/organisations/${enc(id)}/deactivate`),
   reactivate: (id: string) =>
     request<AdminOrganisationDetail>('POST', `/api/organisations/${enc(id)}/reactivate`),
+};
+
+/** The organisation's automatic removal (SCIM): by its id, never its address. */
+export const scimApi = {
+  status: (id: string) => request<ScimStatus>('GET', `/api/admin/organisations/${enc(id)}/scim`),
+  enable: (id: string) => request<ScimIssued>('POST', `/api/admin/organisations/${enc(id)}/scim`),
+  rotate: (id: string) => request<ScimIssued>('POST', `/api/admin/organisations/${enc(id)}/scim/rotate`),
+  revoke: (id: string) => request<ScimStatus>('DELETE', `/api/admin/organisations/${enc(id)}/scim/token`),
 };

@@ -6,11 +6,11 @@ import { LoadFailed, Loading } from '../../../components/LoadStates.tsx';
 import { SearchIcon } from '../../../components/SearchIcon.tsx';
 import { StatePanel } from '../../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../../components/use-document-title.ts';
-import { formatNumber } from '../../../i18n/format.ts';
+import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import { adminApi, PAGE_SIZE, type PeopleSearch, type PeopleStatus } from '../admin-api.ts';
 import { PersonTags } from './PersonTags.tsx';
 
-const STATUSES: PeopleStatus[] = ['all', 'active', 'deactivated'];
+const STATUSES: PeopleStatus[] = ['all', 'active', 'deactivated', 'sso_unseen'];
 /** typing settles for this long before the search goes out */
 const SEARCH_DELAY_MS = 250;
 
@@ -101,8 +101,12 @@ export function PeopleList() {
           <option value="all">{p().statusAll}</option>
           <option value="active">{p().statusActive}</option>
           <option value="deactivated">{p().statusDeactivated}</option>
+          <option value="sso_unseen">{p().statusSsoUnseen}</option>
         </select>
       </search>
+      <Show when={search().status === 'sso_unseen'}>
+        <p class="muted people-hint">{p().ssoUnseenHint}</p>
+      </Show>
 
       <Switch>
         <Match when={page.error && !page.loading}>
@@ -156,7 +160,7 @@ export function PeopleList() {
 }
 
 function PersonRow(props: { person: PersonSummary }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [params] = useSearchParams();
   const back = () => {
     const query = new URLSearchParams(params as Record<string, string>).toString();
@@ -169,6 +173,13 @@ function PersonRow(props: { person: PersonSummary }) {
           {props.person.name}
         </A>
         <span class="person-row-email">{props.person.email}</span>
+        <Show when={props.person.sso}>
+          <span class="person-row-email">
+            {props.person.lastSignInAt
+              ? t().admin.people.lastSignIn(formatDate(locale(), props.person.lastSignInAt))
+              : t().admin.people.neverSignedIn}
+          </span>
+        </Show>
       </div>
       <span class="person-row-orgs muted">
         {props.person.organisations.map((o) => o.name).join(', ') || t().admin.people.noOrganisation}

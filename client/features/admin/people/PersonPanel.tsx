@@ -57,6 +57,10 @@ export function PersonPanel(props: { id: string }) {
                     .organisations.map((o) => o.name)
                     .join(', ') || t().admin.people.noOrganisation,
                   p().since(formatDate(locale(), current().createdAt)),
+                  current().lastSignInAt
+                    ? t().admin.people.lastSignIn(formatDate(locale(), current().lastSignInAt as string))
+                    : t().admin.people.neverSignedIn,
+                  ...(current().sso ? [p().sso] : []),
                 ].join(' · ')}
               </p>
               <div class="person-grid">
