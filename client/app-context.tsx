@@ -4,7 +4,9 @@
  * session shows up everywhere at once.
  */
 import { createContext, createEffect, on, type ParentProps, useContext } from 'solid-js';
+import type { CredentialsEndedReason } from '../shared/credentials.ts';
 import { api, setApiHooks } from './api.ts';
+import { ApiError } from './errors.ts';
 import { setDisplayTimeZone } from './i18n/format.ts';
 import { createI18nStore } from './i18n/i18n.ts';
 import { closeAppSocket, setCredentialsEndedHandler } from './realtime/socket.ts';
@@ -12,11 +14,38 @@ import { createConnectivityStore } from './stores/connectivity.ts';
 import { createFrameworksStore } from './stores/frameworks.ts';
 import { createLocaleSync } from './stores/locale-sync.ts';
 import { createProjectsStore } from './stores/projects.ts';
-import { createSessionStore } from './stores/session.ts';
+import { createSessionStore, type SessionStore } from './stores/session.ts';
+
+/**
+ * A refusal or the socket says this browser's session ended. Unless it already holds the session
+ * that replaced it: better-auth swaps the session when two-factor authentication is turned on or
+ * the password changes, and a request or socket still on the old one is refused. /api/me tells:
+ * the same person still signed in keeps the page they are on (backup codes shown once).
+ */
+function sessionEndedCheck(session: SessionStore) {
+  let checking: Promise<void> | null = null;
+  return (reason: CredentialsEndedReason | null) => {
+    const before = session[0].me?.user.id;
+    if (!before) return session[1].signedOut(reason);
+    checking ??= api
+      .me()
+      .then(
+        (me) => (me.user.id === before ? session[1].setMe(me) : session[1].signedOut(reason)),
+        (err) => {
+          // Offline is no news about the session, unless the socket said it ended.
+          if (reason || (err instanceof ApiError && err.status === 401)) session[1].signedOut(reason);
+        },
+      )
+      .finally(() => {
+        checking = null;
+      });
+  };
+}
 
 function createAppStores() {
   const i18n = createI18nStore();
   const session = createSessionStore(api, closeAppSocket);
+  const sessionMayHaveEnded = sessionEndedCheck(session);
   const frameworks = createFrameworksStore(api);
   const connectivity = createConnectivityStore();
   const locale = createLocaleSync(i18n, session, api);
@@ -25,7 +54,7 @@ function createAppStores() {
   setApiHooks({
     onNetworkFailure: connectivity[1].reportNetworkFailure,
     onNetworkSuccess: connectivity[1].reportNetworkSuccess,
-    onUnauthenticated: () => session[1].signedOut(),
+    onUnauthenticated: () => sessionMayHaveEnded(null),
     // /api/me says so: the pages send the person to /account to turn it on (RequireSession).
     // Once it says so, each further refusal is expected and asks nothing more: a call in flight
     // while turning it on would carry the session that better-auth replaces.
@@ -35,7 +64,7 @@ function createAppStores() {
     },
   });
   // Signed out elsewhere, revoked, expired or deactivated: the sign-in page says so.
-  setCredentialsEndedHandler((reason) => session[1].signedOut(reason));
+  setCredentialsEndedHandler((reason) => sessionMayHaveEnded(reason));
   createEffect(() => {
     if (session[0].status === 'signedIn') void frameworks[1].load();
   });
