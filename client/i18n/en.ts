@@ -65,6 +65,8 @@ export const en = {
       unverifiable:
         'Your organisation’s answer could not be verified, so you were not signed in. Try again; if it keeps happening, tell your IT department.',
       notConfigured: 'Your organisation’s sign-in is not set up correctly. Tell the programme office.',
+      notLinkable:
+        'An account with this address already exists and your organisation’s sign-in cannot take it over. Ask the programme office.',
       other: 'Signing in through your organisation did not work. Try again.',
     },
     pageTitle: 'Sign in',

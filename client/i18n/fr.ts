@@ -70,6 +70,8 @@ export const fr: Messages = {
         'La réponse de votre organisation n’a pas pu être vérifiée : vous n’êtes pas connecté. Réessayez ; si cela se reproduit, prévenez votre service informatique.',
       notConfigured:
         'L’identification de votre organisation est mal configurée. Prévenez le bureau du programme.',
+      notLinkable:
+        'Un compte existe déjà à cette adresse et l’identification de votre organisation ne peut pas le reprendre. Adressez-vous au bureau du programme.',
       other: 'L’identification par votre organisation n’a pas abouti. Réessayez.',
     },
     pageTitle: 'Connexion',

@@ -29,7 +29,7 @@ export function ssoPlugin(deps: SsoUserDeps) {
   return sso({
     organizationProvisioning: { disabled: true },
     providersLimit: PROVIDERS_PER_MANAGER,
-    resolveUser: resolveSsoUser(),
+    resolveUser: resolveSsoUser(deps),
     provisionUser: provisionSsoUser(deps),
     // Every sign-in counts for the connection, and someone linked without an organisation joins it.
     provisionUserOnEveryLogin: true,

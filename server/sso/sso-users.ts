@@ -5,14 +5,15 @@
  * - The address must be in one of the connection's domains: an identity provider speaks for its
  *   own organisation's addresses only, never another's.
  * - An OIDC provider that says the address is not verified is refused.
- * - An account that already has the address is linked (its domain is covered, checked above);
- *   otherwise the plugin creates one.
+ * - An account that already has the address is linked (its domain is covered, checked above)
+ *   when its address was proven or it is already one of the organisation's people; otherwise
+ *   the plugin creates one.
  * - A person who belongs to no organisation becomes a member of the connection's: that grants
  *   nothing on any project (DESIGN §1); invitations do.
  * - A deactivated account gets no session (server/auth/credential-hooks.ts refuses it).
  */
 import type { SSOOptions } from '@better-auth/sso';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ChangeSet } from '../change-set.ts';
 import type { Db } from '../db/client.ts';
 import { organisationMembers, organisations } from '../db/schema/index.ts';
@@ -33,12 +34,13 @@ export const SSO_REFUSALS = {
   domain: 'SSO_ADDRESS_NOT_COVERED',
   unverified: 'SSO_EMAIL_NOT_VERIFIED',
   unbound: 'SSO_CONNECTION_INCOMPLETE',
+  notLinkable: 'SSO_ACCOUNT_NOT_LINKABLE',
 } as const;
 
 type ResolveUser = NonNullable<SSOOptions['resolveUser']>;
 type ProvisionUser = NonNullable<SSOOptions['provisionUser']>;
 
-export function resolveSsoUser(): ResolveUser {
+export function resolveSsoUser(deps: Pick<SsoUserDeps, 'db'>): ResolveUser {
   return async (input, { database }) => {
     const provider = await database.findOne<{ domain: string; organizationId: string | null }>({
       model: 'ssoProvider',
@@ -63,12 +65,33 @@ export function resolveSsoUser(): ResolveUser {
         code: SSO_REFUSALS.unverified,
         message: 'The identity provider says this address is not verified',
       };
-    const existing = await database.findOne<{ id: string }>({
+    const existing = await database.findOne<{ id: string; emailVerified: boolean }>({
       model: 'user',
       where: [{ field: 'email', value: email }],
     });
-    return existing ? { action: 'link', userId: existing.id, profile: 'preserve' } : { action: 'continue' };
+    if (!existing) return { action: 'continue' };
+    // An address nobody proved (an account another organisation's directory created, then
+    // renamed) is not handed to this identity provider, unless the account is already one of
+    // its organisation's people.
+    if (!existing.emailVerified && !(await isMemberOf(deps.db, existing.id, provider.organizationId)))
+      return {
+        action: 'reject',
+        code: SSO_REFUSALS.notLinkable,
+        message: 'An account with this address exists that this organisation’s sign-in may not take over',
+      };
+    return { action: 'link', userId: existing.id, profile: 'preserve' };
   };
+}
+
+async function isMemberOf(db: Db, userId: string, organisationId: string): Promise<boolean> {
+  const rows = await db
+    .select({ userId: organisationMembers.userId })
+    .from(organisationMembers)
+    .where(
+      and(eq(organisationMembers.userId, userId), eq(organisationMembers.organisationId, organisationId)),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 export function provisionSsoUser(deps: SsoUserDeps): ProvisionUser {

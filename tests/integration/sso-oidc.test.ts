@@ -293,6 +293,27 @@ describe('refusals, each counted against the connection', () => {
     expect(row?.n).toBe(0);
     expect((await connectionView()).activity.lastError).toMatch(/outside its organisation/);
   });
+  it('an existing account whose address nobody proved, outside the hospital, is not taken over', async () => {
+    // as a directory elsewhere could have made it: an unproven address in the hospital's domain
+    const email = `unproven@${DOMAIN}`;
+    await createAccount(server, {
+      name: 'Unproven',
+      email,
+      password: 'long enough password 1',
+      verified: false,
+    });
+    idp.addAccount({ email, name: 'Unproven' });
+    const browser = new SsoBrowser();
+    const callback = await browser.signInAtIdp(await browser.startSso(server.url, email), email, isCallback);
+    const step = await browser.request(callback);
+    expect(await refusedAt(step)).toBe('SSO_ACCOUNT_NOT_LINKABLE');
+    const linked = await server.deps.db
+      .select({ n: count() })
+      .from(account)
+      .innerJoin(user, eq(user.id, account.userId))
+      .where(and(eq(user.email, email), eq(account.providerId, providerId)));
+    expect(linked[0]?.n).toBe(0);
+  });
 });
 
 describe('passwords for the hospital’s domain', () => {

@@ -29,6 +29,7 @@ export type SsoErrorKind =
   | 'expired'
   | 'unverifiable'
   | 'notConfigured'
+  | 'notLinkable'
   | 'other';
 
 export function ssoErrorKind(code: string): SsoErrorKind {
@@ -42,11 +43,18 @@ export function ssoErrorKind(code: string): SsoErrorKind {
     case 'access_denied':
     case 'login_required':
       return 'cancelled';
+    case 'SSO_ACCOUNT_NOT_LINKABLE':
+    case 'account_not_linked':
+      return 'notLinkable';
+    case 'replay_detected':
+    case 'unsolicited_response':
     case 'state_mismatch':
     case 'invalid_state':
     case 'please_restart_the_process':
     case 'state_not_found':
       return 'expired';
+    case 'saml_error':
+    case 'invalid_saml_response':
     case 'invalid_provider':
     case 'invalid_grant':
       return 'unverifiable';
