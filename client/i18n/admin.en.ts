@@ -12,6 +12,7 @@ export const adminEn = {
     organisations: 'Organisations',
     audit: 'Audit trail',
     services: 'Services',
+    sso: 'Single sign-on',
   },
   auditLink: 'Check the audit trail, in the administration',
   notAllowedTitle: 'Only the programme office administers the cluster',

@@ -13,6 +13,7 @@ export const adminFr: Messages['admin'] = {
     organisations: 'Organisations',
     audit: 'Piste d’audit',
     services: 'Services',
+    sso: 'Identification unique',
   },
   auditLink: 'Vérifier la piste d’audit, dans l’administration',
   notAllowedTitle: 'Seul le bureau de programme administre le cluster',

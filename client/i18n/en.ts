@@ -9,6 +9,7 @@ import { accountPageEn } from './account-page.en.ts';
 import { activityEn } from './activity.en.ts';
 import { adminEn } from './admin.en.ts';
 import { adminOrganisationsEn } from './admin-organisations.en.ts';
+import { adminSsoEn } from './admin-sso.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
@@ -52,6 +53,7 @@ export const en = {
   signIn: {
     ssoSignsYouIn: (organisation: string) => `${organisation} signs you in.`,
     ssoGo: 'Continue to your organisation’s sign-in',
+    ssoNoPassword: 'You sign in with your usual account there: no Jalon password to choose.',
     ssoLeaving: 'Taking you to your organisation’s sign-in…',
     ssoRequired: 'Your organisation signs you in: continue with its sign-in instead of a password.',
     checking: 'Checking your address…',
@@ -270,6 +272,7 @@ export const en = {
   accountPage: accountPageEn,
   twoFactor: twoFactorEn,
   adminOrganisations: adminOrganisationsEn,
+  adminSso: adminSsoEn,
   frameworksAdmin: frameworksAdminEn,
   admin: adminEn,
   projectSettings: projectSettingsEn,

@@ -8,6 +8,7 @@ import { accountPageFr } from './account-page.fr.ts';
 import { activityFr } from './activity.fr.ts';
 import { adminFr } from './admin.fr.ts';
 import { adminOrganisationsFr } from './admin-organisations.fr.ts';
+import { adminSsoFr } from './admin-sso.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
@@ -54,6 +55,8 @@ export const fr: Messages = {
   signIn: {
     ssoSignsYouIn: (organisation: string) => `${organisation} vous identifie.`,
     ssoGo: 'Continuer vers votre organisation',
+    ssoNoPassword:
+      'Vous vous connectez avec votre compte habituel chez elle\u00a0: pas de mot de passe Jalon à choisir.',
     ssoLeaving: 'Redirection vers l’identification de votre organisation…',
     ssoRequired:
       'Votre organisation vous identifie : continuez avec son identification plutôt qu’un mot de passe.',
@@ -63,15 +66,15 @@ export const fr: Messages = {
         'L’identification de votre organisation a fourni une adresse hors de ses domaines. Utilisez l’adresse de votre organisation.',
       notVerified:
         'L’identification de votre organisation indique que cette adresse n’est pas vérifiée. Adressez-vous à votre service informatique.',
-      deactivated: 'Ce compte a été désactivé ; demandez au bureau du programme de le réactiver.',
+      deactivated: 'Ce compte a été désactivé ; demandez au bureau de programme de le réactiver.',
       cancelled: 'L’identification auprès de votre organisation a été annulée ou refusée. Réessayez.',
       expired: 'Cette identification a pris trop de temps ou a déjà servi. Recommencez.',
       unverifiable:
         'La réponse de votre organisation n’a pas pu être vérifiée : vous n’êtes pas connecté. Réessayez ; si cela se reproduit, prévenez votre service informatique.',
       notConfigured:
-        'L’identification de votre organisation est mal configurée. Prévenez le bureau du programme.',
+        'L’identification de votre organisation est mal configurée. Prévenez le bureau de programme.',
       notLinkable:
-        'Un compte existe déjà à cette adresse et l’identification de votre organisation ne peut pas le reprendre. Adressez-vous au bureau du programme.',
+        'Un compte existe déjà à cette adresse et l’identification de votre organisation ne peut pas le reprendre. Adressez-vous au bureau de programme.',
       other: 'L’identification par votre organisation n’a pas abouti. Réessayez.',
     },
     pageTitle: 'Connexion',
@@ -278,6 +281,7 @@ export const fr: Messages = {
   accountPage: accountPageFr,
   twoFactor: twoFactorFr,
   adminOrganisations: adminOrganisationsFr,
+  adminSso: adminSsoFr,
   frameworksAdmin: frameworksAdminFr,
   admin: adminFr,
   projectSettings: projectSettingsFr,

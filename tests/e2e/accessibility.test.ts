@@ -117,6 +117,19 @@ const SCREENS: Screen[] = [
     path: () => '/admin/frameworks/therapeutics',
     ready: h1(/^(Therapeutics|Thérapeutiques)$/),
   },
+  {
+    // the empty state: the demo cluster has no single sign-on connection
+    name: 'admin single sign-on',
+    role: 'manager',
+    path: () => '/admin/sso',
+    ready: (page) => page.getByRole('heading', { level: 2, name: /^(No single sign-on|Aucune connexion)/ }),
+  },
+  {
+    name: 'admin new single sign-on connection',
+    role: 'manager',
+    path: () => '/admin/sso/new',
+    ready: h1(/^(Add a connection|Ajouter une connexion)$/),
+  },
   { name: 'admin audit', role: 'manager', path: () => '/admin/audit', ready: h1(/./) },
   { name: 'admin services', role: 'manager', path: () => '/admin/services', ready: h1(/./) },
   {

@@ -34,6 +34,11 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     ),
   },
   {
+    id: 'sso',
+    label: (t) => t.admin.sections.sso,
+    component: lazy(() => import('./sso/SsoSection.tsx').then((m) => ({ default: m.SsoSection }))),
+  },
+  {
     id: 'audit',
     label: (t) => t.admin.sections.audit,
     component: lazy(() => import('./AuditSection.tsx').then((m) => ({ default: m.AuditSection }))),

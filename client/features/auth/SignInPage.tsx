@@ -255,7 +255,10 @@ export function SignInPage() {
                     : t().signIn.submit}
             </button>
             <p class="auth-links small">
-              <A href="/forgot-password">{t().account.signIn.forgot}</A>
+              {/* a covered address has no Jalon password to forget */}
+              <Show when={ssoOrganisation() === null}>
+                <A href="/forgot-password">{t().account.signIn.forgot}</A>
+              </Show>
               <Show when={openSignUp()}>
                 {' · '}
                 {t().account.signIn.noAccount} <A href="/sign-up">{t().account.signIn.signUp}</A>

@@ -139,7 +139,9 @@ function InvitationCard(props: { invitation: Invitation; token: string }) {
           <Match when={!me() && ssoOrganisation()}>
             {(organisation) => (
               <>
-                <p>{t().signIn.ssoSignsYouIn(organisation())}</p>
+                <p>
+                  {t().signIn.ssoSignsYouIn(organisation())} {t().signIn.ssoNoPassword}
+                </p>
                 <button
                   type="button"
                   class="button button-primary button-block"

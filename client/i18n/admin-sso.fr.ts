@@ -1,0 +1,141 @@
+/** Textes français de l’administration de l’identification unique (`t().adminSso`). */
+import type { Messages } from './messages.ts';
+import { plural } from './plural.ts';
+
+export const adminSsoFr: Messages['adminSso'] = {
+  pageTitle: 'Identification unique · Administration',
+  title: 'Identification unique',
+  newTitle: 'Ajouter une connexion',
+  back: 'Toutes les connexions',
+  intro:
+    'Une connexion permet aux personnes d’une organisation de se connecter avec leur compte habituel de leur hôpital, université ou entreprise, sans mot de passe Jalon.',
+  managersOnly: 'Réservé aux gestionnaires du cluster',
+  managersOnlyBody:
+    'Seul le bureau de programme gère la façon dont les organisations identifient leurs personnes.',
+  add: 'Ajouter une connexion',
+  loading: 'Chargement des connexions…',
+  loadError: 'Les connexions n’ont pas pu être chargées.',
+  count: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted}\u00a0connexion`, other: `${formatted}\u00a0connexions` }),
+  noneTitle: 'Aucune connexion d’identification unique',
+  noneBody:
+    'Avec une connexion, les personnes d’une organisation se connectent par son propre fournisseur d’identité\u00a0: pas de mot de passe Jalon à retenir, et quand elles quittent l’organisation, leur accès prend fin avec leur compte chez elle.',
+  noneNeeds:
+    'Son service informatique enregistre Jalon auprès de son fournisseur OpenID Connect ou SAML, puis vous donne l’URL de l’émetteur, l’identifiant et le secret client (OpenID Connect) ou l’identifiant d’entité, l’URL de connexion et le certificat de signature (SAML). Le guide «\u00a0Identification unique\u00a0» (docs/sso.md) détaille ce qu’il lui faut.',
+  listLabel: 'Connexions d’identification unique',
+  protocols: { oidc: 'OpenID Connect', saml: 'SAML 2.0' },
+  noOrganisation: 'Organisation supprimée',
+  domains: 'Domaines de messagerie',
+  clientIdEnd: (end: string) => `Identifiant client se terminant par …${end}`,
+  issuer: 'Fournisseur d’identité',
+  giveProvider: 'À donner au fournisseur d’identité',
+  urls: {
+    redirect: 'URL de redirection (callback)',
+    acs: 'URL du service consommateur d’assertions (ACS)',
+    spMetadata: 'Métadonnées du fournisseur de service',
+    entityId: 'Identifiant d’entité (audience)',
+  },
+  copy: 'Copier',
+  copyLabel: (what: string) => `Copier\u00a0: ${what}`,
+  copied: 'Copié',
+  copyFailed: 'Sélectionnez l’adresse et copiez-la vous-même',
+  activity: 'Activité',
+  signIns: (n: number, formatted: string) =>
+    plural('fr', n, {
+      one: `${formatted}\u00a0identification`,
+      other: `${formatted}\u00a0identifications`,
+    }),
+  lastSignIn: (at: string) => `la dernière le ${at}`,
+  noSignIn: 'Personne ne s’est encore identifié par elle',
+  errors: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted}\u00a0erreur`, other: `${formatted}\u00a0erreurs` }),
+  lastError: (at: string) => `Dernière erreur, le ${at}\u00a0:`,
+  noError: 'Aucune erreur',
+  lastTest: 'Dernier test',
+  neverTested: 'Pas encore testée',
+  testOk: (at: string) => `Réussi le ${at}\u00a0: on peut s’identifier par elle.`,
+  testFailed: (at: string) =>
+    `Échoué le ${at}\u00a0: personne ne pourra s’identifier par elle tant que ce n’est pas corrigé.`,
+  checks: {
+    discovery: 'Document de découverte',
+    issuer: 'Émetteur',
+    endpoints: 'Points d’accès',
+    keys: 'Clés de signature',
+    'entity id': 'Identifiant d’entité',
+    'sign-in URL': 'URL de connexion',
+    certificate: 'Certificat de signature',
+  },
+  checkOk: 'réussi',
+  /** between a check's name and what it found */
+  colon: '\u00a0: ',
+  checkFailed: 'échoué',
+  test: 'Tester',
+  testLabel: (organisation: string) => `Tester la connexion de ${organisation}`,
+  testing: 'Test en cours…',
+  testError: 'Le test n’a pas pu être lancé\u00a0:',
+  remove: 'Retirer',
+  removeLabel: (organisation: string) => `Retirer la connexion de ${organisation}`,
+  removeTitle: (organisation: string) => `Retirer l’identification unique de ${organisation}\u00a0?`,
+  removeBody: (domains: string) =>
+    `Les personnes dont l’adresse est en ${domains} ne pourront plus se connecter par leur organisation. Leurs comptes, projets et historique restent, et elles peuvent choisir un mot de passe Jalon avec «\u00a0Mot de passe oublié\u00a0?\u00a0». Les sessions déjà ouvertes le restent jusqu’à leur expiration.`,
+  removeConfirm: 'Retirer la connexion',
+  removing: 'Retrait…',
+  removeFailed: 'La connexion n’a pas pu être retirée\u00a0:',
+  removed: (organisation: string) => `La connexion de ${organisation} est retirée.`,
+  cancel: 'Annuler',
+  offline: 'Vous êtes hors ligne\u00a0: les modifications attendent le retour de la connexion.',
+  form: {
+    intro:
+      'Demandez ces réglages au service informatique de l’organisation une fois Jalon enregistré chez lui. Jalon vérifie le fournisseur d’identité avant d’enregistrer.',
+    organisation: 'Organisation',
+    chooseOrganisation: 'Choisissez l’organisation',
+    organisationsLoading: 'Chargement des organisations…',
+    organisationsFailed: 'Les organisations n’ont pas pu être chargées.',
+    protocol: 'Protocole',
+    domains: 'Domaines de messagerie',
+    domainsHint:
+      'Les adresses que cette organisation identifie, par exemple chvb.example (un domaine couvre ses sous-domaines). Séparez-en plusieurs par des virgules.',
+    issuer: 'URL de l’émetteur',
+    issuerHint:
+      'Jalon lit les réglages du fournisseur à cette adresse suivie de /.well-known/openid-configuration.',
+    clientId: 'Identifiant client',
+    clientSecret: 'Secret client',
+    clientSecretHint: 'Conservé pour les connexions et jamais réaffiché.',
+    samlSource: 'Comment donner les réglages du fournisseur d’identité',
+    samlFields: 'Identifiant d’entité, URL de connexion et certificat',
+    samlMetadata: 'Ses métadonnées XML',
+    entityId: 'Identifiant d’entité du fournisseur d’identité',
+    entryPoint: 'URL de connexion (service d’authentification unique)',
+    certificate: 'Certificat de signature (PEM)',
+    certificateHint: 'De -----BEGIN CERTIFICATE----- à -----END CERTIFICATE-----.',
+    metadataXml: 'Métadonnées XML',
+    metadataHint:
+      'Les métadonnées du fournisseur d’identité, qui portent son identifiant d’entité, son URL de connexion et son certificat.',
+    submit: 'Vérifier et ajouter la connexion',
+    submitting: 'Vérification du fournisseur d’identité…',
+    cancel: 'Annuler',
+    fixFields: 'Certains champs sont à corriger\u00a0: voyez les messages à côté.',
+    refused: 'La connexion n’a pas été ajoutée.',
+    providerRefused:
+      'Le fournisseur d’identité n’a pas passé les vérifications\u00a0: voyez le message sous le champ à corriger.',
+    added: (organisation: string) => `La connexion de ${organisation} est ajoutée et testée.`,
+    errors: {
+      organisation: 'Choisissez l’organisation dont les personnes se connectent par cette connexion.',
+      organisationGone: 'Cette organisation n’existe plus\u00a0: choisissez-en une autre.',
+      organisationDeactivated: 'Cette organisation est désactivée\u00a0: réactivez-la d’abord.',
+      domains: 'Écrivez des noms de domaine comme hopital.example (sans @, sans https://).',
+      domainsMissing: 'Ajoutez au moins un domaine de messagerie.',
+      domainsTwice: 'Un domaine figure deux fois.',
+      domainsTooMany: (max: string) => `${max}\u00a0domaines au plus.`,
+      domainsTaken: (domains: string) =>
+        `Déjà couvert par une autre connexion\u00a0: ${domains}. Un domaine n’appartient qu’à une connexion.`,
+      url: 'Écrivez l’adresse complète, commençant par https://',
+      clientId: 'Écrivez l’identifiant client donné par le fournisseur.',
+      clientSecret: 'Écrivez le secret client donné par le fournisseur.',
+      entityId: 'Écrivez l’identifiant d’entité du fournisseur d’identité.',
+      certificate: 'Collez le certificat de signature.',
+      metadataXml: 'Collez les métadonnées XML.',
+      tooLong: 'C’est trop long.',
+    },
+  },
+};
