@@ -27,7 +27,8 @@ function sessionEndedCheck(session: SessionStore) {
   return (reason: CredentialsEndedReason | null) => {
     const before = session[0].me?.user.id;
     if (!before) return session[1].signedOut(reason);
-    checking ??= api
+    if (checking) return;
+    checking = api
       .me()
       .then(
         (me) => (me.user.id === before ? session[1].setMe(me) : session[1].signedOut(reason)),

@@ -11,7 +11,7 @@ export const adminSsoFr: Messages['adminSso'] = {
     'Une connexion permet aux personnes d’une organisation de se connecter avec leur compte habituel de leur hôpital, université ou entreprise, sans mot de passe Jalon.',
   managersOnly: 'Réservé aux gestionnaires du cluster',
   managersOnlyBody:
-    'Seul le bureau de programme gère la façon dont les organisations identifient leurs personnes.',
+    'Seul le bureau du programme gère la façon dont les organisations identifient leurs personnes.',
   add: 'Ajouter une connexion',
   loading: 'Chargement des connexions…',
   loadError: 'Les connexions n’ont pas pu être chargées.',

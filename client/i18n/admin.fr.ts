@@ -1,4 +1,4 @@
-/** Textes français de l’administration du bureau de programme (/admin) et de l’accueil de chacun. */
+/** Textes français de l’administration du bureau du programme (/admin) et de l’accueil de chacun. */
 import type { Messages } from './messages.ts';
 import { plural } from './plural.ts';
 
@@ -16,9 +16,9 @@ export const adminFr: Messages['admin'] = {
     sso: 'Identification unique',
   },
   auditLink: 'Vérifier la piste d’audit, dans l’administration',
-  notAllowedTitle: 'Seul le bureau de programme administre le cluster',
+  notAllowedTitle: 'Seul le bureau du programme administre le cluster',
   notAllowedBody:
-    'Cette page est réservée aux gestionnaires du cluster. Pour désactiver un compte, changer des droits ou ajouter une organisation, adressez-vous au bureau de programme du cluster.',
+    'Cette page est réservée aux gestionnaires du cluster. Pour désactiver un compte, changer des droits ou ajouter une organisation, adressez-vous au bureau du programme du cluster.',
   services: {
     intro:
       'Le catalogue de services recense ce que les plateformes et partenaires du cluster proposent aux projets. Les gestionnaires du cluster y ajoutent des offres et les modifient.',
@@ -87,7 +87,7 @@ export const adminFr: Messages['admin'] = {
     actions: 'Compte et droits',
     rights: 'Droits de gestionnaire du cluster',
     rightsOn:
-      'Cette personne est gestionnaire du cluster : elle voit tous les projets et anime le bureau de programme.',
+      'Cette personne est gestionnaire du cluster : elle voit tous les projets et anime le bureau du programme.',
     rightsOff: 'Cette personne n’est pas gestionnaire du cluster.',
     grant: 'Nommer gestionnaire du cluster',
     withdraw: 'Retirer les droits de gestionnaire',
@@ -112,7 +112,7 @@ export const adminFr: Messages['admin'] = {
     working: 'Enregistrement…',
     failed: 'L’opération n’a pas abouti :',
     lastManager:
-      'C’est le dernier gestionnaire du cluster : nommez d’abord quelqu’un d’autre gestionnaire, pour que le bureau de programme reste animé.',
+      'C’est le dernier gestionnaire du cluster : nommez d’abord quelqu’un d’autre gestionnaire, pour que le bureau du programme reste animé.',
     conflict: 'Le compte a changé entre-temps : rechargez la page et vérifiez avant de réessayer.',
     done: {
       deactivated: 'Le compte est désactivé. Ses sessions et ses jetons ont pris fin.',
@@ -139,7 +139,7 @@ export const adminFr: Messages['admin'] = {
   home: {
     nothingTitle: 'Rien pour vous ici pour l’instant',
     nothingBody:
-      'Les projets sont confidentiels dans Jalon : vous en voyez un une fois que son équipe vous en a fait membre. Demandez à un porteur de projet, ou au bureau de programme du cluster, de vous inviter. En attendant, vous pouvez parcourir l’annuaire et le catalogue de services.',
+      'Les projets sont confidentiels dans Jalon : vous en voyez un une fois que son équipe vous en a fait membre. Demandez à un porteur de projet, ou au bureau du programme du cluster, de vous inviter. En attendant, vous pouvez parcourir l’annuaire et le catalogue de services.',
     directory: 'Parcourir l’annuaire',
     catalogue: 'Voir le catalogue de services',
     queueTitle: 'Votre travail est dans la file des services',

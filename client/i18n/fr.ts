@@ -66,15 +66,15 @@ export const fr: Messages = {
         'L’identification de votre organisation a fourni une adresse hors de ses domaines. Utilisez l’adresse de votre organisation.',
       notVerified:
         'L’identification de votre organisation indique que cette adresse n’est pas vérifiée. Adressez-vous à votre service informatique.',
-      deactivated: 'Ce compte a été désactivé ; demandez au bureau de programme de le réactiver.',
+      deactivated: 'Ce compte a été désactivé ; demandez au bureau du programme de le réactiver.',
       cancelled: 'L’identification auprès de votre organisation a été annulée ou refusée. Réessayez.',
       expired: 'Cette identification a pris trop de temps ou a déjà servi. Recommencez.',
       unverifiable:
         'La réponse de votre organisation n’a pas pu être vérifiée : vous n’êtes pas connecté. Réessayez ; si cela se reproduit, prévenez votre service informatique.',
       notConfigured:
-        'L’identification de votre organisation est mal configurée. Prévenez le bureau de programme.',
+        'L’identification de votre organisation est mal configurée. Prévenez le bureau du programme.',
       notLinkable:
-        'Un compte existe déjà à cette adresse et l’identification de votre organisation ne peut pas le reprendre. Adressez-vous au bureau de programme.',
+        'Un compte existe déjà à cette adresse et l’identification de votre organisation ne peut pas le reprendre. Adressez-vous au bureau du programme.',
       other: 'L’identification par votre organisation n’a pas abouti. Réessayez.',
     },
     pageTitle: 'Connexion',
@@ -112,7 +112,7 @@ export const fr: Messages = {
       deactivated: 'Vous avez été déconnecté de Jalon : votre compte a été désactivé.',
     },
     signInAgain: 'Reconnectez-vous pour continuer.',
-    deactivated: 'Ce compte a été désactivé. Demandez au bureau de programme de le réactiver.',
+    deactivated: 'Ce compte a été désactivé. Demandez au bureau du programme de le réactiver.',
   },
   /** how a person whose data was erased reads (shared/schemas/people.ts) */
   erasedPerson: 'Personne effacée',
@@ -180,7 +180,7 @@ export const fr: Messages = {
     loading: 'Chargement des projets…',
     emptyTitle: 'Aucun projet pour l’instant',
     emptyBody:
-      'Les projets sont confidentiels dans Jalon : vous ne voyez un projet qu’une fois que son équipe vous en a fait membre. Demandez au porteur du projet, ou au bureau de programme du cluster, de vous inviter.',
+      'Les projets sont confidentiels dans Jalon : vous ne voyez un projet qu’une fois que son équipe vous en a fait membre. Demandez au porteur du projet, ou au bureau du programme du cluster, de vous inviter.',
     noResultsTitle: 'Aucun projet ne correspond à ces filtres',
     noResultsBody:
       'Essayez un autre mot ou une autre étape, ou effacez les filtres pour revoir tous vos projets.',
@@ -193,10 +193,10 @@ export const fr: Messages = {
     loading: 'Chargement du projet…',
     notFoundTitle: 'Projet introuvable',
     notFoundBody:
-      'Ce projet n’existe pas, ou vous n’en êtes pas membre. Un projet n’est visible que de ses membres et du bureau de programme du cluster.',
+      'Ce projet n’existe pas, ou vous n’en êtes pas membre. Un projet n’est visible que de ses membres et du bureau du programme du cluster.',
     lostAccessTitle: 'Votre accès à ce projet a été retiré',
     lostAccessBody:
-      'Vous n’êtes plus membre de ce projet : il ne s’affiche donc plus ici. S’il s’agit d’une erreur, demandez à son responsable ou au bureau de programme.',
+      'Vous n’êtes plus membre de ce projet : il ne s’affiche donc plus ici. S’il s’agit d’une erreur, demandez à son responsable ou au bureau du programme.',
     errorTitle: 'Ce projet n’a pas pu être chargé',
     summary: 'Résumé',
     noSummary: 'Pas encore de résumé.',

@@ -106,7 +106,7 @@ describe('organisations administration', () => {
     await page
       .getByRole('heading', {
         level: 1,
-        name: /Only the programme office administers the cluster|Seul le bureau de programme administre le cluster/,
+        name: /Only the programme office administers the cluster|Seul le bureau du programme administre le cluster/,
       })
       .waitFor();
     expect(await page.getByRole('link', { name: /New organisation|Nouvelle organisation/ }).count()).toBe(0);

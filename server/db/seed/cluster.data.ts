@@ -65,7 +65,7 @@ export const organisations: OrganisationSeed[] = [
     founder: true,
     description: {
       en: 'Research university hosting the cluster’s programme office and a large share of its academic laboratories.',
-      fr: 'Université de recherche qui héberge le bureau de programme du cluster et une grande partie de ses laboratoires académiques.',
+      fr: 'Université de recherche qui héberge le bureau du programme du cluster et une grande partie de ses laboratoires académiques.',
     },
     focusAreas: ['biomarkers', 'nanomedicine', 'regulatory'],
   },

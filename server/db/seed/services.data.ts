@@ -264,7 +264,7 @@ export const serviceSeeds: ServiceSeed[] = [
     name: { en: 'Business and IP mentoring', fr: 'Accompagnement business et propriété intellectuelle' },
     description: {
       en: 'Sessions with the programme office’s business developers and IP counsel: freedom to operate, patent strategy, licensing, business model, fundraising pitch.',
-      fr: 'Des séances avec les chargés d’affaires et le conseil en propriété industrielle du bureau de programme : liberté d’exploitation, stratégie de brevets, licences, modèle économique, présentation aux investisseurs.',
+      fr: 'Des séances avec les chargés d’affaires et le conseil en propriété industrielle du bureau du programme : liberté d’exploitation, stratégie de brevets, licences, modèle économique, présentation aux investisseurs.',
     },
     audience: { en: 'Any project of the cluster.', fr: 'Tout projet du cluster.' },
     requesterKinds: [],
