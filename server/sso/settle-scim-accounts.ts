@@ -9,7 +9,7 @@
  *   directory created joins it here (with no project rights: those come from invitations only).
  *
  * `active: true` after a deactivation does not reactivate the account: that stays a cluster
- * manager's decision (docs/sso-scim.md says why).
+ * manager's decision (docs/sso.md, "Automatic removal", says why).
  *
  * Each outcome is checked against the committed rows, so a request the plugin rolled back
  * changes nothing here.
