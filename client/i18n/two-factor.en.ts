@@ -18,7 +18,8 @@ export const twoFactorEn = {
     turningOn: 'Preparing…',
     scanTitle: 'Add Jalon to your authenticator app',
     scanSteps:
-      'In your authenticator app, add an account and enter this key (time-based, 6 digits). On this phone, the link opens the app directly.',
+      'In your authenticator app, add an account and scan this code, or enter the key below (time-based, 6 digits). On a phone, the link opens the app directly.',
+    qrAlt: 'QR code of the key, to scan with your authenticator app',
     secretLabel: 'Key to enter in the app',
     copySecret: 'Copy the key',
     openInApp: 'Open in my authenticator app',

@@ -17,7 +17,8 @@ export const twoFactorFr: Messages['twoFactor'] = {
     turningOn: 'Préparation…',
     scanTitle: 'Ajoutez Jalon à votre application d’authentification',
     scanSteps:
-      'Dans votre application d’authentification, ajoutez un compte et saisissez cette clé (basée sur le temps, 6\u00a0chiffres). Sur ce téléphone, le lien ouvre directement l’application.',
+      'Dans votre application d’authentification, ajoutez un compte et scannez ce code, ou saisissez la clé ci-dessous (basée sur le temps, 6\u00a0chiffres). Sur un téléphone, le lien ouvre directement l’application.',
+    qrAlt: 'QR code de la clé, à scanner avec votre application d’authentification',
     secretLabel: 'Clé à saisir dans l’application',
     copySecret: 'Copier la clé',
     openInApp: 'Ouvrir dans mon application d’authentification',

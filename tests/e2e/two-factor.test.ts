@@ -6,6 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { renderSVG } from 'uqr';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clusterSettings } from '../../server/db/schema/index.ts';
 import { builtClientDir, launchBrowser } from '../support/browser.ts';
@@ -59,6 +60,14 @@ async function enrolFromAccount(page: Page, shotName?: string): Promise<string> 
   await section.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
   const key = (await section.getByLabel('Key to enter in the app').inputValue()).replace(/ /g, '');
   expect(key).toMatch(/^[A-Z2-7]{32,}$/);
+  // The QR code to scan is the otpauth:// address that carries this very key.
+  const uri = (await section.locator('.tf-uri code').textContent()) ?? '';
+  expect(new URL(uri).searchParams.get('secret')).toBe(key);
+  const qr = await section.getByRole('img', {
+    name: 'QR code of the key, to scan with your authenticator app',
+  });
+  const src = (await qr.getAttribute('src')) ?? '';
+  expect(decodeURIComponent(src.slice(src.indexOf(',') + 1))).toBe(renderSVG(uri, { border: 2 }));
   if (shotName) await shot(page, `${shotName}-key`);
   // A wrong code first: said beside the field, nothing turned on.
   await section.getByLabel('Code shown by the app').fill('000000' === totp(key) ? '111111' : '000000');

@@ -1,14 +1,20 @@
 import { createSignal, Show } from 'solid-js';
+import { renderSVG } from 'uqr';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
 import { closeAppSocket } from '../../realtime/socket.ts';
 import { isTotpCode, normaliseTotp, secretOf, twoFactorApi } from '../auth/two-factor-api.ts';
 import { createCopy } from './copy-text.ts';
 
+/** The otpauth:// address as a QR code image (SVG), drawn here: the key never leaves the page. */
+function qrCodeOf(uri: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(uri, { border: 2 }))}`;
+}
+
 /**
  * The set-up's middle step: the key to enter in an authenticator app (as text, and as an
- * otpauth:// link a phone opens in its app), then a first code from the app to confirm it.
- * (A QR code to scan belongs here once a QR generator is a dependency.)
+ * otpauth:// link a phone opens in its app, and as a QR code to scan from a computer's screen),
+ * then a first code from the app to confirm it.
  */
 export function TwoFactorSetup(props: { totpUri: string; onConfirmed: () => void; onCancel: () => void }) {
   const { connectivity } = useApp();
@@ -58,6 +64,7 @@ export function TwoFactorSetup(props: { totpUri: string; onConfirmed: () => void
         {w().scanTitle}
       </h3>
       <p>{w().scanSteps}</p>
+      <img class="tf-qr" src={qrCodeOf(props.totpUri)} alt={w().qrAlt} width="200" height="200" />
       <p class="ac-label" id="ac-tf-secret-label">
         {w().secretLabel}
       </p>
