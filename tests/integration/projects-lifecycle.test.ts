@@ -83,11 +83,14 @@ describe('who may start a project', () => {
   it("with 'managers', refuses leads too; only a manager changes the setting, and it is audited", async () => {
     expect((await as.lead!.put('/api/settings', { projectCreation: 'managers' })).status).toBe(403);
     expect((await as.lead!.get('/api/settings')).status).toBe(403);
-    expect((await as.manager!.get('/api/settings')).body).toEqual({ projectCreation: 'leads' });
+    expect((await as.manager!.get('/api/settings')).body).toEqual({
+      projectCreation: 'leads',
+      twoFactor: 'optional',
+    });
     const set = await as.manager!.put('/api/settings', { projectCreation: 'managers' });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     try {
-      expect(set.body).toEqual({ projectCreation: 'managers' });
+      expect(set.body).toEqual({ projectCreation: 'managers', twoFactor: 'optional' });
       const [entry] = await server.deps.db
         .select()
         .from(auditEvents)
