@@ -84,6 +84,17 @@ export const gatesFr: Messages['gates'] = {
     `Trop de mots de passe erronés pour votre compte : rien n’a été signé. Réessayez dans ${minutes} min.`,
   rationaleRequired: 'Une décision a besoin de sa justification.',
   passwordRequired: 'Saisissez votre mot de passe pour signer.',
+  stepUp: {
+    go: (org: string) => `Se reconnecter auprès de ${org} pour signer`,
+    going: 'Vers la connexion de votre organisation…',
+    hint: (org: string) =>
+      `Vous vous connectez par ${org}\u00a0: pour signer, ${org} vous demande de vous reconnecter. Votre décision, sa justification et ses conditions sont conservées entre-temps.`,
+    ready: (org: string, time: string) => `Authentifié·e auprès de ${org} à ${time} — Signer`,
+    readyNote: (org: string, time: string) =>
+      `Vous vous êtes reconnecté·e auprès de ${org} à ${time}. Signez dans les 10\u00a0minutes.`,
+    failed: (org: string) => `${org} ne vous a pas reconnecté·e\u00a0: rien n’a été signé. Réessayez.`,
+    orPassword: 'Ou signez avec votre mot de passe',
+  },
   signedBy: (who: string, when: string) => `Signée par ${who} le ${when}`,
   approvedMeaning: 'approuvée comme décision de passage',
   meaning: (meaning: string) => `Signification : « ${meaning} »`,
