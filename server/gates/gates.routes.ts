@@ -19,7 +19,7 @@ import { loadGateReviews } from './gate-view.ts';
 import { recordGateDecision } from './record-gate-decision.ts';
 import { requestGateReview } from './request-gate-review.ts';
 import { inviteReviewer, recommend } from './review-gate.ts';
-import { startSignerStepUp } from './signer-step-up.ts';
+import { startSignerStepUp } from './start-signer-step-up.ts';
 
 const ReviewParams = IdParam.extend({ reviewId: z.string().min(1).max(64) });
 

@@ -1,30 +1,26 @@
 /**
  * A gate signer who signs in through their organisation proves who they are by signing in
  * again at its OpenID provider (21 CFR Part 11 §11.200): a password they do not have would
- * prove nothing. Signing starts here: a pending step-up (who, which review, when it started)
- * is kept in better-auth's `verification` table, so that every node sees it, for ten minutes;
- * the browser goes to the provider, which is asked to sign them in again, and comes back to the
- * gate with the step-up's id. The signature then spends it (signer-proof.ts): once only, by
- * the same person for the same review, and only if the ID token the plugin stored at the
+ * prove nothing. A pending step-up (who, which review, when it started; started by
+ * start-signer-step-up.ts) is kept in better-auth's `verification` table, so that every node
+ * sees it, for ten minutes. The signature spends it here (through signer-proof.ts): once only,
+ * by the same person for the same review, and only if the ID token the plugin stored at the
  * callback says they authenticated after the step-up started.
  */
 import { and, eq, gt } from 'drizzle-orm';
-import type { StepUpStarted } from '../../shared/schemas/gates.ts';
-import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Auth } from '../auth/auth.ts';
 import type { Db } from '../db/client.ts';
 import { account, verification } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { loadConnection } from '../sso/connections.ts';
-import { authenticatedSince, oidcConnectionOf, startFreshSsoSignIn } from '../sso/step-up.ts';
-import { openReview } from './review-gate.ts';
+import { authenticatedSince, oidcConnectionOf } from '../sso/step-up.ts';
 
 export const STEP_UP_MINUTES = 10;
-const IDENTIFIER = 'gate-step-up:';
+/** better-auth's verification rows that are pending step-ups: this prefix, then the step-up's id */
+export const STEP_UP_IDENTIFIER = 'gate-step-up:';
 
-interface PendingStepUp {
+export interface PendingStepUp {
   userId: string;
   reviewId: string;
   providerId: string;
@@ -52,51 +48,6 @@ export async function signingMethodsOf(
   };
 }
 
-export async function startSignerStepUp(
-  deps: ServiceDeps & { auth: Auth },
-  actor: Actor,
-  at: { projectId: string; reviewId: string },
-  headers: Headers,
-): Promise<{ started: StepUpStarted; setCookies: string[] }> {
-  await requireProjectAction(deps, actor, at.projectId, 'gate.decide');
-  await openReview(deps, at.projectId, at.reviewId);
-  // The browser's own session, not an API token: the provider's answer comes back to a browser.
-  if (actor.via?.kind !== 'session')
-    throw new AppError('forbidden', 'Signing in again at your organisation is done from a signed-in browser');
-  const providerId = await oidcConnectionOf(deps.db, actor.id);
-  if (!providerId)
-    throw new AppError(
-      'conflict',
-      'You do not sign in through an organisation’s OpenID provider: sign with your password',
-    );
-  const startedAt = deps.clock();
-  const id = crypto.randomUUID();
-  const expiresAt = new Date(startedAt.getTime() + STEP_UP_MINUTES * 60_000);
-  const pending: PendingStepUp = {
-    userId: actor.id,
-    reviewId: at.reviewId,
-    providerId,
-    startedAt: +startedAt,
-  };
-  await deps.db.insert(verification).values({
-    id: crypto.randomUUID(),
-    identifier: IDENTIFIER + id,
-    value: JSON.stringify(pending),
-    expiresAt,
-    createdAt: startedAt,
-    updatedAt: startedAt,
-  });
-  const gate = `${deps.publicUrl}/projects/${encodeURIComponent(at.projectId)}?tab=gates`;
-  const { url, setCookies } = await startFreshSsoSignIn(deps.auth, {
-    providerId,
-    callbackURL: `${gate}&stepUp=${id}`,
-    errorCallbackURL: `${gate}&stepUpFailed=${id}`,
-    headers,
-  });
-  deps.log.info({ userId: actor.id, reviewId: at.reviewId, providerId }, 'gate signer step-up started');
-  return { started: { url, stepUp: id, expiresAt: expiresAt.toISOString() }, setCookies };
-}
-
 /**
  * Spends the step-up and answers when the signer authenticated at their provider; refuses,
  * with what to do, anything else. Read, checked, then deleted under a guard: of two signatures
@@ -112,7 +63,7 @@ export async function spendSignerStepUp(
   const [row] = await deps.db
     .select()
     .from(verification)
-    .where(eq(verification.identifier, IDENTIFIER + stepUpId))
+    .where(eq(verification.identifier, STEP_UP_IDENTIFIER + stepUpId))
     .limit(1);
   const pending = row ? parsePending(row.value) : null;
   // Someone else's step-up reads as none: its existence is not theirs to learn.
