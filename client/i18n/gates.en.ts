@@ -92,6 +92,8 @@ export const gatesEn = {
     readyNote: (org: string, time: string) =>
       `You signed in again at ${org} at ${time}. Sign within 10 minutes.`,
     failed: (org: string) => `${org} did not sign you in again: nothing was signed. Try again.`,
+    refused: (org: string) =>
+      `That sign-in at ${org} can no longer sign (it is more than 10 minutes old, or was used): nothing was signed. Sign in again.`,
     orPassword: 'Or sign with your password',
   },
   signedBy: (who: string, when: string) => `Signed by ${who} on ${when}`,

@@ -93,6 +93,8 @@ export const gatesFr: Messages['gates'] = {
     readyNote: (org: string, time: string) =>
       `Vous vous êtes reconnecté·e auprès de ${org} à ${time}. Signez dans les 10\u00a0minutes.`,
     failed: (org: string) => `${org} ne vous a pas reconnecté·e\u00a0: rien n’a été signé. Réessayez.`,
+    refused: (org: string) =>
+      `Cette connexion auprès de ${org} ne permet plus de signer (plus de 10\u00a0minutes, ou déjà utilisée)\u00a0: rien n’a été signé. Reconnectez-vous.`,
     orPassword: 'Ou signez avec votre mot de passe',
   },
   signedBy: (who: string, when: string) => `Signée par ${who} le ${when}`,
