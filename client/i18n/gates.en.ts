@@ -94,6 +94,8 @@ export const gatesEn = {
     failed: (org: string) => `${org} did not sign you in again: nothing was signed. Try again.`,
     refused: (org: string) =>
       `That sign-in at ${org} can no longer sign (it is more than 10 minutes old, or was used): nothing was signed. Sign in again.`,
+    tooMany:
+      'You have started signing in again at your organisation several times in the last 10 minutes: finish one, or try again later.',
     orPassword: 'Or sign with your password',
   },
   signedBy: (who: string, when: string) => `Signed by ${who} on ${when}`,

@@ -95,6 +95,8 @@ export const gatesFr: Messages['gates'] = {
     failed: (org: string) => `${org} ne vous a pas reconnecté·e\u00a0: rien n’a été signé. Réessayez.`,
     refused: (org: string) =>
       `Cette connexion auprès de ${org} ne permet plus de signer (plus de 10\u00a0minutes, ou déjà utilisée)\u00a0: rien n’a été signé. Reconnectez-vous.`,
+    tooMany:
+      'Vous avez commencé à vous reconnecter auprès de votre organisation plusieurs fois ces 10\u00a0dernières minutes\u00a0: terminez l’une de ces connexions, ou réessayez plus tard.',
     orPassword: 'Ou signez avec votre mot de passe',
   },
   signedBy: (who: string, when: string) => `Signée par ${who} le ${when}`,

@@ -17,8 +17,13 @@ import { loadConnection } from '../sso/connections.ts';
 import { authenticatedSince, oidcConnectionOf } from '../sso/step-up.ts';
 
 export const STEP_UP_MINUTES = 10;
-/** better-auth's verification rows that are pending step-ups: this prefix, then the step-up's id */
-export const STEP_UP_IDENTIFIER = 'gate-step-up:';
+/**
+ * A pending step-up's verification row is named after its person and its id: someone else's id
+ * finds nothing, and one person's pending step-ups are counted by prefix.
+ */
+export const stepUpIdentifier = (userId: string, stepUpId = '') => `gate-step-up:${userId}:${stepUpId}`;
+/** pending step-ups one person may hold at once (each one a tab that went to sign in again) */
+export const STEP_UPS_PENDING_AT_MOST = 5;
 
 export interface PendingStepUp {
   userId: string;
@@ -63,7 +68,7 @@ export async function spendSignerStepUp(
   const [row] = await deps.db
     .select()
     .from(verification)
-    .where(eq(verification.identifier, STEP_UP_IDENTIFIER + stepUpId))
+    .where(eq(verification.identifier, stepUpIdentifier(actor.id, stepUpId)))
     .limit(1);
   const pending = row ? parsePending(row.value) : null;
   // Someone else's step-up reads as none: its existence is not theirs to learn.

@@ -3,6 +3,7 @@
  * is stored (signer-step-up.ts says how it is spent), and the browser is sent to the OpenID
  * provider, asked to sign them in again, which sends it back to the gate with the step-up's id.
  */
+import { and, count, like, lte } from 'drizzle-orm';
 import type { StepUpStarted } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -12,7 +13,12 @@ import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { oidcConnectionOf, startFreshSsoSignIn } from '../sso/step-up.ts';
 import { openReview } from './review-gate.ts';
-import { type PendingStepUp, STEP_UP_IDENTIFIER, STEP_UP_MINUTES } from './signer-step-up.ts';
+import {
+  type PendingStepUp,
+  STEP_UP_MINUTES,
+  STEP_UPS_PENDING_AT_MOST,
+  stepUpIdentifier,
+} from './signer-step-up.ts';
 
 export async function startSignerStepUp(
   deps: ServiceDeps & { auth: Auth },
@@ -32,6 +38,15 @@ export async function startSignerStepUp(
       'You do not sign in through an organisation’s OpenID provider: sign with your password',
     );
   const startedAt = deps.clock();
+  const mine = like(verification.identifier, `${stepUpIdentifier(actor.id)}%`);
+  // Bounded before anything is written: the expired ones go, the pending ones are counted.
+  await deps.db.delete(verification).where(and(mine, lte(verification.expiresAt, startedAt)));
+  const [held] = await deps.db.select({ n: count() }).from(verification).where(mine);
+  if ((held?.n ?? 0) >= STEP_UPS_PENDING_AT_MOST)
+    throw new AppError(
+      'rate_limited',
+      `You have started signing in again ${STEP_UPS_PENDING_AT_MOST} times in the last ${STEP_UP_MINUTES} minutes: finish one, or try again later`,
+    );
   const id = crypto.randomUUID();
   const expiresAt = new Date(startedAt.getTime() + STEP_UP_MINUTES * 60_000);
   const pending: PendingStepUp = {
@@ -42,7 +57,7 @@ export async function startSignerStepUp(
   };
   await deps.db.insert(verification).values({
     id: crypto.randomUUID(),
-    identifier: STEP_UP_IDENTIFIER + id,
+    identifier: stepUpIdentifier(actor.id, id),
     value: JSON.stringify(pending),
     expiresAt,
     createdAt: startedAt,

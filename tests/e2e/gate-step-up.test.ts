@@ -55,7 +55,7 @@ beforeAll(async () => {
   expect(added.status).toBe(201);
   const lead = await signedIn(server.url, 'lead@demo.jalon');
   const led = (await lead.get('/api/projects')).body.projects.filter((p: { stage: number }) => p.stage < 5);
-  for (const project of led.slice(0, 2)) {
+  for (const project of led.slice(0, 3)) {
     await meetMustCriteria(server.url, lead, project);
     expect((await lead.post(`/api/projects/${project.id}/gates`)).status).toBe(201);
     projects.push(project);
@@ -155,5 +155,31 @@ describe('signing a gate decision by signing in again at one’s organisation', 
       await look(page, `signed-${c.locale}-${c.width}`);
       await page.context().close();
     });
+  });
+
+  test('a sign-in the provider refuses comes back to the draft, told in plain words, and signs nothing', async () => {
+    const page = await nadiaSignedIn('en-GB', 1440);
+    const project = projects[2]!;
+    await page.goto(`/projects/${project.id}?tab=gates`);
+    const form = page
+      .getByRole('tabpanel', { name: 'Gates' })
+      .getByRole('form', { name: 'Record and sign the decision' });
+    await form.getByRole('radio', { name: 'Hold' }).check();
+    await form.getByLabel('Rationale').fill('More data on the second cohort first.');
+    await form.getByRole('button', { name: `Sign in again at ${HOSPITAL} to sign` }).click();
+    await page.getByRole('heading', { name: 'Hospital sign-in' }).waitFor();
+    // an address the provider does not know: it denies access
+    await page.getByLabel('Hospital address').fill(`someone.else@${DOMAIN}`);
+    await page.getByLabel('Hospital address').press('Enter');
+    await page.waitForURL((url) => url.origin === server.url && url.pathname === `/projects/${project.id}`);
+    await form
+      .getByRole('alert')
+      .getByText(`${HOSPITAL} did not sign you in again: nothing was signed. Try again.`)
+      .waitFor();
+    expect(await form.getByLabel('Rationale').inputValue()).toBe('More data on the second cohort first.');
+    expect(await form.getByRole('radio', { name: /^Hold\b/ }).isChecked()).toBe(true);
+    await form.getByRole('button', { name: `Sign in again at ${HOSPITAL} to sign` }).waitFor();
+    await look(page, 'refused-en-GB-1440');
+    await page.context().close();
   });
 });

@@ -5,7 +5,7 @@
  * records 'oidc' and the ID token's auth_time. A step-up of someone else, one spent already,
  * one too old, and one whose sign-in at the provider never happened sign nothing.
  */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -93,7 +93,7 @@ async function pending(stepUp: string) {
   const [row] = await server.deps.db
     .select({ n: count() })
     .from(verification)
-    .where(eq(verification.identifier, `gate-step-up:${stepUp}`));
+    .where(like(verification.identifier, `gate-step-up:%:${stepUp}`));
   return row!.n;
 }
 
@@ -181,6 +181,26 @@ describe('a manager who signs in through their hospital signs a gate decision', 
       .from(auditEvents)
       .where(eq(auditEvents.entity, 'gate_signature'));
     expect(audited).toMatchObject([{ action: 'refused', entityId: reviews[0] }]);
+  });
+
+  it('one person holds at most five pending step-ups; the sixth is refused before anything is written', async () => {
+    const held = async () =>
+      (
+        await server.deps.db
+          .select({ n: count() })
+          .from(verification)
+          .where(like(verification.identifier, 'gate-step-up:%'))
+      )[0]!.n;
+    const before = await held();
+    // Omar holds one already, from the test before.
+    for (let i = 0; i < 4; i++) expect((await startStepUp(omar)).status).toBe(200);
+    const sixth = await startStepUp(omar);
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.error.message).toMatch(/5 times in the last 10 minutes/);
+    expect(await held()).toBe(before + 4);
+    // Nadia's own are hers to count.
+    const hers = await startStepUp(nadia);
+    expect(hers.status).toBe(200);
   });
 
   it('refuses a step-up whose sign-in at the provider never happened', async () => {

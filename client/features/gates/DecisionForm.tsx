@@ -84,7 +84,8 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
       keepDraft(props.review.id, { outcome: outcome(), rationale: rationale(), conditions: conditions() });
       window.location.assign(started.url);
     } catch (err) {
-      setError(err);
+      // Its 429 is too many pending sign-ins, not too many wrong passwords.
+      setError(err instanceof ApiError && err.status === 429 ? new StepUpsPending() : err);
       setLeaving(false);
     }
   };
@@ -133,6 +134,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
 
   const errorText = () => {
     const err = error();
+    if (err instanceof StepUpsPending) return g().stepUp.tooMany;
     if (err instanceof ApiError && err.status === 403 && err.issues.some((i) => i.path === 'stepUp'))
       return g().stepUp.refused(organisation() ?? '');
     if (err instanceof ApiError && err.status === 403)
@@ -350,6 +352,9 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
     </form>
   );
 }
+
+/** Starting a sign-in at the organisation was refused: too many are pending for this person. */
+class StepUpsPending extends Error {}
 
 /** The signature was refused for its code, not its password (the server names the field). */
 function wrongCode(err: unknown): boolean {
