@@ -96,6 +96,8 @@ export const gatesEn = {
       `That sign-in at ${org} can no longer sign (it is more than 10 minutes old, or was used): nothing was signed. Sign in again.`,
     tooMany:
       'You have started signing in again at your organisation several times in the last 10 minutes: finish one, or try again later.',
+    noProof:
+      'Your account has no password, and your organisation’s sign-in cannot confirm a signature here: you cannot sign this decision. Ask the programme office.',
     orPassword: 'Or sign with your password',
   },
   signedBy: (who: string, when: string) => `Signed by ${who} on ${when}`,

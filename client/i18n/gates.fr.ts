@@ -97,6 +97,8 @@ export const gatesFr: Messages['gates'] = {
       `Cette connexion auprès de ${org} ne permet plus de signer (plus de 10\u00a0minutes, ou déjà utilisée)\u00a0: rien n’a été signé. Reconnectez-vous.`,
     tooMany:
       'Vous avez commencé à vous reconnecter auprès de votre organisation plusieurs fois ces 10\u00a0dernières minutes\u00a0: terminez l’une de ces connexions, ou réessayez plus tard.',
+    noProof:
+      'Votre compte n’a pas de mot de passe, et la connexion de votre organisation ne peut pas confirmer une signature ici\u00a0: vous ne pouvez pas signer cette décision. Adressez-vous au bureau du programme.',
     orPassword: 'Ou signez avec votre mot de passe',
   },
   signedBy: (who: string, when: string) => `Signée par ${who} le ${when}`,

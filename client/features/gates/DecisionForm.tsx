@@ -331,6 +331,11 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
             {errorText()}
           </p>
         </Show>
+        <Show when={!stepUp() && !hasPassword() && !organisation()}>
+          <p class="form-error" role="status">
+            {g().stepUp.noProof}
+          </p>
+        </Show>
         <Show when={stepUp() || hasPassword()}>
           <button
             type="submit"
