@@ -12,8 +12,8 @@ export const TOTP_CODE = /^\d{6}$/;
 export const BACKUP_CODE = /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/;
 
 /**
- * How the signer of a gate decision re-authenticated at the moment of signing. Accounts signing
- * in through their organisation's identity provider will add their own ('oidc', 'saml').
+ * How the signer of a gate decision re-authenticated at the moment of signing: their password
+ * (with their authenticator's code), or a fresh sign-in at their organisation's OpenID provider.
  */
-export const signatureMethods = ['password', 'password+totp'] as const;
+export const signatureMethods = ['password', 'password+totp', 'oidc'] as const;
 export type SignatureMethod = (typeof signatureMethods)[number];

@@ -83,6 +83,23 @@ export const gatesEn = {
     `Too many wrong passwords for your account: nothing was signed. Try again in ${minutes} min.`,
   rationaleRequired: 'A decision needs its rationale.',
   passwordRequired: 'Enter your password to sign.',
+  stepUp: {
+    go: (org: string) => `Sign in again at ${org} to sign`,
+    going: 'Going to your organisation’s sign-in…',
+    hint: (org: string) =>
+      `You sign in through ${org}: to sign, ${org} asks you to sign in again. Your outcome, rationale and conditions are kept meanwhile.`,
+    ready: (org: string, time: string) => `Authenticated at ${org} at ${time} — Sign`,
+    readyNote: (org: string, time: string) =>
+      `You signed in again at ${org} at ${time}. Sign within 10 minutes.`,
+    failed: (org: string) => `${org} did not sign you in again: nothing was signed. Try again.`,
+    refused: (org: string) =>
+      `That sign-in at ${org} can no longer sign (it is more than 10 minutes old, or was used): nothing was signed. Sign in again.`,
+    tooMany:
+      'You have started signing in again at your organisation several times in the last 10 minutes: finish one, or try again later.',
+    noProof:
+      'Your account has no password, and your organisation’s sign-in cannot confirm a signature here: you cannot sign this decision. Ask the programme office.',
+    orPassword: 'Or sign with your password',
+  },
   signedBy: (who: string, when: string) => `Signed by ${who} on ${when}`,
   meaning: (meaning: string) => `Meaning: “${meaning}”`,
   approvedMeaning: 'approved as gate decision',

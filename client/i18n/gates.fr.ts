@@ -84,6 +84,23 @@ export const gatesFr: Messages['gates'] = {
     `Trop de mots de passe erronés pour votre compte : rien n’a été signé. Réessayez dans ${minutes} min.`,
   rationaleRequired: 'Une décision a besoin de sa justification.',
   passwordRequired: 'Saisissez votre mot de passe pour signer.',
+  stepUp: {
+    go: (org: string) => `Se reconnecter auprès de ${org} pour signer`,
+    going: 'Vers la connexion de votre organisation…',
+    hint: (org: string) =>
+      `Vous vous connectez par ${org}\u00a0: pour signer, ${org} vous demande de vous reconnecter. Votre décision, sa justification et ses conditions sont conservées entre-temps.`,
+    ready: (org: string, time: string) => `Authentifié·e auprès de ${org} à ${time} — Signer`,
+    readyNote: (org: string, time: string) =>
+      `Vous vous êtes reconnecté·e auprès de ${org} à ${time}. Signez dans les 10\u00a0minutes.`,
+    failed: (org: string) => `${org} ne vous a pas reconnecté·e\u00a0: rien n’a été signé. Réessayez.`,
+    refused: (org: string) =>
+      `Cette connexion auprès de ${org} ne permet plus de signer (plus de 10\u00a0minutes, ou déjà utilisée)\u00a0: rien n’a été signé. Reconnectez-vous.`,
+    tooMany:
+      'Vous avez commencé à vous reconnecter auprès de votre organisation plusieurs fois ces 10\u00a0dernières minutes\u00a0: terminez l’une de ces connexions, ou réessayez plus tard.',
+    noProof:
+      'Votre compte n’a pas de mot de passe, et la connexion de votre organisation ne peut pas confirmer une signature ici\u00a0: vous ne pouvez pas signer cette décision. Adressez-vous au bureau du programme.',
+    orPassword: 'Ou signez avec votre mot de passe',
+  },
   signedBy: (who: string, when: string) => `Signée par ${who} le ${when}`,
   approvedMeaning: 'approuvée comme décision de passage',
   meaning: (meaning: string) => `Signification : « ${meaning} »`,

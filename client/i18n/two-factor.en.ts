@@ -87,6 +87,7 @@ export const twoFactorEn = {
   signedWith: {
     password: 'authenticated with password',
     'password+totp': 'authenticated with password and authenticator code',
+    oidc: "authenticated at their organisation's sign-in (OIDC)",
   },
   signedWithAt: (how: string, when: string) => `${how}, checked ${when}`,
 };

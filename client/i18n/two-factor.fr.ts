@@ -92,6 +92,7 @@ export const twoFactorFr: Messages['twoFactor'] = {
   signedWith: {
     password: 'authentifiée par mot de passe',
     'password+totp': 'authentifiée par mot de passe et code d’authentification',
+    oidc: 'authentifiée à la connexion de son organisation (OIDC)',
   },
   signedWithAt: (how: string, when: string) => `${how}, vérifié le ${when}`,
 };

@@ -2,7 +2,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ErrorBody } from '../../shared/errors.ts';
-import { DecideBody, GateReview, InviteReviewerBody, RecommendBody } from '../../shared/schemas/gates.ts';
+import {
+  DecideBody,
+  GateReview,
+  InviteReviewerBody,
+  RecommendBody,
+  StepUpStarted,
+} from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Auth } from '../auth/auth.ts';
 import { sessionSecondFactor } from '../auth/second-factor.ts';
@@ -13,6 +19,7 @@ import { loadGateReviews } from './gate-view.ts';
 import { recordGateDecision } from './record-gate-decision.ts';
 import { requestGateReview } from './request-gate-review.ts';
 import { inviteReviewer, recommend } from './review-gate.ts';
+import { startSignerStepUp } from './start-signer-step-up.ts';
 
 const ReviewParams = IdParam.extend({ reviewId: z.string().min(1).max(64) });
 
@@ -82,10 +89,33 @@ export function gateRoutes(deps: ServiceDeps & { auth: Auth }) {
     .openapi(
       createRoute({
         method: 'post',
+        path: '/projects/{id}/gates/{reviewId}/sign-in-again',
+        tags: ['gates'],
+        summary:
+          'To sign the decision, someone who signs in through their organisation signs in again there (cluster manager): answers where to send the browser, and the step-up the decision then carries instead of a password (valid 10 minutes, once)',
+        request: { params: ReviewParams },
+        responses: { 200: json(StepUpStarted, 'Go to the identity provider'), ...errors },
+      }),
+      async (c) => {
+        const { id, reviewId } = c.req.valid('param');
+        const { started, setCookies } = await startSignerStepUp(
+          deps,
+          requireActor(c),
+          { projectId: id, reviewId },
+          c.req.raw.headers,
+        );
+        // The plugin's signed state cookie, checked when the provider sends the browser back.
+        for (const cookie of setCookies) c.header('set-cookie', cookie, { append: true });
+        return c.json(started, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
         path: '/projects/{id}/gates/{reviewId}/decision',
         tags: ['gates'],
         summary:
-          'Record and sign the decision (cluster manager; re-enter your password, and the code of your authenticator app when two-factor authentication is on)',
+          'Record and sign the decision (cluster manager; re-enter your password, and the code of your authenticator app when two-factor authentication is on; or carry the step-up after signing in again at your organisation)',
         request: { params: ReviewParams, ...jsonBody(DecideBody) },
         responses: {
           200: json(GateReview, 'The decided review'),

@@ -1,9 +1,9 @@
 /**
  * Who signs a gate decision proves it at the moment of signing (21 CFR Part 11 §11.200): the
  * password re-entered, and the code of their authenticator app (or a backup code) when
- * two-factor authentication is on for them. The proof names its method and when it was
- * checked; the decision records both. An account that signs in through its organisation's
- * identity provider will add its own method here (a fresh authentication there: 'oidc', 'saml').
+ * two-factor authentication is on for them; or, for someone who signs in through their
+ * organisation, a fresh sign-in at its OpenID provider (signer-step-up.ts), when it says they
+ * authenticated. The proof names its method and when it was checked; the decision records both.
  *
  * Guessing is limited with the password attempts (password-attempts.ts: the same count as
  * sign-in, per account): a wrong password or a wrong code is one failure, checked before
@@ -19,6 +19,7 @@ import { ChangeSet } from '../change-set.ts';
 import { account } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { spendSignerStepUp } from './signer-step-up.ts';
 
 export interface SignerProof {
   method: SignatureMethod;
@@ -28,7 +29,9 @@ export interface SignerProof {
 
 /** What the signer sent with the decision. */
 export interface SignerCredentials {
-  password: string;
+  password?: string | undefined;
+  /** instead of the password: the step-up after which they signed in again at their organisation */
+  stepUp?: string | undefined;
   /** the authenticator's code or a backup code */
   code?: string | undefined;
 }
@@ -45,6 +48,8 @@ export async function proveSigner(
   credentials: SignerCredentials,
   secondFactor: SecondFactorCheck,
 ): Promise<SignerProof> {
+  if (credentials.stepUp !== undefined) return proveByStepUp(deps, actor, at, credentials.stepUp);
+  const password = credentials.password ?? '';
   const needsCode = actor.twoFactorEnabled === true;
   // Asked before any attempt is counted: a form that forgot the code has guessed nothing.
   if (needsCode && !credentials.code)
@@ -60,7 +65,7 @@ export async function proveSigner(
   }
   let verdict: 'right' | 'wrong password' | 'wrong code';
   try {
-    verdict = !(await passwordIsRight(deps, actor.id, credentials.password))
+    verdict = !(await passwordIsRight(deps, actor.id, password))
       ? 'wrong password'
       : needsCode && credentials.code
         ? await codeVerdict(secondFactor, credentials.code)
@@ -82,6 +87,29 @@ export async function proveSigner(
     : new AppError('forbidden', 'That code is not correct (or was already used): nothing was signed', [
         { path: 'code', message: 'That code is not correct' },
       ]);
+}
+
+async function proveByStepUp(
+  deps: ServiceDeps,
+  actor: Actor,
+  at: { projectId: string; reviewId: string },
+  stepUp: string,
+): Promise<SignerProof> {
+  try {
+    return { method: 'oidc', authenticatedAt: await spendSignerStepUp(deps, actor, at, stepUp) };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'forbidden') throw err;
+    deps.log.warn({ userId: actor.id, reviewId: at.reviewId }, `gate signature refused: ${err.message}`);
+    await new ChangeSet(deps, { at: deps.clock(), actor, projectId: at.projectId })
+      .audit({
+        entity: 'gate_signature',
+        entityId: at.reviewId,
+        action: 'refused',
+        reason: 'step-up refused',
+      })
+      .commit();
+    throw err;
+  }
 }
 
 async function passwordIsRight(deps: ServiceDeps, userId: string, password: string): Promise<boolean> {

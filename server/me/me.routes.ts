@@ -9,6 +9,7 @@ import { twoFactorRequiredOf } from '../auth/two-factor-requirement.ts';
 import { organisationMembers, organisations, user } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { signingMethodsOf } from '../gates/signer-step-up.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, json, jsonBody } from '../http/router.ts';
 import { mayStartProjects } from '../projects/may-start-project.ts';
@@ -16,7 +17,7 @@ import { orgRef } from '../projects/project-view.ts';
 import { updateProfile } from './update-profile.ts';
 
 export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
-  const [[u], orgs, mayStart, twoFactorRequired] = await Promise.all([
+  const [[u], orgs, mayStart, twoFactorRequired, signing] = await Promise.all([
     deps.db.select().from(user).where(eq(user.id, actor.id)).limit(1),
     deps.db
       .select({ org: organisations })
@@ -26,6 +27,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
       .orderBy(organisations.name),
     mayStartProjects(deps, actor),
     twoFactorRequiredOf(deps, actor),
+    signingMethodsOf(deps.db, actor.id),
   ]);
   if (!u) throw new AppError('unauthenticated', 'Your account no longer exists');
   return {
@@ -41,6 +43,7 @@ export async function getMe(deps: ServiceDeps, actor: Actor): Promise<Me> {
     clusterManager: isClusterManager(actor),
     mayStartProject: mayStart,
     twoFactor: { enabled: u.twoFactorEnabled, required: twoFactorRequired },
+    signing,
   };
 }
 

@@ -34,12 +34,15 @@ export async function oidcConnectionOf(db: Db, userId: string): Promise<string |
   return row && !row.samlConfig ? row.providerId : null;
 }
 
-/** Starts the sign-in; answers the identity provider's URL to send the browser to. */
+/**
+ * Starts the sign-in; answers the identity provider's URL to send the browser to, and the
+ * cookies the plugin set (its signed state, checked at the callback) for the reply to carry.
+ */
 export async function startFreshSsoSignIn(
   auth: Auth,
   input: { providerId: string; callbackURL: string; errorCallbackURL: string; headers: Headers },
-): Promise<string> {
-  const reply = await auth.api.signInSSO({
+): Promise<{ url: string; setCookies: string[] }> {
+  const { headers, response } = await auth.api.signInSSO({
     body: {
       providerId: input.providerId,
       callbackURL: input.callbackURL,
@@ -47,13 +50,18 @@ export async function startFreshSsoSignIn(
       additionalParams: { prompt: 'login', max_age: '0' },
     },
     headers: input.headers,
+    returnHeaders: true,
   });
-  return reply.url;
+  return { url: response.url, setCookies: headers.getSetCookie() };
 }
 
-/** Whether the ID token's `auth_time` (seconds) says the person authenticated at or after `since`. */
+/**
+ * Whether the ID token's `auth_time` (whole seconds) says the person authenticated at or after
+ * `since`: the second `since` falls in counts, no earlier one.
+ */
 export function authenticatedSince(idTokenClaims: { auth_time?: unknown }, since: Date): boolean {
   return (
-    typeof idTokenClaims.auth_time === 'number' && idTokenClaims.auth_time * 1000 >= since.getTime() - 1000
+    typeof idTokenClaims.auth_time === 'number' &&
+    idTokenClaims.auth_time >= Math.floor(since.getTime() / 1000)
   );
 }

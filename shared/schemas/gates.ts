@@ -72,7 +72,12 @@ export const DecideBody = z
       .max(20)
       .default([]),
     /** the signer re-enters their password: the signature */
-    password: z.string().min(1, 'Enter your password to sign').max(256),
+    password: z.string().min(1, 'Enter your password to sign').max(256).optional(),
+    /**
+     * instead of a password, for someone who signs in through their organisation: the step-up
+     * (StepUpStarted.stepUp) after which they signed in again at its identity provider
+     */
+    stepUp: z.string().min(1).max(64).optional(),
     /**
      * the code of the signer's authenticator app, or one of their backup codes: needed when
      * two-factor authentication is on for them
@@ -83,6 +88,18 @@ export const DecideBody = z
   .refine((b) => b.outcome !== 'conditional_go' || b.conditions.length > 0, {
     message: 'A Conditional Go states its conditions',
     path: ['conditions'],
+  })
+  .refine((b) => (b.password === undefined) !== (b.stepUp === undefined), {
+    message: 'Enter your password to sign (or sign in again at your organisation): nothing was signed',
+    path: ['password'],
   });
+
+/**
+ * A signer who signs in through their organisation starts signing here: the browser goes to
+ * `url` (their identity provider, asked to sign them in again) and comes back to the gate
+ * with `stepUp` in its address, which the decision then carries instead of a password.
+ */
+export const StepUpStarted = z.object({ url: z.url(), stepUp: Id, expiresAt: IsoDate });
+export type StepUpStarted = z.infer<typeof StepUpStarted>;
 
 export const InviteReviewerBody = z.object({ userId: Id }).strict();

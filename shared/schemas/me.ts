@@ -70,6 +70,13 @@ export const Me = z.object({
     /** the cluster requires it of them (a manager, or someone who may sign gate decisions) */
     required: z.boolean(),
   }),
+  /** how they prove who they are when signing a gate decision */
+  signing: z.object({
+    /** they have a password to re-enter */
+    password: z.boolean(),
+    /** the organisation whose OpenID provider signs them in again; null if none */
+    organisation: z.string().nullable(),
+  }),
 });
 export type Me = z.infer<typeof Me>;
 

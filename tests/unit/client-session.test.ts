@@ -20,6 +20,7 @@ const me: Me = {
   clusterManager: false,
   mayStartProject: false,
   twoFactor: { enabled: false, required: false },
+  signing: { password: true, organisation: null },
 };
 
 function store(calls: string[] = []) {

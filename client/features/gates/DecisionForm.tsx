@@ -1,9 +1,11 @@
-import { createSignal, For, Index, Show } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import { createSignal, For, Index, onMount, Show } from 'solid-js';
 import type { GateOutcome, GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
-import { formatNumber } from '../../i18n/format.ts';
+import { formatNumber, formatTime } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';
+import { keepDraft, takeDraft } from './decision-draft.ts';
 import { gatesApi } from './gates-api.ts';
 import { RationaleField } from './RationaleField.tsx';
 import { OUTCOMES } from './RecommendationForm.tsx';
@@ -17,7 +19,10 @@ interface ConditionDraft {
  * The cluster manager records the decision and signs it: outcome (with what it will do),
  * rationale, the conditions of a Conditional Go, and the password re-entered as the signature
  * (with the authenticator's code when two-factor authentication is on for the signer), under
- * the statement of what signing means. A signed decision can never be changed.
+ * the statement of what signing means. Someone who signs in through their organisation signs
+ * in again there instead: the draft is kept in the tab while they are away, and the page they
+ * come back to (with the step-up's id in its address) restores it and signs with it. A signed
+ * decision can never be changed.
  */
 export function DecisionForm(props: { review: GateReview; onChange: (r: GateReview) => void }) {
   const room = useRoom();
@@ -26,6 +31,14 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const g = () => t().gates;
   const tf = () => t().twoFactor.gate;
   const needsCode = () => session[0].me?.twoFactor.enabled === true;
+  const [params, setParams] = useSearchParams<{ stepUp?: string; stepUpFailed?: string }>();
+  /** the organisation whose sign-in signs them in again, if they sign in through one */
+  const organisation = () => session[0].me?.signing.organisation ?? null;
+  const hasPassword = () => session[0].me?.signing.password !== false;
+  /** the step-up they came back with, and when they came back */
+  const [stepUp, setStepUp] = createSignal<{ id: string; at: string } | null>(null);
+  const [stepUpFailed, setStepUpFailed] = createSignal(false);
+  const [leaving, setLeaving] = createSignal(false);
   const [code, setCode] = createSignal('');
   const [outcome, setOutcome] = createSignal<GateOutcome>('go');
   const [rationale, setRationale] = createSignal('');
@@ -38,6 +51,45 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const conditional = () => outcome() === 'conditional_go';
   const filled = () => conditions().filter((c) => c.title.trim());
 
+  onMount(() => {
+    const returned = params.stepUp;
+    const failed = params.stepUpFailed;
+    if (!returned && !failed) return;
+    const draft = takeDraft(props.review.id);
+    if (draft) {
+      if ((OUTCOMES as readonly string[]).includes(draft.outcome)) setOutcome(draft.outcome);
+      setRationale(draft.rationale);
+      if (draft.conditions.length) setConditions(draft.conditions);
+    }
+    if (returned) setStepUp({ id: returned, at: new Date().toISOString() });
+    else setStepUpFailed(true);
+    setParams({ stepUp: undefined, stepUpFailed: undefined }, { replace: true });
+  });
+
+  /** Checks what a signature needs besides its proof; focuses what is missing. */
+  const draftIsComplete = () => {
+    if (!rationale().trim()) return void fail('rationale', id('rationale'));
+    if (conditional() && filled().length === 0) return void fail('conditions', id('condition-0'));
+    return true;
+  };
+
+  const signInAgain = async () => {
+    setError(null);
+    setStepUpFailed(false);
+    if (!draftIsComplete()) return;
+    setInvalid(null);
+    setLeaving(true);
+    try {
+      const started = await gatesApi.signInAgain(room.project().id, props.review.id);
+      keepDraft(props.review.id, { outcome: outcome(), rationale: rationale(), conditions: conditions() });
+      window.location.assign(started.url);
+    } catch (err) {
+      // Its 429 is too many pending sign-ins, not too many wrong passwords.
+      setError(err instanceof ApiError && err.status === 429 ? new StepUpsPending() : err);
+      setLeaving(false);
+    }
+  };
+
   const setCondition = (index: number, patch: Partial<ConditionDraft>) =>
     setConditions(conditions().map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
@@ -49,10 +101,10 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setError(null);
-    if (!rationale().trim()) return fail('rationale', id('rationale'));
-    if (conditional() && filled().length === 0) return fail('conditions', id('condition-0'));
-    if (!password()) return fail('password', id('password'));
-    if (needsCode() && !code().trim()) return fail('code', id('code'));
+    if (!draftIsComplete()) return;
+    const proof = stepUp();
+    if (!proof && !password()) return fail('password', id('password'));
+    if (!proof && needsCode() && !code().trim()) return fail('code', id('code'));
     setInvalid(null);
     setBusy(true);
     try {
@@ -60,8 +112,9 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
         outcome: outcome(),
         rationale: rationale().trim(),
         conditions: conditional() ? filled().map((c) => ({ title: c.title.trim(), due: c.due || null })) : [],
-        password: password(),
-        ...(needsCode() ? { code: code().replace(/\s/g, '') } : {}),
+        ...(proof
+          ? { stepUp: proof.id }
+          : { password: password(), ...(needsCode() ? { code: code().replace(/\s/g, '') } : {}) }),
       });
       setPassword('');
       setCode('');
@@ -69,8 +122,10 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
     } catch (err) {
       setPassword('');
       setCode('');
+      // A refused step-up is spent or never was: the next try signs in again.
+      if (proof && err instanceof ApiError && err.status === 403) setStepUp(null);
       setError(err);
-      if (err instanceof ApiError && err.status === 403)
+      if (err instanceof ApiError && err.status === 403 && !proof)
         document.getElementById(id(wrongCode(err) ? 'code' : 'password'))?.focus();
     } finally {
       setBusy(false);
@@ -79,6 +134,9 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
 
   const errorText = () => {
     const err = error();
+    if (err instanceof StepUpsPending) return g().stepUp.tooMany;
+    if (err instanceof ApiError && err.status === 403 && err.issues.some((i) => i.path === 'stepUp'))
+      return g().stepUp.refused(organisation() ?? '');
     if (err instanceof ApiError && err.status === 403)
       return wrongCode(err) ? tf().wrongCode : g().wrongPassword;
     if (err instanceof ApiError && err.status === 429)
@@ -188,63 +246,120 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
         <p id={id('meaning')} class="gate-meaning">
           {g().signatureMeaning(room.me().name)}
         </p>
-        <div class="field">
-          <label for={id('password')}>{g().passwordLabel}</label>
-          <input
-            id={id('password')}
-            type="password"
-            autocomplete="current-password"
-            value={password()}
-            aria-invalid={invalid() === 'password' || (error() && !wrongCode(error())) ? 'true' : undefined}
-            aria-describedby={`${id('meaning')} ${id('password-error')}`}
-            onInput={(e) => {
-              setPassword(e.currentTarget.value);
-              setInvalid(null);
-            }}
-          />
-          <p id={id('password-error')} class="field-error">
-            {invalid() === 'password' ? g().passwordRequired : ''}
-          </p>
-        </div>
-        <Show when={needsCode()}>
+        <Show when={stepUp()}>
+          {(proof) => (
+            <p class="gate-step-up-note" role="status">
+              {g().stepUp.readyNote(organisation() ?? '', formatTime(locale(), proof().at))}
+            </p>
+          )}
+        </Show>
+        <Show when={!stepUp() && organisation()}>
+          {(org) => (
+            <div class="gate-step-up">
+              <p id={id('step-up-hint')} class="muted small">
+                {g().stepUp.hint(org())}
+              </p>
+              <Show when={stepUpFailed()}>
+                <p class="form-error" role="alert">
+                  {g().stepUp.failed(org())}
+                </p>
+              </Show>
+              <button
+                type="button"
+                class="button button-primary"
+                disabled={leaving()}
+                aria-describedby={`${id('meaning')} ${id('step-up-hint')}`}
+                onClick={() => void signInAgain()}
+              >
+                {leaving() ? g().stepUp.going : g().stepUp.go(org())}
+              </button>
+            </div>
+          )}
+        </Show>
+        <Show when={!stepUp() && hasPassword()}>
+          <Show when={organisation()}>
+            <p class="gate-or">{g().stepUp.orPassword}</p>
+          </Show>
           <div class="field">
-            <label for={id('code')}>{tf().code}</label>
+            <label for={id('password')}>{g().passwordLabel}</label>
             <input
-              id={id('code')}
-              type="text"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              autocapitalize="none"
-              spellcheck={false}
-              maxlength="16"
-              value={code()}
-              aria-invalid={invalid() === 'code' || wrongCode(error()) ? 'true' : undefined}
-              aria-describedby={`${id('code-hint')} ${id('code-error')}`}
+              id={id('password')}
+              type="password"
+              autocomplete="current-password"
+              value={password()}
+              aria-invalid={invalid() === 'password' || (error() && !wrongCode(error())) ? 'true' : undefined}
+              aria-describedby={`${id('meaning')} ${id('password-error')}`}
               onInput={(e) => {
-                setCode(e.currentTarget.value);
+                setPassword(e.currentTarget.value);
                 setInvalid(null);
               }}
             />
-            <p id={id('code-hint')} class="muted small">
-              {tf().codeHint}
-            </p>
-            <p id={id('code-error')} class="field-error">
-              {invalid() === 'code' ? tf().codeMissing : ''}
+            <p id={id('password-error')} class="field-error">
+              {invalid() === 'password' ? g().passwordRequired : ''}
             </p>
           </div>
+          <Show when={needsCode()}>
+            <div class="field">
+              <label for={id('code')}>{tf().code}</label>
+              <input
+                id={id('code')}
+                type="text"
+                inputmode="numeric"
+                autocomplete="one-time-code"
+                autocapitalize="none"
+                spellcheck={false}
+                maxlength="16"
+                value={code()}
+                aria-invalid={invalid() === 'code' || wrongCode(error()) ? 'true' : undefined}
+                aria-describedby={`${id('code-hint')} ${id('code-error')}`}
+                onInput={(e) => {
+                  setCode(e.currentTarget.value);
+                  setInvalid(null);
+                }}
+              />
+              <p id={id('code-hint')} class="muted small">
+                {tf().codeHint}
+              </p>
+              <p id={id('code-error')} class="field-error">
+                {invalid() === 'code' ? tf().codeMissing : ''}
+              </p>
+            </div>
+          </Show>
         </Show>
         <Show when={error()}>
           <p class="form-error" role="alert">
             {errorText()}
           </p>
         </Show>
-        <button type="submit" class="button button-primary" disabled={busy()}>
-          {busy() ? g().signing : g().sign}
-        </button>
+        <Show when={!stepUp() && !hasPassword() && !organisation()}>
+          <p class="form-error" role="status">
+            {g().stepUp.noProof}
+          </p>
+        </Show>
+        <Show when={stepUp() || hasPassword()}>
+          <button
+            type="submit"
+            class="button"
+            classList={{
+              'button-primary': !!stepUp() || !organisation(),
+              'button-ghost': !stepUp() && !!organisation(),
+            }}
+            disabled={busy() || leaving()}
+          >
+            {busy()
+              ? g().signing
+              : stepUp()
+                ? g().stepUp.ready(organisation() ?? '', formatTime(locale(), stepUp()!.at))
+                : g().sign}
+          </button>
+        </Show>
       </div>
     </form>
   );
 }
+
+/** Starting a sign-in at the organisation was refused: too many are pending for this person. */
+class StepUpsPending extends Error {}
 
 /** The signature was refused for its code, not its password (the server names the field). */
 function wrongCode(err: unknown): boolean {

@@ -1,6 +1,6 @@
 /** The REST calls of the stage gates. Types come from shared/ as types only. */
 import type { z } from 'zod';
-import type { DecideBody, GateReview, RecommendBody } from '../../../shared/schemas/gates.ts';
+import type { DecideBody, GateReview, RecommendBody, StepUpStarted } from '../../../shared/schemas/gates.ts';
 import { request } from '../../api.ts';
 
 export type RecommendInput = z.input<typeof RecommendBody>;
@@ -16,6 +16,9 @@ export const gatesApi = {
     request<GateReview>('POST', `${base(projectId)}/${enc(reviewId)}/reviewers`, { userId }),
   recommend: (projectId: string, reviewId: string, body: RecommendInput) =>
     request<GateReview>('POST', `${base(projectId)}/${enc(reviewId)}/recommendation`, body),
+  /** someone who signs in through their organisation: where to sign in again before signing */
+  signInAgain: (projectId: string, reviewId: string) =>
+    request<StepUpStarted>('POST', `${base(projectId)}/${enc(reviewId)}/sign-in-again`, {}),
   decide: (projectId: string, reviewId: string, body: DecideInput) =>
     request<GateReview>('POST', `${base(projectId)}/${enc(reviewId)}/decision`, body),
 };
