@@ -256,8 +256,9 @@ describe('a link that no longer works', () => {
     await refused(409, () => resend(id));
     await refused(404, () => withdraw(id));
     expect(await roleOn(server, project.id, 'says.no@example.org')).toBeNull();
-    const mine = (await as.lead.get('/api/notifications')).body.notifications;
-    expect(mine[0]).toMatchObject({
+    // found by its kind: the milestone scan may tell the lead of a due date in between
+    const mine = (await as.lead.get('/api/notifications')).body.notifications as { type: string }[];
+    expect(mine.find((n) => n.type === 'invitation_declined')).toMatchObject({
       type: 'invitation_declined',
       projectId: project.id,
       payload: { email: 'says.no@example.org', role: 'contributor' },
@@ -329,8 +330,8 @@ describe('resending', () => {
     ).toBe(201);
     const seen = (await invitationsSeenBy(as.lead)).find((i) => i.id === id);
     expect(seen).toMatchObject({ status: 'accepted', sendCount: 5 });
-    const mine = (await as.lead.get('/api/notifications')).body.notifications;
-    expect(mine[0]).toMatchObject({
+    const mine = (await as.lead.get('/api/notifications')).body.notifications as { type: string }[];
+    expect(mine.find((n) => n.type === 'invitation_accepted')).toMatchObject({
       type: 'invitation_accepted',
       payload: { actor: { name: 'Sent Again' } },
     });
