@@ -19,6 +19,7 @@
  * the change set happens: the batch aborts (see `guardStatement` in server/db/writer.ts), and
  * `commit` throws a conflict (409) with the guard's message.
  */
+import type { Action } from '../shared/permissions.ts';
 import type { AuditEntry } from './audit/audit-chain.ts';
 import { type AuditedCommitOptions, commitAudited } from './audit/audited-commit.ts';
 import type { Db } from './db/client.ts';
@@ -26,6 +27,7 @@ import { BatchError } from './db/write-connection.ts';
 import { GUARD_FAILED, guardStatement, type Statement } from './db/writer.ts';
 import { conflict } from './errors.ts';
 import type { DomainEventMap, DomainEvents } from './events.ts';
+import { activityStatement } from './projects/project-activity.ts';
 
 export interface ChangeSetDeps {
   db: Db;
@@ -113,6 +115,18 @@ export class ChangeSet {
   notify(prepared: PendingNotifications): this {
     this.#notifications.push(prepared);
     return this;
+  }
+
+  /**
+   * The change is the project's latest activity for those whose roles allow `readableWith`
+   * (`project.view`: every viewer; server/projects/project-activity.ts): recorded in the batch,
+   * and their portfolios told once it is committed.
+   */
+  activity(readableWith: Action): this {
+    const { projectId, at } = this.#context;
+    if (!projectId) throw new Error('Only a change on a project is activity on it');
+    this.#statements.push(activityStatement(this.#deps.db, projectId, readableWith, at));
+    return this.emit('project.changed', { projectId, contentOnly: true, readableWith });
   }
 
   /** A domain event, emitted once the batch is committed (and the follow-ups are done). */

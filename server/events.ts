@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { CredentialsEndedReason } from '../shared/credentials.ts';
 import type { Notification } from '../shared/notifications.ts';
+import type { Action } from '../shared/permissions.ts';
 import type { Comment } from '../shared/schemas/comments.ts';
 
 export interface DomainEventMap {
@@ -15,10 +16,12 @@ export interface DomainEventMap {
    */
   'membership.changed': [{ projectId: string; userId?: string }];
   /**
-   * a project's card (title, stage, partners, archived…) or, with `contentOnly`, only its
-   * projected content (milestones, readiness) changed
+   * a project's card (title, stage, partners, archived…) or, with `contentOnly`, only what it
+   * holds (milestones, readiness, comments, requests…) changed, which moves its "Updated".
+   * `readableWith`: only those whose roles allow this action may see the change, so only they
+   * hear of it (server/projects/project-activity.ts)
    */
-  'project.changed': [{ projectId: string; contentOnly?: boolean }];
+  'project.changed': [{ projectId: string; contentOnly?: boolean; readableWith?: Action }];
   /** a gate review was requested, gained a reviewer or a recommendation, or was decided */
   'gate.changed': [{ projectId: string; reviewId: string }];
   /** a comment was created, resolved or reopened */

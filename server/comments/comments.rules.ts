@@ -1,11 +1,15 @@
 /** Who may read which comment: the visibility rule in one place, for REST and socket alike. */
 
-import { can, type Role } from '../../shared/permissions.ts';
+import { type Action, can, type Role } from '../../shared/permissions.ts';
 import type { CommentVisibility } from '../../shared/schemas/comments.ts';
 
+/** The action reading a comment of this visibility needs: who may also see that it was written. */
+export function commentReadableWith(visibility: CommentVisibility): Action {
+  return visibility === 'partners' ? 'project.view' : 'comment.read_team';
+}
+
 export function mayReadComment(roles: Role[], visibility: CommentVisibility): boolean {
-  if (!can(roles, 'project.view')) return false;
-  return visibility === 'partners' || can(roles, 'comment.read_team');
+  return can(roles, 'project.view') && can(roles, commentReadableWith(visibility));
 }
 
 /** The visibilities a reader may see, for filtering queries. */

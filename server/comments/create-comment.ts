@@ -13,6 +13,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { commentNotifications } from '../notifications/sources.ts';
 import { toComments } from './comment-view.ts';
+import { commentReadableWith } from './comments.rules.ts';
 
 export async function createComment(
   deps: ServiceDeps,
@@ -75,6 +76,7 @@ export async function createComment(
       after: { milestoneId: row.milestoneId, parentId: row.parentId, body: row.body, visibility, mentions },
     })
     .notify(await commentNotifications(deps, actor, row))
+    .activity(commentReadableWith(visibility))
     .emit('comment.changed', { comment: comment! })
     .commit();
   return comment!;

@@ -1,6 +1,6 @@
 /** Resolves or reopens a thread (anyone who may comment on the project). */
 import { eq } from 'drizzle-orm';
-import type { Comment } from '../../shared/schemas/comments.ts';
+import type { Comment, CommentVisibility } from '../../shared/schemas/comments.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
@@ -8,7 +8,7 @@ import { comments } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { toComments } from './comment-view.ts';
-import { mayReadComment } from './comments.rules.ts';
+import { commentReadableWith, mayReadComment } from './comments.rules.ts';
 
 export async function setCommentResolved(
   deps: ServiceDeps,
@@ -43,7 +43,8 @@ export async function setCommentResolved(
         field: 'resolved',
         before: row.resolvedAt !== null,
         after: resolved,
-      });
+      })
+      .activity(commentReadableWith(row.visibility as CommentVisibility));
   await changes.emit('comment.changed', { comment: comment! }).commit();
   return comment!;
 }

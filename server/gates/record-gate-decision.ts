@@ -118,6 +118,7 @@ export async function recordGateDecision(
   }
   await changes
     .emit('project.changed', { projectId })
+    .activity('project.view')
     .emit('gate.changed', { projectId, reviewId: review.id })
     .checkpoint('gate')
     .commit();

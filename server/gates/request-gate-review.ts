@@ -79,6 +79,7 @@ export async function requestGateReview(
       })
       .notify(await gateRequestedNotifications(deps, actor, project, id))
       .emit('project.changed', { projectId })
+      .activity('project.view')
       .emit('gate.changed', { projectId, reviewId: id })
       .commit();
     return (await loadGateReviews(db, projectId, id))[0]!;

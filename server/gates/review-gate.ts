@@ -58,6 +58,7 @@ export async function inviteReviewer(
         .onConflictDoNothing(),
     )
     .audit({ entity: 'gate_review', entityId: reviewId, action: 'update', field: 'reviewers', after: userId })
+    .activity('project.view')
     .emit('gate.changed', { projectId, reviewId })
     .commit();
   return (await loadGateReviews(deps.db, projectId, reviewId))[0]!;
@@ -154,6 +155,7 @@ export async function recommend(
         conflictOfInterest: row.conflictOfInterest,
       },
     })
+    .activity('project.view')
     .emit('gate.changed', { projectId, reviewId })
     .commit();
   return (await loadGateReviews(db, projectId, reviewId))[0]!;

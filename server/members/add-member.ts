@@ -58,6 +58,7 @@ export async function addMember(
         addedBy: actor.id,
       }),
     )
+    .activity('members.view')
     .emit('membership.changed', { projectId, userId: existing.id })
     .commit();
   if (deps.mailer.enabled) {

@@ -46,5 +46,6 @@ export async function declineInvitation(deps: ServiceDeps, token: string): Promi
         by: null,
       }),
     )
+    .activity('members.manage')
     .commit();
 }

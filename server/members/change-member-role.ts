@@ -55,6 +55,7 @@ export async function changeMemberRole(
         before: target.role,
         after: role,
       })
+      .activity('members.view')
       .emit('membership.changed', { projectId, userId })
       .commit();
   }
@@ -85,6 +86,7 @@ export async function removeMember(
       field: 'role',
       before: target.role,
     })
+    .activity('members.view')
     .emit('membership.changed', { projectId, userId })
     .commit();
 }

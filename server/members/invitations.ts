@@ -164,7 +164,11 @@ export async function joinByInvitation(
           addedBy: inv.invitedBy,
         }),
       );
-  await changes.emit('membership.changed', { projectId: inv.projectId, userId: who.id }).commit();
+  // Someone joining is seen by every viewer; an invitation answered by a member, by its managers.
+  await changes
+    .activity(already ? 'members.manage' : 'members.view')
+    .emit('membership.changed', { projectId: inv.projectId, userId: who.id })
+    .commit();
 }
 
 /**
@@ -219,5 +223,6 @@ export async function revokeInvitation(
       action: 'delete',
       before: { role: inv.role },
     })
+    .activity('members.manage')
     .commit();
 }

@@ -91,6 +91,7 @@ export async function inviteMember(
       action: 'create',
       after: { role: row.role, organisationId },
     })
+    .activity('members.manage')
     .commit();
   return deliverInvitation(deps, row.id, token);
 }

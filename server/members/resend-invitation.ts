@@ -58,6 +58,7 @@ export async function resendInvitation(
       before: inv.sendCount,
       after: inv.sendCount + 1,
     })
+    .activity('members.manage')
     .commit();
   return deliverInvitation(deps, inv.id, token);
 }

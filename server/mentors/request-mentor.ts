@@ -58,6 +58,7 @@ export async function requestMentor(
       after: { mentorId: input.mentorId, message: input.message },
     })
     .emit('mentor_request.changed', { projectId, mentorId: input.mentorId, requestId: id })
+    .activity('members.manage')
     .commit();
   return (await loadMentorRequests(db, byId(id)))[0]!;
 }

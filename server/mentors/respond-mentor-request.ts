@@ -71,8 +71,11 @@ export async function respondMentorRequest(
         after: 'mentor',
         reason: 'accepted a mentor request',
       })
+      .activity('members.view')
       .emit('membership.changed', { projectId: request.projectId, userId: actor.id })
       .emit('project.changed', { projectId: request.projectId });
+  // A declined request is seen only by those who manage the members, as it was sent.
+  else changes.activity('members.manage');
   await changes
     .emit('mentor_request.changed', { projectId: request.projectId, mentorId: actor.id, requestId })
     .commit();

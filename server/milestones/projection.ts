@@ -31,6 +31,7 @@ import { commitAudited } from '../audit/audited-commit.ts';
 import type { Projection } from '../collab/projection.ts';
 import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { activityStatement } from '../projects/project-activity.ts';
 import { type Author, AuthorRuns, chainOf, NO_ONE, OTHER_NODE, type Step } from './author-runs.ts';
 import { entryChanges, sameJson } from './entry-changes.ts';
 import { attributeLog, type LogAuthors, NO_LOG_AUTHORS, readLogAboveMark } from './log-authors.ts';
@@ -215,6 +216,9 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     // Stopped meanwhile: what was not written is dropped (a copy followed instead is written).
     if (!doc) return;
     const entries = audit.flatMap((e) => ('key' in e ? reconciledEntries(e, authors) : [e]));
+    // What the window changed is the project's latest activity for everyone who may see it (the
+    // document is read whole by every viewer): one statement per window, not per update.
+    if (entries.length > 0) statements.push(activityStatement(deps.db, projectId, 'project.view', at));
     const newMark = mark !== null && mark !== writtenMark;
     if (newMark && (statements.length > 0 || entries.length > 0 || withMark || reconcile))
       statements.push(markStatement(projectId, mark));

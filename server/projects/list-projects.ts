@@ -1,12 +1,17 @@
-/** The projects an actor may see: their memberships, or every project for a cluster manager. */
+/**
+ * The projects an actor may see: their memberships, or every project for a cluster manager; the
+ * last worked on first, by the time of the last change the actor may see (project-activity.ts).
+ */
 import { and, desc, eq, exists, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
+import type { ProjectRole } from '../../shared/domain.ts';
 import type { PortfolioProject, ProjectListQuery } from '../../shared/schemas/projects.ts';
 import type { Actor } from '../auth/actor.ts';
 import { visibleProjectsWhere } from '../auth/visibility.ts';
 import { frameworks, organisations, projectMembers, projectPartners, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { lastActivity } from './project-activity.ts';
 import { healthOf } from './project-health.ts';
 import { toSummary } from './project-view.ts';
 
@@ -54,13 +59,29 @@ export async function listProjects(
     .leftJoin(mine, and(eq(mine.projectId, projects.id), eq(mine.userId, actor.id)))
     .where(and(...where))
     .orderBy(desc(projects.updatedAt), projects.title);
-  const { health, readiness } = await healthOf(
-    deps,
-    rows.map((r) => r.project.id),
-  );
-  return rows.map((r) => ({
-    ...toSummary(r.project, r.org, r.role),
-    health: health.get(r.project.id)!,
-    readiness: readiness.get(r.project.id)!,
-  }));
+  const [{ health, readiness }, updated] = await Promise.all([
+    healthOf(
+      deps,
+      rows.map((r) => r.project.id),
+    ),
+    lastActivity(
+      deps.db,
+      actor,
+      rows.map((r) => ({
+        id: r.project.id,
+        updatedAt: r.project.updatedAt,
+        memberRole: (r.role as ProjectRole | null) ?? null,
+      })),
+    ),
+  ]);
+  const at = (id: string) => updated.get(id)!.getTime();
+  // Stable: among equal times, the card's order (then the title) from the query stays.
+  return [...rows]
+    .sort((a, b) => at(b.project.id) - at(a.project.id))
+    .map((r) => ({
+      ...toSummary(r.project, r.org, r.role),
+      updatedAt: updated.get(r.project.id)!.toISOString(),
+      health: health.get(r.project.id)!,
+      readiness: readiness.get(r.project.id)!,
+    }));
 }

@@ -11,8 +11,8 @@
  *   database (DocRoom.catchUp): the messages are a shortcut, the database is the record.
  * - `jalon:awareness`: presence changes of a node's connections.
  * - `jalon:event`: the domain events that act on each node's own connections (comments, gate
- *   records, service requests, membership checks, ended sessions and tokens). Events that address Socket.IO rooms
- *   (notifications, portfolio changes) need no bridge: the adapter carries them.
+ *   records, membership checks, ended sessions and tokens). Events that address Socket.IO rooms
+ *   (notifications, portfolio changes, service requests) need no bridge: the adapter carries them.
  *
  * Without REDIS_URL there is one node, no Redis, and none of this runs: the Redis client and
  * the adapter are loaded only when connecting (about 130 ms of every start otherwise).
@@ -36,7 +36,6 @@ export interface RedisLink {
 export const BRIDGED_EVENTS = [
   'comment.changed',
   'gate.changed',
-  'service_request.changed',
   'membership.changed',
   'credentials.ended',
   'cluster_role.changed',

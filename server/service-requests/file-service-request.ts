@@ -96,6 +96,7 @@ export async function fileServiceRequest(
         to: 'submitted',
       }),
     )
+    .activity('project.view')
     .emit('service_request.changed', { projectId, requestId: id })
     .commit();
   return (await loadRequests(deps, actor, eq(serviceRequests.id, id)))[0]!;

@@ -8,10 +8,11 @@ import { eq } from 'drizzle-orm';
 import type { RequestStatus } from '../../shared/services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { handlesService, type ServiceRow } from '../catalogue/service-view.ts';
-import { clusterManagers, organisationMembers, projects, serviceHandlers } from '../db/schema/index.ts';
+import { projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { type PreparedNotifications, prepareNotifications } from '../notifications/notify.ts';
 import { excerpt } from '../notifications/sources.ts';
+import { handlingTeam } from './request-audience.ts';
 
 export async function notifyRequestChange(
   deps: ServiceDeps,
@@ -29,7 +30,12 @@ export async function notifyRequestChange(
   const { db } = deps;
   const handlingSide = await handlesService(db, actor, change.service);
   // The handling team hears of what the project side does even without seeing the project.
-  const recipients = handlingSide ? [change.requesterId] : await handlingTeam(deps, change.service);
+  const recipients = handlingSide
+    ? [change.requesterId]
+    : await handlingTeam(db, {
+        serviceId: change.service.id,
+        handlingOrganisationId: change.service.handlingOrganisationId,
+      });
   const [project] = await db
     .select({ title: projects.title })
     .from(projects)
@@ -52,22 +58,4 @@ export async function notifyRequestChange(
       ...(handlingSide ? {} : { handlers: recipients }),
     },
   ]);
-}
-
-async function handlingTeam(deps: ServiceDeps, service: ServiceRow): Promise<string[]> {
-  const { db } = deps;
-  const [handlers, members, managers] = await Promise.all([
-    db
-      .select({ id: serviceHandlers.userId })
-      .from(serviceHandlers)
-      .where(eq(serviceHandlers.serviceId, service.id)),
-    service.handlingOrganisationId
-      ? db
-          .select({ id: organisationMembers.userId })
-          .from(organisationMembers)
-          .where(eq(organisationMembers.organisationId, service.handlingOrganisationId))
-      : Promise.resolve([]),
-    db.select({ id: clusterManagers.userId }).from(clusterManagers),
-  ]);
-  return [...handlers, ...members, ...managers].map((r) => r.id);
 }

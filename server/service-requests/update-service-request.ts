@@ -182,7 +182,10 @@ export async function updateServiceRequest(
     });
     changes.write(owed.statement).afterCommit(() => deps.effects.run(owed.effect));
   }
-  changes.emit('service_request.changed', { projectId: request.projectId, requestId });
+  // Everyone who may see the project reads its requests (list-service-requests.ts).
+  changes
+    .activity('project.view')
+    .emit('service_request.changed', { projectId: request.projectId, requestId });
   await changes.commit();
 
   deps.log.info({ requestId, from, to, by: actor.id }, 'service request changed');

@@ -22,12 +22,16 @@ export const APP_EVENTS = {
   commentChanged: 'comment:changed',
   /**
    * ({ projectId, contentOnly? }): a project the user may see changed: its card (title,
-   * stage…), or with `contentOnly` only its milestones and readiness
+   * stage…), or with `contentOnly` only what it holds (milestones, readiness, comments the user
+   * may read, requests…), which moves its "Updated"
    */
   projectChanged: 'project:changed',
   /** ({ projectId, reviewId }): a gate review of a joined project changed */
   gateChanged: 'gate:changed',
-  /** ({ projectId, requestId }): a service request of a joined project changed */
+  /**
+   * ({ projectId, requestId }): a service request the user may see changed (one of a project
+   * they may see, or one their handling team answers), wherever they are in the app
+   */
   serviceRequestChanged: 'service_request:changed',
   /** (notification: Notification): a notification for this user, sent to their own room */
   notificationCreated: 'notification:created',

@@ -18,7 +18,7 @@ export type WireBytes = Uint8Array | ArrayBuffer;
 
 export interface ProjectChange {
   projectId: string;
-  /** only the project's milestones and readiness changed, not its card */
+  /** only what the project holds changed (milestones, readiness, comments…), not its card */
   contentOnly?: boolean;
 }
 export interface GateChange {

@@ -17,6 +17,10 @@ export const ProjectSummary = z.object({
   myRole: ProjectRole.nullable(),
   listedInDirectory: z.boolean(),
   archived: z.boolean(),
+  /**
+   * the last change on the project the caller may see: its card, its live document, comments,
+   * gates, service requests, members (a team comment only for those who read team comments)
+   */
   updatedAt: IsoDate,
 });
 export type ProjectSummary = z.infer<typeof ProjectSummary>;

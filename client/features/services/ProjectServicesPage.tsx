@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { ApiError } from '../../errors.ts';
 import { appSocket } from '../../realtime/socket.ts';
 import { RequestCard } from './RequestCard.tsx';
+import { requestVersions } from './request-versions.ts';
 import { servicesApi } from './services-api.ts';
 import './services.css';
 import './requests.css';
@@ -28,13 +29,21 @@ export function ProjectServicesPage() {
   const canRequest = () => project.latest?.permissions.includes('service.request') ?? false;
   const notFound = () => requests.error instanceof ApiError && requests.error.status === 404;
 
-  // Changes made by the other side arrive on the project's room, when this user has it open.
+  // Live: what the handling team (or anyone) does to a request of the project reaches everyone
+  // who may see it, wherever they are; after a reconnection the list is read again, since
+  // events may have been missed meanwhile. A reload during a reload supersedes it, so the last
+  // answer reflects the last change announced.
   const socket = appSocket();
   const onChanged = (change: { projectId: string }) => {
-    if (change.projectId === params.id && !requests.loading) void refetch();
+    if (change.projectId === params.id) void refetch();
   };
+  const onReconnect = () => void refetch();
   socket.on(APP_EVENTS.serviceRequestChanged, onChanged);
-  onCleanup(() => socket.off(APP_EVENTS.serviceRequestChanged, onChanged));
+  socket.io.on('reconnect', onReconnect);
+  onCleanup(() => {
+    socket.off(APP_EVENTS.serviceRequestChanged, onChanged);
+    socket.io.off('reconnect', onReconnect);
+  });
 
   // A link to one request (#request-…) scrolls to it once the list is there.
   createEffect(
@@ -53,6 +62,7 @@ export function ProjectServicesPage() {
   const replace = (next: ServiceRequest) =>
     mutate({ requests: list().map((x) => (x.id === next.id ? next : x)), milestones: milestones() });
   const milestones = () => (requests.error ? [] : (requests.latest?.milestones ?? []));
+  const shown = requestVersions(list);
 
   return (
     <Shell>
@@ -106,8 +116,11 @@ export function ProjectServicesPage() {
             }
           >
             <ul class="request-list">
-              <For each={list()}>
-                {(req) => <RequestCard request={req} onChange={replace} milestones={milestones()} />}
+              <For each={shown.keys()}>
+                {(key) => {
+                  const req = shown.follow(key);
+                  return <RequestCard request={req()} onChange={replace} milestones={milestones()} />;
+                }}
               </For>
             </ul>
           </Show>

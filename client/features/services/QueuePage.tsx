@@ -1,13 +1,16 @@
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { canInCluster } from '../../../shared/permissions.ts';
+import { APP_EVENTS } from '../../../shared/protocol/index.ts';
 import type { ServiceRequest } from '../../../shared/services.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { LoadFailed, Loading } from '../../components/LoadStates.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { appSocket } from '../../realtime/socket.ts';
 import { QueueActions } from './QueueActions.tsx';
 import { RequestCard } from './RequestCard.tsx';
+import { requestVersions } from './request-versions.ts';
 import { ServiceLoadTable } from './ServiceLoadTable.tsx';
 import { servicesApi } from './services-api.ts';
 import './services.css';
@@ -33,6 +36,20 @@ export function QueuePage() {
   const list = () => (queue.error ? [] : (queue.latest?.requests ?? []));
   const replace = (next: ServiceRequest) =>
     mutate({ requests: list().map((x) => (x.id === next.id ? next : x)) });
+  const shown = requestVersions(list);
+
+  // Live: a request filed, moved or commented by anyone reaches the handling team's sockets
+  // (and only theirs, with its project's readers): the queue reloads, and after a reconnection,
+  // since events may have been missed meanwhile. A reload during a reload supersedes it, so the
+  // last answer reflects the last change announced.
+  const socket = appSocket();
+  const reload = () => void refetch();
+  socket.on(APP_EVENTS.serviceRequestChanged, reload);
+  socket.io.on('reconnect', reload);
+  onCleanup(() => {
+    socket.off(APP_EVENTS.serviceRequestChanged, reload);
+    socket.io.off('reconnect', reload);
+  });
 
   return (
     <Shell>
@@ -85,17 +102,20 @@ export function QueuePage() {
         </Match>
         <Match when={list().length > 0}>
           <ul class="request-list" aria-busy={queue.loading}>
-            <For each={list()}>
-              {(req) => (
-                <RequestCard
-                  request={req}
-                  onChange={replace}
-                  showProject
-                  actions={
-                    <QueueActions request={req} onChange={replace} onConflict={() => void refetch()} />
-                  }
-                />
-              )}
+            <For each={shown.keys()}>
+              {(key) => {
+                const req = shown.follow(key);
+                return (
+                  <RequestCard
+                    request={req()}
+                    onChange={replace}
+                    showProject
+                    actions={
+                      <QueueActions request={req()} onChange={replace} onConflict={() => void refetch()} />
+                    }
+                  />
+                );
+              }}
             </For>
           </ul>
         </Match>

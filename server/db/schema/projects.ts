@@ -27,6 +27,26 @@ export const projects = sqliteTable(
   (t) => [index('projects_stage_idx').on(t.stage), index('projects_framework_idx').on(t.frameworkId)],
 );
 
+/**
+ * When a project last changed, by who may see the change: `readableWith` is the action of the
+ * permission matrix (shared/permissions.ts) that reading it needs (`project.view` for what every
+ * viewer sees, `comment.read_team` for a team comment, `members.manage` for an invitation). A
+ * viewer's "Updated" is the latest of the rows their roles allow, and of the card's `updatedAt`
+ * (server/projects/project-activity.ts). One row per project and audience, moved forward by each
+ * change's own batch.
+ */
+export const projectActivity = sqliteTable(
+  'project_activity',
+  {
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    readableWith: text('readable_with').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.readableWith] })],
+);
+
 export const projectPartners = sqliteTable(
   'project_partners',
   {
