@@ -6,7 +6,7 @@ export const gatesFr: Messages['gates'] = {
   tab: 'Revues de passage',
   title: (gate: string) => `${gate}`,
   intro:
-    'Une revue de passage décide si le projet avance. Le porteur la demande quand chaque critère obligatoire est coché avec sa preuve ; les évaluateurs notent et recommandent ; un responsable du cluster signe la décision.',
+    'Une revue de passage décide si le projet avance. Le porteur la demande quand chaque critère obligatoire est coché avec son justificatif ; les évaluateurs notent et recommandent ; un gestionnaire du cluster signe la décision.',
   loading: 'Chargement des revues…',
   loadError: 'Les revues de passage n’ont pas pu être chargées.',
   archived:

@@ -69,7 +69,7 @@ export const historyFr: typeof historyEn = {
   past: 'Alors',
   now: 'Maintenant',
   notScored: 'non évaluée',
-  evidenceChanged: 'justification modifiée depuis',
+  evidenceChanged: 'justificatifs modifiés depuis',
   checked: 'Coché',
   unchecked: 'Non coché',
   absent: 'Non renseigné',

@@ -174,10 +174,10 @@ export const roomFr: Messages['room'] = {
     levelValue: (level: string) => `${level} / 9`,
     notScored: 'Pas encore noté',
     notScoredHint: 'Choisissez un niveau pour noter cette dimension.',
-    evidence: 'Justification',
+    evidence: 'Justificatifs',
     evidencePlaceholder: 'Études, rapports, accords qui justifient ce niveau…',
-    evidenceNeedsLevel: 'Notez d’abord cette dimension, puis ajoutez sa justification.',
-    noEvidence: 'Aucune justification.',
+    evidenceNeedsLevel: 'Notez d’abord cette dimension, puis ajoutez ses justificatifs.',
+    noEvidence: 'Aucun justificatif.',
     updated: (name: string, date: string) => `Mis à jour par ${name}, ${date}`,
   },
   criteria: {

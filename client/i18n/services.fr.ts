@@ -86,8 +86,9 @@ export const servicesFr: Messages['services'] = {
     trackNew: 'Un nouveau jalon',
     trackExisting: 'Un jalon existant',
     milestone: 'Jalon',
-    citeTitle: 'Citer comme preuve',
-    citeHint: 'Collez cette adresse dans une preuve de maturité ou un critère de revue.',
+    citeTitle: 'Citer comme justificatif',
+    citeHint:
+      'Collez cette adresse dans le justificatif d’une dimension de maturité ou d’un critère de passage.',
     copy: 'Copier',
     copied: 'Copiée',
     actionFailed: 'Cela n’a pas pu être enregistré.',

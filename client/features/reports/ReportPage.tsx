@@ -111,6 +111,7 @@ function Report(props: { report: ProjectReport }) {
           <dt>{r().facts.milestones}</dt>
           <dd>
             {r().milestoneCounts(
+              props.report.health.done,
               n(props.report.health.done),
               n(props.report.health.total),
               n(props.report.health.overdue),
