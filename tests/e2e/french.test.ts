@@ -4,7 +4,7 @@
  * Excel (`;` and a decimal comma) and stays `,` in English; and the report's readiness radar
  * shows every dimension's name whole, at 1440 and at 390 px.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { projectRows, signIn, useBrowserAndServer } from './helpers.ts';
 
@@ -107,7 +107,7 @@ describe('French', () => {
   });
 
   for (const width of [1440, 390])
-    test(`the French report's readiness radar shows every name whole at ${width} px`, async () => {
+    test(`the French readiness radars, in the report and the room, show every name whole at ${width} px`, async () => {
       const page = await leadIn('Français', width);
       const address = await projectRows(page)
         .filter({ hasText: 'VCT-201' })
@@ -115,30 +115,37 @@ describe('French', () => {
         .getAttribute('href');
       await page.goto(`${address}/report`);
       const radar = page.locator('svg.profile-radar').first();
-      await radar.waitFor();
-      await expect.poll(() => radar.locator('.profile-radar-label').count()).toBe(9);
-      // Every name inside the drawing's own box: nothing is cut when printed or clipped.
-      const overflow = await radar.evaluate((svg) => {
-        const box = svg.getBoundingClientRect();
-        const out: string[] = [];
-        for (const label of svg.querySelectorAll('.profile-radar-label')) {
-          const r = label.getBoundingClientRect();
-          if (
-            r.left < box.left - 0.5 ||
-            r.right > box.right + 0.5 ||
-            r.top < box.top - 0.5 ||
-            r.bottom > box.bottom + 0.5
-          )
-            out.push(label.textContent ?? '');
-        }
-        return out;
-      });
-      expect(overflow).toEqual([]);
+      expect(await labelsOutside(radar)).toEqual([]);
       if (process.env.SCREENSHOT_DIR)
-        await page.screenshot({
-          path: `${process.env.SCREENSHOT_DIR}/report-fr-${width}.png`,
-          fullPage: true,
-        });
+        await radar.screenshot({ path: `${process.env.SCREENSHOT_DIR}/report-radar-fr-${width}.png` });
+
+      await page.goto(address!);
+      await page.getByRole('tab', { name: 'Maturité' }).click();
+      const compact = page.locator('svg.profile-radar').first();
+      expect(await labelsOutside(compact)).toEqual([]);
+      if (process.env.SCREENSHOT_DIR)
+        await compact.screenshot({ path: `${process.env.SCREENSHOT_DIR}/room-radar-fr-${width}.png` });
       await page.context().close();
     });
 });
+
+/** The dimension names drawn outside the radar's own box: cut wherever the box is (print, a clipping panel). */
+async function labelsOutside(radar: Locator): Promise<string[]> {
+  await radar.waitFor();
+  await expect.poll(() => radar.locator('.profile-radar-label').count()).toBe(9);
+  return radar.evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    const out: string[] = [];
+    for (const label of svg.querySelectorAll('.profile-radar-label')) {
+      const r = label.getBoundingClientRect();
+      if (
+        r.left < box.left - 0.5 ||
+        r.right > box.right + 0.5 ||
+        r.top < box.top - 0.5 ||
+        r.bottom > box.bottom + 0.5
+      )
+        out.push(label.textContent ?? '');
+    }
+    return out;
+  });
+}
