@@ -181,8 +181,8 @@ export const roomFr: Messages['room'] = {
     updated: (name: string, date: string) => `Mis à jour par ${name}, ${date}`,
   },
   criteria: {
-    intro: (gate: string) =>
-      `Ce qu’exige ${gate}. L’équipe coche chaque critère obligatoire avec ses justificatifs.`,
+    intro: (_gate: string) =>
+      `Ce qu’exige ce passage. L’équipe coche chaque critère obligatoire avec ses justificatifs.`,
     must: 'Obligatoires',
     should: 'Souhaitables',
     shouldHint: 'Notés de 1 à 5 par les évaluateurs lors de la revue de passage.',

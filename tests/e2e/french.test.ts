@@ -44,6 +44,8 @@ describe('French', () => {
       .first()
       .waitFor();
     expect(await page.locator('body').textContent()).not.toMatch(GATE_AS_JALON);
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/criteria-fr.png` });
 
     await page.getByRole('tab', { name: 'Revues de passage' }).click();
     await page
