@@ -44,13 +44,13 @@ export const activityFr: Messages['activity'] = {
       `a relevé ${dimension} du niveau ${from} à ${to}`,
     lowered: (dimension: string, from: string, to: string) =>
       `a abaissé ${dimension} du niveau ${from} à ${to}`,
-    evidence: (dimension: string) => `a mis à jour les preuves pour ${dimension}`,
+    evidence: (dimension: string) => `a mis à jour les justificatifs de ${dimension}`,
     other: (dimension: string) => `a modifié la maturité de ${dimension}`,
   },
   criterion: {
     checked: (text: string) => `a coché le critère «\u00a0${text}\u00a0»`,
     unchecked: (text: string) => `a décoché le critère «\u00a0${text}\u00a0»`,
-    evidence: (text: string) => `a mis à jour la preuve de «\u00a0${text}\u00a0»`,
+    evidence: (text: string) => `a mis à jour le justificatif de «\u00a0${text}\u00a0»`,
     other: (text: string) => `a modifié le critère «\u00a0${text}\u00a0»`,
   },
   comment: {

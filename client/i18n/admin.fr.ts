@@ -92,7 +92,7 @@ export const adminFr: Messages['admin'] = {
     grant: 'Nommer gestionnaire du cluster',
     withdraw: 'Retirer les droits de gestionnaire',
     grantConfirm: (name: string) =>
-      `Nommer ${name} gestionnaire du cluster ? Dès maintenant, cette personne verra tous les projets, décidera des jalons et administrera le cluster.`,
+      `Nommer ${name} gestionnaire du cluster ? Dès maintenant, cette personne verra tous les projets, signera les décisions de passage et administrera le cluster.`,
     withdrawConfirm: (name: string) =>
       `Retirer à ${name} ses droits de gestionnaire du cluster ? Cette personne perd aussitôt l’accès à tous les projets dont elle n’est pas membre.`,
     withdrawOwnConfirm:

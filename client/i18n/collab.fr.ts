@@ -97,7 +97,7 @@ export const collabFr: Pick<Messages, 'comments' | 'search' | 'portfolioExtra'> 
       all: 'Tous les types d’organisation',
     },
     updated: (when: string) => `Mis à jour ${when}`,
-    nextGatePrefix: 'Prochain jalon :',
+    nextGatePrefix: 'Prochain passage :',
     readiness: {
       summary: (average: string) => `Radar de maturité, niveau moyen ${average} sur 9`,
       level: (dimension: string, level: string) => `${dimension} : ${level}`,

@@ -152,7 +152,11 @@ export const en = {
     caption: 'Projects you can see',
     count: (n: number, formatted: string) =>
       plural('en', n, { one: `${formatted} project`, other: `${formatted} projects` }),
-    countFiltered: (shown: string, total: string) => `${shown} of ${total} projects`,
+    countFiltered: (_shown: number, total: number, shown: string, formattedTotal: string) =>
+      plural('en', total, {
+        one: `${shown} of ${formattedTotal} project`,
+        other: `${shown} of ${formattedTotal} projects`,
+      }),
     columns: {
       title: 'Project',
       track: 'Track',
@@ -217,7 +221,6 @@ export const en = {
     stepper: 'Maturation stages',
     levels: (min: string, max: string) => (min === max ? `TRL ${min}` : `TRL ${min}–${max}`),
     currentStep: 'current stage',
-    gateCriteria: (must: string, should: string) => `${must} must-meet and ${should} should-meet criteria`,
   },
   invitation: {
     pageTitle: 'Invitation',

@@ -155,7 +155,11 @@ export const fr: Messages = {
     caption: 'Projets que vous pouvez voir',
     count: (n: number, formatted: string) =>
       plural('fr', n, { one: `${formatted} projet`, other: `${formatted} projets` }),
-    countFiltered: (shown: string, total: string) => `${shown} projets sur ${total}`,
+    countFiltered: (shown: number, _total: number, formatted: string, total: string) =>
+      plural('fr', shown, {
+        one: `${formatted} projet sur ${total}`,
+        other: `${formatted} projets sur ${total}`,
+      }),
     columns: {
       title: 'Projet',
       track: 'Filière',
@@ -202,7 +206,7 @@ export const fr: Messages = {
     noSummary: 'Pas encore de résumé.',
     facts: 'Informations',
     track: 'Filière',
-    nextGate: 'Prochain jalon',
+    nextGate: 'Prochain passage',
     leadOrganisation: 'Organisation porteuse',
     yourRole: 'Votre rôle',
     directory: 'Annuaire du cluster',
@@ -224,8 +228,6 @@ export const fr: Messages = {
     stepper: 'Étapes de maturation',
     levels: (min: string, max: string) => (min === max ? `TRL ${min}` : `TRL ${min}–${max}`),
     currentStep: 'étape actuelle',
-    gateCriteria: (must: string, should: string) =>
-      `${must} critères impératifs et ${should} critères souhaitables`,
   },
   invitation: {
     pageTitle: 'Invitation',

@@ -11,7 +11,7 @@ export const gatesEn = {
   loadError: 'The gate reviews could not be loaded.',
   archived: 'This project is archived: its gate records stay readable, no new review can be opened.',
   noReview: 'No review is open for this gate.',
-  criteriaMet: (done: string, total: string) =>
+  criteriaMet: (_met: number, done: string, total: string) =>
     `${done} of ${total} must-meet criteria checked with evidence`,
   missingTitle: 'Still missing before the review can be requested:',
   toCriteria: 'Open the gate criteria',

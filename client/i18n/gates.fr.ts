@@ -1,18 +1,22 @@
-/** Les textes des jalons de décision (`t().gates`), même forme que `gates.en.ts`. */
+/** Les textes des revues de passage (`t().gates`), même forme que `gates.en.ts`. */
 import type { Messages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const gatesFr: Messages['gates'] = {
   tab: 'Revues de passage',
   title: (gate: string) => `${gate}`,
   intro:
-    'Une revue de passage décide si le projet avance. Le porteur la demande quand chaque critère obligatoire est coché avec sa preuve ; les évaluateurs notent et recommandent ; un responsable du cluster signe la décision.',
+    'Une revue de passage décide si le projet avance. Le porteur la demande quand chaque critère obligatoire est coché avec son justificatif ; les évaluateurs notent et recommandent ; un gestionnaire du cluster signe la décision.',
   loading: 'Chargement des revues…',
   loadError: 'Les revues de passage n’ont pas pu être chargées.',
   archived:
     'Ce projet est archivé : ses revues restent consultables, aucune nouvelle revue ne peut être ouverte.',
   noReview: 'Aucune revue n’est ouverte pour ce passage.',
-  criteriaMet: (done: string, total: string) =>
-    `${done} critère(s) obligatoire(s) sur ${total} coché(s) avec preuve`,
+  criteriaMet: (met: number, done: string, total: string) =>
+    plural('fr', met, {
+      one: `${done} critère obligatoire sur ${total} coché avec son justificatif`,
+      other: `${done} critères obligatoires sur ${total} cochés avec leur justificatif`,
+    }),
   missingTitle: 'Il manque encore, avant de pouvoir demander la revue :',
   toCriteria: 'Ouvrir les critères',
   request: 'Demander la revue de passage',
@@ -24,7 +28,7 @@ export const gatesFr: Messages['gates'] = {
   packNote: 'Dossier de revue figé à la demande : les évaluateurs jugent le projet tel qu’il était alors.',
   open: 'Revue ouverte',
   reviewers: 'Évaluateurs',
-  reviewersNote: 'Les responsables du cluster évaluent chaque passage ; les mentors, sur invitation.',
+  reviewersNote: 'Les gestionnaires du cluster évaluent chaque passage ; les mentors, sur invitation.',
   noReviewers: 'Aucun mentor invité pour l’instant.',
   invite: 'Inviter un mentor à évaluer',
   inviteLabel: 'Mentor',

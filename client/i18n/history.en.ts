@@ -82,7 +82,8 @@ export const historyEn = {
     when: 'When',
     loadError: 'Readiness over time could not be loaded.',
     empty: 'No readiness level has been recorded yet.',
-    summary: (changes: string, from: string) => `${changes} readiness changes since ${from}.`,
+    summary: (n: number, changes: string, from: string) =>
+      n === 1 ? `1 readiness change since ${from}.` : `${changes} readiness changes since ${from}.`,
     level: 'Level',
   },
   stages: {
@@ -92,7 +93,10 @@ export const historyEn = {
     loadError: 'Stages over time could not be loaded.',
     empty: 'No project yet.',
     archived: 'Archived',
-    summary: (points: string, from: string) => `${points} changes of the stage distribution since ${from}.`,
+    summary: (n: number, points: string, from: string) =>
+      n === 1
+        ? `1 change of the stage distribution since ${from}.`
+        : `${points} changes of the stage distribution since ${from}.`,
     yLabel: 'Projects',
     latest: 'Now',
   },

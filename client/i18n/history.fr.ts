@@ -5,7 +5,7 @@ export const historyFr: typeof historyEn = {
   tab: 'Historique',
   title: 'Le projet tel qu’il était',
   intro:
-    'Choisissez un moment ou une revue de passage pour voir les jalons, la maturité et les critères du jalon tels qu’ils étaient alors, en lecture seule, avec ce qui a changé depuis.',
+    'Choisissez un moment ou une revue de passage pour voir les jalons, la maturité et les critères du passage tels qu’ils étaient alors, en lecture seule, avec ce qui a changé depuis.',
   pick: 'Afficher le projet',
   modeTime: 'À une date et une heure',
   modeGate: 'À une revue de passage',
@@ -69,7 +69,7 @@ export const historyFr: typeof historyEn = {
   past: 'Alors',
   now: 'Maintenant',
   notScored: 'non évaluée',
-  evidenceChanged: 'justification modifiée depuis',
+  evidenceChanged: 'justificatifs modifiés depuis',
   checked: 'Coché',
   unchecked: 'Non coché',
   absent: 'Non renseigné',
@@ -82,7 +82,10 @@ export const historyFr: typeof historyEn = {
     when: 'Quand',
     loadError: 'La maturité dans le temps n’a pas pu être chargée.',
     empty: 'Aucun niveau de maturité n’a encore été enregistré.',
-    summary: (changes: string, from: string) => `${changes} changements de maturité depuis le ${from}.`,
+    summary: (n: number, changes: string, from: string) =>
+      n <= 1
+        ? `${changes} changement de maturité depuis le ${from}.`
+        : `${changes} changements de maturité depuis le ${from}.`,
     level: 'Niveau',
   },
   stages: {
@@ -92,8 +95,10 @@ export const historyFr: typeof historyEn = {
     loadError: 'Les étapes dans le temps n’ont pas pu être chargées.',
     empty: 'Aucun projet pour l’instant.',
     archived: 'Archivés',
-    summary: (points: string, from: string) =>
-      `${points} changements de la répartition par étape depuis le ${from}.`,
+    summary: (n: number, points: string, from: string) =>
+      n <= 1
+        ? `${points} changement de la répartition par étape depuis le ${from}.`
+        : `${points} changements de la répartition par étape depuis le ${from}.`,
     yLabel: 'Projets',
     latest: 'Maintenant',
   },

@@ -83,7 +83,7 @@ export const projectSettingsFr: Messages['projectSettings'] = {
     card: 'Le projet',
     lifecycle: 'Archivage',
     archiveIntro:
-      'Un projet archivé est en lecture seule pour tous\u00a0: personne ne peut modifier ses jalons, commenter, demander une revue de jalon ou un service, ni changer ses membres. Il quitte le portefeuille par défaut mais reste trouvable par la recherche. Seul le bureau du programme peut le restaurer.',
+      'Un projet archivé est en lecture seule pour tous\u00a0: personne ne peut modifier ses jalons, commenter, demander une revue de passage ou un service, ni changer ses membres. Il quitte le portefeuille par défaut mais reste trouvable par la recherche. Seul le bureau du programme peut le restaurer.',
     archive: 'Archiver le projet…',
     archiveTitle: 'Archiver ce projet\u00a0?',
     archiveBody: (title: string) =>
@@ -115,7 +115,7 @@ export const projectSettingsFr: Messages['projectSettings'] = {
     twoFactor: 'Authentification à deux facteurs',
     twoFactorOptional: 'Facultative\u00a0: chacun choisit dans son compte',
     twoFactorRequired:
-      'Exigée des gestionnaires du cluster et de toute personne qui signe des décisions de jalon',
+      'Exigée des gestionnaires du cluster et de toute personne qui signe des décisions de passage',
     twoFactorHint:
       'Ces personnes sont envoyées vers leur compte pour l’activer, et ne peuvent rien faire d’autre d’ici là. Si elle n’est pas encore activée pour vous, cela vous concerne aussi.',
     save: 'Enregistrer',

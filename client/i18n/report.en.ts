@@ -50,7 +50,7 @@ export const reportEn = {
     milestones: 'Milestones',
     archived: 'Archived',
   },
-  milestoneCounts: (done: string, total: string, overdue: string) =>
+  milestoneCounts: (_doneCount: number, done: string, total: string, overdue: string) =>
     `${done} of ${total} done · ${overdue} overdue`,
   history: 'Stage history',
   historyDate: 'Date',

@@ -1,5 +1,6 @@
 /** Les textes du rapport imprimable d’un projet (`t().report`), même forme que `report.en.ts`. */
 import type { Messages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const auditCheckFr: Messages['auditCheck'] = {
   title: 'Piste d’audit',
@@ -36,7 +37,8 @@ export const auditCheckFr: Messages['auditCheck'] = {
 export const reportFr: Messages['report'] = {
   open: 'Rapport imprimable',
   exportCsv: 'Exporter en CSV',
-  exportCsvHint: 'Les projets listés ici, en tableur',
+  exportCsvHint:
+    'Les projets listés ici, en tableur : colonnes séparées par «\u00a0;\u00a0» et virgule décimale, comme les lit Excel en français',
   print: 'Imprimer ou enregistrer en PDF',
   back: 'Retour au projet',
   loading: 'Préparation du rapport…',
@@ -55,8 +57,8 @@ export const reportFr: Messages['report'] = {
     milestones: 'Jalons',
     archived: 'Archivé',
   },
-  milestoneCounts: (done: string, total: string, overdue: string) =>
-    `${done} terminé(s) sur ${total} · ${overdue} en retard`,
+  milestoneCounts: (doneCount: number, done: string, total: string, overdue: string) =>
+    `${plural('fr', doneCount, { one: `${done} terminé`, other: `${done} terminés` })} sur ${total} · ${overdue} en retard`,
   history: 'Historique des étapes',
   historyDate: 'Date',
   historyStage: 'Étape',
@@ -71,7 +73,7 @@ export const reportFr: Messages['report'] = {
   noReadiness: 'La maturité n’est pas encore évaluée.',
   dimension: 'Dimension',
   level: 'Niveau',
-  evidence: 'Preuves',
+  evidence: 'Justificatifs',
   milestones: 'Jalons',
   noMilestones: 'Aucun jalon pour l’instant.',
   milestoneTitle: 'Jalon',

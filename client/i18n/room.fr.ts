@@ -10,7 +10,7 @@ export const roomFr: Messages['room'] = {
     label: 'Sections du projet',
     milestones: 'Jalons',
     readiness: 'Maturité',
-    criteria: 'Critères du jalon',
+    criteria: 'Critères du passage',
     about: 'À propos',
   },
   header: {
@@ -19,7 +19,7 @@ export const roomFr: Messages['room'] = {
     track: 'Filière',
     yourRole: 'Votre rôle',
     noPartners: 'Aucune',
-    nextGate: 'Prochain jalon',
+    nextGate: 'Prochain passage',
     gateProgress: (met: number, done: string, total: string) =>
       plural('fr', met, {
         one: `${done} critère obligatoire rempli sur ${total}`,
@@ -92,7 +92,7 @@ export const roomFr: Messages['room'] = {
     redoHint: 'Rétablir (Ctrl+Maj+Z)',
     emptyTitle: 'Aucun jalon pour l’instant',
     emptyBody:
-      'Les jalons sont les étapes vers la prochaine revue. Ajoutez le premier, puis donnez-lui un responsable et une échéance : votre équipe le voit aussitôt.',
+      'Les jalons balisent le chemin jusqu’à la prochaine revue de passage. Ajoutez le premier, puis donnez-lui un responsable et une échéance : votre équipe le voit aussitôt.',
     emptyReadOnlyBody: 'L’équipe n’a pas encore ajouté de jalon. Ils apparaîtront ici dès qu’elle le fera.',
     columnEmpty: 'Rien ici',
     columnEmptyDrop: 'Déposez un jalon ici',
@@ -167,25 +167,25 @@ export const roomFr: Messages['room'] = {
     chartNow: 'Aujourd’hui',
     chartGate: (gate: string, date: string) => `Au ${gate} (${date})`,
     chartNoGate:
-      'Aucune revue de jalon n’a encore enregistré de niveaux pour ce projet : le graphique ne montre que les niveaux actuels.',
+      'Aucune revue de passage n’a encore enregistré de niveaux pour ce projet : le graphique ne montre que les niveaux actuels.',
     chartSummary: (list: string) => `Niveaux de maturité actuels : ${list}.`,
     level: 'Niveau',
     levelOf: (level: string) => `Niveau ${level}`,
     levelValue: (level: string) => `${level} / 9`,
     notScored: 'Pas encore noté',
     notScoredHint: 'Choisissez un niveau pour noter cette dimension.',
-    evidence: 'Justification',
+    evidence: 'Justificatifs',
     evidencePlaceholder: 'Études, rapports, accords qui justifient ce niveau…',
-    evidenceNeedsLevel: 'Notez d’abord cette dimension, puis ajoutez sa justification.',
-    noEvidence: 'Aucune justification.',
+    evidenceNeedsLevel: 'Notez d’abord cette dimension, puis ajoutez ses justificatifs.',
+    noEvidence: 'Aucun justificatif.',
     updated: (name: string, date: string) => `Mis à jour par ${name}, ${date}`,
   },
   criteria: {
-    intro: (gate: string) =>
-      `Ce qu’exige ${gate}. L’équipe coche chaque critère obligatoire avec ses justificatifs.`,
+    intro: (_gate: string) =>
+      `Ce qu’exige ce passage. L’équipe coche chaque critère obligatoire avec ses justificatifs.`,
     must: 'Obligatoires',
     should: 'Souhaitables',
-    shouldHint: 'Notés de 1 à 5 par les évaluateurs lors de la revue du jalon.',
+    shouldHint: 'Notés de 1 à 5 par les évaluateurs lors de la revue de passage.',
     progress: (met: number, done: string, total: string) =>
       plural('fr', met, { one: `${done} rempli sur ${total}`, other: `${done} remplis sur ${total}` }),
     evidence: 'Justificatif',
@@ -194,8 +194,8 @@ export const roomFr: Messages['room'] = {
     checked: (name: string, date: string) => `Coché par ${name}, ${date}`,
     met: 'Rempli',
     notMet: 'Non rempli',
-    noGate: 'Cette filière ne définit pas de jalon de décision pour l’étape actuelle.',
-    unavailable: 'Les critères du jalon n’ont pas pu être chargés. Rechargez la page pour réessayer.',
+    noGate: 'Cette filière ne définit pas de revue de passage pour l’étape actuelle.',
+    unavailable: 'Les critères du passage n’ont pas pu être chargés. Rechargez la page pour réessayer.',
   },
   about: {
     summary: 'Résumé',

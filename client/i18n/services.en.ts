@@ -3,6 +3,7 @@
  * (`t().services`). `services.fr.ts` has the same shape. Service names, descriptions and form
  * labels are data, in both languages, from the server.
  */
+import { plural } from './plural.ts';
 export const servicesEn = {
   nav: 'Services',
   queueNav: 'Requests to handle',
@@ -10,7 +11,8 @@ export const servicesEn = {
   title: 'Services and platforms',
   intro:
     'One door to the campus: platform slots, hospital data, regulatory advice, expertise, space and funding. Ask for your project; the handling team answers here.',
-  count: (n: string) => `${n} services`,
+  count: (n: number, formatted: string) =>
+    plural('en', n, { one: `${formatted} service`, other: `${formatted} services` }),
   kind: 'Kind',
   allKinds: 'All kinds',
   kinds: {

@@ -1,5 +1,6 @@
 /** Les textes du catalogue de services, des demandes et de la file de traitement (`t().services`). */
 import type { Messages } from './messages.ts';
+import { plural } from './plural.ts';
 
 export const servicesFr: Messages['services'] = {
   nav: 'Services',
@@ -8,7 +9,8 @@ export const servicesFr: Messages['services'] = {
   title: 'Services et plateformes',
   intro:
     'Une seule porte vers le campus : créneaux de plateforme, données hospitalières, conseil réglementaire, expertise, locaux et financement. Demandez pour votre projet ; l’équipe chargée du service répond ici.',
-  count: (n: string) => `${n} services`,
+  count: (n: number, formatted: string) =>
+    plural('fr', n, { one: `${formatted} service`, other: `${formatted} services` }),
   kind: 'Type',
   allKinds: 'Tous les types',
   kinds: {
@@ -84,8 +86,9 @@ export const servicesFr: Messages['services'] = {
     trackNew: 'Un nouveau jalon',
     trackExisting: 'Un jalon existant',
     milestone: 'Jalon',
-    citeTitle: 'Citer comme preuve',
-    citeHint: 'Collez cette adresse dans une preuve de maturité ou un critère de revue.',
+    citeTitle: 'Citer comme justificatif',
+    citeHint:
+      'Collez cette adresse dans le justificatif d’une dimension de maturité ou d’un critère de passage.',
     copy: 'Copier',
     copied: 'Copiée',
     actionFailed: 'Cela n’a pas pu être enregistré.',
@@ -106,7 +109,7 @@ export const servicesFr: Messages['services'] = {
     pageTitleNew: 'Nouveau service',
     pageTitleEdit: (name: string) => `Modifier : ${name}`,
     back: 'Retour au catalogue',
-    managersOnly: 'Seuls les responsables du cluster gèrent le catalogue.',
+    managersOnly: 'Seuls les gestionnaires du cluster gèrent le catalogue.',
     kind: 'Type',
     slug: 'Adresse (slug)',
     slugHint: 'Minuscules, chiffres et tirets ; elle apparaît dans les liens.',

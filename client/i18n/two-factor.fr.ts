@@ -5,11 +5,11 @@ export const twoFactorFr: Messages['twoFactor'] = {
   section: {
     title: 'Authentification à deux facteurs',
     intro:
-      'Une application d’authentification sur votre téléphone (Google Authenticator, Microsoft Authenticator, FreeOTP, 1Password…) donne un nouveau code à 6\u00a0chiffres toutes les 30\u00a0secondes. Une fois activée, la connexion et la signature des décisions de jalon demandent ce code en plus de votre mot de passe.',
+      'Une application d’authentification sur votre téléphone (Google Authenticator, Microsoft Authenticator, FreeOTP, 1Password…) donne un nouveau code à 6\u00a0chiffres toutes les 30\u00a0secondes. Une fois activée, la connexion et la signature des décisions de passage demandent ce code en plus de votre mot de passe.',
     on: 'Activée\u00a0: la connexion demande un code de votre application d’authentification.',
     off: 'Désactivée\u00a0: votre mot de passe suffit pour vous connecter.',
     required:
-      'Ce cluster exige l’authentification à deux facteurs des gestionnaires du cluster et de toute personne qui signe des décisions de jalon. Activez-la pour continuer à utiliser Jalon\u00a0: d’ici là, seule cette page vous est ouverte.',
+      'Ce cluster exige l’authentification à deux facteurs des gestionnaires du cluster et de toute personne qui signe des décisions de passage. Activez-la pour continuer à utiliser Jalon\u00a0: d’ici là, seule cette page vous est ouverte.',
     password: 'Votre mot de passe',
     passwordMissing: 'Saisissez votre mot de passe.',
     wrongPassword: 'Ce mot de passe n’est pas le bon.',

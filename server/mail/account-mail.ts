@@ -150,7 +150,7 @@ export function choosePasswordMail(to: string, url: string, hours: number): Outg
         `Follow the link within ${hours} hours to choose your password; it works once. Then sign in with this address.`,
       ],
       fr: [
-        'Un compte Jalon a été créé pour cette adresse, comme responsable du cluster (bureau du programme).',
+        'Un compte Jalon a été créé pour cette adresse, comme gestionnaire du cluster (bureau du programme).',
         `Suivez le lien dans les ${hours} heures pour choisir votre mot de passe ; il ne sert qu’une fois. Connectez-vous ensuite avec cette adresse.`,
       ],
     },

@@ -5,9 +5,9 @@ import { CsvQuery, ProjectReport } from '../../shared/reports.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json } from '../http/router.ts';
-import { accountLocale } from './account-locale.ts';
 import { portfolioCsv } from './portfolio-csv.ts';
 import { projectReport } from './project-report.ts';
+import { readerPreferences } from './reader-preferences.ts';
 
 export function reportRoutes(deps: ServiceDeps) {
   return createRouter()
@@ -26,7 +26,7 @@ export function reportRoutes(deps: ServiceDeps) {
       async (c) => {
         const actor = requireActor(c);
         const q = c.req.valid('query');
-        const locale = q.lang ?? (await accountLocale(deps, actor.id));
+        const reader = await readerPreferences(deps, actor.id);
         const csv = await portfolioCsv(
           deps,
           actor,
@@ -37,7 +37,7 @@ export function reportRoutes(deps: ServiceDeps) {
             kind: q.kind ?? null,
             mine: q.mine === '1' || q.mine === 'true',
           },
-          locale,
+          { locale: q.lang ?? reader.locale, timeZone: reader.timeZone },
         );
         const day = deps.clock().toISOString().slice(0, 10);
         return c.body(csv, 200, {

@@ -204,7 +204,7 @@ describe('project room', () => {
     await expect.poll(() => statusOf(researcher, site)).toBe('at_risk');
 
     // The French room: tabs, columns, readiness and criteria in French.
-    for (const name of ['Jalons', 'Maturité', 'Critères du jalon', 'À propos'])
+    for (const name of ['Jalons', 'Maturité', 'Critères du passage', 'À propos'])
       await researcher.getByRole('tab', { name: new RegExp(`^${name}`) }).waitFor();
     for (const name of ['Prévu', 'En cours', 'À risque', 'Bloqué', 'Terminé'])
       await researcher.getByRole('region', { name: new RegExp(`^${name}`) }).waitFor();
@@ -223,9 +223,9 @@ describe('project room', () => {
           .isChecked(),
       )
       .toBe(true);
-    await researcher.getByRole('tab', { name: 'Critères du jalon' }).click();
+    await researcher.getByRole('tab', { name: 'Critères du passage' }).click();
     await researcher
-      .getByRole('heading', { name: /^Jalon 3/ })
+      .getByRole('heading', { name: /^Passage 3/ })
       .first()
       .waitFor();
     const box = researcher.getByRole('checkbox').first();

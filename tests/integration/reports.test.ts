@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** RFC 4180, as a spreadsheet reads it: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -34,7 +34,7 @@ function parseCsv(text: string): string[][] {
     } else if (quoted && ch === '"') quoted = false;
     else if (quoted) cell += ch;
     else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === separator) {
       row.push(cell);
       cell = '';
     } else if (ch === '\r' && text[i + 1] === '\n') {
@@ -48,7 +48,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function csvOf(who: string, query = '') {
+async function csvOf(who: string, query = '', separator = ',') {
   const reply = await fetch(`${server.url}/api/reports/portfolio.csv${query}`, {
     headers: { cookie: as[who]!.cookie },
   });
@@ -60,7 +60,7 @@ async function csvOf(who: string, query = '') {
   const bytes = new Uint8Array(await reply.arrayBuffer());
   // The byte-order mark that makes Excel read UTF-8.
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return parseCsv(new TextDecoder().decode(bytes));
+  return parseCsv(new TextDecoder().decode(bytes), separator);
 }
 
 describe('portfolio CSV', () => {
@@ -81,12 +81,35 @@ describe('portfolio CSV', () => {
   });
 
   it('is headed in the reader’s language and carries readiness per dimension', async () => {
-    const [header, first] = await csvOf('lead', '?lang=fr');
+    // French Excel splits on ';' and reads '3,5' as a number; English stays ',' and '3.5'.
+    const [header, ...rows] = await csvOf('lead', '?lang=fr', ';');
     expect(header!.slice(0, 3)).toEqual(['Projet', 'Filière', 'Étape']);
     expect(header).toContain('Dernière modification (UTC)');
-    expect(header!.length).toBe(first!.length);
-    const [enHeader] = await csvOf('lead', '?lang=en');
+    expect(header).toContain('Maturité moyenne');
+    for (const row of rows) expect(row.length).toBe(header!.length);
+    const average = header!.indexOf('Maturité moyenne');
+    const averages = rows.map((r) => r[average]!).filter((v) => v !== '');
+    expect(averages.length).toBeGreaterThan(0);
+    for (const v of averages) expect(v).toMatch(/^\d(,\d)?$/);
+    const [enHeader, ...enRows] = await csvOf('lead', '?lang=en');
     expect(enHeader).toContain('Overdue');
+    const enAverage = enHeader!.indexOf('Average readiness');
+    for (const row of enRows) expect(row[enAverage]).toMatch(/^(\d(\.\d)?)?$/);
+  });
+
+  it('gives times in the reader’s time zone, and says which', async () => {
+    expect((await as.researcher!.patch('/api/me', { timeZone: 'Asia/Tokyo' })).status).toBe(200);
+    const [header, ...rows] = await csvOf('researcher', '?lang=en');
+    const column = header!.indexOf('Last change (Asia/Tokyo)');
+    expect(column).toBeGreaterThan(0);
+    const projects = (await as.researcher!.get('/api/projects')).body.projects as {
+      title: string;
+      updatedAt: string;
+    }[];
+    const first = projects.find((p) => p.title === rows[0]![0])!;
+    // Tokyo is UTC+9 all year.
+    const tokyo = new Date(Date.parse(first.updatedAt) + 9 * 3_600_000).toISOString();
+    expect(rows[0]![column]).toBe(`${tokyo.slice(0, 10)} ${tokyo.slice(11, 16)}`);
   });
 
   it('quotes commas and quotes, and defuses cells a spreadsheet would run as formulas', async () => {

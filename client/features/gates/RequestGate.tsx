@@ -68,7 +68,11 @@ export function RequestGate(props: { onRequested: (review: GateReview) => void }
               }}
             />
           </span>
-          {g().criteriaMet(n(must().length - missing().length), n(must().length))}
+          {g().criteriaMet(
+            must().length - missing().length,
+            n(must().length - missing().length),
+            n(must().length),
+          )}
         </p>
         <p>{g().noReview}</p>
         <Show when={missing().length > 0 && serverMissing().length === 0}>

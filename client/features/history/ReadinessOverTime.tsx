@@ -47,6 +47,7 @@ export function ReadinessOverTime(props: { projectId: string }) {
               yMax={9}
               yLabel={c().level}
               summary={c().summary(
+                Math.max(0, s().points.length - 1),
                 formatNumber(locale(), Math.max(0, s().points.length - 1)),
                 formatDate(locale(), s().from),
               )}

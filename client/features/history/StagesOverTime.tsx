@@ -51,6 +51,7 @@ export function StagesOverTime() {
               yMax={peak()}
               yLabel={s().yLabel}
               summary={s().summary(
+                data().points.length,
                 formatNumber(locale(), data().points.length),
                 formatDate(locale(), data().points[0]!.at),
               )}

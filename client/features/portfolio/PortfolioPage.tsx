@@ -84,7 +84,7 @@ export function PortfolioPage() {
   const countText = () => {
     const n = (x: number) => formatNumber(locale(), x);
     return hasFilters(filters())
-      ? t().portfolio.countFiltered(n(visible().length), n(total()))
+      ? t().portfolio.countFiltered(visible().length, total(), n(visible().length), n(total()))
       : t().portfolio.count(total(), n(total()));
   };
   const showList = () => projects.status === 'loading' || (projects.status === 'ready' && total() > 0);

@@ -5,7 +5,7 @@ import { createMemo, createResource, For, Show } from 'solid-js';
 import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
 import type { ProjectReport } from '../../../shared/reports.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
-import { RadarChart, type RadarLayout } from '../../components/charts/RadarChart.tsx';
+import { COMPACT_RADAR, RadarChart, type RadarLayout } from '../../components/charts/RadarChart.tsx';
 import { LoadedPage } from '../../components/LoadedPage.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
@@ -15,8 +15,17 @@ import { ConditionList } from '../gates/ConditionList.tsx';
 import { SignatureProof } from '../gates/SignatureProof.tsx';
 import { reportApi } from './report-api.ts';
 
-/** Wide enough for the dimension names on one line at print size. */
-const PRINT_RADAR: RadarLayout = { radius: 120, side: 170, top: 50, fontSize: 11 };
+/** Room beside the radar for the dimension names, wrapped on short lines, at print size. */
+const PRINT_RADAR: RadarLayout = { radius: 120, side: 110, top: 50, fontSize: 11 };
+
+/**
+ * On a phone the print layout would shrink its names below reading size: the readiness tab's
+ * compact radar keeps them at about 11 px on a 390 px screen.
+ */
+const radarLayout = (): RadarLayout =>
+  typeof matchMedia !== 'undefined' && matchMedia('screen and (max-width: 600px)').matches
+    ? COMPACT_RADAR
+    : PRINT_RADAR;
 
 /**
  * A project's report for paper or PDF (the browser's print): summary, stage history with the
@@ -111,6 +120,7 @@ function Report(props: { report: ProjectReport }) {
           <dt>{r().facts.milestones}</dt>
           <dd>
             {r().milestoneCounts(
+              props.report.health.done,
               n(props.report.health.done),
               n(props.report.health.total),
               n(props.report.health.overdue),
@@ -219,7 +229,7 @@ function Report(props: { report: ProjectReport }) {
             <figure class="report-figure">
               <RadarChart
                 class="report-radar"
-                layout={PRINT_RADAR}
+                layout={radarLayout()}
                 names={radarIds().map(dimensionName)}
                 now={props.report.readiness.map((x) => x.level)}
                 compare={

@@ -34,7 +34,7 @@ export function CataloguePage() {
       <div class="page-head">
         <h1 class="page-title">{s().title}</h1>
         <Show when={catalogue.latest}>
-          <span class="page-count">{s().count(formatNumber(locale(), list().length))}</span>
+          <span class="page-count">{s().count(list().length, formatNumber(locale(), list().length))}</span>
         </Show>
         <Show when={handlesAny()}>
           <A href="/services/queue" class="button button-small page-head-end">

@@ -137,7 +137,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Intake and qualification', fr: 'Accueil et qualification' },
         minLevel: 1,
         maxLevel: 2,
-        gateName: { en: 'Gate 0 — Idea qualified', fr: 'Jalon 0 — Idée qualifiée' },
+        gateName: { en: 'Gate 0 — Idea qualified', fr: 'Passage 0 — Idée qualifiée' },
         criteria: [
           {
             key: 't-g0-unmet-need',
@@ -203,7 +203,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Proof of concept', fr: 'Preuve de concept' },
         minLevel: 3,
         maxLevel: 3,
-        gateName: { en: 'Gate 1 — Proof of concept confirmed', fr: 'Jalon 1 — Preuve de concept confirmée' },
+        gateName: { en: 'Gate 1 — Proof of concept confirmed', fr: 'Passage 1 — Preuve de concept confirmée' },
         criteria: [
           {
             key: 't-g1-in-vitro-activity',
@@ -283,7 +283,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Maturation', fr: 'Maturation' },
         minLevel: 4,
         maxLevel: 5,
-        gateName: { en: 'Gate 2 — Development candidate selected', fr: 'Jalon 2 — Candidat au développement sélectionné' },
+        gateName: { en: 'Gate 2 — Development candidate selected', fr: 'Passage 2 — Candidat au développement sélectionné' },
         criteria: [
           {
             key: 't-g2-in-vivo-efficacy',
@@ -380,7 +380,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'IND/CTA-enabling studies', fr: 'Études précliniques réglementaires (IND/CTA)' },
         minLevel: 5,
         maxLevel: 6,
-        gateName: { en: 'Gate 3 — IND/CTA ready to file', fr: 'Jalon 3 — Dossier IND/CTA prêt à déposer' },
+        gateName: { en: 'Gate 3 — IND/CTA ready to file', fr: 'Passage 3 — Dossier IND/CTA prêt à déposer' },
         criteria: [
           {
             key: 't-g3-glp-tox',
@@ -474,7 +474,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Early clinical development', fr: 'Développement clinique précoce' },
         minLevel: 6,
         maxLevel: 7,
-        gateName: { en: 'Gate 4 — Clinical proof of concept', fr: 'Jalon 4 — Preuve de concept clinique' },
+        gateName: { en: 'Gate 4 — Clinical proof of concept', fr: 'Passage 4 — Preuve de concept clinique' },
         criteria: [
           {
             key: 't-g4-trial-authorised',
@@ -558,7 +558,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Pivotal development and market access', fr: 'Développement pivot et accès au marché' },
         minLevel: 8,
         maxLevel: 9,
-        gateName: { en: 'Gate 5 — Medicine authorised', fr: 'Jalon 5 — Médicament autorisé' },
+        gateName: { en: 'Gate 5 — Medicine authorised', fr: 'Passage 5 — Médicament autorisé' },
         criteria: [
           {
             key: 't-g5-pivotal-results',
@@ -759,7 +759,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Intake and qualification', fr: 'Accueil et qualification' },
         minLevel: 1,
         maxLevel: 2,
-        gateName: { en: 'Gate 0 — Clinical question qualified', fr: 'Jalon 0 — Question clinique qualifiée' },
+        gateName: { en: 'Gate 0 — Clinical question qualified', fr: 'Passage 0 — Question clinique qualifiée' },
         criteria: [
           {
             key: 'd-g0-clinical-question',
@@ -822,7 +822,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Proof of concept', fr: 'Preuve de concept' },
         minLevel: 3,
         maxLevel: 3,
-        gateName: { en: 'Gate 1 — Analytical feasibility shown', fr: 'Jalon 1 — Faisabilité analytique démontrée' },
+        gateName: { en: 'Gate 1 — Analytical feasibility shown', fr: 'Passage 1 — Faisabilité analytique démontrée' },
         criteria: [
           {
             key: 'd-g1-feasibility-data',
@@ -897,7 +897,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Maturation', fr: 'Maturation' },
         minLevel: 4,
         maxLevel: 5,
-        gateName: { en: 'Gate 2 — Prototype locked for validation', fr: 'Jalon 2 — Prototype figé pour la validation' },
+        gateName: { en: 'Gate 2 — Prototype locked for validation', fr: 'Passage 2 — Prototype figé pour la validation' },
         criteria: [
           {
             key: 'd-g2-retro-cohort',
@@ -987,7 +987,7 @@ export const frameworks: FrameworkSeed[] = [
         maxLevel: 6,
         gateName: {
           en: 'Gate 3 — Ready for the clinical performance study',
-          fr: 'Jalon 3 — Prêt pour l’étude de performance clinique',
+          fr: 'Passage 3 — Prêt pour l’étude de performance clinique',
         },
         criteria: [
           {
@@ -1066,7 +1066,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Clinical performance studies', fr: 'Études de performance clinique' },
         minLevel: 6,
         maxLevel: 7,
-        gateName: { en: 'Gate 4 — Clinical performance established', fr: 'Jalon 4 — Performance clinique établie' },
+        gateName: { en: 'Gate 4 — Clinical performance established', fr: 'Passage 4 — Performance clinique établie' },
         criteria: [
           {
             key: 'd-g4-clinical-performance',
@@ -1134,7 +1134,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'CE marking (IVDR) and adoption', fr: 'Marquage CE (IVDR) et adoption' },
         minLevel: 8,
         maxLevel: 9,
-        gateName: { en: 'Gate 5 — Test CE marked and in routine use', fr: 'Jalon 5 — Test marqué CE et utilisé en routine' },
+        gateName: { en: 'Gate 5 — Test CE marked and in routine use', fr: 'Passage 5 — Test marqué CE et utilisé en routine' },
         criteria: [
           {
             key: 'd-g5-ce-marking',
@@ -1317,7 +1317,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Intake and qualification', fr: 'Accueil et qualification' },
         minLevel: 1,
         maxLevel: 2,
-        gateName: { en: 'Gate 0 — Need and concept qualified', fr: 'Jalon 0 — Besoin et concept qualifiés' },
+        gateName: { en: 'Gate 0 — Need and concept qualified', fr: 'Passage 0 — Besoin et concept qualifiés' },
         criteria: [
           {
             key: 'm-g0-clinical-need',
@@ -1376,7 +1376,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Proof of concept', fr: 'Preuve de concept' },
         minLevel: 3,
         maxLevel: 3,
-        gateName: { en: 'Gate 1 — Principle demonstrated', fr: 'Jalon 1 — Principe démontré' },
+        gateName: { en: 'Gate 1 — Principle demonstrated', fr: 'Passage 1 — Principe démontré' },
         criteria: [
           {
             key: 'm-g1-bench-proof',
@@ -1450,7 +1450,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Maturation', fr: 'Maturation' },
         minLevel: 4,
         maxLevel: 5,
-        gateName: { en: 'Gate 2 — Prototype endorsed by users', fr: 'Jalon 2 — Prototype validé par les utilisateurs' },
+        gateName: { en: 'Gate 2 — Prototype endorsed by users', fr: 'Passage 2 — Prototype validé par les utilisateurs' },
         criteria: [
           {
             key: 'm-g2-working-prototype',
@@ -1530,7 +1530,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'Design freeze and verification', fr: 'Gel de la conception et vérification' },
         minLevel: 5,
         maxLevel: 6,
-        gateName: { en: 'Gate 3 — Design frozen and verified', fr: 'Jalon 3 — Conception figée et vérifiée' },
+        gateName: { en: 'Gate 3 — Design frozen and verified', fr: 'Passage 3 — Conception figée et vérifiée' },
         criteria: [
           {
             key: 'm-g3-design-control',
@@ -1620,7 +1620,7 @@ export const frameworks: FrameworkSeed[] = [
         maxLevel: 7,
         gateName: {
           en: 'Gate 4 — Clinical performance and usability validated',
-          fr: 'Jalon 4 — Performances cliniques et utilisabilité validées',
+          fr: 'Passage 4 — Performances cliniques et utilisabilité validées',
         },
         criteria: [
           {
@@ -1687,7 +1687,7 @@ export const frameworks: FrameworkSeed[] = [
         name: { en: 'CE marking (MDR) and deployment', fr: 'Marquage CE (MDR) et déploiement' },
         minLevel: 8,
         maxLevel: 9,
-        gateName: { en: 'Gate 5 — CE marked and used in care', fr: 'Jalon 5 — Marqué CE et utilisé dans les soins' },
+        gateName: { en: 'Gate 5 — CE marked and used in care', fr: 'Passage 5 — Marqué CE et utilisé dans les soins' },
         criteria: [
           {
             key: 'm-g5-ce-marking',
