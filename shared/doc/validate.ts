@@ -18,9 +18,10 @@
  *    key, that it is a Y.Map, its required keys present, and each key known with a valid value
  *    (zod) and caps on its dependencies, title and evidence (a Y.Text's length is kept by Yjs:
  *    O(1)); a title's text is read only when the transaction made it (a new title holds 1–300
- *    chars, not blank; later, merges may leave it otherwise, shape.ts): every key if the entry was set or content
- *    nested in it changed, else the keys the transaction set or deleted (a rename sets three;
- *    the others were checked when they were written). An entry is a dozen keys.
+ *    chars, not blank; later, merges may leave it otherwise, shape.ts): every key if the entry
+ *    was set, else the keys the transaction set or deleted and the fields whose nested content
+ *    changed (a keystroke in a title: the title, updatedBy, updatedAt; the others were checked
+ *    when they were written). An entry is a dozen keys.
  *  - deleting entries, fields' content or text is always valid.
  * validateDoc walks the whole document, for loading and tests.
  *
@@ -306,7 +307,7 @@ export function validateTransaction(doc: Y.Doc, transaction: Y.Transaction): Pro
         const root = roots.get(location.root) ?? locator.locate(doc.share.get(location.root)!);
         if (root.at === 'root') {
           roots.set(location.root, root);
-          touch(root, location.entryId, location.at === 'entry' ? keys : null);
+          touch(root, location.entryId, location.at === 'entry' ? keys : new Set([location.key]));
         }
       }
     }
