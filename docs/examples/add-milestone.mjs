@@ -79,7 +79,7 @@ socket.on('connect', async () => {
   doc.transact(() => {
     const milestone = new Y.Map();
     doc.getMap('milestones').set(id, milestone);
-    milestone.set('title', title);
+    milestone.set('title', new Y.Text(title)); // text, so that people can edit it together
     milestone.set('status', 'planned');
     milestone.set('stage', 0);
     milestone.set('createdAt', Date.now());

@@ -2,9 +2,10 @@
  * The audit entries of what a reconcile finds: the rows as last written differ from the
  * document as loaded, and the update log says who made each difference (log-authors.ts).
  *
- * A plain field (a title, a status, a stage) is replayed from the values the rows set it to, so
- * that each person's change is an entry of its own, named after them, as it would have been
- * live (one person's consecutive values are one entry). A field holding text or a list, and
+ * A plain field (a status, a stage, a title still a legacy string) is replayed from the values
+ * the rows set it to, so that each person's change is an entry of its own, named after them, as
+ * it would have been live (one person's consecutive values are one entry). A field holding text
+ * (a title, a description, evidence: typed character by character) or a list, and
  * one whose replay does not end where the document is (edits that crossed), is one entry, named
  * after whoever made its value. An entity created in that stretch is created as its creator
  * wrote it, and the later changes others made to it follow as their own entries.

@@ -7,6 +7,7 @@ export {
   compareByOrder,
   type EntryMap,
   milestoneDescription,
+  milestoneTitle,
   type ProjectDocData,
   type ProjectRoots,
   projectRoots,
@@ -14,10 +15,12 @@ export {
   readMaturation,
   readMilestoneById,
   readProjectDoc,
+  readTitle,
 } from './read.ts';
 export { fragmentText } from './rich-text.ts';
 export { SeedData, SeedMilestone, seedProjectDoc } from './seed.ts';
 export {
+  BLANK_TITLE,
   CriterionCheck,
   CriterionId,
   docName,
@@ -48,7 +51,9 @@ export {
   MilestoneInput,
   MilestonePatch,
   type MoveTarget,
+  makeTitleText,
   moveMilestone,
   setMilestoneDependencies,
+  typeMilestoneTitle,
   updateMilestone,
 } from './write-milestones.ts';

@@ -66,6 +66,8 @@ export type Place =
       root: RootName;
       entryId: string;
       field: NestedField;
+      /** the entry's key that holds the field */
+      key: string;
       kind: TypeKind;
       /** 0 for the field's own type; +1 per element inside a description */
       depth: number;
@@ -162,6 +164,7 @@ class DocLocator implements Locator {
         root: parent.root,
         entryId: parent.entryId,
         field: spec.kind,
+        key,
         kind,
         depth: 0,
       };

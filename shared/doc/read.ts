@@ -1,14 +1,22 @@
 /**
  * Reads a project document as plain data (projection, lists, tests), and hands out the live
- * Yjs types that editors bind to. Readers are lenient: an optional key that is missing or
- * invalid reads as its default; an entry without a valid required key is left out (neither
+ * Yjs types that editors bind to. Readers are lenient: a title is a legacy string or a Y.Text
+ * (readTitle); an optional key that is missing or invalid reads as its default; an entry without a valid required key is left out (neither
  * can exist in a document that passed validate.ts).
  */
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { type DimensionId as Dimension, DimensionId } from '../domain.ts';
 import { fragmentText } from './rich-text.ts';
-import { CriterionCheck, ENTRY_SPECS, Milestone, ReadinessEntry, type RootName } from './shape.ts';
+import {
+  BLANK_TITLE,
+  CriterionCheck,
+  ENTRY_SPECS,
+  LIMITS,
+  Milestone,
+  ReadinessEntry,
+  type RootName,
+} from './shape.ts';
 
 export interface ProjectDocData {
   /** sorted by order, then id */
@@ -72,6 +80,25 @@ const MilestoneRead = reader('milestones', Milestone, {
 const ReadinessRead = reader('readiness', ReadinessEntry, { updatedBy: null, updatedAt: null });
 const CriterionRead = reader('criteria', CriterionCheck, { evidence: '', checkedBy: null, checkedAt: null });
 
+/** A plain Y.Text (not a node of rich text), or null. */
+const plainText = (value: unknown): Y.Text | null =>
+  value instanceof Y.Text && !(value instanceof Y.XmlText) ? value : null;
+
+/**
+ * A title as shown: a legacy string as it is; a Y.Text on one line, trimmed, at most 300 chars
+ * (never half a surrogate pair), BLANK_TITLE if nothing is left (shape.ts: what merges can do).
+ */
+export function readTitle(value: unknown): unknown {
+  const text = plainText(value);
+  if (!text) return value;
+  let title = text.toString().replace(/\s+/g, ' ').trim();
+  if (title.length > LIMITS.title) {
+    const end = /[\uD800-\uDBFF]/.test(title.charAt(LIMITS.title - 1)) ? LIMITS.title - 1 : LIMITS.title;
+    title = title.slice(0, end).trimEnd();
+  }
+  return title || BLANK_TITLE;
+}
+
 function readMilestone(id: string, m: EntryMap, exists: (id: string) => boolean): Milestone | null {
   const description = m.get('description');
   const deps = m.get('dependsOn');
@@ -83,7 +110,7 @@ function readMilestone(id: string, m: EntryMap, exists: (id: string) => boolean)
       : [];
   const parsed = MilestoneRead.safeParse({
     id,
-    title: m.get('title'),
+    title: readTitle(m.get('title')),
     description: description instanceof Y.XmlFragment ? fragmentText(description) : '',
     owner: m.get('owner'),
     due: m.get('due'),
@@ -169,6 +196,11 @@ export function milestoneDescription(doc: Y.Doc, id: string): Y.XmlFragment | nu
 /** The live plain text of a readiness dimension's evidence, for an editor binding. */
 export function readinessEvidence(doc: Y.Doc, dimension: Dimension): Y.Text | null {
   const e = projectRoots(doc).readiness.get(dimension);
-  const t = e instanceof Y.Map ? e.get('evidence') : null;
-  return t instanceof Y.Text && !(t instanceof Y.XmlText) ? t : null;
+  return e instanceof Y.Map ? plainText(e.get('evidence')) : null;
+}
+
+/** The live plain text of a milestone's title, for an editor binding; null while it is a legacy string. */
+export function milestoneTitle(doc: Y.Doc, id: string): Y.Text | null {
+  const m = projectRoots(doc).milestones.get(id);
+  return m instanceof Y.Map ? plainText(m.get('title')) : null;
 }

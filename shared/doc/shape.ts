@@ -5,7 +5,17 @@
  * top-level types are three Y.Maps of Y.Maps; nothing else may exist at the top level.
  *
  * milestones: Y.Map, key = milestone id (`[A-Za-z0-9_-]{1,64}`, crypto.randomUUID() by writers)
- *   title       string, 1–300 chars, not blank                               REQUIRED
+ *   title       Y.Text of plain text only (no embeds, no formatting), ≤ 1,200 chars  REQUIRED
+ *               Writers write 1–300 chars, not blank, one line; people type into it character
+ *               by character, so concurrent edits merge instead of one overwriting the other.
+ *               Legacy: a plain string, 1–300 chars, not blank (documents written before the
+ *               Y.Text); readers accept it, and the first edit replaces it by a Y.Text in the
+ *               same transaction. A merge of valid edits can leave a Y.Text title blank or
+ *               over 300 chars (two people each delete half; two rewrite it offline): the
+ *               server accepts that, since refusing would strand the second author's update,
+ *               and readers show it whitespace-collapsed, clipped to 300 chars, a blank one as
+ *               BLANK_TITLE. Only plain text and the 1,200 cap (room for concurrent rewrites,
+ *               a bound on abuse) are refused.
  *   status      'planned' | 'in_progress' | 'at_risk' | 'blocked' | 'done'    REQUIRED
  *   description Y.XmlFragment: rich text, ProseMirror/Tiptap document structure (elements
  *               with attributes, text with formatting marks). Read as plain text: block
@@ -44,7 +54,10 @@ export type RootName = (typeof ROOTS)[number];
 export const isRootName = (name: string): name is RootName => (ROOTS as readonly string[]).includes(name);
 
 export const LIMITS = {
+  /** what writers write and readers show */
   title: 300,
+  /** what a title's Y.Text may hold after concurrent edits merge (validation) */
+  titleText: 1200,
   criterionEvidence: 2000,
   readinessEvidence: 10_000,
   /** writers only: the plain text written into a description */
@@ -85,6 +98,8 @@ export const Title = z
   .string()
   .max(LIMITS.title, `must be at most ${LIMITS.title} characters`)
   .refine((s) => s.trim().length > 0, 'must not be blank');
+/** How a title whose concurrent edits merged into blank reads (in either language). */
+export const BLANK_TITLE = '—';
 export const IsoDate = z.iso.date('must be a date YYYY-MM-DD');
 export const EpochMs = z.number().int().nonnegative();
 export const OrderKey = z.string().refine(isOrderKey, 'must be a fractional order key');
@@ -132,7 +147,8 @@ export type CriterionCheck = z.infer<typeof CriterionCheck>;
 export type FieldSpec =
   | { kind: 'value'; schema: z.ZodType }
   | { kind: 'dependsOn' } // Y.Array<string>
-  | { kind: 'plainText' } // Y.Text, plain text only
+  /** Y.Text, plain text only, at most `max` chars; `legacy`: a plain value also accepted */
+  | { kind: 'plainText'; max: number; legacy?: z.ZodType }
   | { kind: 'richText' }; // Y.XmlFragment
 
 const value = (schema: z.ZodType): FieldSpec => ({ kind: 'value', schema });
@@ -148,7 +164,7 @@ export const ENTRY_SPECS: Readonly<Record<RootName, EntrySpec>> = {
     key: MilestoneId,
     required: ['title', 'status'],
     fields: {
-      title: value(Title),
+      title: { kind: 'plainText', max: LIMITS.titleText, legacy: Title },
       description: { kind: 'richText' },
       owner: value(UserId.nullable()),
       due: value(IsoDate.nullable()),
@@ -168,7 +184,7 @@ export const ENTRY_SPECS: Readonly<Record<RootName, EntrySpec>> = {
     required: ['level'],
     fields: {
       level: value(ReadinessLevel),
-      evidence: { kind: 'plainText' },
+      evidence: { kind: 'plainText', max: LIMITS.readinessEvidence },
       updatedBy: value(UserId),
       updatedAt: value(EpochMs),
     },

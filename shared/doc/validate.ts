@@ -11,14 +11,17 @@
  * validateTransaction costs O(what the transaction changed), never O(document):
  *  - every struct the transaction added (beforeState..afterState, per client) is checked where
  *    it landed: list content under a root or an entry, non-ids in `dependsOn`, anything but
- *    plain text in readiness evidence, anything but elements, text, marks and attribute values
+ *    plain text in titles and readiness evidence, anything but elements, text, marks and attribute values
  *    in a description, links to other schemes than http:, https: and mailto: (links.ts),
  *    subdocuments, binary and embeds anywhere;
  *  - every entry the transaction touched (found from `transaction.changed`) is checked: its
  *    key, that it is a Y.Map, its required keys present, and each key known with a valid value
- *    (zod) and caps on its dependencies and evidence: every key if the entry was set or content
- *    nested in it changed, else the keys the transaction set or deleted (a rename sets three;
- *    the others were checked when they were written). An entry is a dozen keys.
+ *    (zod) and caps on its dependencies, title and evidence (a Y.Text's length is kept by Yjs:
+ *    O(1)); a title's text is read only when the transaction made it (a new title holds 1–300
+ *    chars, not blank; later, merges may leave it otherwise, shape.ts): every key if the entry
+ *    was set, else the keys the transaction set or deleted and the fields whose nested content
+ *    changed (a keystroke in a title: the title, updatedBy, updatedAt; the others were checked
+ *    when they were written). An entry is a dozen keys.
  *  - deleting entries, fields' content or text is always valid.
  * validateDoc walks the whole document, for loading and tests.
  *
@@ -165,6 +168,7 @@ function checkEntry(
   locator: Locator,
   problems: Problems,
   keys: ReadonlySet<string> | null = null,
+  isNew: (item: Y.Item) => boolean = () => false,
 ): void {
   const item = root.type._map.get(id);
   if (!item || item.deleted) return; // deleted: always fine
@@ -194,12 +198,19 @@ function checkEntry(
       continue;
     }
     const { content } = value;
-    if (field.kind === 'value') {
+    // a plain value, or a legacy one where the field's type now holds text (a title)
+    const schema =
+      field.kind === 'value'
+        ? field.schema
+        : field.kind === 'plainText' && content instanceof Y.ContentAny
+          ? field.legacy
+          : undefined;
+    if (schema) {
       if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
         problems.add(`${path}/${clip(key)}`, `expected a plain value, found ${describe(content)}`);
         continue;
       }
-      const parsed = field.schema.safeParse(content.arr[0]);
+      const parsed = schema.safeParse(content.arr[0]);
       if (!parsed.success)
         problems.add(`${path}/${clip(key)}`, parsed.error.issues[0]?.message ?? 'invalid value');
       continue;
@@ -212,8 +223,15 @@ function checkEntry(
     if (nested.at === 'misplaced') problems.addLocation(nested);
     else if (field.kind === 'dependsOn' && content.type._length > LIMITS.dependencies)
       problems.add(`${path}/${clip(key)}`, `more than ${LIMITS.dependencies} dependencies`);
-    else if (field.kind === 'plainText' && content.type._length > LIMITS.readinessEvidence)
-      problems.add(`${path}/${clip(key)}`, `longer than ${LIMITS.readinessEvidence} characters`);
+    else if (field.kind === 'plainText' && content.type._length > field.max)
+      problems.add(`${path}/${clip(key)}`, `longer than ${field.max} characters`);
+    else if (field.kind === 'plainText' && field.legacy && isNew(value)) {
+      // A text made by this transaction holds what its author wrote, untouched by anyone's
+      // concurrent edit: it must be a title a writer writes (only merges may leave it otherwise).
+      const parsed = field.legacy.safeParse((content.type as Y.Text).toString());
+      if (!parsed.success)
+        problems.add(`${path}/${clip(key)}`, parsed.error.issues[0]?.message ?? 'invalid value');
+    }
   }
   for (const key of spec.required) {
     const value = location.type._map.get(key);
@@ -257,6 +275,7 @@ export function validateTransaction(doc: Y.Doc, transaction: Y.Transaction): Pro
   try {
     const problems = new Problems();
     const locator = createLocator(doc);
+    const isNew = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
     // A handful of roots: a misplaced one with content refuses whatever the transaction was.
     for (const type of doc.share.values())
       if (type._start !== null || type._map.size > 0) problems.addLocation(locator.locate(type));
@@ -288,12 +307,12 @@ export function validateTransaction(doc: Y.Doc, transaction: Y.Transaction): Pro
         const root = roots.get(location.root) ?? locator.locate(doc.share.get(location.root)!);
         if (root.at === 'root') {
           roots.set(location.root, root);
-          touch(root, location.entryId, location.at === 'entry' ? keys : null);
+          touch(root, location.entryId, location.at === 'entry' ? keys : new Set([location.key]));
         }
       }
     }
     for (const [root, ids] of touched)
-      for (const [id, keys] of ids) checkEntry(root, id, locator, problems, keys);
+      for (const [id, keys] of ids) checkEntry(root, id, locator, problems, keys, isNew);
     return problems.list;
   } catch (error) {
     return failClosed(error);

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { DimensionId, ReadinessLevel } from '../domain.ts';
+import { replaceText } from './plain-text.ts';
 import { type EntryMap, projectRoots } from './read.ts';
 import { CriterionEvidence, CriterionId, LIMITS, parseOrThrow, UserId } from './shape.ts';
 
@@ -19,34 +20,6 @@ export const CriterionCheckInput = z.strictObject({
   evidence: CriterionEvidence.optional(),
 });
 export type CriterionCheckInput = z.input<typeof CriterionCheckInput>;
-
-/**
- * Turns `text` into `value` by replacing only the span between their common prefix and suffix,
- * so a concurrent edit elsewhere in the text and remote cursors survive.
- */
-export function replaceText(text: Y.Text, value: string): void {
-  const current = text.toString();
-  if (current === value) return;
-  let start = 0;
-  const max = Math.min(current.length, value.length);
-  while (start < max && current.charCodeAt(start) === value.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < max - start &&
-    current.charCodeAt(current.length - 1 - end) === value.charCodeAt(value.length - 1 - end)
-  )
-    end++;
-  // never split a surrogate pair
-  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
-  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
-  const removed = current.length - start - end;
-  if (removed > 0) text.delete(start, removed);
-  const inserted = value.slice(start, value.length - end);
-  if (inserted) text.insert(start, inserted);
-}
-
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Writes a new readiness entry; call inside a transaction with validated values. */
 export function insertReadiness(

@@ -2,11 +2,14 @@
  * Typed writers for milestones. Each validates all of its input first and throws a clear Error
  * (the document is then left untouched), then makes its change in one `doc.transact(fn, origin)`.
  * Timestamps are `Date.now()`; the actor is the user id recorded in createdBy/updatedBy.
+ * A title is written as a Y.Text, changed only where it differs (shape.ts); a legacy string
+ * title becomes a Y.Text in the transaction that first changes it.
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { DimensionId, MilestoneStatus, Stage } from '../domain.ts';
 import { isOrderKey, keyBetween, keysBetween } from './order.ts';
+import { replaceText } from './plain-text.ts';
 import { compareByOrder, type EntryMap, projectRoots } from './read.ts';
 import { fragmentText, replaceFragmentText } from './rich-text.ts';
 import { IsoDate, LIMITS, MilestoneId, parseOrThrow, UserId } from './shape.ts';
@@ -114,7 +117,8 @@ export interface NewMilestone {
 /** Writes a whole milestone entry; call inside a transaction with already validated values. */
 export function insertMilestone(doc: Y.Doc, id: string, v: NewMilestone): void {
   const m = projectRoots(doc).milestones.set(id, new Y.Map<unknown>());
-  for (const key of ['title', 'owner', 'due', 'status', 'stage', 'dimension', 'order', 'createdBy'] as const)
+  m.set('title', new Y.Text(v.title));
+  for (const key of ['owner', 'due', 'status', 'stage', 'dimension', 'order', 'createdBy'] as const)
     m.set(key, v[key]);
   m.set('createdAt', v.createdAt);
   m.set('updatedBy', v.createdBy);
@@ -182,8 +186,8 @@ export function updateMilestone(
   const m = requireMilestone(doc, id);
   const dependsOn = v.dependsOn && checkDependencies(doc, id, v.dependsOn);
   doc.transact(() => {
-    let changed = false;
-    for (const key of ['title', 'owner', 'due', 'status', 'stage', 'dimension'] as const)
+    let changed = v.title !== undefined && writeTitle(m, v.title);
+    for (const key of ['owner', 'due', 'status', 'stage', 'dimension'] as const)
       if (v[key] !== undefined) changed = setIfChanged(m, key, v[key]) || changed;
     if (v.description !== undefined) {
       const current = m.get('description');
@@ -200,6 +204,67 @@ export function updateMilestone(
       m.set('updatedAt', Date.now());
     }
   }, origin);
+}
+
+/** Makes the title read `title`, as a Y.Text (converting a legacy string); whether it changed. */
+function writeTitle(m: EntryMap, title: string): boolean {
+  const current = m.get('title');
+  if (current instanceof Y.Text && !(current instanceof Y.XmlText)) {
+    if (current.toString() === title) return false;
+    replaceText(current, title);
+    return true;
+  }
+  if (current === title) return false;
+  m.set('title', new Y.Text(title));
+  return true;
+}
+
+const TypedTitle = z
+  .string()
+  .refine((s) => s.trim().length > 0, 'must not be blank')
+  .refine((s) => !/[\r\n]/.test(s), 'must be one line');
+
+/**
+ * A title as someone types it, one keystroke at a time (the title field's binding): only what
+ * changed is written, so a concurrent edit elsewhere in it survives. Refused: blank, line
+ * breaks, and growing past 300 chars; a title that concurrent edits made longer (shape.ts) may
+ * still be shortened. Spaces are kept as typed (readers trim).
+ */
+export function typeMilestoneTitle(
+  doc: Y.Doc,
+  id: string,
+  value: string,
+  actor: string,
+  origin: unknown = null,
+): void {
+  const title = parseOrThrow(TypedTitle, value, 'title');
+  const by = parseOrThrow(Actor, actor, 'actor');
+  const m = requireMilestone(doc, id);
+  const current = m.get('title');
+  const before =
+    current instanceof Y.Text ? current.length : typeof current === 'string' ? current.length : 0;
+  if (title.length > LIMITS.title && title.length > before)
+    throw new Error(`Invalid title: must be at most ${LIMITS.title} characters`);
+  doc.transact(() => {
+    if (writeTitle(m, title)) {
+      m.set('updatedBy', by);
+      m.set('updatedAt', Date.now());
+    }
+  }, origin);
+}
+
+/**
+ * Makes a legacy string title a Y.Text with the same words, changing nothing else; false if it
+ * already is one. An editor does this as soon as someone starts editing the title: two people
+ * converting at once would each make a Y.Text, and only one survives (a map key is
+ * last-writer-wins), so the conversion had better happen before anyone types into it.
+ */
+export function makeTitleText(doc: Y.Doc, id: string, origin: unknown = null): boolean {
+  const m = requireMilestone(doc, id);
+  const current = m.get('title');
+  if (typeof current !== 'string') return false;
+  doc.transact(() => m.set('title', new Y.Text(current)), origin);
+  return true;
 }
 
 function writeDependencies(m: EntryMap, ids: string[]): boolean {

@@ -143,7 +143,7 @@ describe('validateTransaction refuses bad updates', () => {
       'a Y.Map where a string is expected',
       (r) => milestone(r, id).set('title', new Y.Map()),
       `milestones/${id}/title`,
-      /plain value/,
+      /expected a Y.Text, found a Y.Map/,
     ],
     [
       'a string where rich text is expected',

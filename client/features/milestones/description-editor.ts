@@ -1,6 +1,8 @@
 /**
  * The rich-text description editor: ProseMirror bound to the milestone's Y.XmlFragment by
  * y-prosemirror, with the cursors and selections of everyone editing it (from awareness).
+ * When two people type at the same spot, each one's caret stays with what they typed
+ * (caret-with-own-text.ts), so their words do not interleave.
  * Loaded on demand, so that no route pays for ProseMirror until a milestone is opened.
  *
  * The schema is ProseMirror's basic one (paragraphs, headings, quotes, code, breaks; strong,
@@ -17,6 +19,7 @@ import { yCursorPlugin, ySyncPlugin, ySyncPluginKey, yXmlFragmentToProseMirrorRo
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { colorFor, isPresenceColor, MAX_PRESENCE_NAME } from '../../../shared/presence.ts';
+import { caretWithOwnText } from './caret-with-own-text.ts';
 import { descriptionSchema as schema } from './description-schema.ts';
 
 /** Writes made by the editor carry this origin: the room's undo manager must track it. */
@@ -97,6 +100,7 @@ function mountEditable(host: HTMLElement, options: DescriptionEditorOptions): De
   };
   const plugins: Plugin[] = [
     ySyncPlugin(options.fragment),
+    caretWithOwnText(options.fragment),
     yCursorPlugin(options.awareness, { cursorBuilder: cursorOf, selectionBuilder: selectionOf }),
     keymap({
       'Mod-z': undo,

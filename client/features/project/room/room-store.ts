@@ -27,6 +27,7 @@ import {
   type MilestoneInput,
   type MilestonePatch,
   type MoveTarget,
+  makeTitleText,
   moveMilestone,
   projectRoots,
   readMaturation,
@@ -34,6 +35,7 @@ import {
   setCriterionCheck,
   setReadinessEvidence,
   setReadinessLevel,
+  typeMilestoneTitle,
   updateMilestone,
 } from '../../../../shared/doc/index.ts';
 import type { CriterionCheck, Milestone, ReadinessEntry } from '../../../../shared/doc/shape.ts';
@@ -247,6 +249,11 @@ export function createRoomStore(session: RoomSession, me: { id: string }, option
     /** `discrete: false` for typing, so that a burst of keystrokes undoes as one */
     updateMilestone: (id: string, patch: MilestonePatch, discrete = true) =>
       write(discrete, () => updateMilestone(doc, id, patch, me.id, origin)),
+    /** the title as typed so far (a keystroke: a burst of them undoes as one) */
+    typeTitle: (id: string, title: string) =>
+      write(false, () => typeMilestoneTitle(doc, id, title, me.id, origin)),
+    /** a legacy string title becomes text that people type into together, before anyone does */
+    makeTitleText: (id: string) => write(true, () => makeTitleText(doc, id, origin)),
     /** a new status and, optionally, a place among the others, as one change */
     setStatus: (id: string, status: MilestoneStatus, target: MoveTarget | null = null) =>
       write(true, () =>
