@@ -188,8 +188,11 @@ function DataTable(props: {
     const first = s.points[0];
     return first && at >= first.x ? String(valueAt(s, at)) : '–';
   };
+  // The wrapper hides it: a table is never narrower than its content, whatever its width says,
+  // and a hidden table as wide as its columns would widen a phone's page.
   return (
-    <table class="visually-hidden">
+    <div class="visually-hidden">
+    <table>
       <caption>{props.summary}</caption>
       <thead>
         <tr>
@@ -208,6 +211,7 @@ function DataTable(props: {
         </For>
       </tbody>
     </table>
+    </div>
   );
 }
 
