@@ -2,6 +2,7 @@
  * Every screen fits a phone: at 390×844, in English and in French, nothing makes the page wider
  * than the screen (a page wider than the phone scrolls sideways, and what sticks out is cut off).
  * A failure names the elements that stick out, outermost first, so that it reads on its own.
+ * And the project room puts its work, the first milestone, on the first screen.
  *
  * One server and one browser for the whole list; each person keeps one page per language.
  */
@@ -317,6 +318,16 @@ for (const lang of ['en', 'fr'] as const) {
           contexts.delete(key);
         }
     });
+    test('the project room shows its first milestone on the first screen', async () => {
+      const page = await pageFor('lead', lang);
+      await page.goto(`/projects/${ids.project}`);
+      const first = page.getByRole('tabpanel').locator('.ms-card').first();
+      await first.waitFor();
+      const box = await first.boundingBox();
+      // the whole card, without scrolling: its title, its date and who holds it
+      expect(box && Math.round(box.y + box.height)).toBeLessThanOrEqual(PHONE.height);
+    });
+
     for (const screen of SCREENS) {
       test(`${screen.name}: nothing is wider than the phone`, async () => {
         const page = await pageFor(screen.role, lang);
