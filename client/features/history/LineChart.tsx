@@ -192,25 +192,25 @@ function DataTable(props: {
   // and a hidden table as wide as its columns would widen a phone's page.
   return (
     <div class="visually-hidden">
-    <table>
-      <caption>{props.summary}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.whenLabel}</th>
-          <For each={props.series}>{(s) => <th scope="col">{s.label}</th>}</For>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={moments()}>
-          {(at) => (
-            <tr>
-              <th scope="row">{props.format(at)}</th>
-              <For each={props.series}>{(s) => <td>{cell(s, at)}</td>}</For>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+      <table>
+        <caption>{props.summary}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.whenLabel}</th>
+            <For each={props.series}>{(s) => <th scope="col">{s.label}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={moments()}>
+            {(at) => (
+              <tr>
+                <th scope="row">{props.format(at)}</th>
+                <For each={props.series}>{(s) => <td>{cell(s, at)}</td>}</For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
     </div>
   );
 }
