@@ -49,6 +49,8 @@ export const en = {
     signingOut: 'Signing out…',
     portfolio: 'Portfolio',
     mainNav: 'Main',
+    menu: 'Menu',
+    queue: 'Queue',
   },
   signIn: {
     ssoSignsYouIn: (organisation: string) => `${organisation} signs you in.`,

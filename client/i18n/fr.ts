@@ -51,6 +51,8 @@ export const fr: Messages = {
     signingOut: 'Déconnexion…',
     portfolio: 'Portefeuille',
     mainNav: 'Navigation principale',
+    menu: 'Menu',
+    queue: 'À traiter',
   },
   signIn: {
     ssoSignsYouIn: (organisation: string) => `${organisation} vous identifie.`,

@@ -188,26 +188,30 @@ function DataTable(props: {
     const first = s.points[0];
     return first && at >= first.x ? String(valueAt(s, at)) : '–';
   };
+  // The wrapper hides it: a table is never narrower than its content, whatever its width says,
+  // and a hidden table as wide as its columns would widen a phone's page.
   return (
-    <table class="visually-hidden">
-      <caption>{props.summary}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.whenLabel}</th>
-          <For each={props.series}>{(s) => <th scope="col">{s.label}</th>}</For>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={moments()}>
-          {(at) => (
-            <tr>
-              <th scope="row">{props.format(at)}</th>
-              <For each={props.series}>{(s) => <td>{cell(s, at)}</td>}</For>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </table>
+    <div class="visually-hidden">
+      <table>
+        <caption>{props.summary}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.whenLabel}</th>
+            <For each={props.series}>{(s) => <th scope="col">{s.label}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={moments()}>
+            {(at) => (
+              <tr>
+                <th scope="row">{props.format(at)}</th>
+                <For each={props.series}>{(s) => <td>{cell(s, at)}</td>}</For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
