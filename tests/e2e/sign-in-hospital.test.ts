@@ -58,13 +58,12 @@ async function submit(page: Page, email: string, password: string) {
   await page.getByLabel('Password', { exact: true }).press('Enter');
 }
 
-/** Signs in through the screen and waits for the portfolio; then leaves the browser signed out. */
-async function signsIn(page: Page, email: string) {
-  await page.goto('/sign-in', { waitUntil: 'domcontentloaded' });
+/** Signs in through the screen, in a browser of their own, and waits for the portfolio. */
+async function signsIn(email: string) {
+  const page = await signInScreen();
   await submit(page, email, PASSWORD);
   await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
-  // The next colleague at this workstation starts from nothing: no session, nothing stored.
-  await page.context().clearCookies();
+  await page.context().close();
 }
 
 /** Each wrong password is told as one, on screen, and opens nothing. */
@@ -85,13 +84,11 @@ describe('a hospital behind one address signing in', () => {
     const typist = await signInScreen();
     await mistypes(typist, TYPIST, 3);
 
-    // Thirty people sign in at three workstations, one after another at each, all from the
-    // same address.
+    // Thirty people sign in, three at a time, all from the same address.
     const queue = [...staff];
-    const workstations = await Promise.all([1, 2, 3].map(() => signInScreen()));
     await Promise.all(
-      workstations.map(async (page) => {
-        for (let email = queue.shift(); email; email = queue.shift()) await signsIn(page, email);
+      [1, 2, 3].map(async () => {
+        for (let email = queue.shift(); email; email = queue.shift()) await signsIn(email);
       }),
     );
     expect(refusals).toEqual([]);
@@ -114,9 +111,10 @@ describe('a hospital behind one address signing in', () => {
     expect(locked.url()).toContain('/sign-in');
 
     // Everyone else still signs in.
-    await signsIn(workstations[0]!, staff[0]!);
-    await signsIn(workstations[1]!, staff[STAFF - 1]!);
+    await signsIn(staff[0]!);
+    await signsIn(staff[STAFF - 1]!);
     expect(refusals).toEqual([]);
-    for (const page of [...workstations, locked]) await page.context().close();
-  }, 240_000);
+    await locked.context().close();
+    // thirty browsers on a machine running other tests beside this one
+  }, 360_000);
 });
