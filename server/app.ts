@@ -13,8 +13,10 @@ import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
 import { TooManyAttempts } from './auth/password-attempts.ts';
 import {
   limitReauthentication,
+  limitSecondStep,
   limitSignIn,
   REAUTHENTICATION_PATHS,
+  SECOND_STEP_PATHS,
   SIGN_IN_PATH,
 } from './auth/sign-in-limit.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
@@ -99,6 +101,7 @@ export function createApp(deps: AppDeps) {
   api.use(SIGN_IN_PATH, limitSignIn(deps.passwordAttempts));
   for (const path of REAUTHENTICATION_PATHS)
     api.use(path, limitReauthentication(deps.passwordAttempts, deps.auth));
+  for (const path of SECOND_STEP_PATHS) api.use(path, limitSecondStep(deps.passwordAttempts));
   api.on(SCIM_METHODS, SCIM_PATH, scimIngress(deps));
   api.on(['GET', 'POST'], '/auth/*', (c) => {
     const headers = new Headers(c.req.raw.headers);

@@ -66,6 +66,31 @@ export const gatesEn = {
     recycle: 'The project stays at this stage to rework what the review found lacking.',
     kill: 'The project is stopped and archived; it stays readable.',
   },
+  outcomeMissing: 'Choose an outcome: none is chosen for you. Nothing was signed.',
+  review: 'Review before signing',
+  summary: {
+    title: 'What signing will do',
+    intro: 'Check what this decision will do. Once signed, it can never be changed.',
+    outcome: 'Outcome',
+    stage: 'Stage',
+    stageLabel: (n: string, name: string) => `Stage ${n} — ${name}`,
+    moves: (from: string, to: string) => `${from} → ${to}`,
+    stays: (stage: string) => `The project stays at ${stage}.`,
+    staysLast: (stage: string) => `The project stays at ${stage}, the last stage.`,
+    stopped: (stage: string) =>
+      `Project stopped at ${stage}: it is archived, stays readable, and can no longer be edited.`,
+    milestones: 'Milestones',
+    milestonesFrom: (count: number, stage: string, lead: string | null) =>
+      `${count === 1 ? 'This milestone is' : `These ${count} milestones are`} created from the conditions, in ${stage}, owned by ${lead ?? 'the project lead'}:`,
+    noMilestones: 'None: only a Conditional Go creates milestones.',
+    rationale: 'Rationale',
+    signer: 'Signed by',
+    withPassword: (name: string) => `${name}, with your password`,
+    withPasswordAndCode: (name: string) => `${name}, with your password and your authenticator’s code`,
+    withOrganisation: (name: string, org: string) => `${name}, by signing in again at ${org}`,
+    back: 'Change the decision',
+    sign: (outcome: string) => `Sign “${outcome}”`,
+  },
   conditions: 'Conditions',
   conditionTitle: (n: number) => `Condition ${n}`,
   conditionDue: (n: number) => `Due date of condition ${n}`,
@@ -88,7 +113,8 @@ export const gatesEn = {
     going: 'Going to your organisation’s sign-in…',
     hint: (org: string) =>
       `You sign in through ${org}: to sign, ${org} asks you to sign in again. Your outcome, rationale and conditions are kept meanwhile.`,
-    ready: (org: string, time: string) => `Authenticated at ${org} at ${time} — Sign`,
+    ready: (org: string, time: string, outcome: string) =>
+      `Authenticated at ${org} at ${time} — Sign “${outcome}”`,
     readyNote: (org: string, time: string) =>
       `You signed in again at ${org} at ${time}. Sign within 10 minutes.`,
     failed: (org: string) => `${org} did not sign you in again: nothing was signed. Try again.`,

@@ -71,6 +71,33 @@ export const gatesFr: Messages['gates'] = {
     recycle: 'Le projet reste à cette étape pour reprendre ce que la revue a jugé insuffisant.',
     kill: 'Le projet est arrêté et archivé ; il reste consultable.',
   },
+  outcomeMissing:
+    'Choisissez l’issue de la revue de passage\u00a0: aucune n’est choisie à votre place. Rien n’a été signé.',
+  review: 'Vérifier avant de signer',
+  summary: {
+    title: 'Ce que la signature va faire',
+    intro: 'Vérifiez ce que cette décision va faire. Une fois signée, elle ne pourra jamais être modifiée.',
+    outcome: 'Issue',
+    stage: 'Étape',
+    stageLabel: (n: string, name: string) => `Étape ${n} — ${name}`,
+    moves: (from: string, to: string) => `${from} → ${to}`,
+    stays: (stage: string) => `Le projet reste à son étape\u00a0: ${stage}.`,
+    staysLast: (stage: string) => `Le projet reste à sa dernière étape\u00a0: ${stage}.`,
+    stopped: (stage: string) =>
+      `Projet arrêté à son étape (${stage})\u00a0: il est archivé, reste consultable et ne peut plus être modifié.`,
+    milestones: 'Jalons',
+    milestonesFrom: (count: number, stage: string, lead: string | null) =>
+      `${count === 1 ? 'Ce jalon est créé' : `Ces ${count} jalons sont créés`} à partir des conditions (${stage}), confiés à ${lead ?? 'le porteur du projet'}\u00a0:`,
+    noMilestones: 'Aucun\u00a0: seul un Go sous conditions crée des jalons.',
+    rationale: 'Justification',
+    signer: 'Signée par',
+    withPassword: (name: string) => `${name}, avec votre mot de passe`,
+    withPasswordAndCode: (name: string) =>
+      `${name}, avec votre mot de passe et le code de votre application d’authentification`,
+    withOrganisation: (name: string, org: string) => `${name}, en vous reconnectant auprès de ${org}`,
+    back: 'Modifier la décision',
+    sign: (outcome: string) => `Signer «\u00a0${outcome}\u00a0»`,
+  },
   conditions: 'Conditions',
   conditionTitle: (n: number) => `Condition ${n}`,
   conditionDue: (n: number) => `Échéance de la condition ${n}`,
@@ -93,7 +120,8 @@ export const gatesFr: Messages['gates'] = {
     going: 'Vers la connexion de votre organisation…',
     hint: (org: string) =>
       `Vous vous connectez par ${org}\u00a0: pour signer, ${org} vous demande de vous reconnecter. Votre décision, sa justification et ses conditions sont conservées entre-temps.`,
-    ready: (org: string, time: string) => `Authentifié·e auprès de ${org} à ${time} — Signer`,
+    ready: (org: string, time: string, outcome: string) =>
+      `Authentifié·e auprès de ${org} à ${time} — Signer «\u00a0${outcome}\u00a0»`,
     readyNote: (org: string, time: string) =>
       `Vous vous êtes reconnecté·e auprès de ${org} à ${time}. Signez dans les 10\u00a0minutes.`,
     failed: (org: string) => `${org} ne vous a pas reconnecté·e\u00a0: rien n’a été signé. Réessayez.`,

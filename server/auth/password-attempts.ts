@@ -4,6 +4,8 @@
  * from) and per client address (whatever accounts they try); a correct password is not a
  * failure, and clears its account's count. The address budget is much larger than the
  * account's, so that a hospital behind one address is not locked out by one colleague's typos.
+ * The second step's wrong codes count against the address too (the account's own are counted
+ * by the two-factor plugin's lockout): a guess is a guess, whichever secret it tries.
  *
  * Each attempt reserves its place before the password is checked and gives it back once the
  * password proves right (or no password was checked): parallel guesses cannot all slip in
@@ -38,10 +40,10 @@ export interface PasswordAttempt {
 
 export interface PasswordAttempts {
   /**
-   * Reserves an attempt for the account (an e-mail address) and, when given, the client
-   * address; or says when to try again. Check this before any password.
+   * Reserves an attempt for the account (an e-mail address) and the client address, each when
+   * given; or says when to try again. Check this before any password.
    */
-  begin(who: { account: string; address?: string }): Promise<AttemptCheck>;
+  begin(who: { account?: string; address?: string }): Promise<AttemptCheck>;
 }
 
 /** The reply to an attempt over the limit: 429, with Retry-After. */
@@ -80,13 +82,13 @@ export function createPasswordAttempts(options: { redis?: RedisClient } = {}): P
   const perAddress = limiter('password-failures:address', ADDRESS_FAILURES, options.redis);
   return {
     async begin(who) {
-      const account = accountKey(who.account);
+      const account = who.account === undefined ? undefined : accountKey(who.account);
       // The address first: an address over its budget makes no entry for the accounts it names.
       if (who.address) {
         const byAddress = await reserve(perAddress, who.address);
         if (byAddress) return byAddress;
       }
-      const byAccount = await reserve(perAccount, account);
+      const byAccount = account === undefined ? null : await reserve(perAccount, account);
       if (byAccount) {
         if (who.address) await perAddress.reward(who.address, 1);
         return byAccount;
@@ -95,11 +97,11 @@ export function createPasswordAttempts(options: { redis?: RedisClient } = {}): P
         ok: true,
         attempt: {
           async succeeded() {
-            await perAccount.delete(account);
+            if (account !== undefined) await perAccount.delete(account);
             if (who.address) await perAddress.reward(who.address, 1);
           },
           async abandoned() {
-            await perAccount.reward(account, 1);
+            if (account !== undefined) await perAccount.reward(account, 1);
             if (who.address) await perAddress.reward(who.address, 1);
           },
         },

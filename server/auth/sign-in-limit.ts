@@ -1,6 +1,7 @@
 /**
  * Guards better-auth's endpoints that check a password with the password attempt limits
- * (password-attempts.ts): sign-in, and those where a signed-in user re-enters theirs. Each
+ * (password-attempts.ts): sign-in, and those where a signed-in user re-enters theirs; and the
+ * second step's codes, per address. Each
  * reserves an attempt for the account (the address in the sign-in body; the session's user
  * otherwise) and the client address, lets better-auth check the password, and reads its
  * answer: a wrong password stays counted, success clears the account's failures, anything else
@@ -24,6 +25,14 @@ export const REAUTHENTICATION_PATHS = [
   '/auth/two-factor/disable',
   '/auth/two-factor/generate-backup-codes',
 ] as const;
+
+/** better-auth's endpoints that check the second step's code (an authenticator's, or a backup code) */
+export const SECOND_STEP_PATHS = [
+  '/auth/two-factor/verify-totp',
+  '/auth/two-factor/verify-backup-code',
+] as const;
+/** what better-auth answers a wrong code with (401) */
+const WRONG_CODES = new Set(['INVALID_CODE', 'INVALID_BACKUP_CODE']);
 
 export function limitSignIn(attempts: PasswordAttempts): MiddlewareHandler<AppEnv> {
   return async function limitPasswordGuesses(c, next) {
@@ -50,6 +59,27 @@ export function limitReauthentication(attempts: PasswordAttempts, auth: Auth): M
         .json()
         .catch(() => null)) as { code?: unknown } | null;
       return body?.code === 'INVALID_PASSWORD';
+    });
+  };
+}
+
+/**
+ * The second step counts wrong codes against the client address only: the account's own are
+ * counted by the two-factor plugin (five per sign-in, a lock after ten in a row), and the
+ * account is not known here before better-auth reads its signed cookie. Right codes count
+ * nothing, so a hospital's staff signing in at once are never turned away for being many.
+ */
+export function limitSecondStep(attempts: PasswordAttempts): MiddlewareHandler<AppEnv> {
+  return async function limitCodeGuesses(c, next) {
+    if (c.req.method !== 'POST') return next();
+    const check = await attempts.begin({ address: c.get('clientIp') });
+    return guarded(c, next, check, async (res) => {
+      if (res.status !== 401) return false;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { code?: unknown } | null;
+      return typeof body?.code === 'string' && WRONG_CODES.has(body.code);
     });
   };
 }

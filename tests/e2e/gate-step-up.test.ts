@@ -103,8 +103,10 @@ const cases = [
     tab: 'Gates',
     form: 'Record and sign the decision',
     rationale: 'Rationale',
+    review: 'Review before signing',
+    summary: 'What signing will do',
     go: `Sign in again at ${HOSPITAL} to sign`,
-    ready: new RegExp(`^Authenticated at ${HOSPITAL} at \\d{1,2}:\\d{2}( [AP]M)? — Sign$`),
+    ready: new RegExp(`^Authenticated at ${HOSPITAL} at \\d{1,2}:\\d{2}( [AP]M)? — Sign “Go”$`),
     proof: /^authenticated at their organisation's sign-in \(OIDC\), checked /,
   },
   {
@@ -113,8 +115,10 @@ const cases = [
     tab: 'Revues de passage',
     form: 'Enregistrer et signer la décision',
     rationale: 'Justification',
+    review: 'Vérifier avant de signer',
+    summary: 'Ce que la signature va faire',
     go: `Se reconnecter auprès de ${HOSPITAL} pour signer`,
-    ready: new RegExp(`^Authentifié·e auprès de ${HOSPITAL} à \\d{2}:\\d{2} — Signer$`),
+    ready: new RegExp(`^Authentifié·e auprès de ${HOSPITAL} à \\d{2}:\\d{2} — Signer «\u00a0Go\u00a0»$`),
     proof: /^authentifiée à la connexion de son organisation \(OIDC\), vérifié le /,
   },
 ];
@@ -133,6 +137,8 @@ describe('signing a gate decision by signing in again at one’s organisation', 
       await form.getByRole('radio', { name: /^Go (?!sous)/ }).check();
       const rationale = `Comparability closed (${c.locale}).`;
       await form.getByLabel(c.rationale).fill(rationale);
+      await form.getByRole('button', { name: c.review }).click();
+      await form.getByRole('region', { name: c.summary }).getByText(rationale).waitFor();
       await look(page, `before-${c.locale}-${c.width}`);
 
       await form.getByRole('button', { name: c.go }).focus();
@@ -145,8 +151,8 @@ describe('signing a gate decision by signing in again at one’s organisation', 
       await page.waitForURL((url) => url.origin === server.url && url.pathname === `/projects/${project.id}`);
       const sign = form.getByRole('button', { name: c.ready });
       await sign.waitFor();
-      expect(await form.getByLabel(c.rationale).inputValue()).toBe(rationale);
-      expect(await form.getByRole('radio', { name: /^Go (?!sous)/ }).isChecked()).toBe(true);
+      // Back on the summary they left from, with their draft: the button names the outcome.
+      await form.getByRole('region', { name: c.summary }).getByText(rationale).waitFor();
       expect(new URL(page.url()).searchParams.get('stepUp')).toBeNull();
       await look(page, `back-${c.locale}-${c.width}`);
 
@@ -154,7 +160,8 @@ describe('signing a gate decision by signing in again at one’s organisation', 
       await gates.getByText(c.proof).first().waitFor();
       await look(page, `signed-${c.locale}-${c.width}`);
       await page.context().close();
-    });
+      // three axe runs and a round trip through the provider: more than the default minute on a busy machine
+    }, 120_000);
   });
 
   test('a sign-in the provider refuses comes back to the draft, told in plain words, and signs nothing', async () => {
@@ -166,6 +173,7 @@ describe('signing a gate decision by signing in again at one’s organisation', 
       .getByRole('form', { name: 'Record and sign the decision' });
     await form.getByRole('radio', { name: 'Hold' }).check();
     await form.getByLabel('Rationale').fill('More data on the second cohort first.');
+    await form.getByRole('button', { name: 'Review before signing' }).click();
     await form.getByRole('button', { name: `Sign in again at ${HOSPITAL} to sign` }).click();
     await page.getByRole('heading', { name: 'Hospital sign-in' }).waitFor();
     // an address the provider does not know: it denies access
@@ -176,10 +184,12 @@ describe('signing a gate decision by signing in again at one’s organisation', 
       .getByRole('alert')
       .getByText(`${HOSPITAL} did not sign you in again: nothing was signed. Try again.`)
       .waitFor();
-    expect(await form.getByLabel('Rationale').inputValue()).toBe('More data on the second cohort first.');
-    expect(await form.getByRole('radio', { name: /^Hold\b/ }).isChecked()).toBe(true);
     await form.getByRole('button', { name: `Sign in again at ${HOSPITAL} to sign` }).waitFor();
     await look(page, 'refused-en-GB-1440');
+    // The draft is whole: back to it, the outcome and the rationale are as they were.
+    await form.getByRole('button', { name: 'Change the decision' }).click();
+    expect(await form.getByLabel('Rationale').inputValue()).toBe('More data on the second cohort first.');
+    expect(await form.getByRole('radio', { name: /^Hold\b/ }).isChecked()).toBe(true);
     await page.context().close();
-  });
+  }, 120_000);
 });

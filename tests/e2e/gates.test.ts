@@ -79,7 +79,7 @@ describe('a gate decided in the browser', () => {
       .waitFor();
     await gates.getByRole('button', { name: 'Request the gate review' }).click();
     await gates.getByText('Review open').waitFor();
-    expect(await gates.getByRole('button', { name: 'Sign the decision' }).count()).toBe(0);
+    expect(await gates.getByRole('button', { name: 'Review before signing' }).count()).toBe(0);
 
     // The manager opens the project's gates and signs.
     const manager = await signedInPage('manager');
@@ -101,21 +101,27 @@ describe('a gate decided in the browser', () => {
     // The lead sees the recommendation arrive without reloading.
     await gates.getByText('Tox package complete; CMC on track.').waitFor();
 
-    await managerGates.getByRole('radio', { name: /^Go\b/ }).check();
-    await managerGates
-      .getByRole('form', { name: 'Record and sign the decision' })
-      .getByLabel('Rationale')
-      .fill('Pivotal tox and CMC comparability data support moving on.');
+    const decide = managerGates.getByRole('form', { name: 'Record and sign the decision' });
+    await decide.getByRole('radio', { name: /^Go\b/ }).check();
+    await decide.getByLabel('Rationale').fill('Pivotal tox and CMC comparability data support moving on.');
+    // Before signing, what it will do: the next stage.
+    await decide.getByRole('button', { name: 'Review before signing' }).click();
+    await decide
+      .getByRole('region', { name: 'What signing will do' })
+      .getByText(`Stage ${project.stage} — ${await stageName(project.stage)} → Stage ${project.stage + 1}`, {
+        exact: false,
+      })
+      .waitFor();
 
     await managerGates.getByLabel('Your password').fill('not-my-password');
-    await managerGates.getByRole('button', { name: 'Sign the decision' }).click();
+    await managerGates.getByRole('button', { name: 'Sign “Go”' }).click();
     await managerGates.getByText('That password is not correct: nothing was signed.').waitFor();
     expect(await lead.locator('.stepper [aria-current="step"]').textContent()).toContain(
       await stageName(project.stage),
     );
 
     await managerGates.getByLabel('Your password').fill(DEMO_PASSWORD);
-    await managerGates.getByRole('button', { name: 'Sign the decision' }).click();
+    await managerGates.getByRole('button', { name: 'Sign “Go”' }).click();
     await managerGates.getByText(/^Signed by Hélène Marchand/).waitFor();
 
     // The lead never reloaded: the stage moved, and the signed record is in the history.

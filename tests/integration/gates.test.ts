@@ -132,6 +132,15 @@ describe('a stage gate, end to end', () => {
       password: DEMO_PASSWORD,
     });
     expect(noConditions.status).toBe(400);
+    // No outcome is ever assumed: a decision that does not state one is refused, nothing signed.
+    const { outcome: _, ...unstated } = decide;
+    const noOutcome = await as.manager!.post(`/api/projects/${project.id}/gates/${reviewId}/decision`, {
+      ...unstated,
+      password: DEMO_PASSWORD,
+    });
+    expect(noOutcome.status).toBe(400);
+    expect(noOutcome.body.error.code).toBe('invalid_input');
+    expect((await server.deps.db.select({ n: count() }).from(gateDecisions))[0]!.n).toBe(0);
 
     const leadSocket = await connectAs(server.url, 'lead@demo.jalon');
     const announced = new Promise<void>((resolve) =>

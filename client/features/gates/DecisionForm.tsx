@@ -5,6 +5,7 @@ import { useApp, useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber, formatTime } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';
+import { DecisionSummary } from './DecisionSummary.tsx';
 import { keepDraft, takeDraft } from './decision-draft.ts';
 import { gatesApi } from './gates-api.ts';
 import { RationaleField } from './RationaleField.tsx';
@@ -16,10 +17,13 @@ interface ConditionDraft {
 }
 
 /**
- * The cluster manager records the decision and signs it: outcome (with what it will do),
- * rationale, the conditions of a Conditional Go, and the password re-entered as the signature
- * (with the authenticator's code when two-factor authentication is on for the signer), under
- * the statement of what signing means. Someone who signs in through their organisation signs
+ * The cluster manager records the decision and signs it, in two steps. First the decision:
+ * an outcome they choose (none is chosen for them: the signature is irreversible), the
+ * rationale, the conditions of a Conditional Go. Then, before signing, what it will do (the
+ * stage change, the milestones its conditions become, who signs and how: DecisionSummary), and
+ * the signature itself: the password re-entered (with the authenticator's code when
+ * two-factor authentication is on for the signer), under the statement of what signing means,
+ * and a button that names the outcome it signs. Someone who signs in through their organisation signs
  * in again there instead: the draft is kept in the tab while they are away, and the page they
  * come back to (with the step-up's id in its address) restores it and signs with it. A signed
  * decision can never be changed.
@@ -40,11 +44,15 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const [stepUpFailed, setStepUpFailed] = createSignal(false);
   const [leaving, setLeaving] = createSignal(false);
   const [code, setCode] = createSignal('');
-  const [outcome, setOutcome] = createSignal<GateOutcome>('go');
+  const [outcome, setOutcome] = createSignal<GateOutcome | null>(null);
+  /** the second step: the summary and the signature */
+  const [confirming, setConfirming] = createSignal(false);
   const [rationale, setRationale] = createSignal('');
   const [conditions, setConditions] = createSignal<ConditionDraft[]>([{ title: '', due: '' }]);
   const [password, setPassword] = createSignal('');
-  const [invalid, setInvalid] = createSignal<'rationale' | 'conditions' | 'password' | 'code' | null>(null);
+  const [invalid, setInvalid] = createSignal<
+    'outcome' | 'rationale' | 'conditions' | 'password' | 'code' | null
+  >(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
   const id = (suffix: string) => `gate-decide-${props.review.id}-${suffix}`;
@@ -60,6 +68,8 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
       if ((OUTCOMES as readonly string[]).includes(draft.outcome)) setOutcome(draft.outcome);
       setRationale(draft.rationale);
       if (draft.conditions.length) setConditions(draft.conditions);
+      // They left from the summary: they come back to it, to sign what they reviewed.
+      setConfirming(outcome() !== null);
     }
     if (returned) setStepUp({ id: returned, at: new Date().toISOString() });
     else setStepUpFailed(true);
@@ -68,6 +78,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
 
   /** Checks what a signature needs besides its proof; focuses what is missing. */
   const draftIsComplete = () => {
+    if (!outcome()) return void fail('outcome', id(`outcome-${OUTCOMES[0]}`));
     if (!rationale().trim()) return void fail('rationale', id('rationale'));
     if (conditional() && filled().length === 0) return void fail('conditions', id('condition-0'));
     return true;
@@ -81,7 +92,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
     setLeaving(true);
     try {
       const started = await gatesApi.signInAgain(room.project().id, props.review.id);
-      keepDraft(props.review.id, { outcome: outcome(), rationale: rationale(), conditions: conditions() });
+      keepDraft(props.review.id, { outcome: outcome()!, rationale: rationale(), conditions: conditions() });
       window.location.assign(started.url);
     } catch (err) {
       // Its 429 is too many pending sign-ins, not too many wrong passwords.
@@ -93,23 +104,33 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const setCondition = (index: number, patch: Partial<ConditionDraft>) =>
     setConditions(conditions().map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
-  const fail = (what: 'rationale' | 'conditions' | 'password' | 'code', focus: string) => {
+  const fail = (what: 'outcome' | 'rationale' | 'conditions' | 'password' | 'code', focus: string) => {
     setInvalid(what);
     document.getElementById(focus)?.focus();
+  };
+
+  /** The first step's end: the summary of what signing will do, read before signing. */
+  const review = () => {
+    if (!draftIsComplete()) return;
+    setInvalid(null);
+    setConfirming(true);
+    document.getElementById(id('summary-title'))?.focus();
   };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setError(null);
-    if (!draftIsComplete()) return;
+    if (!confirming()) return review();
+    if (!draftIsComplete()) return setConfirming(false);
+    const chosen = outcome()!;
     const proof = stepUp();
     if (!proof && !password()) return fail('password', id('password'));
     if (!proof && needsCode() && !code().trim()) return fail('code', id('code'));
     setInvalid(null);
     setBusy(true);
     try {
-      const review = await gatesApi.decide(room.project().id, props.review.id, {
-        outcome: outcome(),
+      const decided = await gatesApi.decide(room.project().id, props.review.id, {
+        outcome: chosen,
         rationale: rationale().trim(),
         conditions: conditional() ? filled().map((c) => ({ title: c.title.trim(), due: c.due || null })) : [],
         ...(proof
@@ -118,7 +139,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
       });
       setPassword('');
       setCode('');
-      props.onChange(review);
+      props.onChange(decided);
     } catch (err) {
       setPassword('');
       setCode('');
@@ -130,6 +151,19 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
     } finally {
       setBusy(false);
     }
+  };
+
+  const outcomeLabel = () => {
+    const o = outcome();
+    return o ? g().outcomes[o] : '';
+  };
+  /** who signs and how, as the summary says it */
+  const signer = () => {
+    const name = room.me().name;
+    const org = organisation();
+    // Signing in again at the organisation is what the form offers first to those who can.
+    if (org) return g().summary.withOrganisation(name, org);
+    return needsCode() ? g().summary.withPasswordAndCode(name) : g().summary.withPassword(name);
   };
 
   const errorText = () => {
@@ -153,209 +187,261 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
       novalidate
     >
       <h4 class="gate-block-title">{g().decideTitle}</h4>
-      <fieldset class="gate-outcomes">
-        <legend>{g().outcomeLabel}</legend>
-        <For each={OUTCOMES}>
-          {(o) => (
-            <label class="gate-outcome-choice" classList={{ selected: outcome() === o }}>
-              <input
-                type="radio"
-                name={id('outcome')}
-                value={o}
-                checked={outcome() === o}
-                onChange={() => setOutcome(o)}
-              />
-              <span class="gate-outcome-choice-text">
-                <span class={`gate-outcome gate-outcome-${o}`}>{g().outcomes[o]}</span>
-                <span class="muted small">{g().outcomeEffects[o]}</span>
-              </span>
-            </label>
-          )}
-        </For>
-      </fieldset>
-
-      <Show when={conditional()}>
-        <fieldset class="gate-conditions" aria-describedby={id('conditions-error')}>
-          <legend>{g().conditions}</legend>
-          <Index each={conditions()}>
-            {(condition, index) => (
-              <div class="gate-condition">
-                <label class="visually-hidden" for={id(`condition-${index}`)}>
-                  {g().conditionTitle(index + 1)}
-                </label>
+      <Show when={!confirming()} fallback={signature()}>
+        <fieldset class="gate-outcomes" aria-describedby={id('outcome-error')}>
+          <legend>{g().outcomeLabel}</legend>
+          <For each={OUTCOMES}>
+            {(o) => (
+              <label class="gate-outcome-choice" classList={{ selected: outcome() === o }}>
                 <input
-                  id={id(`condition-${index}`)}
-                  type="text"
-                  maxLength={300}
-                  placeholder={g().conditionTitle(index + 1)}
-                  value={condition().title}
-                  aria-invalid={invalid() === 'conditions' ? 'true' : undefined}
-                  onInput={(e) => {
-                    setCondition(index, { title: e.currentTarget.value });
+                  id={id(`outcome-${o}`)}
+                  type="radio"
+                  name={id('outcome')}
+                  value={o}
+                  checked={outcome() === o}
+                  aria-invalid={invalid() === 'outcome' ? 'true' : undefined}
+                  onChange={() => {
+                    setOutcome(o);
                     setInvalid(null);
                   }}
                 />
-                <label class="visually-hidden" for={id(`condition-due-${index}`)}>
-                  {g().conditionDue(index + 1)}
-                </label>
-                <input
-                  id={id(`condition-due-${index}`)}
-                  type="date"
-                  class="date-input"
-                  value={condition().due}
-                  onInput={(e) => setCondition(index, { due: e.currentTarget.value })}
-                />
-                <Show when={conditions().length > 1}>
-                  <button
-                    type="button"
-                    class="icon-button"
-                    aria-label={g().removeCondition(index + 1)}
-                    onClick={() => setConditions(conditions().filter((_, i) => i !== index))}
-                  >
-                    ×
-                  </button>
-                </Show>
-              </div>
+                <span class="gate-outcome-choice-text">
+                  <span class={`gate-outcome gate-outcome-${o}`}>{g().outcomes[o]}</span>
+                  <span class="muted small">{g().outcomeEffects[o]}</span>
+                </span>
+              </label>
             )}
-          </Index>
-          <button
-            type="button"
-            class="button button-ghost button-small"
-            disabled={conditions().length >= 20}
-            onClick={() => setConditions([...conditions(), { title: '', due: '' }])}
+          </For>
+          <p
+            id={id('outcome-error')}
+            class="field-error"
+            role={invalid() === 'outcome' ? 'alert' : undefined}
           >
-            + {g().addCondition}
-          </button>
-          <p id={id('conditions-error')} class="field-error">
-            {invalid() === 'conditions' ? g().conditionsNeeded : ''}
+            {invalid() === 'outcome' ? g().outcomeMissing : ''}
           </p>
         </fieldset>
+
+        <Show when={conditional()}>
+          <fieldset class="gate-conditions" aria-describedby={id('conditions-error')}>
+            <legend>{g().conditions}</legend>
+            <Index each={conditions()}>
+              {(condition, index) => (
+                <div class="gate-condition">
+                  <label class="visually-hidden" for={id(`condition-${index}`)}>
+                    {g().conditionTitle(index + 1)}
+                  </label>
+                  <input
+                    id={id(`condition-${index}`)}
+                    type="text"
+                    maxLength={300}
+                    placeholder={g().conditionTitle(index + 1)}
+                    value={condition().title}
+                    aria-invalid={invalid() === 'conditions' ? 'true' : undefined}
+                    onInput={(e) => {
+                      setCondition(index, { title: e.currentTarget.value });
+                      setInvalid(null);
+                    }}
+                  />
+                  <label class="visually-hidden" for={id(`condition-due-${index}`)}>
+                    {g().conditionDue(index + 1)}
+                  </label>
+                  <input
+                    id={id(`condition-due-${index}`)}
+                    type="date"
+                    class="date-input"
+                    value={condition().due}
+                    onInput={(e) => setCondition(index, { due: e.currentTarget.value })}
+                  />
+                  <Show when={conditions().length > 1}>
+                    <button
+                      type="button"
+                      class="icon-button"
+                      aria-label={g().removeCondition(index + 1)}
+                      onClick={() => setConditions(conditions().filter((_, i) => i !== index))}
+                    >
+                      ×
+                    </button>
+                  </Show>
+                </div>
+              )}
+            </Index>
+            <button
+              type="button"
+              class="button button-ghost button-small"
+              disabled={conditions().length >= 20}
+              onClick={() => setConditions([...conditions(), { title: '', due: '' }])}
+            >
+              + {g().addCondition}
+            </button>
+            <p id={id('conditions-error')} class="field-error">
+              {invalid() === 'conditions' ? g().conditionsNeeded : ''}
+            </p>
+          </fieldset>
+        </Show>
+
+        <RationaleField
+          id={id('rationale')}
+          value={rationale()}
+          missing={invalid() === 'rationale'}
+          onInput={(value) => {
+            setRationale(value);
+            setInvalid(null);
+          }}
+        />
+        <div class="gate-actions">
+          <button type="submit" class="button button-primary">
+            {g().review}
+          </button>
+        </div>
       </Show>
+    </form>
+  );
 
-      <RationaleField
-        id={id('rationale')}
-        value={rationale()}
-        missing={invalid() === 'rationale'}
-        onInput={(value) => {
-          setRationale(value);
-          setInvalid(null);
-        }}
-      />
-
-      <div class="gate-signature">
-        <p id={id('meaning')} class="gate-meaning">
-          {g().signatureMeaning(room.me().name)}
-        </p>
-        <Show when={stepUp()}>
-          {(proof) => (
-            <p class="gate-step-up-note" role="status">
-              {g().stepUp.readyNote(organisation() ?? '', formatTime(locale(), proof().at))}
-            </p>
-          )}
-        </Show>
-        <Show when={!stepUp() && organisation()}>
-          {(org) => (
-            <div class="gate-step-up">
-              <p id={id('step-up-hint')} class="muted small">
-                {g().stepUp.hint(org())}
+  /** The second step: what signing will do, the proof of who signs, and the signature. */
+  function signature() {
+    return (
+      <>
+        <DecisionSummary
+          id={id('summary')}
+          outcome={outcome()!}
+          rationale={rationale().trim()}
+          conditions={conditional() ? filled() : []}
+          signer={signer()}
+        />
+        <div class="gate-signature">
+          <p id={id('meaning')} class="gate-meaning">
+            {g().signatureMeaning(room.me().name)}
+          </p>
+          <Show when={stepUp()}>
+            {(proof) => (
+              <p class="gate-step-up-note" role="status">
+                {g().stepUp.readyNote(organisation() ?? '', formatTime(locale(), proof().at))}
               </p>
-              <Show when={stepUpFailed()}>
-                <p class="form-error" role="alert">
-                  {g().stepUp.failed(org())}
-                </p>
-              </Show>
-              <button
-                type="button"
-                class="button button-primary"
-                disabled={leaving()}
-                aria-describedby={`${id('meaning')} ${id('step-up-hint')}`}
-                onClick={() => void signInAgain()}
-              >
-                {leaving() ? g().stepUp.going : g().stepUp.go(org())}
-              </button>
-            </div>
-          )}
-        </Show>
-        <Show when={!stepUp() && hasPassword()}>
-          <Show when={organisation()}>
-            <p class="gate-or">{g().stepUp.orPassword}</p>
+            )}
           </Show>
-          <div class="field">
-            <label for={id('password')}>{g().passwordLabel}</label>
-            <input
-              id={id('password')}
-              type="password"
-              autocomplete="current-password"
-              value={password()}
-              aria-invalid={invalid() === 'password' || (error() && !wrongCode(error())) ? 'true' : undefined}
-              aria-describedby={`${id('meaning')} ${id('password-error')}`}
-              onInput={(e) => {
-                setPassword(e.currentTarget.value);
-                setInvalid(null);
-              }}
-            />
-            <p id={id('password-error')} class="field-error">
-              {invalid() === 'password' ? g().passwordRequired : ''}
-            </p>
-          </div>
-          <Show when={needsCode()}>
+          <Show when={!stepUp() && organisation()}>
+            {(org) => (
+              <div class="gate-step-up">
+                <p id={id('step-up-hint')} class="muted small">
+                  {g().stepUp.hint(org())}
+                </p>
+                <Show when={stepUpFailed()}>
+                  <p class="form-error" role="alert">
+                    {g().stepUp.failed(org())}
+                  </p>
+                </Show>
+                <button
+                  type="button"
+                  class="button button-primary"
+                  disabled={leaving()}
+                  aria-describedby={`${id('meaning')} ${id('step-up-hint')}`}
+                  onClick={() => void signInAgain()}
+                >
+                  {leaving() ? g().stepUp.going : g().stepUp.go(org())}
+                </button>
+              </div>
+            )}
+          </Show>
+          <Show when={!stepUp() && hasPassword()}>
+            <Show when={organisation()}>
+              <p class="gate-or">{g().stepUp.orPassword}</p>
+            </Show>
             <div class="field">
-              <label for={id('code')}>{tf().code}</label>
+              <label for={id('password')}>{g().passwordLabel}</label>
               <input
-                id={id('code')}
-                type="text"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                autocapitalize="none"
-                spellcheck={false}
-                maxlength="16"
-                value={code()}
-                aria-invalid={invalid() === 'code' || wrongCode(error()) ? 'true' : undefined}
-                aria-describedby={`${id('code-hint')} ${id('code-error')}`}
+                id={id('password')}
+                type="password"
+                autocomplete="current-password"
+                value={password()}
+                aria-invalid={
+                  invalid() === 'password' || (error() && !wrongCode(error())) ? 'true' : undefined
+                }
+                aria-describedby={`${id('meaning')} ${id('password-error')}`}
                 onInput={(e) => {
-                  setCode(e.currentTarget.value);
+                  setPassword(e.currentTarget.value);
                   setInvalid(null);
                 }}
               />
-              <p id={id('code-hint')} class="muted small">
-                {tf().codeHint}
-              </p>
-              <p id={id('code-error')} class="field-error">
-                {invalid() === 'code' ? tf().codeMissing : ''}
+              <p id={id('password-error')} class="field-error">
+                {invalid() === 'password' ? g().passwordRequired : ''}
               </p>
             </div>
+            <Show when={needsCode()}>
+              <div class="field">
+                <label for={id('code')}>{tf().code}</label>
+                <input
+                  id={id('code')}
+                  type="text"
+                  inputmode="numeric"
+                  autocomplete="one-time-code"
+                  autocapitalize="none"
+                  spellcheck={false}
+                  maxlength="16"
+                  value={code()}
+                  aria-invalid={invalid() === 'code' || wrongCode(error()) ? 'true' : undefined}
+                  aria-describedby={`${id('code-hint')} ${id('code-error')}`}
+                  onInput={(e) => {
+                    setCode(e.currentTarget.value);
+                    setInvalid(null);
+                  }}
+                />
+                <p id={id('code-hint')} class="muted small">
+                  {tf().codeHint}
+                </p>
+                <p id={id('code-error')} class="field-error">
+                  {invalid() === 'code' ? tf().codeMissing : ''}
+                </p>
+              </div>
+            </Show>
           </Show>
-        </Show>
-        <Show when={error()}>
-          <p class="form-error" role="alert">
-            {errorText()}
-          </p>
-        </Show>
-        <Show when={!stepUp() && !hasPassword() && !organisation()}>
-          <p class="form-error" role="status">
-            {g().stepUp.noProof}
-          </p>
-        </Show>
-        <Show when={stepUp() || hasPassword()}>
-          <button
-            type="submit"
-            class="button"
-            classList={{
-              'button-primary': !!stepUp() || !organisation(),
-              'button-ghost': !stepUp() && !!organisation(),
-            }}
-            disabled={busy() || leaving()}
-          >
-            {busy()
-              ? g().signing
-              : stepUp()
-                ? g().stepUp.ready(organisation() ?? '', formatTime(locale(), stepUp()!.at))
-                : g().sign}
-          </button>
-        </Show>
-      </div>
-    </form>
-  );
+          <Show when={error()}>
+            <p class="form-error" role="alert">
+              {errorText()}
+            </p>
+          </Show>
+          <Show when={!stepUp() && !hasPassword() && !organisation()}>
+            <p class="form-error" role="status">
+              {g().stepUp.noProof}
+            </p>
+          </Show>
+          <div class="gate-actions">
+            <button
+              type="button"
+              class="button button-ghost"
+              disabled={busy() || leaving()}
+              onClick={() => {
+                setError(null);
+                setConfirming(false);
+              }}
+            >
+              {g().summary.back}
+            </button>
+            <Show when={stepUp() || hasPassword()}>
+              <button
+                type="submit"
+                class="button"
+                classList={{
+                  'button-primary': !!stepUp() || !organisation(),
+                  'button-ghost': !stepUp() && !!organisation(),
+                }}
+                disabled={busy() || leaving()}
+              >
+                {busy()
+                  ? g().signing
+                  : stepUp()
+                    ? g().stepUp.ready(
+                        organisation() ?? '',
+                        formatTime(locale(), stepUp()!.at),
+                        outcomeLabel(),
+                      )
+                    : g().summary.sign(outcomeLabel())}
+              </button>
+            </Show>
+          </div>
+        </div>
+      </>
+    );
+  }
 }
 
 /** Starting a sign-in at the organisation was refused: too many are pending for this person. */
