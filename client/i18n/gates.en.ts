@@ -40,6 +40,8 @@ export const gatesEn = {
   scoreLegend: (criterion: string) => `Score for: ${criterion}`,
   scoreName: (n: number) => ['Not met', 'Weak', 'Adequate', 'Good', 'Excellent'][n - 1] ?? String(n),
   recommendationLabel: 'Recommendation',
+  recommendationNone: 'Choose a recommendation…',
+  recommendationMissing: 'Choose a recommendation: none is chosen for you.',
   rationaleLabel: 'Rationale',
   rationaleHint: 'What the decision should rest on: evidence, risks, what is still open.',
   conflictLabel: 'Conflict of interest',

@@ -45,6 +45,8 @@ export const gatesFr: Messages['gates'] = {
   scoreLegend: (criterion: string) => `Note pour : ${criterion}`,
   scoreName: (n: number) => ['Non rempli', 'Faible', 'Suffisant', 'Bon', 'Excellent'][n - 1] ?? String(n),
   recommendationLabel: 'Recommandation',
+  recommendationNone: 'Choisissez une recommandation…',
+  recommendationMissing: 'Choisissez une recommandation\u00a0: aucune n’est choisie à votre place.',
   rationaleLabel: 'Justification',
   rationaleHint: 'Ce sur quoi la décision doit reposer : preuves, risques, points encore ouverts.',
   conflictLabel: 'Conflit d’intérêts',

@@ -94,6 +94,10 @@ describe('a gate decided in the browser', () => {
     expect(await scoreGroups.count()).toBeGreaterThan(0);
     for (let i = 0; i < (await scoreGroups.count()); i++)
       await scoreGroups.nth(i).getByRole('radio', { name: /^4\b/ }).check();
+    // No recommendation is made for the reviewer: submitting without choosing one is refused.
+    expect(await recommendation.getByLabel('Recommendation').inputValue()).toBe('');
+    await recommendation.getByRole('button', { name: 'Submit recommendation' }).click();
+    await recommendation.getByText('Choose a recommendation: none is chosen for you.').waitFor();
     await recommendation.getByLabel('Recommendation').selectOption({ label: 'Go' });
     await recommendation.getByLabel('Rationale').fill('Tox package complete; CMC on track.');
     await recommendation.getByRole('button', { name: 'Submit recommendation' }).click();

@@ -31,7 +31,9 @@ export function RecommendationForm(props: {
   );
   const mine = () => props.review.recommendations.find((r) => r.reviewer.id === room.me().id);
   const [scores, setScores] = createSignal<Record<string, number>>({ ...(mine()?.scores ?? {}) });
-  const [outcome, setOutcome] = createSignal<GateOutcome>(mine()?.recommendation ?? 'go');
+  // Nothing is recommended for the reviewer: an unchanged form must not read as a Go.
+  const [outcome, setOutcome] = createSignal<GateOutcome | ''>(mine()?.recommendation ?? '');
+  const [missingOutcome, setMissingOutcome] = createSignal(false);
   const [rationale, setRationale] = createSignal(mine()?.rationale ?? '');
   const [conflict, setConflict] = createSignal(mine()?.conflictOfInterest ?? '');
   const [missingRationale, setMissingRationale] = createSignal(false);
@@ -43,6 +45,12 @@ export function RecommendationForm(props: {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setSaved(false);
+    const recommendation = outcome();
+    if (recommendation === '') {
+      setMissingOutcome(true);
+      document.getElementById(id('outcome'))?.focus();
+      return;
+    }
     if (!rationale().trim()) {
       setMissingRationale(true);
       document.getElementById(id('rationale'))?.focus();
@@ -53,7 +61,7 @@ export function RecommendationForm(props: {
     try {
       const review = await gatesApi.recommend(room.project().id, props.review.id, {
         scores: scores(),
-        recommendation: outcome(),
+        recommendation,
         rationale: rationale().trim(),
         ...(conflict().trim() ? { conflictOfInterest: conflict().trim() } : {}),
       });
@@ -111,10 +119,23 @@ export function RecommendationForm(props: {
           id={id('outcome')}
           class="select"
           value={outcome()}
-          onChange={(e) => setOutcome(e.currentTarget.value as GateOutcome)}
+          aria-invalid={missingOutcome() ? 'true' : undefined}
+          aria-describedby={missingOutcome() ? id('outcome-error') : undefined}
+          onChange={(e) => {
+            setOutcome(e.currentTarget.value as GateOutcome | '');
+            setMissingOutcome(false);
+          }}
         >
+          <option value="" disabled>
+            {g().recommendationNone}
+          </option>
           <For each={OUTCOMES}>{(o) => <option value={o}>{g().outcomes[o]}</option>}</For>
         </select>
+        <Show when={missingOutcome()}>
+          <p id={id('outcome-error')} class="field-error">
+            {g().recommendationMissing}
+          </p>
+        </Show>
       </div>
       <RationaleField
         id={id('rationale')}
