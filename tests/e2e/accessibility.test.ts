@@ -455,7 +455,9 @@ beforeAll(async () => {
     service: service.slug,
   };
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-});
+  // The demo cluster, a gate review and seven people signed in: more than the usual two minutes
+  // on a busy machine.
+}, 300_000);
 
 /** Opens the review of the project's next gate (unless one is open), as its lead would. */
 async function openGateReview(projectId: string) {
