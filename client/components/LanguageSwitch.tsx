@@ -20,7 +20,9 @@ export function LanguageSwitch() {
           <button
             type="button"
             lang={code}
-            aria-label={names[code]}
+            // The spoken name starts with the code shown ("FR — Français"), so that someone who
+            // says what they see (voice control) names the button (WCAG 2.5.3, label in name).
+            aria-label={`${code.toUpperCase()} — ${names[code]}`}
             aria-pressed={current() === code}
             title={names[code]}
             onClick={() => locale.chooseLocale(code)}

@@ -47,10 +47,11 @@ export function DemoAccounts(props: { onPick: (email: string) => void }) {
                 <button
                   type="button"
                   class="demo-account"
-                  aria-label={t().signIn.demoUse(account.email)}
+                  // The spoken name holds the text shown, in its order (WCAG 2.5.3, label in name).
+                  aria-label={`${t().signIn.demoUse(account.email)} ${t().signIn.demoRoles[account.role]}`}
                   onClick={() => props.onPick(account.email)}
                 >
-                  <span class="demo-email">{account.email}</span>
+                  <span class="demo-email">{account.email}</span>{' '}
                   <span class="demo-role">{t().signIn.demoRoles[account.role]}</span>
                 </button>
               </li>

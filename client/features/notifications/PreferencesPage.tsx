@@ -93,7 +93,9 @@ export function PreferencesPage() {
                   <Show when={!p().emailAvailable}>
                     <p id="nt-digest-unavailable" class="muted small">
                       {t().notifications.preferences.digestUnavailable}{' '}
-                      <A href="/notifications/digest">{t().notifications.digestLink}</A>
+                      <A href="/notifications/digest" class="text-link">
+                        {t().notifications.digestLink}
+                      </A>
                     </p>
                   </Show>
                 </fieldset>

@@ -53,7 +53,7 @@ export function PortfolioOverview(props: {
                 >
                   <span class="bar-label">
                     {t().portfolio.stageLabel(n(row.stage), stageName(row.stage))}
-                  </span>
+                  </span>{' '}
                   <span class="bar-track" aria-hidden="true">
                     <span
                       class="bar bar-stage"
@@ -91,7 +91,7 @@ export function PortfolioOverview(props: {
                     )}
                     onClick={() => props.onKind(props.kind === row.kind ? null : row.kind)}
                   >
-                    <span class="bar-label">{t().organisationKinds[row.kind]}</span>
+                    <span class="bar-label">{t().organisationKinds[row.kind]}</span>{' '}
                     <span class="bar-track" aria-hidden="true">
                       <span class="bar bar-kind" style={{ width: `${(row.count / maxKind()) * 100}%` }} />
                     </span>

@@ -171,8 +171,9 @@ export function RequestCard(props: {
         </div>
       </Show>
 
-      <section class="request-history" aria-label={r().history}>
-        <ol class="history">
+      {/* A named list, not a landmark: every card in a queue has one. */}
+      <div class="request-history">
+        <ol class="history" aria-label={r().history}>
           <For each={req().events}>
             {(e) => (
               <li class="history-item">
@@ -196,7 +197,7 @@ export function RequestCard(props: {
             )}
           </For>
         </ol>
-      </section>
+      </div>
 
       {props.actions}
 

@@ -12,11 +12,13 @@ export function ServiceLoadTable() {
   return (
     <Show when={!load.error && load.latest}>
       {(data) => (
-        <section class="panel load-panel" aria-labelledby="service-load">
+        <section class="panel load-panel">
           <h2 class="panel-title" id="service-load">
             {l().title}
           </h2>
-          <div class="load-scroll">
+          {/* On a phone the table scrolls sideways: the keyboard can scroll it too once it has
+              focus, and a screen reader names what it is in. */}
+          <section class="load-scroll" aria-labelledby="service-load" tabindex="0">
             <table class="load-table">
               <thead>
                 <tr>
@@ -49,7 +51,7 @@ export function ServiceLoadTable() {
                 </For>
               </tbody>
             </table>
-          </div>
+          </section>
         </section>
       )}
     </Show>
