@@ -27,10 +27,12 @@ export function directorySeed(
   db: Db,
   ids: SeedIds,
   now: Date,
+  /** the day the demo is seen: the requests' days count from it */
+  present: Date = now,
 ): { statements: Statement[]; audit: AuditEntry[] } {
   const statements: Statement[] = [];
   const audit: AuditEntry[] = [];
-  const at = (day: number) => new Date(now.getTime() + day * DAY_MS);
+  const at = (day: number) => new Date(present.getTime() + day * DAY_MS);
   const serviceIds = new Map(serviceSeeds.map((s) => [s.slug, crypto.randomUUID()]));
 
   for (const s of serviceSeeds) {
