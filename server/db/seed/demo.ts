@@ -29,9 +29,9 @@ import {
   people as clusterPeople,
   projects as projectData,
 } from './cluster.data.ts';
-import { projectHistories } from './history.data.ts';
 import { extraOrganisations, extraPeople, listedContacts } from './directory.data.ts';
 import { directorySeed } from './directory.ts';
+import { projectHistories } from './history.data.ts';
 import type { ProjectSeed } from './types.ts';
 
 export const DEMO_PASSWORD = 'jalon-demo-2026';

@@ -11,7 +11,7 @@
  * each stamped with its own time (record-gate-decision.ts, signGateDecision).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { projectRoots } from '../../../shared/doc/index.ts';
 import { setCriterionCheck, setReadinessLevel } from '../../../shared/doc/write-maturation.ts';
 import { updateMilestone } from '../../../shared/doc/write-milestones.ts';
@@ -154,7 +154,8 @@ export async function seedDemoHistory(
         day: gate.day,
         project: p.key,
         run: async () => {
-          const due = (days: number) => new Date(startOfPresentDay + days * DAY_MS).toISOString().slice(0, 10);
+          const due = (days: number) =>
+            new Date(startOfPresentDay + days * DAY_MS).toISOString().slice(0, 10);
           await signGateDecision(
             deps,
             manager,
