@@ -201,7 +201,7 @@ export async function seedDemo(
     if (!id) throw new Error(`Demo data names an unknown project "${key}"`);
     return id;
   };
-  const directory = directorySeed(db, { orgId, userId, projectId }, now, present);
+  const directory = directorySeed(db, { orgId, userId, projectId }, now, present, !withHistory);
   statements.push(...directory.statements);
   audit.push(...directory.audit);
 

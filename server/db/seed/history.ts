@@ -3,7 +3,7 @@
  * the routes call, with the server's clock pinned at each moment (seed-clock.ts): criteria
  * checked and readiness scored in the live documents, gate reviews requested by the leads,
  * mentors' recommendations, decisions signed by the cluster manager, milestones moving on,
- * comment threads with @mentions. So the audit trail, the documents' history, the stages over
+ * comment threads with @mentions, service requests filed and answered. So the audit trail, the documents' history, the stages over
  * time, the notifications and the digest all tell the same past, and the chain verifies.
  *
  * The one seeding path past the interactive signature: the manager proves their (published)
@@ -16,6 +16,7 @@ import { projectRoots } from '../../../shared/doc/index.ts';
 import { setCriterionCheck, setReadinessLevel } from '../../../shared/doc/write-maturation.ts';
 import { updateMilestone } from '../../../shared/doc/write-milestones.ts';
 import type { MilestoneStatus } from '../../../shared/domain.ts';
+import type { RequestStatus } from '../../../shared/services.ts';
 import { type Actor, loadActor } from '../../auth/actor.ts';
 import { createComment } from '../../comments/create-comment.ts';
 import type { ServiceDeps } from '../../deps.ts';
@@ -23,11 +24,14 @@ import { signGateDecision } from '../../gates/record-gate-decision.ts';
 import { requestGateReview } from '../../gates/request-gate-review.ts';
 import { inviteReviewer, recommend } from '../../gates/review-gate.ts';
 import { proveSigner, type SignerProof } from '../../gates/signer-proof.ts';
-import { gateCriteria, user } from '../schema/index.ts';
+import { fileServiceRequest } from '../../service-requests/file-service-request.ts';
+import { updateServiceRequest } from '../../service-requests/update-service-request.ts';
+import { gateCriteria, services, user } from '../schema/index.ts';
 import { projects as projectData } from './cluster.data.ts';
 import { DEMO_PASSWORD, levelOnTheWay, projectStart, type SeededDemo } from './demo.ts';
 import { commentSeeds, HISTORY_DAYS, projectHistories } from './history.data.ts';
 import type { SeedClock } from './seed-clock.ts';
+import { requestSeeds } from './services.data.ts';
 import type { ProjectSeed } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -65,6 +69,7 @@ export async function seedDemoHistory(
     if (!id) throw new Error(`Demo history names an unknown milestone "${project}/${key}"`);
     return id;
   };
+  const dayOf = (days: number) => new Date(startOfPresentDay + days * DAY_MS).toISOString().slice(0, 10);
   const manager = actor('manager');
   let proof: SignerProof | null = null;
   const signerProof = async (project: string, reviewId: string): Promise<SignerProof> => {
@@ -154,8 +159,6 @@ export async function seedDemoHistory(
         day: gate.day,
         project: p.key,
         run: async () => {
-          const due = (days: number) =>
-            new Date(startOfPresentDay + days * DAY_MS).toISOString().slice(0, 10);
           await signGateDecision(
             deps,
             manager,
@@ -164,7 +167,7 @@ export async function seedDemoHistory(
             {
               outcome: gate.outcome,
               rationale: gate.rationale,
-              conditions: (gate.conditions ?? []).map((c) => ({ title: c.title, due: due(c.dueInDays) })),
+              conditions: (gate.conditions ?? []).map((c) => ({ title: c.title, due: dayOf(c.dueInDays) })),
             },
             await signerProof(p.key, reviewId),
           );
@@ -209,6 +212,40 @@ export async function seedDemoHistory(
             visibility: 'team',
             parentId: threadId,
             mentions: mentionIds(r.mentions),
+          });
+        },
+      });
+  }
+
+  const serviceIds = new Map(
+    (await deps.db.select({ id: services.id, slug: services.slug }).from(services)).map((s) => [
+      s.slug,
+      s.id,
+    ]),
+  );
+  for (const r of requestSeeds) {
+    const serviceId = serviceIds.get(r.service);
+    if (!serviceId) throw new Error(`Demo history names an unknown service "${r.service}"`);
+    let requestId = '';
+    for (const [i, step] of r.path.entries())
+      moments.push({
+        day: step.day,
+        project: r.project,
+        run: async () => {
+          if (i === 0) {
+            requestId = (
+              await fileServiceRequest(deps, actor(step.by), projectId(r.project), {
+                serviceId,
+                answers: r.answers,
+              })
+            ).id;
+            return;
+          }
+          const status = step.status as RequestStatus;
+          await updateServiceRequest(deps, actor(step.by), requestId, {
+            status,
+            ...(step.comment ? { comment: step.comment } : {}),
+            ...(status === 'scheduled' ? { scheduledFor: dayOf(r.scheduledInDays ?? step.day + 14) } : {}),
           });
         },
       });

@@ -397,6 +397,22 @@ export const requestSeeds: RequestSeed[] = [
     scheduledInDays: -30,
   },
   {
+    service: 'cell-therapy-process-development',
+    project: 'vct-201-cldn18-cart',
+    requester: 'researcher',
+    answers: {
+      purpose: 'Transfer the closed process to the GMP suite before the engineering runs of the CTA batch.',
+      current_scale: 'closed_manual',
+    },
+    path: [
+      { status: 'submitted', day: -34, by: 'researcher' },
+      { status: 'in_review', day: -33, by: 'platform' },
+      { status: 'accepted', day: -29, by: 'platform', comment: 'The GMP suite is free from next month.' },
+      { status: 'scheduled', day: -22, by: 'platform', comment: 'Engineering run booked.' },
+    ],
+    scheduledInDays: 24,
+  },
+  {
     service: 'regulatory-advice',
     project: 'vct-201-cldn18-cart',
     requester: 'lead',
