@@ -21,6 +21,8 @@ const Env = z.object({
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   /** unset: the demo outside production only (its accounts share a published password) */
   JALON_DEMO: flag.optional(),
+  /** with the demo: play its eighteen months of history too (the tests' servers mostly skip it) */
+  JALON_DEMO_HISTORY: flag.default(true),
   /** a live document is compacted into a snapshot after this many logged updates */
   DOC_COMPACT_ROWS: z.coerce.number().int().min(10).max(100_000).default(500),
   /** under load, the document log commits at most once per this many ms (group commit) */
@@ -67,6 +69,8 @@ export interface Config {
   allowedOrigins: string[];
   authSecret: string;
   demo: boolean;
+  /** with `demo`: seed the demo's history (db/seed/history.ts) */
+  demoHistory: boolean;
   docCompactRows: number;
   docCommitWindowMs: number;
   /** what one editor may add to one document's update log per hour, bytes */
@@ -120,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins,
     authSecret: e.AUTH_SECRET ?? localSecret(e.NODE_ENV, e.DATABASE_URL),
     demo: e.JALON_DEMO ?? e.NODE_ENV !== 'production',
+    demoHistory: e.JALON_DEMO_HISTORY,
     docCompactRows: e.DOC_COMPACT_ROWS,
     docCommitWindowMs: e.DOC_COMMIT_WINDOW_MS,
     docEditorBytesPerHour: Math.round(e.DOC_EDITOR_MB_PER_HOUR * 1024 * 1024),

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type Readiness } from './app.ts';
 import { anchorAuditTrail, checkpointHead, startPeriodicCheckpoints } from './audit/checkpoints.ts';
 import { loadSigningKey } from './audit/signing-key.ts';
@@ -13,8 +13,10 @@ import { createPasswordAttempts } from './auth/password-attempts.ts';
 import type { Config } from './config.ts';
 import { openDatabase, writeConnectionOf } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
-import { seedDemo } from './db/seed/demo.ts';
+import { type SeededDemo, seedDemo } from './db/seed/demo.ts';
 import { seedFrameworks } from './db/seed/frameworks.ts';
+import { historyStart, seedDemoHistory } from './db/seed/history.ts';
+import { seedClock } from './db/seed/seed-clock.ts';
 import type { ServiceDeps } from './deps.ts';
 import { DeferredDocuments } from './documents.ts';
 import { createEffectRunner } from './effects/runner.ts';
@@ -44,7 +46,9 @@ export async function startServer(
   options: { log?: Logger; clientDir?: string; clock?: () => Date; realtime?: Partial<RealtimeOptions> } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const clock = options.clock ?? (() => new Date());
+  // The demo seed sets it in the past while it writes the demo's history, before we listen.
+  const time = seedClock(options.clock ?? (() => new Date()));
+  const clock = time.clock;
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   // The write thread starts while the migrations run (they go through the client).
   await applyMigrations(database.db);
@@ -63,7 +67,12 @@ export async function startServer(
     log.warn(
       'JALON_DEMO=1 in production: the demo accounts sign in with a published password. Never on a server with real data.',
     );
-  if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
+  let demo: SeededDemo | null = null;
+  const present = clock();
+  if (config.demo && config.demoHistory) {
+    time.pin(historyStart(present));
+    demo = await seedDemo(database.db, clock, { present }).finally(() => time.release());
+  } else if (config.demo && (await seedDemo(database.db, clock))) log.info('seeded the demo cluster');
 
   const documents = new DeferredDocuments();
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
@@ -112,11 +121,8 @@ export async function startServer(
     readiness,
   });
 
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s as Server),
-    );
-  });
+  // Listening waits for the demo's history (below): nobody sees the cluster half-seeded.
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   const realtime = createRealtime(
     server,
     { ...deps, auth, client: database.client },
@@ -130,6 +136,17 @@ export async function startServer(
     },
   );
   documents.bind(realtime.documents);
+  if (demo) {
+    await seedDemoHistory(deps, time, demo, present);
+    log.info('seeded the demo cluster, with its history');
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   // What a process that died owed the documents; in the background, like any late change.
   void deps.effects
     .completePending()

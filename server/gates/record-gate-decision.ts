@@ -19,7 +19,7 @@ import { conditionsEffect } from './condition-milestones.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { effectOf, SIGNATURE_MEANING } from './gates.rules.ts';
 import { openReview } from './review-gate.ts';
-import { proveSigner } from './signer-proof.ts';
+import { proveSigner, type SignerProof } from './signer-proof.ts';
 
 export async function recordGateDecision(
   deps: ServiceDeps,
@@ -29,11 +29,28 @@ export async function recordGateDecision(
   input: z.output<typeof DecideBody>,
   secondFactor: SecondFactorCheck,
 ): Promise<GateReview> {
+  await requireProjectAction(deps, actor, projectId, 'gate.decide');
+  await openReview(deps, projectId, reviewId);
+  const proof = await proveSigner(deps, actor, { projectId, reviewId }, input, secondFactor);
+  return signGateDecision(deps, actor, projectId, reviewId, input, proof);
+}
+
+/**
+ * Records a decision whose signer has proved who they are (`proof`). The routes reach it only
+ * through recordGateDecision; the demo seed (db/seed/history.ts) signs its past decisions
+ * with one proof of the manager's demo password, checked by proveSigner once.
+ */
+export async function signGateDecision(
+  deps: ServiceDeps,
+  actor: Actor,
+  projectId: string,
+  reviewId: string,
+  input: Pick<z.output<typeof DecideBody>, 'outcome' | 'rationale' | 'conditions'>,
+  proof: SignerProof,
+): Promise<GateReview> {
   const { db } = deps;
   const { project } = await requireProjectAction(deps, actor, projectId, 'gate.decide');
   const review = await openReview(deps, projectId, reviewId);
-
-  const proof = await proveSigner(deps, actor, { projectId, reviewId }, input, secondFactor);
 
   const now = deps.clock();
   const effect = effectOf(input.outcome, project.stage);

@@ -69,6 +69,8 @@ export async function startCluster(options: {
         // one key for every node, as docs/deploy.md asks (each node signs its own commits' checkpoints)
         AUDIT_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
         JALON_DEMO: '1',
+        // the demo as it stands today: its history would only slow every start down
+        JALON_DEMO_HISTORY: '0',
         PUBLIC_URL: url,
         ALLOWED_ORIGINS: origins,
         LOG_LEVEL: options.logLevel ?? 'info',

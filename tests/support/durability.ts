@@ -46,6 +46,8 @@ export async function startProcess(dir: string, port: number): Promise<ServerPro
       AUTH_SECRET: 'torture-secret-torture-secret-torture-01',
       LOG_LEVEL: 'info',
       JALON_DEMO: '1',
+      // the demo as it stands today: its history would only slow every start down
+      JALON_DEMO_HISTORY: '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

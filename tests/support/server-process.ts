@@ -49,6 +49,8 @@ export async function startServerProcess(
       DATABASE_URL: `file:${join(dir, 'jalon.db')}`,
       AUTH_SECRET: 'process-secret-process-secret-0123456789',
       JALON_DEMO: '1',
+      // the demo as it stands today: its history would only slow every start down
+      JALON_DEMO_HISTORY: '0',
       LOG_LEVEL: 'info',
       ...env,
     },

@@ -21,8 +21,12 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(
   options: {
-    /** 'unset': JALON_DEMO is not set at all (the server's default for its NODE_ENV applies) */
-    demo?: boolean | 'unset';
+    /**
+     * 'unset': JALON_DEMO is not set at all (the server's default for its NODE_ENV applies);
+     * 'history': the demo with its eighteen months of history, as `npm start` seeds it (slower:
+     * the other servers seed the demo as it stands today, without its past)
+     */
+    demo?: boolean | 'unset' | 'history';
     clientDir?: string;
     env?: Record<string, string>;
     /** reuse this folder's database (a restart); it is then left in place on close */
@@ -45,6 +49,7 @@ export async function startTestServer(
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
     AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
     ...(options.demo === 'unset' ? {} : { JALON_DEMO: options.demo === false ? '0' : '1' }),
+    JALON_DEMO_HISTORY: options.demo === 'history' ? '1' : '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PUBLIC_URL: 'http://127.0.0.1:1',
     ...options.env,

@@ -31,6 +31,7 @@ import {
 } from './cluster.data.ts';
 import { extraOrganisations, extraPeople, listedContacts } from './directory.data.ts';
 import { directorySeed } from './directory.ts';
+import { projectHistories } from './history.data.ts';
 import type { ProjectSeed } from './types.ts';
 
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -41,12 +42,41 @@ const people = [...clusterPeople, ...extraPeople];
 export interface SeededDemo {
   userIds: Map<string, string>;
   projectIds: Map<string, string>;
+  /** by project key, each milestone's id by its seed key */
+  milestoneIds: Map<string, Map<string, string>>;
 }
 
-export async function seedDemo(db: Db, clock: () => Date): Promise<SeededDemo | null> {
+export interface DemoOptions {
+  /**
+   * The day the demo is seen (milestones fall due around it); by default the seed's own time.
+   * Set when the demo is seeded at the start of its history (history.ts plays the rest).
+   */
+  present?: Date;
+}
+
+/** What a project looked like when the cluster opened, from its history (history.data.ts). */
+export function projectStart(p: ProjectSeed): { stage: number; climbs: number } {
+  const history = projectHistories.find((h) => h.project === p.key);
+  if (!history) return { stage: p.stage, climbs: 0 };
+  const goes = history.gates.filter((g) => g.outcome === 'go' || g.outcome === 'conditional_go');
+  return { stage: history.startStage, climbs: goes.length + 1 };
+}
+
+/** A readiness level on the way up: `climbed` of the project's `climbs` steps up to `final`. */
+export function levelOnTheWay(final: number, climbs: number, climbed: number): number {
+  return Math.max(1, final - climbs + climbed);
+}
+
+export async function seedDemo(
+  db: Db,
+  clock: () => Date,
+  options: DemoOptions = {},
+): Promise<SeededDemo | null> {
   const [row] = await db.select({ n: count() }).from(organisations);
   if ((row?.n ?? 0) > 0) return null;
   const now = clock();
+  const present = options.present ?? now;
+  const withHistory = options.present !== undefined;
   const statements: Statement[] = [];
   const audit: AuditEntry[] = [];
 
@@ -113,13 +143,14 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeededDemo | 
     // Spread the demo's last-change times so the portfolio has a believable order.
     const updatedAt = new Date(now.getTime() - i * 3_600_000);
     const lead = p.members.find((m) => m.role === 'lead');
+    const stage = withHistory ? projectStart(p).stage : p.stage;
     statements.push(
       db.insert(projects).values({
         id,
         title: p.title,
         summary: p.summary,
         frameworkId: p.track,
-        stage: p.stage,
+        stage,
         leadOrganisationId: orgId(p.leadOrgSlug),
         listedInDirectory: p.listedInDirectory,
         archived: false,
@@ -153,47 +184,58 @@ export async function seedDemo(db: Db, clock: () => Date): Promise<SeededDemo | 
       action: 'create',
       field: null,
       before: null,
-      after: { title: p.title, track: p.track, stage: p.stage },
+      after: { title: p.title, track: p.track, stage },
       reason: 'demo cluster seed',
     });
   });
 
-  for (const p of projectData)
-    statements.push(...seedProjectDocument(db, projectIds.get(p.key)!, p, userId, now));
+  const milestoneIds = new Map<string, Map<string, string>>();
+  for (const p of projectData) {
+    const written = seedProjectDocument(db, projectIds.get(p.key)!, p, userId, { now, present, withHistory });
+    statements.push(...written.statements);
+    milestoneIds.set(p.key, written.milestoneIds);
+  }
 
   const projectId = (key: string) => {
     const id = projectIds.get(key);
     if (!id) throw new Error(`Demo data names an unknown project "${key}"`);
     return id;
   };
-  const directory = directorySeed(db, { orgId, userId, projectId }, now);
+  const directory = directorySeed(db, { orgId, userId, projectId }, now, present, !withHistory);
   statements.push(...directory.statements);
   audit.push(...directory.audit);
 
   await commitAudited(db, statements, audit);
-  return { userIds, projectIds };
+  return { userIds, projectIds, milestoneIds };
 }
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A project's document as first written. With a history to come, the project starts lower:
+ * every milestone still planned and each readiness level as many steps below today's as the
+ * project climbs (history.ts moves them on).
+ */
 function seedProjectDocument(
   db: Db,
   projectId: string,
   p: ProjectSeed,
   userId: (key: string) => string,
-  now: Date,
-): Statement[] {
+  at: { now: Date; present: Date; withHistory: boolean },
+): { statements: Statement[]; milestoneIds: Map<string, string> } {
+  const { now, present, withHistory } = at;
   const doc = new Y.Doc();
   const lead = userId(p.members.find((m) => m.role === 'lead')?.who ?? p.members[0]!.who);
-  const day = (offset: number) => new Date(now.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
-  seedProjectDoc(doc, {
+  const day = (offset: number) => new Date(present.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
+  const { climbs } = projectStart(p);
+  const milestoneIds = seedProjectDoc(doc, {
     milestones: p.milestones.map((m) => ({
       key: m.key,
       title: m.title,
       description: m.description,
       owner: userId(m.owner),
       due: day(m.dueInDays),
-      status: m.status,
+      status: withHistory ? 'planned' : m.status,
       stage: m.stage,
       dimension: m.dimension,
       dependsOnKeys: m.dependsOn,
@@ -202,7 +244,11 @@ function seedProjectDocument(
     readiness: Object.fromEntries(
       Object.entries(p.readiness).map(([dim, r]) => [
         dim,
-        { level: r.level, evidence: r.evidence, updatedBy: lead },
+        {
+          level: withHistory ? levelOnTheWay(r.level, climbs, 0) : r.level,
+          evidence: r.evidence,
+          updatedBy: lead,
+        },
       ]),
     ),
   });
@@ -220,5 +266,5 @@ function seedProjectDocument(
   // The rows reflect the snapshot, which no log row follows yet: the room loads dormant.
   statements.push(markStatement(projectId, 0));
   doc.destroy();
-  return statements;
+  return { statements, milestoneIds };
 }

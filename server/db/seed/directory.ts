@@ -1,6 +1,6 @@
 /**
  * Seeds the catalogue of services (with its handlers), the mentors directory and a short
- * history of service requests into the demo cluster, as statements for the demo's one batch.
+ * history of service requests (without the demo's history) into the demo cluster, as statements for the demo's one batch.
  */
 import type { AuditEntry } from '../../audit/audit-chain.ts';
 import type { Db } from '../client.ts';
@@ -27,10 +27,14 @@ export function directorySeed(
   db: Db,
   ids: SeedIds,
   now: Date,
+  /** the day the demo is seen: the requests' days count from it */
+  present: Date = now,
+  /** false: the requests are left to the demo's history (history.ts files them) */
+  withRequests = true,
 ): { statements: Statement[]; audit: AuditEntry[] } {
   const statements: Statement[] = [];
   const audit: AuditEntry[] = [];
-  const at = (day: number) => new Date(now.getTime() + day * DAY_MS);
+  const at = (day: number) => new Date(present.getTime() + day * DAY_MS);
   const serviceIds = new Map(serviceSeeds.map((s) => [s.slug, crypto.randomUUID()]));
 
   for (const s of serviceSeeds) {
@@ -88,7 +92,7 @@ export function directorySeed(
       }),
     );
 
-  for (const r of requestSeeds) {
+  for (const r of withRequests ? requestSeeds : []) {
     const id = crypto.randomUUID();
     const serviceId = serviceIds.get(r.service);
     if (!serviceId) throw new Error(`Demo data names an unknown service "${r.service}"`);

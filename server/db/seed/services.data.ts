@@ -397,6 +397,19 @@ export const requestSeeds: RequestSeed[] = [
     scheduledInDays: -30,
   },
   {
+    service: 'lab-and-office-space',
+    project: 'vct-201-cldn18-cart',
+    requester: 'lead',
+    answers: { space: ['lab_bench'], people: 2, wished_date: '2027-01-04', months: 6 },
+    path: [
+      { status: 'submitted', day: -34, by: 'lead' },
+      { status: 'in_review', day: -33, by: 'manager' },
+      { status: 'accepted', day: -29, by: 'manager', comment: 'Two benches free on the second floor.' },
+      { status: 'scheduled', day: -22, by: 'manager', comment: 'Keys handed over on the day.' },
+    ],
+    scheduledInDays: 24,
+  },
+  {
     service: 'regulatory-advice',
     project: 'vct-201-cldn18-cart',
     requester: 'lead',
