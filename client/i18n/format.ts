@@ -105,3 +105,44 @@ export function formatTime(locale: Locale, iso: string): string {
     () => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }),
   ).format(new Date(iso));
 }
+
+const INPUT_VALUE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** The wall-clock fields of an instant in the display zone, read back as if they were UTC. */
+function wallClockAsUtc(ms: number): number {
+  const parts = cached(
+    `wall:${displayTimeZone() ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: displayTimeZone(),
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).formatToParts(new Date(ms));
+  const field = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'));
+}
+
+/** `YYYY-MM-DDTHH:mm`, the value of a datetime-local input, for an instant in the display zone. */
+export function dateTimeInputValue(ms: number): string {
+  return new Date(wallClockAsUtc(ms)).toISOString().slice(0, 16);
+}
+
+/**
+ * The instant a datetime-local input's value means in the display zone, or null for a value that
+ * is not one. A time that a clock change skips reads as the instant after the change.
+ */
+export function instantOfDateTimeInput(value: string): number | null {
+  const m = INPUT_VALUE.exec(value);
+  if (!m) return null;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(wall)) return null;
+  // The zone's offset at the guess, then again at the corrected instant (it may cross a change).
+  let instant = wall - (wallClockAsUtc(wall) - wall);
+  instant = wall - (wallClockAsUtc(instant) - instant);
+  return instant;
+}

@@ -7,10 +7,12 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { todayIso } from '../../client/features/project/room/today.ts';
 import {
   calendarDay,
+  dateTimeInputValue,
   displayTimeZone,
   formatDate,
   formatDateTime,
   formatTime,
+  instantOfDateTimeInput,
   setDisplayTimeZone,
 } from '../../client/i18n/format.ts';
 
@@ -56,5 +58,28 @@ describe('dates in the profile’s time zone', () => {
     setDisplayTimeZone('Mars/Olympus_Mons');
     expect(displayTimeZone()).toBeUndefined();
     expect(formatTime('fr', INSTANT)).toBe(browsers);
+  });
+});
+
+describe('the history’s moment picker in the profile’s time zone', () => {
+  test('an instant shows as the wall-clock time of the profile’s zone, and reads back to itself', () => {
+    setDisplayTimeZone('Asia/Tokyo');
+    expect(dateTimeInputValue(Date.parse(INSTANT))).toBe('2026-01-06T07:30');
+    expect(instantOfDateTimeInput('2026-01-06T07:30')).toBe(Date.parse(INSTANT));
+    setDisplayTimeZone('America/New_York');
+    expect(dateTimeInputValue(Date.parse(INSTANT))).toBe('2026-01-05T17:30');
+    expect(instantOfDateTimeInput('2026-01-05T17:30')).toBe(Date.parse(INSTANT));
+  });
+
+  test('a time on a clock-change day takes that day’s offset', () => {
+    setDisplayTimeZone('Europe/Paris');
+    // summer time begins at 02:00 on 29 March 2026: 03:30 that morning is 01:30 UTC
+    expect(instantOfDateTimeInput('2026-03-29T03:30')).toBe(Date.parse('2026-03-29T01:30:00Z'));
+    expect(instantOfDateTimeInput('2026-03-29T01:30')).toBe(Date.parse('2026-03-29T00:30:00Z'));
+  });
+
+  test('what is not a datetime-local value means no instant', () => {
+    expect(instantOfDateTimeInput('')).toBeNull();
+    expect(instantOfDateTimeInput('2026-01-05 17:30')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { useApp, useI18n } from '../../app-context.tsx';
 import { Loading } from '../../components/LoadStates.tsx';
 import { StatePanel } from '../../components/StatePanel.tsx';
 import { describeError } from '../../errors.ts';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { dateTimeInputValue, formatDate, formatDateTime, instantOfDateTimeInput } from '../../i18n/format.ts';
 import { gatesApi } from '../gates/gates-api.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { HistoricProject } from './HistoricProject.tsx';
@@ -14,12 +14,8 @@ import { ReadinessOverTime } from './ReadinessOverTime.tsx';
 
 const HOUR = 3_600_000;
 
-/** `YYYY-MM-DDTHH:mm` in local time, the value a datetime-local input holds. */
-function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+// The moment picker speaks the profile's time zone, like every time shown around it.
+const toLocalInput = dateTimeInputValue;
 
 /**
  * The project as it stood at a chosen moment or gate, read-only, beside its readiness over
@@ -65,8 +61,8 @@ export function HistoryTab() {
       if (gateDraft()) setParams({ gate: gateDraft(), at: undefined }, { replace: true });
       return;
     }
-    const ms = Date.parse(draft());
-    if (Number.isNaN(ms)) return;
+    const ms = instantOfDateTimeInput(draft());
+    if (ms === null) return;
     // the input has minutes; the minute the project was created means its creation
     showMoment(ms < createdAt() && createdAt() - ms < 60_000 ? createdAt() : ms);
   };
