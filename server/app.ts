@@ -73,7 +73,10 @@ export interface Readiness {
   checks: Record<string, string>;
 }
 
+/** API requests a minute per person (session or token); signed-out requests count per address */
 export const API_REQUESTS_PER_MINUTE = 1200;
+/** API requests a minute per client address, all people behind it together (a hospital's NAT) */
+export const ADDRESS_REQUESTS_PER_MINUTE = 12_000;
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -82,7 +85,10 @@ export function createApp(deps: AppDeps) {
 
   const api = new OpenAPIHono<AppEnv>();
   api.use('*', requestLog(deps.log));
-  api.use('*', requestBudget(API_REQUESTS_PER_MINUTE));
+  api.use(
+    '*',
+    requestBudget({ perCredential: API_REQUESTS_PER_MINUTE, perAddress: ADDRESS_REQUESTS_PER_MINUTE }),
+  );
   api.use('/auth/scim/*', limitScimBodies());
   api.use('*', limitBodies());
   api.use('*', sameOriginWrites(deps.config.allowedOrigins, { crossSiteByDesign: isIdentityProviderPost }));

@@ -1,7 +1,9 @@
 /**
  * Security basics for every response and every write: headers with a real CSP, a same-origin
- * check for unsafe methods (CSRF), a body size limit, and a per-address request budget.
+ * check for unsafe methods (CSRF), a body size limit, and request budgets per person and per address.
  */
+import { createHash } from 'node:crypto';
+import { getSessionCookie } from 'better-auth/cookies';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -66,13 +68,48 @@ export function limitBodies(): MiddlewareHandler {
   });
 }
 
-export function requestBudget(perMinute: number): MiddlewareHandler<AppEnv> {
-  return rateLimiter<AppEnv>({
+/**
+ * Two request budgets a minute: one per credential (a session cookie or a bearer token), so that
+ * one person's runaway tab is stopped; and a much larger one per client address, so that a
+ * hospital's hundreds of people behind one address are not stopped by each other, while
+ * requests with made-up credentials from one address stay bounded.
+ */
+export function requestBudget(limits: {
+  perCredential: number;
+  perAddress: number;
+}): MiddlewareHandler<AppEnv> {
+  const refuse: Parameters<typeof rateLimiter<AppEnv>>[0]['handler'] = (c) =>
+    c.json(toErrorBody(new AppError('rate_limited', 'Too many requests; wait a minute')), 429);
+  const perAddress = rateLimiter<AppEnv>({
     windowMs: 60_000,
-    limit: perMinute,
+    limit: limits.perAddress,
     standardHeaders: 'draft-6',
     keyGenerator: (c) => c.get('clientIp'),
-    handler: (c) =>
-      c.json(toErrorBody(new AppError('rate_limited', 'Too many requests; wait a minute')), 429),
+    handler: refuse,
   });
+  const perCredential = rateLimiter<AppEnv>({
+    windowMs: 60_000,
+    limit: limits.perCredential,
+    standardHeaders: 'draft-6',
+    // only called for requests that carry one (below)
+    keyGenerator: (c) => credentialKey(c.req.raw.headers) ?? '',
+    handler: refuse,
+  });
+  return async (c, next) => {
+    const refused = await perAddress(c, async () => {
+      // Signed-out requests (sign-in pages, a morning's sign-ins) count only per address.
+      if (credentialKey(c.req.raw.headers) === null) return next();
+      const answer = await perCredential(c, next);
+      if (answer) c.res = answer;
+    });
+    if (refused) return refused;
+  };
+}
+
+/** A digest of the request's credential (never the credential itself, which the budget keeps). */
+function credentialKey(headers: Headers): string | null {
+  const bearer = headers.get('authorization')?.match(/^Bearer\s+(\S{1,512})$/i)?.[1];
+  const credential = bearer ?? getSessionCookie(headers);
+  if (!credential) return null;
+  return `credential:${createHash('sha256').update(credential).digest('base64url')}`;
 }
