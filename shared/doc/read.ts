@@ -85,13 +85,15 @@ const plainText = (value: unknown): Y.Text | null =>
   value instanceof Y.Text && !(value instanceof Y.XmlText) ? value : null;
 
 /**
- * A title as shown: a legacy string as it is; a Y.Text on one line, trimmed, at most 300 chars
- * (never half a surrogate pair), BLANK_TITLE if nothing is left (shape.ts: what merges can do).
+ * A title as shown: a legacy string as it is; a Y.Text trimmed, at most 300 chars (never half a
+ * surrogate pair), BLANK_TITLE if nothing is left (shape.ts: what merges can do). Its inner
+ * characters are kept as written, like a string title's: a title created from other text (a gate
+ * decision's condition) reads back exactly; the screens show it on one line.
  */
 export function readTitle(value: unknown): unknown {
   const text = plainText(value);
   if (!text) return value;
-  let title = text.toString().replace(/\s+/g, ' ').trim();
+  let title = text.toString().trim();
   if (title.length > LIMITS.title) {
     const end = /[\uD800-\uDBFF]/.test(title.charAt(LIMITS.title - 1)) ? LIMITS.title - 1 : LIMITS.title;
     title = title.slice(0, end).trimEnd();

@@ -151,10 +151,10 @@ describe('what merges of valid title edits make', () => {
     expect(() => typeMilestoneTitle(shadow, id, `${text.toString()}!`, 'a')).toThrow(/300/);
   });
 
-  it('reads a title on one line, trimmed', () => {
+  it('reads a title trimmed at its ends, its inner characters as written', () => {
     const { doc, id } = project();
-    updateMilestone(doc, id, { title: 'GLP  tox ' }, 'u');
-    expect(readMilestoneById(doc, id)?.title).toBe('GLP tox');
+    updateMilestone(doc, id, { title: ' GLP  tox ' }, 'u');
+    expect(readMilestoneById(doc, id)?.title).toBe('GLP  tox');
   });
 });
 
