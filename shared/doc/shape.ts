@@ -6,14 +6,14 @@
  *
  * milestones: Y.Map, key = milestone id (`[A-Za-z0-9_-]{1,64}`, crypto.randomUUID() by writers)
  *   title       Y.Text of plain text only (no embeds, no formatting), ≤ 1,200 chars  REQUIRED
- *               Writers write 1–300 chars, not blank, one line; people type into it character
+ *               Writers write 1–300 chars, not blank; people type into it character
  *               by character, so concurrent edits merge instead of one overwriting the other.
  *               Legacy: a plain string, 1–300 chars, not blank (documents written before the
  *               Y.Text); readers accept it, and the first edit replaces it by a Y.Text in the
  *               same transaction. A merge of valid edits can leave a Y.Text title blank or
  *               over 300 chars (two people each delete half; two rewrite it offline): the
  *               server accepts that, since refusing would strand the second author's update,
- *               and readers show it whitespace-collapsed, clipped to 300 chars, a blank one as
+ *               and readers show it trimmed, clipped to 300 chars, a blank one as
  *               BLANK_TITLE. Only plain text and the 1,200 cap (room for concurrent rewrites,
  *               a bound on abuse) are refused.
  *   status      'planned' | 'in_progress' | 'at_risk' | 'blocked' | 'done'    REQUIRED
