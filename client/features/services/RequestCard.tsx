@@ -63,7 +63,9 @@ export function RequestCard(props: {
       <p class="muted small">
         <Show when={props.showProject}>
           <Show when={req().canViewProject} fallback={<span>{req().project.title}</span>}>
-            <A href={`/projects/${req().project.id}/services`}>{req().project.title}</A>
+            <A class="text-link" href={`/projects/${req().project.id}/services`}>
+              {req().project.title}
+            </A>
           </Show>
           {' · '}
         </Show>
@@ -143,7 +145,10 @@ export function RequestCard(props: {
             </Show>
             <Show when={req().canViewProject}>
               {' · '}
-              <A href={`/projects/${req().project.id}?m=${encodeURIComponent(milestoneId())}`}>
+              <A
+                class="text-link"
+                href={`/projects/${req().project.id}?m=${encodeURIComponent(milestoneId())}`}
+              >
                 {r().openTimeline}
               </A>
             </Show>
