@@ -12,7 +12,7 @@ import './app-header.css';
  * The signed-in header: product, the main links, who you are and for which organisation,
  * notifications, language, sign out.
  *
- * On a phone or a tablet (1080 px and narrower, app-header.css) the links, who you are and
+ * On a phone or a tablet (1240 px and narrower, app-header.css) the links, who you are and
  * signing out move into a menu that the Menu button opens below the bar (a disclosure, not a
  * dialog: the page stays usable). Opening it puts the focus on its first link; Escape closes it
  * and gives the focus back to the button; choosing a link, tapping outside or tabbing out of it
