@@ -171,11 +171,14 @@ export function AppHeader() {
         </div>
       </div>
       <div ref={menu} id={menuId} class="app-menu" hidden={!open()}>
-        {who('app-menu-who')}
-        <nav aria-label={t().header.mainNav} class="app-menu-nav">
-          {links()}
-        </nav>
-        {signOutButton('app-menu-sign-out')}
+        {/* built only while open: the page holds one copy of the links and of who is signed in */}
+        <Show when={open()}>
+          {who('app-menu-who')}
+          <nav aria-label={t().header.mainNav} class="app-menu-nav">
+            {links()}
+          </nav>
+          {signOutButton('app-menu-sign-out')}
+        </Show>
       </div>
     </header>
   );

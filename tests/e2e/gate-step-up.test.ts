@@ -118,7 +118,7 @@ const cases = [
     review: 'Vérifier avant de signer',
     summary: 'Ce que la signature va faire',
     go: `Se reconnecter auprès de ${HOSPITAL} pour signer`,
-    ready: new RegExp(`^Authentifié·e auprès de ${HOSPITAL} à \\d{2}:\\d{2} — Signer «\u00a0Go\u00a0»$`),
+    ready: new RegExp(`^Authentifié·e auprès de ${HOSPITAL} à \\d{2}:\\d{2} — Signer «\\sGo\\s»$`),
     proof: /^authentifiée à la connexion de son organisation \(OIDC\), vérifié le /,
   },
 ];
