@@ -29,7 +29,10 @@ import {
   type Target,
 } from '../tests/bench/scenarios.ts';
 import { EMAILS, FULL_COUNTS, seedDatabases } from '../tests/bench/seed.ts';
+import { type StartFigures, startTimes } from '../tests/bench/start.ts';
 import { type Results, renderTable } from '../tests/bench/table.ts';
+import { renderTargets } from '../tests/bench/targets.ts';
+import { buildServer } from './build-server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL: ScenarioName[] = [
@@ -43,7 +46,11 @@ const ALL: ScenarioName[] = [
   'reconnect',
   'browser',
   'cluster',
+  'start',
 ];
+
+/** starts of the compiled server measured by the start scenario (its median is the figure) */
+const START_RUNS = 7;
 
 /** rounds of the team scenario, unless --rounds says otherwise (its figures move run to run) */
 const TEAM_ROUNDS = 3;
@@ -157,7 +164,19 @@ async function main() {
   let clusterResults: ClusterFigures | null = null;
   let commitResults: CommitFigures | null = null;
   let floorResults: FloorFigures | null = null;
+  let startResults: StartFigures | null = null;
   for (const name of only) {
+    if (name === 'start') {
+      log(`start: the compiled server, process start to /api/health, ${START_RUNS} starts`);
+      try {
+        await buildServer();
+        startResults = await startTimes([process.execPath, join(root, 'dist/server/main.js')], START_RUNS);
+        log(`start: done ${JSON.stringify(startResults)}`);
+      } catch (err) {
+        log(`start failed: ${err}`);
+      }
+      continue;
+    }
     if (name === 'floor') {
       log('floor: bare Socket.IO relay, storing nothing, then committing each update to a log');
       floorResults = await floor({ root, dir, hocusDb, seeded }).catch((err) => ({
@@ -275,12 +294,19 @@ async function main() {
     floor: floorResults,
     commits: commitResults,
     cluster: clusterResults,
+    start: startResults,
   };
   console.log();
   console.log(renderTable(results));
   if (floorResults) console.log(`\n${renderFloorTable(floorResults, results)}`);
   if (commitResults) console.log(`\n${renderCommitTable(commitResults)}`);
   if (clusterResults) console.log(`\n${renderClusterTable(clusterResults)}`);
+  if (startResults)
+    console.log(
+      `\nstart: compiled server, ${startResults.startsMs.join(', ')} ms; median ${startResults.medianMs} ms`,
+    );
+  const targets = renderTargets({ results, floor: floorResults, start: startResults });
+  if (targets) console.log(`\nTargets (this run):\n\n${targets}`);
   const outDir = join(root, 'tests/bench/results');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `${report.startedAt.replace(/[:.]/g, '-')}.json`);

@@ -13,7 +13,7 @@ export type { Figures, Target } from './scenario-kit.ts';
 export { crowd, team };
 
 export const SCENARIOS = { team, crowd, cold, storm, idle, reconnect } as const;
-export type ScenarioName = keyof typeof SCENARIOS | 'floor' | 'commits' | 'browser' | 'cluster';
+export type ScenarioName = keyof typeof SCENARIOS | 'floor' | 'commits' | 'browser' | 'cluster' | 'start';
 
 /** Bytes a server keeps for a document, read from its database file (a reader beside the server). */
 export async function storedBytes(product: Product, dbUrl: string, name: string): Promise<number> {
