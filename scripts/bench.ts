@@ -3,7 +3,7 @@
  *
  * Seeds both databases, then for each scenario starts a fresh server process (Jalon, then
  * Hocuspocus, each alone on loopback), drives it from this process with the same workload,
- * and stops it. The team scenario runs in rounds (three by default), the two servers
+ * and stops it. The team and create scenarios run in rounds (three by default), the two servers
  * alternating which goes first, and reports each figure's median (tests/bench/rounds.ts).
  * Prints one table (figure | Jalon | Hocuspocus | ratio) and writes the raw figures to
  * tests/bench/results/<timestamp>.json. Never part of `npm test`.
@@ -37,6 +37,7 @@ import { buildServer } from './build-server.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL: ScenarioName[] = [
   'team',
+  'create',
   'floor',
   'commits',
   'crowd',
@@ -52,7 +53,7 @@ const ALL: ScenarioName[] = [
 /** starts of the compiled server measured by the start scenario (its median is the figure) */
 const START_RUNS = 7;
 
-/** rounds of the team scenario, unless --rounds says otherwise (its figures move run to run) */
+/** rounds of the team and create scenarios, unless --rounds says otherwise (their figures move run to run) */
 const TEAM_ROUNDS = 3;
 const MAX_ROUNDS = 10;
 
@@ -116,6 +117,8 @@ async function main() {
     ...FULL_COUNTS,
     idle: only.includes('idle') ? FULL_COUNTS.idle : 0,
     cold: only.includes('cold') ? FULL_COUNTS.cold : 0,
+    // a fresh set of projects for each round of create, and one for the floor's relay
+    createSets: only.includes('create') || only.includes('floor') ? rounds + 1 : 0,
   };
   const seeded = await seedDatabases(jalonDb, hocusDb, counts);
   await build;
@@ -224,7 +227,7 @@ async function main() {
     }
     const entry: (typeof results)[string] = { jalon: null, hocuspocus: null };
     results[name] = entry;
-    const roundCount = name === 'team' ? rounds : 1;
+    const roundCount = name === 'team' || name === 'create' ? rounds : 1;
     // Each round's figures (null: that round failed), so that round r pairs with round r.
     const byRound: Record<Product, (Figures | null)[]> = { jalon: [], hocuspocus: [] };
     // Round by round, the servers take turns going first: a drift of the machine over the run
@@ -240,6 +243,7 @@ async function main() {
         product,
         server,
         seeded,
+        round: Math.floor(i / 2),
         connect: (who) =>
           product === 'jalon'
             ? new JalonConn({ url: jalonUrl, cookie: cookies[who] })

@@ -2,8 +2,8 @@
  * What the projection reads of a transaction and of the document: who a transaction's origin
  * names, which entities a change touched, and those entities as they read now.
  */
-import type * as Y from 'yjs';
-import { readMaturation, readMilestoneById } from '../../shared/doc/index.ts';
+import * as Y from 'yjs';
+import { projectRoots, readMaturation, readMilestoneById } from '../../shared/doc/index.ts';
 import { REMOTE } from '../collab/origins.ts';
 import { type Author, OTHER_NODE } from './author-runs.ts';
 import { type Entry, type Flat, flatten, milestoneEntry, type Root } from './projection-rows.ts';
@@ -80,4 +80,25 @@ export function readTouched(doc: Y.Doc, baseline: Flat, touched: Set<string>): F
   }
   const rest = flatten({ milestones: [], ...readMaturation(doc) });
   return { milestones, readiness: rest.readiness, criteria: rest.criteria };
+}
+
+/**
+ * The milestones whose dependencies name one of `ids` (milestones just created or deleted): a
+ * milestone's dependencies read as the milestones that exist, so theirs may read otherwise now.
+ * A look at each milestone's list of ids, most of them empty: no milestone is read.
+ */
+export function dependentsOf(doc: Y.Doc, ids: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  if (ids.size === 0) return out;
+  for (const [id, m] of projectRoots(doc).milestones.entries()) {
+    if (!(m instanceof Y.Map)) continue;
+    const deps = m.get('dependsOn');
+    if (!(deps instanceof Y.Array) || deps.length === 0) continue;
+    for (const dep of deps.toArray())
+      if (ids.has(dep)) {
+        out.push(id);
+        break;
+      }
+  }
+  return out;
 }

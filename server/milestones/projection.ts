@@ -7,9 +7,10 @@
  *
  * A window costs what it touched, not the document: only the milestones its transactions
  * touched are read again and compared (readiness and criteria, a few entries, are read whole).
- * A window that creates or deletes a milestone reads every milestone, since each one's
- * dependencies read as the milestones that exist; so does a reconcile, and the window after one
- * of these that could not be written.
+ * A window that creates or deletes a milestone also reads the milestones whose dependencies
+ * name it, since dependencies read as the milestones that exist (found by a look at each
+ * milestone's list of ids, without reading it). A reconcile reads every milestone, and so does
+ * the window after one that could not be written, or after one that created or deleted one.
  *
  * With several nodes, each node projects what its own connections changed. Changes applied from
  * another node (origin `remote`) only move this node's baseline: their rows, audit events and
@@ -35,7 +36,14 @@ import { activityStatement } from '../projects/project-activity.ts';
 import { type Author, AuthorRuns, chainOf, NO_ONE, OTHER_NODE, type Step } from './author-runs.ts';
 import { entryChanges, sameJson } from './entry-changes.ts';
 import { attributeLog, type LogAuthors, NO_LOG_AUTHORS, readLogAboveMark } from './log-authors.ts';
-import { authorOf, entityOf, milestoneIds, readEntries, readTouched } from './projection-read.ts';
+import {
+  authorOf,
+  dependentsOf,
+  entityOf,
+  milestoneIds,
+  readEntries,
+  readTouched,
+} from './projection-read.ts';
 import {
   type Entry,
   entityName,
@@ -62,11 +70,12 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
   /** who changed which entity in this window */
   const runs = new AuthorRuns();
   /**
-   * the next window reads every milestone, not only those it touched: one was created or
-   * deleted (a milestone's dependencies read as those that exist), or a window that read them
-   * all could not be written
+   * the next window reads every milestone, not only those it touched: a window that read them
+   * all, or that created or deleted one, could not be written
    */
   let readAll = false;
+  /** milestones created or deleted in this window: those that depend on them are read too */
+  let structural = new Set<string>();
   /** the rows are to be reconciled with the document as loaded (until that is written) */
   let reconciling = false;
   /** the document as loaded, read before the first change after a load that needs reconciling */
@@ -153,8 +162,11 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     const taken = runs.take();
     const all = readAll || readRows || reconcile;
     readAll = false;
+    const added = structural;
+    structural = new Set();
     const noted = [...taken.closed.keys(), ...taken.open];
     const touched = all ? null : milestoneIds(noted);
+    if (touched) for (const id of dependentsOf(d, added)) touched.add(id);
     const current = touched ? readTouched(d, baseline, touched) : flatten(readProjectDoc(d));
     // On a reconcile, the rows are first brought to the document as loaded (its changes named
     // from the log), then the changes made since follow as in any window.
@@ -228,7 +240,8 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       } catch (err) {
         // Keep who changed what for the next attempt (newer changes keep their own authors).
         runs.restore(chains, taken);
-        if (all) readAll = true;
+        // (the dependents of what was created or deleted are not noted: read them all again)
+        if (all || added.size > 0) readAll = true;
         throw err;
       }
     }
@@ -279,7 +292,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       for (const [type, keys] of tr.changed) {
         const root = rootNames.get(type as Y.AbstractType<unknown>);
         if (root === 'milestones') {
-          readAll = true;
+          for (const key of keys) if (key) structural.add(key);
           runs.touchStructure();
         }
         if (root) {
@@ -305,6 +318,7 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
       projected = null;
       runs.clear();
       readAll = false;
+      structural = new Set();
       reconciling = false;
       loaded = null;
     },

@@ -11,11 +11,13 @@
  * - the committing relay that applies each update does what Hocuspocus does plus the durable
  *   log, and nothing of Jalon's: the least a server that keeps Jalon's promise spends here;
  * - what Jalon spends above it is its own work (access, validation, projection, audit).
+ * The committing relay that applies each update also runs the create workload (each client
+ * adding milestones), the yardstick for that scenario's CPU.
  */
 import { join } from 'node:path';
 import { JalonConn } from './clients.ts';
 import { freePort, startProcess } from './lib.ts';
-import { crowd, type Figures, type Target, team } from './scenarios.ts';
+import { create, crowd, type Figures, type Target, team } from './scenarios.ts';
 import type { Seeded } from './seed.ts';
 import { formatTable, type Results } from './table.ts';
 
@@ -24,6 +26,8 @@ export interface FloorFigures {
   committingRelay: Figures | null;
   /** the committing relay applying each update to its copy of the document first */
   applyingRelay?: Figures | null;
+  /** the create scenario against the committing relay applying each update */
+  applyingRelayCreate?: Figures | null;
   /** the crowd scenario against the relay (nothing stored) */
   relayCrowd?: Figures | null;
   error?: string;
@@ -36,8 +40,16 @@ export async function floor(options: FloorOptions): Promise<FloorFigures> {
   const relay = await onRelay(options, {}, team);
   const committingRelay = await onRelay(options, { logDb: logDb('relay-log.db') }, team);
   const applyingRelay = await onRelay(options, { logDb: logDb('relay-apply-log.db'), apply: true }, team);
+  // The seed's last set of create projects: the create rounds write to the others.
+  const set = options.seeded.create.length - 1;
+  const applyingRelayCreate =
+    set >= 0
+      ? await onRelay(options, { logDb: logDb('relay-apply-create-log.db'), apply: true }, (target) =>
+          create(target, { projects: 5, perProject: 8, seconds: 15, warmupSeconds: 2, set }),
+        )
+      : null;
   const relayCrowd = await onRelay(options, {}, crowd);
-  return { relay, committingRelay, applyingRelay, relayCrowd };
+  return { relay, committingRelay, applyingRelay, applyingRelayCreate, relayCrowd };
 }
 
 /**
@@ -132,6 +144,15 @@ export function renderFloorTable(floor: FloorFigures, results: Results): string 
       team?.jalon?.[field],
       team?.hocuspocus?.[field],
     ]);
+  if (floor.applyingRelayCreate)
+    for (const { label, field } of FLOOR_ROWS)
+      row(label.replace(/^team:/, 'create:'), [
+        null,
+        null,
+        floor.applyingRelayCreate[field],
+        results.create?.jalon?.[field],
+        results.create?.hocuspocus?.[field],
+      ]);
   if (floor.relayCrowd)
     row('crowd: fan-out p99 to 300 observers (ms), after a warm-up', [
       floor.relayCrowd.fanoutP99,

@@ -22,6 +22,8 @@ export interface Target {
   /** what the server stores for `name`: bytes of its rows */
   storedBytes(name: string): Promise<number>;
   seeded: Seeded;
+  /** which round of a scenario run in rounds this is (0 first), for scenarios that need fresh data */
+  round?: number;
   /** CPU seconds used so far by everything serving the workload (default: the server process) */
   cpuSeconds?: () => number;
 }
@@ -75,9 +77,11 @@ export function watchTitles(doc: Y.Doc, milestoneIds: string[], sentAt: Map<stri
   doc.on('update', () => {
     const t = now();
     for (const id of milestoneIds) {
-      const title = milestones.get(id)?.get('title');
+      // A title is a Y.Text once written (a seeded one may still be a string): read its text.
+      const value = milestones.get(id)?.get('title');
+      const title = value === undefined ? undefined : String(value);
       // Only titles sent in this run count (a document may hold titles of an earlier run).
-      if (typeof title !== 'string' || !sentAt.has(title)) continue;
+      if (title === undefined || !sentAt.has(title)) continue;
       const hash = title.lastIndexOf(' #');
       const seq = Number(title.slice(hash + 2));
       const last = lastSeq.get(id)!;
@@ -93,3 +97,22 @@ export function watchTitles(doc: Y.Doc, milestoneIds: string[], sentAt: Map<stri
 }
 
 export const ms = (x: number | null) => round(x, 1);
+
+/**
+ * Times each milestone created in `doc` by another client: from when its writer made it (its
+ * title, in `sentAt`) to the remote change that brings it. Titles not in `sentAt` (the
+ * documents' own) do not count.
+ */
+export function watchCreations(doc: Y.Doc, sentAt: Map<string, number>, out: number[]) {
+  const milestones = doc.getMap<Y.Map<unknown>>('milestones');
+  milestones.observe((event, transaction) => {
+    if (transaction.local) return;
+    const t = now();
+    event.changes.keys.forEach((change, id) => {
+      if (change.action !== 'add') return;
+      const title = milestones.get(id)?.get('title');
+      const sent = title === undefined ? undefined : sentAt.get(String(title));
+      if (sent !== undefined) out.push(t - sent);
+    });
+  });
+}

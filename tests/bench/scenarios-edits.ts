@@ -1,12 +1,21 @@
 /**
- * The scenarios that time edits reaching others: team (several writers on each project) and
- * crowd (one writer, 300 observers).
+ * The scenarios that time edits reaching others: team (several writers on each project),
+ * create (the same writers, each adding new milestones) and crowd (one writer, 300 observers).
  */
 import { docName } from '../../shared/doc/index.ts';
-import { updateMilestone } from '../../shared/doc/write-milestones.ts';
+import { createMilestone, updateMilestone } from '../../shared/doc/write-milestones.ts';
 import type { DocHandle } from './clients.ts';
 import { cpuSeconds, cpuTimes, now, percentile, round, sleep, threadCpu, waitFor, wakeups } from './lib.ts';
-import { allSynced, closeAll, ms, openConns, serverCpu, type Target, watchTitles } from './scenario-kit.ts';
+import {
+  allSynced,
+  closeAll,
+  ms,
+  openConns,
+  serverCpu,
+  type Target,
+  watchCreations,
+  watchTitles,
+} from './scenario-kit.ts';
 
 /** team: 5 projects × 8 clients, one small edit each per 250 ms, for 15 s. */
 export async function team(
@@ -110,6 +119,130 @@ export async function team(
       wakeupsPer1000: round((woken / updates) * 1000, 0),
       errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
       /** of which the (first) server's main thread, and its other threads, per 1,000 updates */
+      mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
+      otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
+    };
+  } finally {
+    closeAll(conns);
+  }
+}
+
+/** A due date `weeks` from now, as the app's date field writes it (YYYY-MM-DD). */
+const dueIn = (weeks: number) => new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+
+const CREATE_TITLES = [
+  'Pre-clinical toxicology report',
+  'Ethics committee submission',
+  'Prototype usability study',
+  'Freedom-to-operate analysis',
+  'Pilot manufacturing batch',
+  'Investor deck for seed round',
+];
+
+/**
+ * create: the team workload, except that each client adds a new milestone every 250 ms, as a
+ * team does in its first days: through the app's own writer (`createMilestone`), with a title,
+ * a description, an owner, a due date and the project's stage. Each round writes to a fresh set
+ * of projects of 20 milestones (`seeded.create[round]`). Fan-out runs from the writer's change
+ * to the moment each other client's document holds the new milestone.
+ */
+export async function create(
+  target: Target,
+  options = { projects: 5, perProject: 8, seconds: 15, warmupSeconds: 2, set: target.round ?? 0 },
+) {
+  const { seeded } = target;
+  const projects = seeded.create[options.set]?.slice(0, options.projects);
+  if (!projects?.length) throw new Error(`create: no seeded project set ${options.set}`);
+  const conns = await openConns(target, 'lead', projects.length * options.perProject);
+  const sentAt = new Map<string, number>();
+  const fanout: number[] = [];
+  const writers: { handle: DocHandle; label: string }[] = [];
+  try {
+    projects.forEach((projectId, p) => {
+      for (let k = 0; k < options.perProject; k++) {
+        const handle = conns[p * options.perProject + k]!.join(docName(projectId));
+        writers.push({ handle, label: `p${p} w${k}` });
+      }
+    });
+    await allSynced(
+      writers.map((w) => w.handle),
+      60_000,
+      'create join',
+    );
+    for (const w of writers) watchCreations(w.handle.doc, sentAt, fanout);
+    let seq = 0;
+    const add = async (seconds: number) => {
+      const end = now() + seconds * 1000;
+      let count = 0;
+      await Promise.all(
+        writers.map(async (w) => {
+          await sleep(Math.random() * 250);
+          let next = now();
+          while (now() < end) {
+            const n = seq++;
+            const title = `${CREATE_TITLES[n % CREATE_TITLES.length]} (${w.label} #${n})`;
+            sentAt.set(title, now());
+            createMilestone(
+              w.handle.doc,
+              {
+                title,
+                description: `Agree the protocol with the partner lab, book the slots and collect the signed data package before the review (${n}).`,
+                owner: seeded.users.lead,
+                due: dueIn(4 + (n % 20)),
+                stage: 1,
+              },
+              seeded.users.lead,
+            );
+            count++;
+            next += 250;
+            await sleep(Math.max(0, next - now()));
+          }
+        }),
+      );
+      return count;
+    };
+
+    const warmupSent = await add(options.warmupSeconds);
+    await waitFor(
+      () => fanout.length >= warmupSent * (options.perProject - 1),
+      10_000,
+      'create warm-up deliveries',
+    ).catch(() => undefined);
+    const warmup = fanout.splice(0);
+    for (const w of writers) w.handle.ackTimes.length = 0;
+
+    const cpuBefore = serverCpu(target);
+    const kernelBefore = cpuTimes(target.server.pid).system;
+    const wakeupsBefore = wakeups(target.server.pid);
+    const threadsBefore = threadCpu(target.server.pid);
+    const updates = await add(options.seconds);
+    const expected = updates * (options.perProject - 1);
+    await waitFor(() => fanout.length >= expected, 10_000, 'create deliveries').catch(() => undefined);
+    await waitFor(
+      () => writers.reduce((n, w) => n + w.handle.ackTimes.length, 0) >= updates,
+      10_000,
+      'create acks',
+    ).catch(() => undefined);
+    const cpu = serverCpu(target) - cpuBefore;
+    const kernel = cpuTimes(target.server.pid).system - kernelBefore;
+    const woken = wakeups(target.server.pid) - wakeupsBefore;
+    const threadsAfter = threadCpu(target.server.pid);
+    const allAcks = writers.flatMap((w) => w.handle.ackTimes);
+    return {
+      updates,
+      deliveries: fanout.length,
+      expectedDeliveries: expected,
+      fanoutP50: ms(percentile(fanout, 50)),
+      fanoutP99: ms(percentile(fanout, 99)),
+      warmupFanoutP99: ms(percentile(warmup, 99)),
+      ackP50: ms(percentile(allAcks, 50)),
+      ackP99: ms(percentile(allAcks, 99)),
+      acks: allAcks.length,
+      cpuPer1000: round((cpu / updates) * 1000, 3),
+      cpuSeconds: round(cpu, 2),
+      kernelSeconds: round(kernel, 2),
+      wakeupsPer1000: round((woken / updates) * 1000, 0),
+      errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
       mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
       otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
     };

@@ -6,13 +6,13 @@
  */
 import { createClient } from '@libsql/client';
 import type { Product } from './clients.ts';
-import { crowd, team } from './scenarios-edits.ts';
+import { create, crowd, team } from './scenarios-edits.ts';
 import { cold, idle, reconnect, storm } from './scenarios-loads.ts';
 
 export type { Figures, Target } from './scenario-kit.ts';
-export { crowd, team };
+export { create, crowd, team };
 
-export const SCENARIOS = { team, crowd, cold, storm, idle, reconnect } as const;
+export const SCENARIOS = { team, create, crowd, cold, storm, idle, reconnect } as const;
 export type ScenarioName = keyof typeof SCENARIOS | 'floor' | 'commits' | 'browser' | 'cluster' | 'start';
 
 /** Bytes a server keeps for a document, read from its database file (a reader beside the server). */

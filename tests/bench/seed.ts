@@ -49,6 +49,11 @@ export interface Template {
 export interface Seeded {
   users: { lead: string; manager: string; idleLead: string };
   team: string[];
+  /**
+   * the create scenario's projects: one set of `team` size per round (and one for the floor),
+   * so that every round starts from documents of 20 milestones, not from the last round's
+   */
+  create: string[][];
   crowd: string;
   cold: string[];
   storm: string;
@@ -65,9 +70,11 @@ export interface SeedCounts {
   cold: number;
   coldUpdates: number;
   idle: number;
+  /** sets of `team` projects for the create scenario */
+  createSets: number;
 }
 
-export const FULL_COUNTS: SeedCounts = { team: 5, cold: 20, coldUpdates: 10_000, idle: 1000 };
+export const FULL_COUNTS: SeedCounts = { team: 5, cold: 20, coldUpdates: 10_000, idle: 1000, createSets: 0 };
 
 const DAY_MS = 86_400_000;
 
@@ -269,6 +276,9 @@ export async function seedDatabases(
 
   mark('demo');
   const team = await create((i) => `Bench team ${i + 1}`, counts.team, 'lead', 20, undefined, true);
+  const createSets: string[][] = [];
+  for (let set = 0; set < counts.createSets; set++)
+    createSets.push(await create((i) => `Bench create ${set + 1}.${i + 1}`, counts.team, 'lead', 20));
   const [crowd] = await create(() => 'Bench crowd', 1, 'lead', 20, undefined, true);
   const [stormId] = await create(
     () => 'Bench join storm',
@@ -333,6 +343,7 @@ export async function seedDatabases(
   return {
     users,
     team,
+    create: createSets,
     crowd: crowd!,
     cold: coldIds,
     storm: stormId!,
