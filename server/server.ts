@@ -147,6 +147,11 @@ export async function startServer(
       resolve();
     });
   });
+  // Documents whose log is already long fold now, before anyone joins them (a join that comes
+  // first shares the load).
+  void realtime
+    .compactLongLogs()
+    .catch((err) => log.error({ err }, 'the long logs found at start could not be folded'));
   // What a process that died owed the documents; in the background, like any late change.
   void deps.effects
     .completePending()

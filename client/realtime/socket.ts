@@ -1,7 +1,7 @@
 /**
  * The one Socket.IO connection of the app, shared by every open document and by the app
  * events (comments, portfolio changes). It authenticates with the session cookie; the server
- * checks the Origin. Reconnection backs off with jitter (socket.io-client's randomization).
+ * checks the Origin. Reconnection backs off with jitter, up to a ceiling (reconnection.ts).
  * On a project's address it opens before the session check (client/early-start.ts).
  * A server that closes the connection itself (it is restarting) is reconnected to as well,
  * after a jittered pause: socket.io-client does not retry that case on its own. Except when
@@ -16,12 +16,12 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol/index.ts';
 import { socketParser } from '../../shared/socket-parser.ts';
+import { APP_RECONNECTION, pauseAfterServerClose } from './reconnection.ts';
 
 /** The app's socket, its events typed by the contract (shared/protocol/events.ts). */
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: AppSocket | null = null;
-const RECONNECTION_DELAY_MS = 500;
 let onCredentialsEnded: (reason: CredentialsEndedReason) => void = () => undefined;
 
 /** What the app does when the server ends the connection because the session ended. */
@@ -36,9 +36,7 @@ export function appSocket(): AppSocket {
       parser: socketParser,
       withCredentials: true,
       transports: ['websocket', 'polling'],
-      reconnectionDelay: RECONNECTION_DELAY_MS,
-      reconnectionDelayMax: 10_000,
-      randomizationFactor: 0.5,
+      ...APP_RECONNECTION,
     });
     const s = socket;
     // Refused by the server (no session, or not any more): this socket is done for good
@@ -55,12 +53,9 @@ export function appSocket(): AppSocket {
     });
     s.on('disconnect', (reason) => {
       if (reason !== 'io server disconnect') return;
-      setTimeout(
-        () => {
-          if (socket === s && !s.connected) s.connect();
-        },
-        RECONNECTION_DELAY_MS * (0.5 + Math.random()),
-      );
+      setTimeout(() => {
+        if (socket === s && !s.connected) s.connect();
+      }, pauseAfterServerClose());
     });
   }
   return socket;

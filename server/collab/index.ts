@@ -15,4 +15,5 @@ export { REMOTE } from './origins.ts';
 export { NO_PEERS, type RoomPeers } from './peers.ts';
 export { NO_PROJECTION, type Projection } from './projection.ts';
 export { DEFAULT_ROOM_OPTIONS, type RoomOptions } from './room-options.ts';
+export { compactLongLogs, type LongLogs } from './start-compaction.ts';
 export { SYNC_REPLY_TTL_MS } from './sync-replies.ts';

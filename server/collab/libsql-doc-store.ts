@@ -17,6 +17,7 @@ import { readConnectionOf, writeConnectionOf } from '../db/client.ts';
 import type { ReadConnection } from '../db/read-connection.ts';
 import type { WriteConnection } from '../db/write-connection.ts';
 import type { DocStore, LogRow, StoredDoc } from './doc-store.ts';
+import type { LongLogs } from './start-compaction.ts';
 
 interface PendingAppend {
   docName: string;
@@ -42,7 +43,7 @@ export interface DocStoreOptions {
 
 export const DEFAULT_DOC_STORE_OPTIONS: DocStoreOptions = { commitWindowMs: 8 };
 
-export class LibsqlDocStore implements DocStore {
+export class LibsqlDocStore implements DocStore, LongLogs {
   private pending: PendingAppend[] = [];
   private inFlight: Promise<void> | null = null;
   private scheduled = false;
@@ -82,6 +83,17 @@ export class LibsqlDocStore implements DocStore {
       through: Number(through?.[0]?.[0] ?? 0),
       projectedUpto: idOrNull(projected),
     };
+  }
+
+  async longLogs(minRows: number, minBytes: number): Promise<string[]> {
+    const [found] = await this.reads.read([
+      {
+        sql: `SELECT doc_name FROM doc_updates GROUP BY doc_name
+              HAVING count(*) >= ? OR sum(length(data)) >= ? ORDER BY min(id)`,
+        args: [minRows, minBytes],
+      },
+    ]);
+    return (found ?? []).map((r) => String(r[0]));
   }
 
   async since(

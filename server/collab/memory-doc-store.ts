@@ -6,6 +6,7 @@
  * an append is committed at once, and its promise resolves on the next microtask.
  */
 import type { DocStore, LogRow, StoredDoc } from './doc-store.ts';
+import type { LongLogs } from './start-compaction.ts';
 
 interface Row extends LogRow {
   userId: string | null;
@@ -16,7 +17,7 @@ interface Snapshot {
   upto: number;
 }
 
-export class MemoryDocStore implements DocStore {
+export class MemoryDocStore implements DocStore, LongLogs {
   /** the highest row id given: every row up to it is committed */
   private lastId = 0;
   private readonly pending = new Map<string, Row[]>();
@@ -74,6 +75,14 @@ export class MemoryDocStore implements DocStore {
       rows.filter((r) => r.id > upto),
     );
     return true;
+  }
+
+  async longLogs(minRows: number, minBytes: number): Promise<string[]> {
+    return [...this.pending]
+      .filter(
+        ([, rows]) => rows.length >= minRows || rows.reduce((n, r) => n + r.data.byteLength, 0) >= minBytes,
+      )
+      .map(([name]) => name);
   }
 
   async flush(): Promise<void> {}

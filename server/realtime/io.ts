@@ -9,6 +9,7 @@ import type { Client } from '@libsql/client';
 import type { Auth } from '../auth/auth.ts';
 import type { DocRegistry } from '../collab/index.ts';
 import {
+  compactLongLogs,
   DEFAULT_DOC_STORE_OPTIONS,
   DEFAULT_ROOM_OPTIONS,
   type DocStore,
@@ -49,6 +50,8 @@ export interface Realtime {
   documents: ProjectDocuments;
   registry: DocRegistry;
   store: DocStore;
+  /** folds, in the background, the long logs found at start (collab/start-compaction.ts) */
+  compactLongLogs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -70,8 +73,10 @@ export function createRealtime(
   const flow = new FlowLedger({ ...DEFAULT_FLOW_LIMITS, ...options.flow });
   const cluster = options.redis ? clusterLink(io, log) : null;
   const credentials = credentialSockets(io, deps, options.credentialCheckMs);
+  const roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
+  let closing = false;
   const registry = openDocRegistry(io, store, deps, {
-    room: { ...DEFAULT_ROOM_OPTIONS, ...options.room },
+    room: roomOptions,
     peers: cluster?.peers ?? NO_PEERS,
     idleUnloadMs: options.idleUnloadMs,
   });
@@ -103,7 +108,9 @@ export function createRealtime(
     documents: projectDocuments(registry),
     registry,
     store,
+    compactLongLogs: () => compactLongLogs(registry, store, roomOptions, log, () => closing),
     async close() {
+      closing = true;
       stopSweep?.();
       // Acknowledge what is already received before the connections go: their clients then
       // reconnect (to another node, behind a load balancer) with nothing left to resend.

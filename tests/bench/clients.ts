@@ -16,6 +16,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { APP_RECONNECTION, pauseAfterServerClose } from '../../client/realtime/reconnection.ts';
 import { DOC_EVENTS } from '../../shared/protocol/index.ts';
 import { socketParser } from '../../shared/socket-parser.ts';
 import { now, waitFor } from './lib.ts';
@@ -85,9 +86,6 @@ interface JalonDoc extends DocHandle {
   pendingSince: number[];
 }
 
-/** Reconnection as the app's socket does it (client/realtime/socket.ts). */
-const APP_RECONNECTION = { reconnectionDelay: 500, reconnectionDelayMax: 10_000, randomizationFactor: 0.5 };
-
 export class JalonConn implements Conn {
   readonly product = 'jalon' as const;
   readonly socket: Socket;
@@ -112,8 +110,7 @@ export class JalonConn implements Conn {
     // As the app does (client/realtime/socket.ts): a server that says goodbye (a restart) is
     // reconnected to, after a jittered pause; socket.io-client leaves that case to us.
     this.socket.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect')
-        setTimeout(() => this.socket.connect(), APP_RECONNECTION.reconnectionDelay * (0.5 + Math.random()));
+      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), pauseAfterServerClose());
     });
     this.socket.on(DOC_EVENTS.msg, (name: string, message: ArrayBuffer | Uint8Array) => {
       const d = this.docs.get(name);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DocStore, LibsqlDocStore, MemoryDocStore } from '../../server/collab/index.ts';
+import { type DocStore, LibsqlDocStore, type LongLogs, MemoryDocStore } from '../../server/collab/index.ts';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { applyMigrations } from '../../server/db/migrate.ts';
 
@@ -16,7 +16,7 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-async function libsqlStore(): Promise<DocStore> {
+async function libsqlStore(): Promise<DocStore & LongLogs> {
   const dir = mkdtempSync(join(tmpdir(), 'jalon-contract-'));
   const database: Database = await openDatabase(`file:${join(dir, 'jalon.db')}`);
   await applyMigrations(database.db);
@@ -29,7 +29,7 @@ async function libsqlStore(): Promise<DocStore> {
 }
 
 /** What a store answers to one sequence of calls, ids made relative to the first. */
-async function story(store: DocStore) {
+async function story(store: DocStore & LongLogs) {
   const a = 'project:a';
   const b = 'project:b';
   const first = await store.append(a, update(1), 'u1');
@@ -40,15 +40,21 @@ async function story(store: DocStore) {
   await store.append(a, update(4), 'u2');
   const loaded = await store.load(a);
   const since = await store.since(a, first, new Set([first + 2]));
+  const longByRows = await store.longLogs(3, 1 << 20);
+  const longByBytes = await store.longLogs(100, 3);
   const compacted = await store.compact(a, update(9), first + 2);
   const stale = await store.compact(a, update(8), first + 1);
   const afterCompaction = await store.load(a);
   const all = await store.since(a, 0, new Set());
+  const longAfterCompaction = await store.longLogs(2, 1 << 20);
   const ids = await store.idsSince(first);
   await store.flush();
   return {
     loaded: { ...loaded, updates: rows(loaded.updates), through: rel(loaded.through) },
     since: { rows: rows(since.rows), through: rel(since.through) },
+    longByRows,
+    longByBytes,
+    longAfterCompaction,
     compacted,
     stale,
     afterCompaction: {
@@ -82,6 +88,9 @@ describe('the in-memory document store', () => {
       since: { rows: [[4, [4, 4, 4]]], through: 4 },
       compacted: true,
       stale: false,
+      longByRows: ['project:a'],
+      longByBytes: ['project:a', 'project:b'],
+      longAfterCompaction: [],
       afterCompaction: { snapshot: [9, 9, 9], snapshotUpto: 3, updates: [[4, [4, 4, 4]]] },
       all: [
         [1, [1, 1, 1]],
