@@ -18,6 +18,7 @@ import { browser } from '../tests/bench/browser.ts';
 import { HocusConn, JalonConn, type Product, RawHocusConn, signIn } from '../tests/bench/clients.ts';
 import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench/cluster.ts';
 import { type CommitFigures, commits, renderCommitTable } from '../tests/bench/commits.ts';
+import { deployCompiledServer } from '../tests/bench/compiled-server.ts';
 import { type FloorFigures, floor, renderFloorTable } from '../tests/bench/floor.ts';
 import { freePort, jalonEnv, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
 import { medianFigures } from '../tests/bench/rounds.ts';
@@ -81,7 +82,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'));
   const jalonDb = `file:${join(dir, 'jalon.db')}`;
   const hocusDb = `file:${join(dir, 'hocuspocus.db')}`;
-  const clientDir = join(dir, 'client');
+  // The server as `npm start` runs it, compiled beside the seeding (not measured).
+  const compiled = deployCompiledServer(root, dir);
+  const clientDir = join(dir, 'dist/client');
   log(`scenarios: ${only.join(', ')}; working files in ${dir}`);
 
   // The client build (browser scenario) runs beside the seeding; neither is measured.
@@ -111,6 +114,7 @@ async function main() {
     cold: only.includes('cold') ? FULL_COUNTS.cold : 0,
   };
   const seeded = await seedDatabases(jalonDb, hocusDb, counts);
+  const { script: jalonScript } = await compiled;
   await build;
   // The seed leaves about 100 MB of dirty pages, which the kernel writes back over the next
   // 30 s: flush them now, so that they do not slow the first scenario's fsyncs (not measured).
@@ -123,15 +127,10 @@ async function main() {
   const startJalon = () =>
     startProcess({
       name: 'jalon',
-      script: join(root, 'tests/bench/jalon-server.ts'),
+      script: jalonScript,
       port: jalonPort,
       logFile: join(dir, 'jalon.log'),
-      env: jalonEnv({
-        port: jalonPort,
-        publicUrl: jalonUrl,
-        databaseUrl: jalonDb,
-        extra: { BENCH_CLIENT_DIR: clientDir },
-      }),
+      env: jalonEnv({ port: jalonPort, publicUrl: jalonUrl, databaseUrl: jalonDb }),
       ready: async (url) => (await fetch(`${url}/api/me`)).status > 0,
     });
   const startHocus = () =>
@@ -179,9 +178,14 @@ async function main() {
       continue;
     }
     if (name === 'cluster') {
-      clusterResults = await cluster({ root, dir, databaseUrl: jalonDb, seeded, cookies, log }).catch(
-        (err) => ({ threeNodes: null, oneNode: null, error: String(err) }),
-      );
+      clusterResults = await cluster({
+        script: jalonScript,
+        dir,
+        databaseUrl: jalonDb,
+        seeded,
+        cookies,
+        log,
+      }).catch((err) => ({ threeNodes: null, oneNode: null, error: String(err) }));
       continue;
     }
     if (name === 'browser') {
