@@ -18,6 +18,7 @@ import { browser } from '../tests/bench/browser.ts';
 import { HocusConn, JalonConn, type Product, RawHocusConn, signIn } from '../tests/bench/clients.ts';
 import { type ClusterFigures, cluster, renderClusterTable } from '../tests/bench/cluster.ts';
 import { type CommitFigures, commits, renderCommitTable } from '../tests/bench/commits.ts';
+import { deployCompiledServer } from '../tests/bench/compiled-server.ts';
 import { type FloorFigures, floor, renderFloorTable } from '../tests/bench/floor.ts';
 import { freePort, jalonEnv, type ServerProcess, startProcess } from '../tests/bench/lib.ts';
 import { medianFigures } from '../tests/bench/rounds.ts';
@@ -32,7 +33,6 @@ import { EMAILS, FULL_COUNTS, seedDatabases } from '../tests/bench/seed.ts';
 import { type StartFigures, startTimes } from '../tests/bench/start.ts';
 import { type Results, renderTable } from '../tests/bench/table.ts';
 import { renderTargets } from '../tests/bench/targets.ts';
-import { buildServer } from './build-server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ALL: ScenarioName[] = [
@@ -89,7 +89,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'jalon-bench-'));
   const jalonDb = `file:${join(dir, 'jalon.db')}`;
   const hocusDb = `file:${join(dir, 'hocuspocus.db')}`;
-  const clientDir = join(dir, 'client');
+  // The server as `npm start` runs it, compiled beside the seeding (not measured).
+  const compiled = deployCompiledServer(root, dir);
+  const clientDir = join(dir, 'dist/client');
   log(`scenarios: ${only.join(', ')}; working files in ${dir}`);
 
   // The client build (browser scenario) runs beside the seeding; neither is measured.
@@ -121,6 +123,7 @@ async function main() {
     createSets: only.includes('create') || only.includes('floor') ? rounds + 1 : 0,
   };
   const seeded = await seedDatabases(jalonDb, hocusDb, counts);
+  const { script: jalonScript } = await compiled;
   await build;
   // The seed leaves about 100 MB of dirty pages, which the kernel writes back over the next
   // 30 s: flush them now, so that they do not slow the first scenario's fsyncs (not measured).
@@ -133,15 +136,10 @@ async function main() {
   const startJalon = () =>
     startProcess({
       name: 'jalon',
-      script: join(root, 'tests/bench/jalon-server.ts'),
+      script: jalonScript,
       port: jalonPort,
       logFile: join(dir, 'jalon.log'),
-      env: jalonEnv({
-        port: jalonPort,
-        publicUrl: jalonUrl,
-        databaseUrl: jalonDb,
-        extra: { BENCH_CLIENT_DIR: clientDir },
-      }),
+      env: jalonEnv({ port: jalonPort, publicUrl: jalonUrl, databaseUrl: jalonDb }),
       ready: async (url) => (await fetch(`${url}/api/me`)).status > 0,
     });
   const startHocus = () =>
@@ -172,8 +170,7 @@ async function main() {
     if (name === 'start') {
       log(`start: the compiled server, process start to /api/health, ${START_RUNS} starts`);
       try {
-        await buildServer();
-        startResults = await startTimes([process.execPath, join(root, 'dist/server/main.js')], START_RUNS);
+        startResults = await startTimes([process.execPath, jalonScript], START_RUNS);
         log(`start: done ${JSON.stringify(startResults)}`);
       } catch (err) {
         log(`start failed: ${err}`);
@@ -201,9 +198,14 @@ async function main() {
       continue;
     }
     if (name === 'cluster') {
-      clusterResults = await cluster({ root, dir, databaseUrl: jalonDb, seeded, cookies, log }).catch(
-        (err) => ({ threeNodes: null, oneNode: null, error: String(err) }),
-      );
+      clusterResults = await cluster({
+        script: jalonScript,
+        dir,
+        databaseUrl: jalonDb,
+        seeded,
+        cookies,
+        log,
+      }).catch((err) => ({ threeNodes: null, oneNode: null, error: String(err) }));
       continue;
     }
     if (name === 'browser') {
@@ -307,7 +309,7 @@ async function main() {
   if (clusterResults) console.log(`\n${renderClusterTable(clusterResults)}`);
   if (startResults)
     console.log(
-      `\nstart: compiled server, ${startResults.startsMs.join(', ')} ms; median ${startResults.medianMs} ms`,
+      `\nstart: compiled server, ${startResults.startsMs.join(', ')} ms (median ${startResults.medianMs}); CPU at health ${startResults.cpuMs.join(', ')} ms (median ${startResults.medianCpuMs})`,
     );
   const targets = renderTargets({ results, floor: floorResults, start: startResults });
   if (targets) console.log(`\nTargets (this run):\n\n${targets}`);

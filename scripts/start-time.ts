@@ -4,7 +4,7 @@
  *
  * Runs the given command (by default `npm start`'s, `node dist/server/main.js`: run
  * `npm run build` first) a few times (RUNS, 7 by default) against one migrated database and
- * prints each start and the median. The server as TypeScript, for comparison:
+ * prints each start, the CPU the process had used when it answered, and their medians. The server as TypeScript, for comparison:
  * `npm run start-time -- node --import tsx server/main.ts`. `npm run bench` measures the same
  * (its `start` scenario) and prints it against the target.
  */
@@ -16,6 +16,6 @@ if (!Number.isInteger(runs) || runs < 1 || runs > 50)
 const given = process.argv.slice(2);
 const command = given.length > 0 ? given : ['node', 'dist/server/main.js'];
 
-const { startsMs, medianMs } = await startTimes(command, runs);
-console.log(`starts (ms): ${startsMs.join(', ')}`);
-console.log(`median: ${medianMs} ms over ${runs} starts`);
+const { startsMs, medianMs, cpuMs, medianCpuMs } = await startTimes(command, runs);
+console.log(`starts (ms): ${startsMs.join(', ')}; CPU at health (ms): ${cpuMs.join(', ')}`);
+console.log(`median: ${medianMs} ms over ${runs} starts, ${medianCpuMs} ms of CPU`);

@@ -4,7 +4,9 @@
  * (zxcvbn-ts's list of about 49,000, compared without case), and never the account's address or
  * the part of it before the @.
  */
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+
+type CommonLanguage = typeof import('@zxcvbn-ts/language-common');
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
@@ -19,8 +21,15 @@ export const passwordMessages: Record<PasswordProblem, string> = {
 };
 
 let common: Set<string> | null = null;
+/**
+ * Loaded by the first password checked, not at start: the package decompresses all its word
+ * lists as it loads (about 0.2 s of CPU), which no request but choosing a password needs.
+ */
 function commonPasswords(): Set<string> {
-  common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  if (!common) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as CommonLanguage;
+    common = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+  }
   return common;
 }
 

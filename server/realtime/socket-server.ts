@@ -22,6 +22,10 @@ export function createSocketServer(
     httpServer,
     {
       parser: serverParser(options.log),
+      // Jalon's client brings its own socket.io-client (with Jalon's parser, which the stock
+      // client files cannot speak); and the compiled server has no socket.io folder to serve
+      // them from.
+      serveClient: false,
       maxHttpBufferSize: MAX_FRAME_BYTES,
       perMessageDeflate: false,
       ...(options.redis ? { adapter: options.redis.adapter } : {}),

@@ -19,14 +19,15 @@ export interface ClusterFigures {
 }
 
 export async function cluster(options: {
-  root: string;
+  /** the compiled server's script (compiled-server.ts) */
+  script: string;
   dir: string;
   databaseUrl: string;
   seeded: Seeded;
   cookies: Record<'lead' | 'manager' | 'idleLead', string>;
   log: (line: string) => void;
 }): Promise<ClusterFigures> {
-  const { root, dir, databaseUrl, seeded, cookies, log } = options;
+  const { script, dir, databaseUrl, seeded, cookies, log } = options;
   const result: ClusterFigures = { threeNodes: null, oneNode: null };
   const redis = await startRedis();
   const pidOfRedis = await redisPid(redis.url);
@@ -36,7 +37,7 @@ export async function cluster(options: {
     const start = (i: number) =>
       startProcess({
         name: `jalon-node-${i + 1}`,
-        script: join(root, 'tests/bench/jalon-server.ts'),
+        script,
         port: ports[i]!,
         logFile: join(dir, `jalon-node-${i + 1}.log`),
         env: jalonEnv({

@@ -154,8 +154,8 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node --import tsx <script>` with `env`, logging to `logFile`, and waits (bounded)
- * until `ready` answers true.
+ * Starts `node <script>` with `env` (through tsx when the script is TypeScript), logging to
+ * `logFile`, and waits (bounded) until `ready` answers true.
  */
 export async function startProcess(options: {
   name: string;
@@ -170,7 +170,8 @@ export async function startProcess(options: {
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every Jalon process into <dir>
   const profile = process.env.BENCH_CPU_PROF && options.name.startsWith('jalon');
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', options.script], {
+  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...flags, ...loader, options.script], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', out, out],
   });

@@ -4,6 +4,7 @@
  * client sees.
  */
 import type * as Y from 'yjs';
+import { readTitle } from '../../shared/doc/read.ts';
 import type { Conn, DocHandle, Product } from './clients.ts';
 import { cpuSeconds, now, round, type ServerProcess } from './lib.ts';
 import type { Seeded } from './seed.ts';
@@ -77,11 +78,10 @@ export function watchTitles(doc: Y.Doc, milestoneIds: string[], sentAt: Map<stri
   doc.on('update', () => {
     const t = now();
     for (const id of milestoneIds) {
-      // A title is a Y.Text once written (a seeded one may still be a string): read its text.
-      const value = milestones.get(id)?.get('title');
-      const title = value === undefined ? undefined : String(value);
+      // A title is a Y.Text once written through updateMilestone (a legacy one a string).
+      const title = readTitle(milestones.get(id)?.get('title'));
       // Only titles sent in this run count (a document may hold titles of an earlier run).
-      if (title === undefined || !sentAt.has(title)) continue;
+      if (typeof title !== 'string' || !sentAt.has(title)) continue;
       const hash = title.lastIndexOf(' #');
       const seq = Number(title.slice(hash + 2));
       const last = lastSeq.get(id)!;

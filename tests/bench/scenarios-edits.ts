@@ -5,7 +5,19 @@
 import { docName } from '../../shared/doc/index.ts';
 import { createMilestone, updateMilestone } from '../../shared/doc/write-milestones.ts';
 import type { DocHandle } from './clients.ts';
-import { cpuSeconds, cpuTimes, now, percentile, round, sleep, threadCpu, waitFor, wakeups } from './lib.ts';
+import {
+  cpuSeconds,
+  cpuTimes,
+  now,
+  peakRssMb,
+  percentile,
+  round,
+  rssMb,
+  sleep,
+  threadCpu,
+  waitFor,
+  wakeups,
+} from './lib.ts';
 import {
   allSynced,
   closeAll,
@@ -100,6 +112,7 @@ export async function team(
     const kernel = cpuTimes(target.server.pid).system - kernelBefore;
     const woken = wakeups(target.server.pid) - wakeupsBefore;
     const threadsAfter = threadCpu(target.server.pid);
+    const rssAfter = rssMb(target.server.pid);
     const allAcks = writers.flatMap((w) => w.handle.ackTimes);
     return {
       updates,
@@ -121,6 +134,9 @@ export async function team(
       /** of which the (first) server's main thread, and its other threads, per 1,000 updates */
       mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
       otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
+      /** the (first) server's resident memory at the end of the edits, and its peak since start (MB) */
+      rssMb: round(rssAfter, 1),
+      peakRssMb: round(peakRssMb(target.server.pid), 1),
     };
   } finally {
     closeAll(conns);

@@ -36,6 +36,8 @@ export const ROWS: Row[] = [
     field: 'wakeupsPer1000',
   },
   { label: 'team: updates / deliveries seen (or superseded)', scenario: 'team', field: 'deliveryLine' },
+  { label: 'team: server RSS at the end of the edits (MB)', scenario: 'team', field: 'rssMb' },
+  { label: 'team: server peak RSS since start (MB)', scenario: 'team', field: 'peakRssMb' },
   {
     label: 'team: server CPU per 1,000 updates (s), each round',
     scenario: 'team',

@@ -46,6 +46,9 @@ beforeAll(async () => {
       AUTH_SECRET: 'compiled-secret-compiled-secret-0123456789',
       AUDIT_SIGNING_KEY: Buffer.alloc(32, 3).toString('base64'),
       LOG_LEVEL: 'info',
+      // Open sign-up, to check the password policy; it needs a mail server, never reached here.
+      SIGNUP: 'open',
+      SMTP_URL: 'smtp://127.0.0.1:9',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -79,5 +82,15 @@ describe('the compiled server', () => {
       body: JSON.stringify({ email: 'nobody@example.org', password: 'not-a-password-at-all' }),
     });
     expect(reply.status, output()).toBe(401);
+  });
+
+  it('refuses a common password at sign-up (the list stays in node_modules, loaded when first needed)', async () => {
+    const reply = await fetch(`${url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ email: 'newcomer@example.org', name: 'Newcomer', password: 'password1234' }),
+    });
+    expect(reply.status, output()).toBe(400);
+    expect(await reply.json()).toMatchObject({ code: 'PASSWORD_TOO_COMMON' });
   });
 });
