@@ -3,7 +3,7 @@
  * workload), opening and syncing connections, and the fan-out clock that times each title a
  * client sees.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Conn, DocHandle, Product } from './clients.ts';
 import { cpuSeconds, now, round, type ServerProcess } from './lib.ts';
 import type { Seeded } from './seed.ts';
@@ -75,7 +75,9 @@ export function watchTitles(doc: Y.Doc, milestoneIds: string[], sentAt: Map<stri
   doc.on('update', () => {
     const t = now();
     for (const id of milestoneIds) {
-      const title = milestones.get(id)?.get('title');
+      // A title is a Y.Text once written by the current client (a legacy string before).
+      const raw = milestones.get(id)?.get('title');
+      const title = raw instanceof Y.Text ? raw.toString() : raw;
       // Only titles sent in this run count (a document may hold titles of an earlier run).
       if (typeof title !== 'string' || !sentAt.has(title)) continue;
       const hash = title.lastIndexOf(' #');
