@@ -16,7 +16,7 @@
  * first, so another node holding it makes this one wait (busy_timeout) rather than fail.
  * Batches run one at a time, in the order they were sent, and a batch resolves once committed.
  */
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { type Client, type InValue, LibsqlBatchError } from '@libsql/client';
 import Database from 'libsql';
 import { compiled, fromRoot } from '../runtime-files.ts';
@@ -83,19 +83,6 @@ export function statementCache(
 
 /** A connection to an embedded file, with `synchronous=FULL` checked like the client's. */
 export function openWriteConnection(path: string, busyTimeoutMs: number): WriteConnection {
-  const connection = openSyncWriteConnection(path, busyTimeoutMs);
-  return {
-    batch: async (statements) => connection.run(statements),
-    problem: connection.problem,
-    close: connection.close,
-  };
-}
-
-/** The same connection, each batch run synchronously (the write thread's own loop). */
-export function openSyncWriteConnection(
-  path: string,
-  busyTimeoutMs: number,
-): Omit<WriteConnection, 'batch'> & { run(statements: readonly SqlStatement[]): WriteResult[] } {
   const db = new Database(path, { timeout: busyTimeoutMs });
   db.exec('PRAGMA synchronous=FULL');
   const level = db.prepare('PRAGMA synchronous').raw(true).get() as unknown[] | undefined;
@@ -105,7 +92,7 @@ export function openSyncWriteConnection(
   const begin = prepare('BEGIN IMMEDIATE').statement;
   const commit = prepare('COMMIT').statement;
   return {
-    run(statements) {
+    async batch(statements) {
       begin.run();
       let index = -1;
       try {
@@ -139,21 +126,6 @@ export function openSyncWriteConnection(
 }
 
 /**
- * How batches reach the write thread. A message posted to a thread wakes its event loop, which
- * then runs Node's message machinery before the batch; so batches travel on a port of their own
- * that the thread never listens on, and a shared counter of the batches posted, on which the
- * thread sleeps with `Atomics.wait` and reads each batch with `receiveMessageOnPort`: one futex
- * wake per batch, nothing else run. Answers come back as messages: the event loop is woken once
- * per batch either way, and a message is how Node wakes it.
- */
-export interface WriteThreadChannel {
-  /** where the batches are posted (the thread's end) */
-  requests: MessagePort;
-  /** Int32 0: how many messages were posted to `requests` */
-  posted: SharedArrayBuffer;
-}
-
-/**
  * The write connection on a thread of its own: the commit's fsync no longer holds up relays
  * and acks on the event loop. Batches run in the order they are sent. It returns at once: the
  * thread starts (the driver loads in it, and tsx when the server runs as TypeScript) while the
@@ -164,20 +136,10 @@ export function openWriteThread(
   path: string,
   busyTimeoutMs: number,
 ): WriteConnection & { ready: Promise<void> } {
-  const channel = new MessageChannel();
-  const posted = new Int32Array(new SharedArrayBuffer(4));
-  const workerData = { path, busyTimeoutMs, requests: channel.port2, posted: posted.buffer };
-  const options = { workerData, transferList: [channel.port2] };
+  const workerData = { path, busyTimeoutMs };
   const worker = compiled
-    ? new Worker(fromRoot('dist/server/write-worker.js'), options)
-    : new Worker(throughTsx(new URL('./write-worker.ts', import.meta.url).href), { eval: true, ...options });
-  const requests = channel.port1;
-  requests.unref();
-  const post = (message: unknown) => {
-    requests.postMessage(message);
-    Atomics.add(posted, 0, 1);
-    Atomics.notify(posted, 0);
-  };
+    ? new Worker(fromRoot('dist/server/write-worker.js'), { workerData })
+    : new Worker(throughTsx(new URL('./write-worker.ts', import.meta.url).href), { eval: true, workerData });
   const waiting = new Map<number, { resolve: (r: WriteResult[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | null = null;
@@ -224,12 +186,12 @@ export function openWriteThread(
         // The thread keeps the process alive only while it starts or a batch waits for it.
         worker.ref();
         waiting.set(id, { resolve, reject });
-        post({ id, statements: statements.map(exactBytes) });
+        worker.postMessage({ id, statements: statements.map(exactBytes) });
       });
     },
     problem: () => failure?.message ?? null,
     close() {
-      post('close');
+      worker.postMessage('close');
     },
   };
 }
