@@ -1,7 +1,7 @@
 /**
- * The write thread takes batches from a port it never listens on, woken through a shared
- * counter (server/db/write-connection.ts): every batch sent must be run once, in the order
- * sent, and answered with its own results, however many are sent before the first answer.
+ * The write thread (server/db/write-connection.ts) runs the batches it is handed one at a time:
+ * every batch sent must be run once, in the order sent, and answered with its own results,
+ * however many are sent before the first answer, and one that fails must fail alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
