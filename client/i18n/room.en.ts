@@ -45,6 +45,11 @@ export const roomEn = {
     more: (n: string) => `+${n}`,
     editingCard: (names: string) => `Open by ${names}`,
   },
+  /** a tab whose code loads when it first opens */
+  section: {
+    loading: 'Loading this section…',
+    failed: 'This section could not be loaded.',
+  },
   access: {
     view: 'You are observing this project: you can follow it live but not edit it.',
     comment:

@@ -50,6 +50,11 @@ export const roomFr: Messages['room'] = {
     more: (n: string) => `+${n}`,
     editingCard: (names: string) => `Ouvert par ${names}`,
   },
+  /** a tab whose code loads when it first opens */
+  section: {
+    loading: 'Chargement de cette section…',
+    failed: 'Cette section n’a pas pu être chargée.',
+  },
   access: {
     view: 'Vous observez ce projet : vous le suivez en direct, sans pouvoir le modifier.',
     comment:
