@@ -118,6 +118,7 @@ export const roomEn = {
     moveDown: 'Move down',
     openDetails: 'Open details',
     delete: 'Delete',
+    menuFailed: 'The menu could not be loaded. Check your connection and try again.',
     deleted: (title: string) => `“${title}” deleted.`,
     moved: (title: string, status: string) => `“${title}” moved to ${status}.`,
     dragHint: 'Drag cards between columns, or use each card’s “Move to…” menu.',

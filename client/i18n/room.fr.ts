@@ -120,6 +120,7 @@ export const roomFr: Messages['room'] = {
     moveDown: 'Descendre',
     openDetails: 'Ouvrir le détail',
     delete: 'Supprimer',
+    menuFailed: 'Le menu n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
     deleted: (title: string) => `« ${title} » supprimé.`,
     moved: (title: string, status: string) => `« ${title} » déplacé vers ${status}.`,
     dragHint:

@@ -11,6 +11,7 @@ import { takePrefetched } from '../../prefetch.ts';
 import { type DocSession, takeProjectDoc } from '../../realtime/doc-session.ts';
 import { loadCommentsPanel } from '../milestones/MilestoneDetail.tsx';
 import { MilestonesTab } from '../milestones/MilestonesTab.tsx';
+import { loadMoveToMenu } from '../milestones/MoveToMenu.tsx';
 import { ProjectAbout } from './ProjectAbout.tsx';
 import { projectMilestonesKey } from './prefetch-keys.ts';
 import { RoomHeader } from './RoomHeader.tsx';
@@ -61,6 +62,7 @@ export function ProjectRoom(props: { project: ProjectDetail }) {
           prefetchWhenIdle([
             () => import('../milestones/description-editor.ts'),
             loadCommentsPanel,
+            loadMoveToMenu,
             ReadinessTab.preload,
             CriteriaTab.preload,
             GatesTab.preload,
@@ -109,8 +111,8 @@ export const presenceUser = (user: { id: string; name: string }) => ({
 });
 
 /**
- * Fetches the code of a milestone's panel (editor, comments) and of the other sections once the
- * room is idle, so that they still open after the connection drops.
+ * Fetches the code of a milestone's panel (editor, comments), of the cards' menus and of the
+ * other sections once the room is idle, so that they still open after the connection drops.
  */
 function prefetchWhenIdle(loaders: (() => Promise<unknown>)[]) {
   const run = () => {
