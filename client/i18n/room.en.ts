@@ -45,6 +45,11 @@ export const roomEn = {
     more: (n: string) => `+${n}`,
     editingCard: (names: string) => `Open by ${names}`,
   },
+  /** a tab whose code loads when it first opens */
+  section: {
+    loading: 'Loading this section…',
+    failed: 'This section could not be loaded.',
+  },
   access: {
     view: 'You are observing this project: you can follow it live but not edit it.',
     comment:
@@ -113,6 +118,7 @@ export const roomEn = {
     moveDown: 'Move down',
     openDetails: 'Open details',
     delete: 'Delete',
+    menuFailed: 'The menu could not be loaded. Check your connection and try again.',
     deleted: (title: string) => `“${title}” deleted.`,
     moved: (title: string, status: string) => `“${title}” moved to ${status}.`,
     dragHint: 'Drag cards between columns, or use each card’s “Move to…” menu.',

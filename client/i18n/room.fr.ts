@@ -50,6 +50,11 @@ export const roomFr: Messages['room'] = {
     more: (n: string) => `+${n}`,
     editingCard: (names: string) => `Ouvert par ${names}`,
   },
+  /** a tab whose code loads when it first opens */
+  section: {
+    loading: 'Chargement de cette section…',
+    failed: 'Cette section n’a pas pu être chargée.',
+  },
   access: {
     view: 'Vous observez ce projet : vous le suivez en direct, sans pouvoir le modifier.',
     comment:
@@ -115,6 +120,7 @@ export const roomFr: Messages['room'] = {
     moveDown: 'Descendre',
     openDetails: 'Ouvrir le détail',
     delete: 'Supprimer',
+    menuFailed: 'Le menu n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
     deleted: (title: string) => `« ${title} » supprimé.`,
     moved: (title: string, status: string) => `« ${title} » déplacé vers ${status}.`,
     dragHint:

@@ -2,7 +2,10 @@
  * browser: headless Chromium against Jalon (Hocuspocus has no app to compare with).
  * - portfolio route JS: every script the portfolio page loads, gzip-compressed, summed;
  * - project room first render: navigation start → all 300 milestone cards on the board;
- * - remote change: a status changed by another client (the driver) → visible on the card.
+ * - remote change: a status changed by another client (the driver) → visible on the card;
+ * - throttled first visits (CPU 4×, DevTools' "Slow 4G", cache off, a fresh context each): the
+ *   portfolio's and the room's first contentful paint, the room's board (all cards), and the gzip
+ *   size of every script the room loaded before its board showed.
  */
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -33,6 +36,88 @@ const FIRST_VISIT_STEPS = `(() => {
   };
 })()`;
 
+/**
+ * Chrome DevTools' "Slow 4G" preset (front_end/core/sdk/NetworkManager.ts, `Slow4GConditions`,
+ * Chrome 119+): 1.6 Mbit/s down and 750 kbit/s up, each × 0.9, and 150 ms RTT × 3.75, the factors
+ * DevTools applies so that its per-request throttling approximates a real link of that kind.
+ */
+const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9,
+  uploadThroughput: ((750 * 1000) / 8) * 0.9,
+};
+const CPU_SLOWDOWN = 4;
+
+type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+
+/**
+ * One first visit under throttling, in a fresh context (nothing cached, cache disabled):
+ * navigation → `until` resolves in the page; the first contentful paint; and the gzip (-9) size
+ * of every script whose response arrived before `until` did.
+ */
+async function throttledFirstVisit(
+  b: Browser,
+  url: string,
+  cookie: string,
+  path: string,
+  expectedCards: number | null,
+) {
+  const context = await b.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    await context.addCookies(cookieList(cookie, url));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    let shown = false;
+    const bodies: Promise<number>[] = [];
+    page.on('response', (res) => {
+      if (shown || res.request().resourceType() !== 'script') return;
+      bodies.push(
+        res
+          .body()
+          .then((body) => gzipSync(body, { level: 9 }).byteLength)
+          .catch(() => 0),
+      );
+    });
+    await page.goto(`${url}${path}`, { waitUntil: 'commit', timeout: 60_000 });
+    let boardMs: number | null = null;
+    if (expectedCards !== null) {
+      const handle = await page.waitForFunction(
+        (n) => document.querySelectorAll('.ms-card').length >= n && performance.now(),
+        expectedCards,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      boardMs = (await handle.jsonValue()) as number;
+    }
+    shown = true;
+    // A function, not a string: the page's CSP forbids evaluating strings.
+    const fcp = await page.waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? false,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const jsBytes = (await Promise.all(bodies)).reduce((a, n) => a + n, 0);
+    return {
+      firstContentMs: round((await fcp.jsonValue()) as number, 0),
+      boardMs: boardMs === null ? null : round(boardMs, 0),
+      jsKb: round(jsBytes / 1024, 1),
+      scripts: bodies.length,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const cookieList = (cookie: string, url: string) =>
+  cookie.split('; ').map((pair) => {
+    const i = pair.indexOf('=');
+    return { name: pair.slice(0, i), value: pair.slice(i + 1), url };
+  });
+
 export async function browser(url: string, cookie: string, seeded: Seeded, connect: () => JalonConn) {
   const b = await chromium.launch({
     executablePath: CHROMIUM,
@@ -41,25 +126,25 @@ export async function browser(url: string, cookie: string, seeded: Seeded, conne
   const conn = connect();
   try {
     const context = await b.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addCookies(
-      cookie.split('; ').map((pair) => {
-        const i = pair.indexOf('=');
-        return { name: pair.slice(0, i), value: pair.slice(i + 1), url };
-      }),
-    );
+    await context.addCookies(cookieList(cookie, url));
 
     // Portfolio: the scripts of the route, as the browser fetched them.
     const page = await context.newPage();
     const scripts = new Map<string, number>();
+    const bodies: Promise<void>[] = [];
     page.on('response', (res) => {
       if (res.request().resourceType() !== 'script') return;
-      void res
-        .body()
-        .then((body) => scripts.set(res.url(), gzipSync(body, { level: 9 }).byteLength))
-        .catch(() => undefined);
+      bodies.push(
+        res
+          .body()
+          .then((body) => void scripts.set(res.url(), gzipSync(body, { level: 9 }).byteLength))
+          .catch(() => undefined),
+      );
     });
     await page.goto(`${url}/`, { waitUntil: 'networkidle', timeout: 30_000 });
     await page.waitForTimeout(200);
+    // Every body read, not only those read by now: on a busy machine some came after the wait.
+    await Promise.all(bodies);
     const portfolioJsGzip = [...scripts.values()].reduce((a, b) => a + b, 0);
 
     // Project room: navigation start → 300 cards rendered (first visit, then warm visits).
@@ -93,6 +178,16 @@ export async function browser(url: string, cookie: string, seeded: Seeded, conne
       if (i < 2) await room.close();
     }
     const room = context.pages().at(-1)!;
+
+    // Throttled first visits, before the driver's edits below change the room.
+    const portfolioThrottled = await throttledFirstVisit(b, url, cookie, '/', null);
+    const roomThrottled = await throttledFirstVisit(
+      b,
+      url,
+      cookie,
+      `/projects/${seeded.browser}`,
+      expectedCards,
+    );
 
     // Remote change: the driver (another client, as the same lead) sets a status.
     const handle = conn.join(docName(seeded.browser));
@@ -134,6 +229,11 @@ export async function browser(url: string, cookie: string, seeded: Seeded, conne
       ...firstVisit,
       remoteVisibleP50Ms: round(percentile(visible, 50), 1),
       remoteVisibleMaxMs: round(Math.max(...visible), 1),
+      roomFirstVisitJsKb: roomThrottled.jsKb,
+      roomFirstVisitScripts: roomThrottled.scripts,
+      roomThrottledFirstContentMs: roomThrottled.firstContentMs,
+      roomThrottledBoardMs: roomThrottled.boardMs,
+      portfolioThrottledFirstContentMs: portfolioThrottled.firstContentMs,
     };
   } finally {
     conn.close();

@@ -136,6 +136,30 @@ export const ROWS: Row[] = [
     jalonOnly: true,
   },
   {
+    label: 'browser: room first visit, JS before the board shows, gzip (KB) [throttled visit]',
+    scenario: 'browser',
+    field: 'roomFirstVisitJsKb',
+    jalonOnly: true,
+  },
+  {
+    label: 'browser: room first contentful paint, CPU 4× + Slow 4G (ms)',
+    scenario: 'browser',
+    field: 'roomThrottledFirstContentMs',
+    jalonOnly: true,
+  },
+  {
+    label: 'browser: room board (all cards), CPU 4× + Slow 4G (ms)',
+    scenario: 'browser',
+    field: 'roomThrottledBoardMs',
+    jalonOnly: true,
+  },
+  {
+    label: 'browser: portfolio first contentful paint, CPU 4× + Slow 4G (ms)',
+    scenario: 'browser',
+    field: 'portfolioThrottledFirstContentMs',
+    jalonOnly: true,
+  },
+  {
     label: 'browser: remote change visible p50 (ms)',
     scenario: 'browser',
     field: 'remoteVisibleP50Ms',

@@ -1,11 +1,9 @@
-import { DropdownMenu } from '@kobalte/core/dropdown-menu';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, type JSX, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import type { Milestone } from '../../../shared/doc/shape.ts';
-import type { MilestoneStatus } from '../../../shared/domain.ts';
 import { useI18n } from '../../app-context.tsx';
-import { StatusIcon } from '../../components/StatusIcon.tsx';
 import { useRoom } from '../project/room/room-context.tsx';
-import { STATUSES, stepMoveTarget } from './milestones-model.ts';
+import { MenuDots } from './menu-dots.tsx';
 
 /**
  * The keyboard's way to do what dragging does: "Move to…" another status, up or down within
@@ -16,16 +14,42 @@ import { STATUSES, stepMoveTarget } from './milestones-model.ts';
  * mounts the real menu in its place, moves focus to it, and hands it the same press (pointer
  * down, or Enter / Space / an arrow key), so the menu opens exactly as if it had been there.
  * It is disabled while the board shows the server's projected rows (no document to change yet).
+ * The real menu's code loads on that first press (or with the room's prefetch once the document
+ * has arrived); if it cannot load, the room's toast says so and the button stays as it was.
  */
+type MenuComponent = typeof import('./MoveToMenuMounted.tsx').MoveToMenuMounted;
+let loaded: MenuComponent | undefined;
+
+/** The real menu's code, once fetched; also the room's prefetch. */
+export function loadMoveToMenu(): Promise<MenuComponent> {
+  if (loaded) return Promise.resolve(loaded);
+  return import('./MoveToMenuMounted.tsx').then((m) => {
+    loaded = m.MoveToMenuMounted;
+    return loaded;
+  });
+}
+
 export function MoveToMenu(props: { milestone: Milestone; column: () => readonly Milestone[] }) {
   const room = useRoom();
   const { t } = useI18n();
-  const [mounted, setMounted] = createSignal(false);
+  const [menu, setMenu] = createSignal<MenuComponent | null>(null);
   let menuTrigger: HTMLButtonElement | undefined;
+  let loading = false;
   const handOver = (event: Event) => {
-    setMounted(true);
-    menuTrigger?.focus();
-    menuTrigger?.dispatchEvent(event);
+    if (loading) return;
+    loading = true;
+    loadMoveToMenu().then(
+      (component) => {
+        setMenu(() => component);
+        menuTrigger?.focus();
+        menuTrigger?.dispatchEvent(event);
+      },
+      (err: unknown) => {
+        loading = false;
+        console.warn('card menu not loaded', err);
+        room.notify(t().room.milestones.menuFailed);
+      },
+    );
   };
   const onKeyDown: JSX.EventHandler<HTMLButtonElement, KeyboardEvent> = (e) => {
     if (!OPENING_KEYS.includes(e.key)) return;
@@ -43,7 +67,7 @@ export function MoveToMenu(props: { milestone: Milestone; column: () => readonly
 
   return (
     <Show
-      when={mounted()}
+      when={menu()}
       fallback={
         <button
           type="button"
@@ -61,126 +85,18 @@ export function MoveToMenu(props: { milestone: Milestone; column: () => readonly
         </button>
       }
     >
-      <MoveToMenuMounted
-        milestone={props.milestone}
-        column={props.column}
-        triggerRef={(el) => {
-          menuTrigger = el;
-        }}
-      />
+      {(component) => (
+        <Dynamic
+          component={component()}
+          milestone={props.milestone}
+          column={props.column}
+          triggerRef={(el: HTMLButtonElement) => {
+            menuTrigger = el;
+          }}
+        />
+      )}
     </Show>
   );
 }
 
 const OPENING_KEYS = ['Enter', ' ', 'ArrowDown', 'ArrowUp'];
-
-const MenuDots = () => (
-  <svg viewBox="0 0 16 16" aria-hidden="true">
-    <circle cx="3.5" cy="8" r="1.3" fill="currentColor" />
-    <circle cx="8" cy="8" r="1.3" fill="currentColor" />
-    <circle cx="12.5" cy="8" r="1.3" fill="currentColor" />
-  </svg>
-);
-
-function MoveToMenuMounted(props: {
-  milestone: Milestone;
-  column: () => readonly Milestone[];
-  triggerRef: (el: HTMLButtonElement) => void;
-}) {
-  const room = useRoom();
-  const { t } = useI18n();
-  const m = () => props.milestone;
-  const up = () => stepMoveTarget(props.column(), m().id, 'up');
-  const down = () => stepMoveTarget(props.column(), m().id, 'down');
-
-  let trigger: HTMLButtonElement | undefined;
-  /**
-   * Focus goes back to the trigger; a card moved to another column has a new one, which exists
-   * once the board has redrawn (the next frame).
-   */
-  const returnFocus = (event: Event) => {
-    if (trigger?.isConnected) return;
-    event.preventDefault();
-    const id = m().id;
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"] .ms-menu-trigger`)?.focus(),
-    );
-  };
-
-  const setStatus = (status: string) => {
-    if (status === m().status) return;
-    room.actions.setStatus(m().id, status as MilestoneStatus);
-    room.announce(t().room.milestones.moved(m().title, t().room.statuses[status as MilestoneStatus]));
-  };
-  const step = (direction: 'up' | 'down') => {
-    const target = direction === 'up' ? up() : down();
-    if (target) room.actions.moveMilestone(m().id, target);
-  };
-  const remove = () => {
-    const title = m().title;
-    if (room.selectedId() === m().id) room.select(null);
-    if (room.actions.deleteMilestone(m().id)) room.notify(t().room.milestones.deleted(title), { undo: true });
-  };
-
-  return (
-    <DropdownMenu gutter={4} placement="bottom-end">
-      <DropdownMenu.Trigger
-        ref={(el: HTMLButtonElement) => {
-          trigger = el;
-          props.triggerRef(el);
-        }}
-        class="icon-button ms-menu-trigger"
-        aria-label={t().room.milestones.moveToLabel(m().title)}
-        title={t().room.milestones.moveTo}
-      >
-        <MenuDots />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content class="room-menu" onCloseAutoFocus={returnFocus}>
-          <DropdownMenu.Group>
-            <DropdownMenu.GroupLabel class="room-menu-label">
-              {t().room.milestones.moveTo}
-            </DropdownMenu.GroupLabel>
-            <DropdownMenu.RadioGroup value={m().status} onChange={setStatus}>
-              <For each={STATUSES}>
-                {(status) => (
-                  <DropdownMenu.RadioItem value={status} class="room-menu-item" closeOnSelect>
-                    <StatusIcon status={status} />
-                    <DropdownMenu.ItemLabel>{t().room.statuses[status]}</DropdownMenu.ItemLabel>
-                    <DropdownMenu.ItemIndicator class="room-menu-check">✓</DropdownMenu.ItemIndicator>
-                  </DropdownMenu.RadioItem>
-                )}
-              </For>
-            </DropdownMenu.RadioGroup>
-          </DropdownMenu.Group>
-          <DropdownMenu.Separator class="room-menu-separator" />
-          <DropdownMenu.Item class="room-menu-item" disabled={!up()} onSelect={() => step('up')}>
-            <span class="room-menu-icon" aria-hidden="true">
-              ↑
-            </span>
-            {t().room.milestones.moveUp}
-          </DropdownMenu.Item>
-          <DropdownMenu.Item class="room-menu-item" disabled={!down()} onSelect={() => step('down')}>
-            <span class="room-menu-icon" aria-hidden="true">
-              ↓
-            </span>
-            {t().room.milestones.moveDown}
-          </DropdownMenu.Item>
-          <DropdownMenu.Separator class="room-menu-separator" />
-          <DropdownMenu.Item class="room-menu-item" onSelect={() => room.select(m().id)}>
-            <span class="room-menu-icon" aria-hidden="true">
-              ↗
-            </span>
-            {t().room.milestones.openDetails}
-          </DropdownMenu.Item>
-          <DropdownMenu.Item class="room-menu-item room-menu-item-danger" onSelect={remove}>
-            <span class="room-menu-icon" aria-hidden="true">
-              ×
-            </span>
-            {t().room.milestones.delete}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu>
-  );
-}

@@ -1,6 +1,6 @@
 // The room's frame and shared controls first: each section's own stylesheet builds on it.
 import './room.css';
-import { type JSX, Match, onCleanup, onMount, Show, Switch, untrack } from 'solid-js';
+import { createEffect, type JSX, Match, on, onCleanup, Show, Switch, untrack } from 'solid-js';
 import type { ProjectDetail, ProjectMilestones } from '../../../shared/schemas/projects.ts';
 import { api } from '../../api.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
@@ -9,23 +9,27 @@ import { Tab, TabList, TabPanel, Tabs } from '../../components/Tabs.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { takePrefetched } from '../../prefetch.ts';
 import { type DocSession, takeProjectDoc } from '../../realtime/doc-session.ts';
-import { ActivityTab } from '../activity/ActivityTab.tsx';
-import { CriteriaTab } from '../criteria/CriteriaTab.tsx';
-import { GatesTab } from '../gates/GatesTab.tsx';
-import { HistoryTab } from '../history/HistoryTab.tsx';
 import { loadCommentsPanel } from '../milestones/MilestoneDetail.tsx';
 import { MilestonesTab } from '../milestones/MilestonesTab.tsx';
-import { ReadinessTab } from '../readiness/ReadinessTab.tsx';
+import { loadMoveToMenu } from '../milestones/MoveToMenu.tsx';
 import { ProjectAbout } from './ProjectAbout.tsx';
 import { projectMilestonesKey } from './prefetch-keys.ts';
 import { RoomHeader } from './RoomHeader.tsx';
 import { RoomNotices } from './RoomNotices.tsx';
 import { RoomToast } from './RoomToast.tsx';
+import { lazySection } from './room/lazy-section.tsx';
 import { colorFor } from './room/presence.ts';
 import { createRoom, RoomContext, type RoomTab, useRoom } from './room/room-context.tsx';
 import { createRoomStore, type RoomStore } from './room/room-store.ts';
 import { useRoomShortcuts } from './room/use-room-shortcuts.ts';
 import { ArchivedBanner } from './settings/ArchivedBanner.tsx';
+
+// The board's tab is in the room's chunk; the other sections load when first shown.
+const ReadinessTab = lazySection(() => import('../readiness/ReadinessTab.tsx').then((m) => m.ReadinessTab));
+const CriteriaTab = lazySection(() => import('../criteria/CriteriaTab.tsx').then((m) => m.CriteriaTab));
+const GatesTab = lazySection(() => import('../gates/GatesTab.tsx').then((m) => m.GatesTab));
+const ActivityTab = lazySection(() => import('../activity/ActivityTab.tsx').then((m) => m.ActivityTab));
+const HistoryTab = lazySection(() => import('../history/HistoryTab.tsx').then((m) => m.HistoryTab));
 
 /**
  * The live project room: the project's document opened for as long as the room is on screen,
@@ -49,7 +53,25 @@ export function ProjectRoom(props: { project: ProjectDetail }) {
   });
   const room = createRoom(() => props.project, doc, store);
   useRoomShortcuts(room);
-  onMount(() => prefetchWhenIdle([() => import('../milestones/description-editor.ts'), loadCommentsPanel]));
+  // Once the document has arrived, not before: on a slow link these would compete with it.
+  createEffect(
+    on(
+      () => store[0].synced,
+      (synced, wasSynced) => {
+        if (synced && !wasSynced)
+          prefetchWhenIdle([
+            () => import('../milestones/description-editor.ts'),
+            loadCommentsPanel,
+            loadMoveToMenu,
+            ReadinessTab.preload,
+            CriteriaTab.preload,
+            GatesTab.preload,
+            ActivityTab.preload,
+            HistoryTab.preload,
+          ]);
+      },
+    ),
+  );
 
   return (
     <RoomContext.Provider value={room}>
@@ -89,8 +111,8 @@ export const presenceUser = (user: { id: string; name: string }) => ({
 });
 
 /**
- * Fetches the code a milestone panel needs (editor, comments) once the room is idle, so that
- * a milestone still opens after the connection drops.
+ * Fetches the code of a milestone's panel (editor, comments), of the cards' menus and of the
+ * other sections once the room is idle, so that they still open after the connection drops.
  */
 function prefetchWhenIdle(loaders: (() => Promise<unknown>)[]) {
   const run = () => {
