@@ -61,83 +61,11 @@ export async function team(
         sentAt,
         fanout,
       );
-    // Each writer ticks every 250 ms from a random phase; bounded by the end time.
-    let seq = 0;
-    const edit = async (seconds: number) => {
-      const end = now() + seconds * 1000;
-      let count = 0;
-      await Promise.all(
-        writers.map(async (w) => {
-          await sleep(Math.random() * 250);
-          let next = now();
-          while (now() < end) {
-            const title = `Edit ${w.label} #${seq++}`;
-            sentAt.set(title, now());
-            updateMilestone(w.handle.doc, w.milestoneId, { title }, seeded.users.lead);
-            count++;
-            next += 250;
-            await sleep(Math.max(0, next - now()));
-          }
-        }),
-      );
-      return count;
-    };
-
-    // Warm-up, the same for both servers and not counted: a freshly started process pays once
-    // for what a running one has done long ago (prepared statements, schema and JIT warm-up,
-    // each room's first write). Its figures are reported apart, as the first seconds.
-    const warmupSent = await edit(options.warmupSeconds);
-    await waitFor(
-      () => fanout.length >= warmupSent * (options.perProject - 1),
-      10_000,
-      'warm-up deliveries',
-    ).catch(() => undefined);
-    const warmup = [...fanout];
-    fanout.length = 0;
-    for (const w of writers) w.handle.ackTimes.length = 0;
-
-    const cpuBefore = serverCpu(target);
-    const kernelBefore = cpuTimes(target.server.pid).system;
-    const wakeupsBefore = wakeups(target.server.pid);
-    const threadsBefore = threadCpu(target.server.pid);
-    const updates = await edit(options.seconds);
-    const expected = updates * (options.perProject - 1);
-    await waitFor(() => fanout.length >= expected, 10_000, 'team deliveries').catch(() => undefined);
-    await waitFor(
-      () => writers.reduce((n, w) => n + w.handle.ackTimes.length, 0) >= updates,
-      10_000,
-      'acks',
-    ).catch(() => undefined);
-    const cpu = serverCpu(target) - cpuBefore;
-    const kernel = cpuTimes(target.server.pid).system - kernelBefore;
-    const woken = wakeups(target.server.pid) - wakeupsBefore;
-    const threadsAfter = threadCpu(target.server.pid);
-    const rssAfter = rssMb(target.server.pid);
-    const allAcks = writers.flatMap((w) => w.handle.ackTimes);
-    return {
-      updates,
-      deliveries: fanout.length,
-      expectedDeliveries: expected,
-      fanoutP50: ms(percentile(fanout, 50)),
-      fanoutP99: ms(percentile(fanout, 99)),
-      warmupFanoutP99: ms(percentile(warmup, 99)),
-      ackP50: ms(percentile(allAcks, 50)),
-      ackP99: ms(percentile(allAcks, 99)),
-      acks: allAcks.length,
-      cpuPer1000: round((cpu / updates) * 1000, 3),
-      cpuSeconds: round(cpu, 2),
-      /** of which in the kernel (the first server's, with several: fsync, socket writes) */
-      kernelSeconds: round(kernel, 2),
-      /** the first server's threads woken from sleep, per 1,000 updates */
-      wakeupsPer1000: round((woken / updates) * 1000, 0),
-      errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
-      /** of which the (first) server's main thread, and its other threads, per 1,000 updates */
-      mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
-      otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
-      /** the (first) server's resident memory at the end of the edits, and its peak since start (MB) */
-      rssMb: round(rssAfter, 1),
-      peakRssMb: round(peakRssMb(target.server.pid), 1),
-    };
+    return await timedEdits(target, 'team', writers, fanout, options, (w, seq) => {
+      const title = `Edit ${w.label} #${seq}`;
+      sentAt.set(title, now());
+      updateMilestone(w.handle.doc, w.milestoneId, { title }, seeded.users.lead);
+    });
   } finally {
     closeAll(conns);
   }
@@ -186,85 +114,113 @@ export async function create(
       'create join',
     );
     for (const w of writers) watchCreations(w.handle.doc, sentAt, fanout);
-    let seq = 0;
-    const add = async (seconds: number) => {
-      const end = now() + seconds * 1000;
-      let count = 0;
-      await Promise.all(
-        writers.map(async (w) => {
-          await sleep(Math.random() * 250);
-          let next = now();
-          while (now() < end) {
-            const n = seq++;
-            const title = `${CREATE_TITLES[n % CREATE_TITLES.length]} (${w.label} #${n})`;
-            sentAt.set(title, now());
-            createMilestone(
-              w.handle.doc,
-              {
-                title,
-                description: `Agree the protocol with the partner lab, book the slots and collect the signed data package before the review (${n}).`,
-                owner: seeded.users.lead,
-                due: dueIn(4 + (n % 20)),
-                stage: 1,
-              },
-              seeded.users.lead,
-            );
-            count++;
-            next += 250;
-            await sleep(Math.max(0, next - now()));
-          }
-        }),
+    return await timedEdits(target, 'create', writers, fanout, options, (w, n) => {
+      const title = `${CREATE_TITLES[n % CREATE_TITLES.length]} (${w.label} #${n})`;
+      sentAt.set(title, now());
+      createMilestone(
+        w.handle.doc,
+        {
+          title,
+          description: `Agree the protocol with the partner lab, book the slots and collect the signed data package before the review (${n}).`,
+          owner: seeded.users.lead,
+          due: dueIn(4 + (n % 20)),
+          stage: 1,
+        },
+        seeded.users.lead,
       );
-      return count;
-    };
-
-    const warmupSent = await add(options.warmupSeconds);
-    await waitFor(
-      () => fanout.length >= warmupSent * (options.perProject - 1),
-      10_000,
-      'create warm-up deliveries',
-    ).catch(() => undefined);
-    const warmup = fanout.splice(0);
-    for (const w of writers) w.handle.ackTimes.length = 0;
-
-    const cpuBefore = serverCpu(target);
-    const kernelBefore = cpuTimes(target.server.pid).system;
-    const wakeupsBefore = wakeups(target.server.pid);
-    const threadsBefore = threadCpu(target.server.pid);
-    const updates = await add(options.seconds);
-    const expected = updates * (options.perProject - 1);
-    await waitFor(() => fanout.length >= expected, 10_000, 'create deliveries').catch(() => undefined);
-    await waitFor(
-      () => writers.reduce((n, w) => n + w.handle.ackTimes.length, 0) >= updates,
-      10_000,
-      'create acks',
-    ).catch(() => undefined);
-    const cpu = serverCpu(target) - cpuBefore;
-    const kernel = cpuTimes(target.server.pid).system - kernelBefore;
-    const woken = wakeups(target.server.pid) - wakeupsBefore;
-    const threadsAfter = threadCpu(target.server.pid);
-    const allAcks = writers.flatMap((w) => w.handle.ackTimes);
-    return {
-      updates,
-      deliveries: fanout.length,
-      expectedDeliveries: expected,
-      fanoutP50: ms(percentile(fanout, 50)),
-      fanoutP99: ms(percentile(fanout, 99)),
-      warmupFanoutP99: ms(percentile(warmup, 99)),
-      ackP50: ms(percentile(allAcks, 50)),
-      ackP99: ms(percentile(allAcks, 99)),
-      acks: allAcks.length,
-      cpuPer1000: round((cpu / updates) * 1000, 3),
-      cpuSeconds: round(cpu, 2),
-      kernelSeconds: round(kernel, 2),
-      wakeupsPer1000: round((woken / updates) * 1000, 0),
-      errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
-      mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
-      otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
-    };
+    });
   } finally {
     closeAll(conns);
   }
+}
+
+/**
+ * What team and create share: each writer ticks every 250 ms from a random phase, making one
+ * change (`change(writer, seq)`, seq counting across writers); a warm-up first, then the
+ * measured seconds, each bounded by its end time. Returns the figures of the measured part.
+ */
+async function timedEdits<W extends { handle: DocHandle; label: string }>(
+  target: Target,
+  what: string,
+  writers: readonly W[],
+  fanout: number[],
+  options: { perProject: number; seconds: number; warmupSeconds: number },
+  change: (writer: W, seq: number) => void,
+) {
+  let seq = 0;
+  const edit = async (seconds: number) => {
+    const end = now() + seconds * 1000;
+    let count = 0;
+    await Promise.all(
+      writers.map(async (w) => {
+        await sleep(Math.random() * 250);
+        let next = now();
+        while (now() < end) {
+          change(w, seq++);
+          count++;
+          next += 250;
+          await sleep(Math.max(0, next - now()));
+        }
+      }),
+    );
+    return count;
+  };
+
+  // Warm-up, the same for both servers and not counted: a freshly started process pays once
+  // for what a running one has done long ago (prepared statements, schema and JIT warm-up,
+  // each room's first write). Its figures are reported apart, as the first seconds.
+  const warmupSent = await edit(options.warmupSeconds);
+  await waitFor(
+    () => fanout.length >= warmupSent * (options.perProject - 1),
+    10_000,
+    `${what} warm-up deliveries`,
+  ).catch(() => undefined);
+  const warmup = fanout.splice(0);
+  for (const w of writers) w.handle.ackTimes.length = 0;
+
+  const { pid } = target.server;
+  const cpuBefore = serverCpu(target);
+  const kernelBefore = cpuTimes(pid).system;
+  const wakeupsBefore = wakeups(pid);
+  const threadsBefore = threadCpu(pid);
+  const updates = await edit(options.seconds);
+  const expected = updates * (options.perProject - 1);
+  await waitFor(() => fanout.length >= expected, 10_000, `${what} deliveries`).catch(() => undefined);
+  await waitFor(
+    () => writers.reduce((n, w) => n + w.handle.ackTimes.length, 0) >= updates,
+    10_000,
+    `${what} acks`,
+  ).catch(() => undefined);
+  const cpu = serverCpu(target) - cpuBefore;
+  const kernel = cpuTimes(pid).system - kernelBefore;
+  const woken = wakeups(pid) - wakeupsBefore;
+  const threadsAfter = threadCpu(pid);
+  const rssAfter = rssMb(pid);
+  const allAcks = writers.flatMap((w) => w.handle.ackTimes);
+  return {
+    updates,
+    deliveries: fanout.length,
+    expectedDeliveries: expected,
+    fanoutP50: ms(percentile(fanout, 50)),
+    fanoutP99: ms(percentile(fanout, 99)),
+    warmupFanoutP99: ms(percentile(warmup, 99)),
+    ackP50: ms(percentile(allAcks, 50)),
+    ackP99: ms(percentile(allAcks, 99)),
+    acks: allAcks.length,
+    cpuPer1000: round((cpu / updates) * 1000, 3),
+    cpuSeconds: round(cpu, 2),
+    /** of which in the kernel (the first server's, with several: fsync, socket writes) */
+    kernelSeconds: round(kernel, 2),
+    /** the first server's threads woken from sleep, per 1,000 updates */
+    wakeupsPer1000: round((woken / updates) * 1000, 0),
+    errors: writers.reduce((n, w) => n + w.handle.errors.length, 0),
+    /** of which the (first) server's main thread, and its other threads, per 1,000 updates */
+    mainThreadPer1000: round(((threadsAfter.main - threadsBefore.main) / updates) * 1000, 3),
+    otherThreadsPer1000: round(((threadsAfter.others - threadsBefore.others) / updates) * 1000, 3),
+    /** the (first) server's resident memory at the end of the edits, and its peak since start (MB) */
+    rssMb: round(rssAfter, 1),
+    peakRssMb: round(peakRssMb(pid), 1),
+  };
 }
 
 /** crowd: 1 writer and 300 observers on one project, 10 edits/s. */
