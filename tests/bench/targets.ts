@@ -37,16 +37,11 @@ const hocus = (r: BenchReport, scenario: string, field: string) => r.results[sce
 const vsHocus = (scenario: string, field: string) => (r: BenchReport) =>
   ratio(jalon(r, scenario, field), hocus(r, scenario, field));
 const atMost = (limit: number) => (x: number) => x <= limit;
-/** one relay's figures of the floor scenario (`applyingRelay`: relay + Yjs + log on team) */
-const relay = (f: FloorFigures | null, variant: string): Figures | null => {
-  const v = (f as Record<string, unknown> | null)?.[variant];
-  return typeof v === 'object' && v !== null ? (v as Figures) : null;
-};
 
 export const TARGETS: Goal[] = [
   {
     label: 'team: CPU per 1,000 updates, Jalon / floor relay (relay + Yjs + log)',
-    figure: (r) => ratio(jalon(r, 'team', 'cpuPer1000'), relay(r.floor, 'applyingRelay')?.cpuPer1000),
+    figure: (r) => ratio(jalon(r, 'team', 'cpuPer1000'), r.floor?.applyingRelay?.cpuPer1000),
     target: '≤ 1.10',
     met: atMost(1.1),
     digits: 2,
@@ -81,14 +76,14 @@ export const TARGETS: Goal[] = [
   },
   {
     label: 'create: CPU per 1,000 updates, Jalon / floor relay on the same workload',
-    figure: (r) => ratio(jalon(r, 'create', 'cpuPer1000'), relay(r.floor, 'applyingRelayCreate')?.cpuPer1000),
+    figure: (r) => ratio(jalon(r, 'create', 'cpuPer1000'), r.floor?.applyingRelayCreate?.cpuPer1000),
     target: '≤ 1.20',
     met: atMost(1.2),
     digits: 2,
   },
   {
     label: 'team: floor relay (relay + Yjs + log) / Hocuspocus CPU, the price of durability',
-    figure: (r) => ratio(relay(r.floor, 'applyingRelay')?.cpuPer1000, hocus(r, 'team', 'cpuPer1000')),
+    figure: (r) => ratio(r.floor?.applyingRelay?.cpuPer1000, hocus(r, 'team', 'cpuPer1000')),
     target: 'lower (1.59–2.06 before issue 26)',
     met: null,
     digits: 2,
