@@ -4,7 +4,6 @@
  * figures measured in the same run; a team or create figure is the median of its rounds.
  */
 import type { FloorFigures } from './floor.ts';
-import type { Figures } from './scenario-kit.ts';
 import type { StartFigures } from './start.ts';
 import { formatTable, type Results } from './table.ts';
 
