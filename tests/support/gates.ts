@@ -3,6 +3,8 @@
  * checked with evidence, by its lead through the project document, as the browser does.
  * Returns the criteria it checked.
  */
+
+import { vi } from 'vitest';
 import { docName, setCriterionCheck } from '../../shared/doc/index.ts';
 import type { ApiClient } from './client.ts';
 import { peer } from './socket.ts';
@@ -32,5 +34,18 @@ export async function meetMustCriteria(
     );
   await editor.provider.whenSaved();
   editor.close();
+  // The ack means the log holds the checks; their projection (rows and audit events) follows in
+  // its own window. Wait for it, so a test counting audit events later does not see it land.
+  await vi.waitFor(
+    async () => {
+      const events: { entityId: string }[] = (
+        await lead.get(`/api/projects/${project.id}/activity?limit=200`)
+      ).body.events;
+      const seen = new Set(events.map((e) => e.entityId));
+      if (!must.every((c: { id: string }) => seen.has(c.id)))
+        throw new Error('criterion checks not yet projected');
+    },
+    { timeout: 10_000, interval: 50 },
+  );
   return must;
 }
