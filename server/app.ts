@@ -2,12 +2,14 @@
  * The HTTP application: security middleware, better-auth at /api/auth, each domain's routes
  * under /api, the OpenAPI document, the built client, and the one place errors become replies.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth/auth.ts';
 import { TooManyAttempts } from './auth/password-attempts.ts';
@@ -132,6 +134,7 @@ export function createApp(deps: AppDeps) {
     reportRoutes,
     notificationRoutes,
     historyRoutes,
+    analyticsRoutes,
     catalogueRoutes,
     serviceRequestRoutes,
     mentorRoutes,

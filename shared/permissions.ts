@@ -158,6 +158,8 @@ export const clusterActions = [
   'service.handle_any',
   /** read the load of every service */
   'service.load',
+  /** read the portfolio's analytics: time in stage, gate outcomes, slipping milestones, readiness */
+  'portfolio.analytics',
   /** see every project: portfolio, search, series, reports, notifications, the live news */
   'project.view_any',
   /** start a project for any organisation (otherwise only for one's own) */
@@ -212,6 +214,7 @@ const clusterMatrix: Record<ClusterRole, ReadonlySet<ClusterAction>> = {
     'service.manage',
     'service.handle_any',
     'service.load',
+    'portfolio.analytics',
     'project.view_any',
     'project.create_any_organisation',
     'gate.review_uninvited',

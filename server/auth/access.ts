@@ -108,6 +108,7 @@ const clusterDenials: Record<ClusterAction, string> = {
   'service.manage': 'Only cluster managers manage the catalogue',
   'service.handle_any': 'Only the service’s handling team and cluster managers handle its requests',
   'service.load': 'Only cluster managers see the load of the services',
+  'portfolio.analytics': 'Only the programme office reads the portfolio analytics',
   'project.view_any': 'Only cluster managers see every project',
   'project.create_any_organisation': 'You can only start a project for an organisation you belong to',
   'gate.review_uninvited': 'Only invited reviewers recommend on this gate',

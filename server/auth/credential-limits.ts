@@ -25,6 +25,7 @@ const READ_CLUSTER_ACTIONS: ReadonlySet<ClusterAction> = new Set<ClusterAction>(
   'service.view_withdrawn',
   'service.handle_any',
   'service.load',
+  'portfolio.analytics',
   'project.view_any',
   'audit.verify',
   'people.view',
