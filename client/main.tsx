@@ -27,6 +27,9 @@ const PreferencesPage = lazy(() =>
 const DigestPage = lazy(() =>
   import('./features/notifications/DigestPage.tsx').then((m) => ({ default: m.DigestPage })),
 );
+const AnalyticsPage = lazy(() =>
+  import('./features/analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
 const ReportPage = lazy(() =>
   import('./features/reports/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
 );
@@ -170,6 +173,14 @@ render(
           component={() => (
             <RequireSession>
               <MentorsPage />
+            </RequireSession>
+          )}
+        />
+        <Route
+          path="/analytics"
+          component={() => (
+            <RequireSession>
+              <AnalyticsPage />
             </RequireSession>
           )}
         />

@@ -107,6 +107,11 @@ export function AppHeader() {
       <A href="/mentors" class="app-nav-link">
         {t().directory.mentorsNav}
       </A>
+      <Show when={canInCluster(me(), 'portfolio.analytics')}>
+        <A href="/analytics" class="app-nav-link">
+          {t().analytics.nav}
+        </A>
+      </Show>
       <Show when={canInCluster(me(), 'people.view')}>
         <A href="/admin" class="app-nav-link">
           {t().admin.nav}

@@ -10,6 +10,7 @@ import { activityEn } from './activity.en.ts';
 import { adminEn } from './admin.en.ts';
 import { adminOrganisationsEn } from './admin-organisations.en.ts';
 import { adminSsoEn } from './admin-sso.en.ts';
+import { analyticsEn } from './analytics.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
@@ -272,6 +273,7 @@ export const en = {
   members: membersEn,
   auditCheck: auditCheckEn,
   history: historyEn,
+  analytics: analyticsEn,
   notifications: notificationsEn,
   account: accountEn,
   accountPage: accountPageEn,

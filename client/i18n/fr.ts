@@ -9,6 +9,7 @@ import { activityFr } from './activity.fr.ts';
 import { adminFr } from './admin.fr.ts';
 import { adminOrganisationsFr } from './admin-organisations.fr.ts';
 import { adminSsoFr } from './admin-sso.fr.ts';
+import { analyticsFr } from './analytics.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
@@ -280,6 +281,7 @@ export const fr: Messages = {
   members: membersFr,
   auditCheck: auditCheckFr,
   history: historyFr,
+  analytics: analyticsFr,
   notifications: notificationsFr,
   account: accountFr,
   accountPage: accountPageFr,
