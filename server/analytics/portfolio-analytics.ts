@@ -31,6 +31,16 @@ import {
 
 const OUTCOMES = new Set<string>(['go', 'conditional_go', 'hold', 'recycle', 'kill']);
 
+/**
+ * When a done milestone was done: the earlier of the audit trail's record of the change to done
+ * (stamped when the projection wrote it, a moment after the edit) and the row's last change
+ * (stamped by the writer at the edit; later if the milestone was edited after being done).
+ */
+function doneAt(marked: Date | undefined, updated: Date | null): Date | null {
+  if (marked && updated) return marked < updated ? marked : updated;
+  return marked ?? updated ?? null;
+}
+
 export async function portfolioAnalytics(
   deps: ServiceDeps,
   actor: Actor,
@@ -163,7 +173,7 @@ export async function portfolioAnalytics(
     title: m.title,
     due: m.due,
     done: m.status === 'done',
-    doneAt: m.status === 'done' ? (markedDone.get(m.id) ?? m.updatedAt ?? null) : null,
+    doneAt: m.status === 'done' ? doneAt(markedDone.get(m.id), m.updatedAt) : null,
   }));
 
   const levelEvents: LevelEvent[] = ids.length

@@ -315,6 +315,12 @@ const SCREENS: Screen[] = [
   },
   { name: 'new service', role: 'manager', path: () => '/services/new', ready: h1(/./) },
   {
+    name: 'portfolio analytics',
+    role: 'manager',
+    path: () => '/analytics',
+    ready: (page) => page.locator('.analytics-figures'),
+  },
+  {
     name: 'service editor',
     role: 'platform',
     path: (ids) => `/services/${ids.service}/edit`,
