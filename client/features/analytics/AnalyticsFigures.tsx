@@ -37,7 +37,12 @@ export function StageTimes(props: Figures) {
         {(track) => {
           const rows = () => props.data.stageDurations.filter((d) => d.track === track.id);
           return (
-            <div class="table-scroll">
+            <div
+              class="table-scroll"
+              tabindex="0"
+              role="region"
+              aria-label={s().caption(track.name[locale()])}
+            >
               <table class="analytics-table">
                 <caption>{s().caption(track.name[locale()])}</caption>
                 <thead>
@@ -98,7 +103,7 @@ export function GateOutcomes(props: Figures) {
           keys={gateOutcomeOrder.map((k) => ({ key: k, label: label(k), color: OUTCOME_COLORS[k]! }))}
           columns={props.data.gateOutcomes.byQuarter.map((q) => ({ label: q.quarter, values: q.counts }))}
         />
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={o().title}>
           <table class="analytics-table">
             <caption class="visually-hidden">{o().title}</caption>
             <thead>
@@ -171,7 +176,7 @@ export function MilestoneSlip(props: Figures) {
           columns={figures().byMonth.map(({ month, ...values }) => ({ label: monthLabel(month), values }))}
         />
         <Show when={figures().worst.length > 0}>
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex="0" role="region" aria-label={m().worstTitle}>
             <table class="analytics-table analytics-worst">
               <caption>{m().worstTitle}</caption>
               <thead>
