@@ -4,6 +4,7 @@
  * body limit skips these paths (isEvidenceUpload) and readUpload applies the evidence limit.
  */
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { ErrorBody } from '../../shared/errors.ts';
 import {
@@ -15,6 +16,8 @@ import {
   EvidenceTargetKind,
 } from '../../shared/schemas/evidence.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { AppError, toErrorBody } from '../errors.ts';
+import type { AppEnv } from '../http/context.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
 import { type BlobStore, libsqlBlobStore } from './blob-store.ts';
@@ -28,6 +31,13 @@ import {
 } from './evidence.ts';
 import { detectFileType } from './file-type.ts';
 import { readUpload } from './read-upload.ts';
+
+/**
+ * The rest of a refused body is never read, so the connection cannot be reused: say so, as the
+ * global body limit does (server/http/security.ts).
+ */
+const tooLargeReply = (c: Context<AppEnv>, error: AppError) =>
+  c.json(toErrorBody(error), 413, { connection: 'close' });
 
 const TargetParams = IdParam.extend({
   kind: EvidenceTargetKind,
@@ -98,6 +108,7 @@ export function evidenceRoutes(deps: ServiceDeps & { evidenceStore?: BlobStore }
         const query = c.req.valid('query');
         const fileName = cleanFileName(query.name);
         const bytes = await readUpload(c.req.raw, EVIDENCE_MAX_BYTES);
+        if (bytes instanceof AppError) return tooLargeReply(c, bytes);
         const item = await uploadEvidence(
           evidenceDeps,
           requireActor(c),
@@ -122,6 +133,7 @@ export function evidenceRoutes(deps: ServiceDeps & { evidenceStore?: BlobStore }
         const { id, itemId } = c.req.valid('param');
         const fileName = cleanFileName(c.req.valid('query').name);
         const bytes = await readUpload(c.req.raw, EVIDENCE_MAX_BYTES);
+        if (bytes instanceof AppError) return tooLargeReply(c, bytes);
         const item = await uploadEvidence(
           evidenceDeps,
           requireActor(c),

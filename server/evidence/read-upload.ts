@@ -14,9 +14,10 @@ export function tooLarge(max: number): AppError {
   );
 }
 
-export async function readUpload(request: Request, max: number): Promise<Uint8Array> {
+/** The body's bytes, or the `too_large` refusal (returned, so that the route can close the connection). */
+export async function readUpload(request: Request, max: number): Promise<Uint8Array | AppError> {
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
+  if (Number.isFinite(declared) && declared > max) return tooLarge(max);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -27,7 +28,7 @@ export async function readUpload(request: Request, max: number): Promise<Uint8Ar
     total += value.byteLength;
     if (total > max) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(max);
+      return tooLarge(max);
     }
     chunks.push(value);
   }
