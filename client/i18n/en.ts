@@ -12,6 +12,7 @@ import { adminOrganisationsEn } from './admin-organisations.en.ts';
 import { adminSsoEn } from './admin-sso.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
+import { evidenceEn } from './evidence.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
 import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
@@ -264,6 +265,7 @@ export const en = {
   },
   room: roomEn,
   gates: gatesEn,
+  evidence: evidenceEn,
   activity: activityEn,
   directory: directoryEn,
   website: websiteEn,

@@ -11,6 +11,7 @@ import { adminOrganisationsFr } from './admin-organisations.fr.ts';
 import { adminSsoFr } from './admin-sso.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
+import { evidenceFr } from './evidence.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
 import { gatesFr } from './gates.fr.ts';
 import { historyFr } from './history.fr.ts';
@@ -272,6 +273,7 @@ export const fr: Messages = {
   },
   room: roomFr,
   gates: gatesFr,
+  evidence: evidenceFr,
   activity: activityFr,
   directory: directoryFr,
   website: websiteFr,
