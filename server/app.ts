@@ -26,6 +26,7 @@ import { commentRoutes } from './comments/comments.routes.ts';
 import type { Config } from './config.ts';
 import type { ServiceDeps } from './deps.ts';
 import { AppError, toAppError, toErrorBody } from './errors.ts';
+import { evidenceRoutes, isEvidenceUpload } from './evidence/evidence.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { frameworkAdminRoutes } from './frameworks/frameworks-admin.routes.ts';
 import { gateRoutes } from './gates/gates.routes.ts';
@@ -86,13 +87,15 @@ export function createApp(deps: AppDeps) {
   app.use('*', clientIp({ trustedHops: deps.config.trustProxy ? deps.config.trustProxyHops : 0 }));
 
   const api = new OpenAPIHono<AppEnv>();
+  const bodies = limitBodies();
   api.use('*', requestLog(deps.log));
   api.use(
     '*',
     requestBudget({ perCredential: API_REQUESTS_PER_MINUTE, perAddress: ADDRESS_REQUESTS_PER_MINUTE }),
   );
   api.use('/auth/scim/*', limitScimBodies());
-  api.use('*', limitBodies());
+  // Evidence uploads read their own body, within the evidence file limit (server/evidence/read-upload.ts).
+  api.use('*', (c, next) => (isEvidenceUpload(c.req.method, c.req.path) ? next() : bodies(c, next)));
   api.use('*', sameOriginWrites(deps.config.allowedOrigins, { crossSiteByDesign: isIdentityProviderPost }));
   // Before better-auth and every route: text the database would store altered is refused.
   api.use('*', refuseIllFormedText());
@@ -131,6 +134,7 @@ export function createApp(deps: AppDeps) {
     commentRoutes,
     auditRoutes,
     gateRoutes,
+    evidenceRoutes,
     reportRoutes,
     notificationRoutes,
     historyRoutes,

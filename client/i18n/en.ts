@@ -13,6 +13,7 @@ import { adminSsoEn } from './admin-sso.en.ts';
 import { analyticsEn } from './analytics.en.ts';
 import { collabEn } from './collab.en.ts';
 import { directoryEn } from './directory.en.ts';
+import { evidenceEn } from './evidence.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
 import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
@@ -265,6 +266,7 @@ export const en = {
   },
   room: roomEn,
   gates: gatesEn,
+  evidence: evidenceEn,
   activity: activityEn,
   directory: directoryEn,
   website: websiteEn,

@@ -12,6 +12,7 @@ import { adminSsoFr } from './admin-sso.fr.ts';
 import { analyticsFr } from './analytics.fr.ts';
 import { collabFr } from './collab.fr.ts';
 import { directoryFr } from './directory.fr.ts';
+import { evidenceFr } from './evidence.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
 import { gatesFr } from './gates.fr.ts';
 import { historyFr } from './history.fr.ts';
@@ -273,6 +274,7 @@ export const fr: Messages = {
   },
   room: roomFr,
   gates: gatesFr,
+  evidence: evidenceFr,
   activity: activityFr,
   directory: directoryFr,
   website: websiteFr,

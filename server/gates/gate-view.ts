@@ -10,6 +10,7 @@ import {
   gateReviews,
   user,
 } from '../db/schema/index.ts';
+import { loadDecisionEvidence } from '../evidence/decision-evidence.ts';
 import { signatureMethodOf } from './signer-proof.ts';
 
 export async function loadGateReviews(db: Db, projectId: string, reviewId?: string): Promise<GateReview[]> {
@@ -43,6 +44,10 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
     ).map((u) => [u.id, u.name]),
   );
   const person = (id: string) => ({ id, name: names.get(id) ?? '—' });
+  const evidence = await loadDecisionEvidence(
+    db,
+    decisions.map((d) => d.id),
+  );
   return reviews.map((r) => {
     const d = decisions.find((x) => x.reviewId === r.id);
     return {
@@ -78,6 +83,7 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
             },
             stageBefore: d.stageBefore,
             stageAfter: d.stageAfter,
+            evidence: evidence.get(d.id) ?? [],
           }
         : null,
       packReadiness: levelsOf(packs.find((p) => p.reviewId === r.id)?.data),

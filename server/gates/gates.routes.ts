@@ -13,6 +13,7 @@ import { requireProjectAction } from '../auth/access.ts';
 import type { Auth } from '../auth/auth.ts';
 import { sessionSecondFactor } from '../auth/second-factor.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { maySeeTeamOnly, withoutTeamOnlyEvidence } from '../evidence/evidence.rules.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
 import { loadGateReviews } from './gate-view.ts';
@@ -36,8 +37,9 @@ export function gateRoutes(deps: ServiceDeps & { auth: Auth }) {
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAction(deps, requireActor(c), id, 'project.view');
-        return c.json({ reviews: await loadGateReviews(deps.db, id) }, 200);
+        const { roles } = await requireProjectAction(deps, requireActor(c), id, 'project.view');
+        const reviews = await loadGateReviews(deps.db, id);
+        return c.json({ reviews: maySeeTeamOnly(roles) ? reviews : withoutTeamOnlyEvidence(reviews) }, 200);
       },
     )
     .openapi(

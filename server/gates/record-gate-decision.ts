@@ -14,6 +14,7 @@ import type { SecondFactorCheck } from '../auth/second-factor.ts';
 import { ChangeSet } from '../change-set.ts';
 import { gateDecisions, gateReviews, projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { recordDecisionEvidence } from '../evidence/decision-evidence.ts';
 import { gateDecidedNotifications } from '../notifications/sources.ts';
 import { conditionsEffect } from './condition-milestones.ts';
 import { loadGateReviews } from './gate-view.ts';
@@ -82,6 +83,7 @@ export async function signGateDecision(
     )
     .write(
       db.insert(gateDecisions).values(decision),
+      recordDecisionEvidence(decision.id, review),
       db
         .update(projects)
         .set({ stage: effect.stage, archived: effect.archive || project.archived, updatedAt: now })

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Stage } from '../domain.ts';
 import { signatureMethods } from '../two-factor.ts';
 import { Id, IsoDate, Person } from './common.ts';
+import { DecisionEvidence } from './evidence.ts';
 
 export const GateOutcome = z.enum(['go', 'conditional_go', 'hold', 'recycle', 'kill']);
 export type GateOutcome = z.infer<typeof GateOutcome>;
@@ -32,6 +33,8 @@ export const GateDecision = z.object({
   }),
   stageBefore: Stage,
   stageAfter: Stage,
+  /** the evidence file versions of the gate's criteria when it was signed */
+  evidence: z.array(DecisionEvidence),
 });
 export type GateDecision = z.infer<typeof GateDecision>;
 

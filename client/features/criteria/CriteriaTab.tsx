@@ -3,6 +3,8 @@ import { LIMITS } from '../../../shared/doc/shape.ts';
 import type { FrameworkCatalogue } from '../../../shared/schemas/frameworks.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { formatNumber, formatRelative } from '../../i18n/format.ts';
+import { DownloadLog } from '../evidence/DownloadLog.tsx';
+import { EvidenceFiles } from '../evidence/EvidenceFiles.tsx';
 import { useRoom } from '../project/room/room-context.tsx';
 import { NewerVersionNote } from './NewerVersionNote.tsx';
 import './criteria.css';
@@ -23,6 +25,8 @@ export function CriteriaTab() {
   const must = createMemo(() => stage()?.criteria.filter((x) => x.kind === 'must') ?? []);
   const should = createMemo(() => stage()?.criteria.filter((x) => x.kind === 'should') ?? []);
   const met = () => must().filter((x) => room.state.criteria[x.id]?.checked).length;
+  // the lead, or the programme office (who sees a project without a member role)
+  const readsDownloadLog = () => room.project().myRole === 'lead' || room.project().myRole === null;
 
   return (
     <Show
@@ -62,6 +66,9 @@ export function CriteriaTab() {
                 </For>
               </ul>
             </div>
+          </Show>
+          <Show when={readsDownloadLog()}>
+            <DownloadLog projectId={room.project().id} />
           </Show>
         </section>
       )}
@@ -155,6 +162,13 @@ function MustCriterion(props: { criterion: Criterion }) {
             <EvidenceText text={check()!.evidence} />
           </Show>
         </Show>
+        <EvidenceFiles
+          projectId={room.project().id}
+          kind="criterion"
+          targetId={props.criterion.id}
+          targetLabel={text()}
+          canUpload={room.canEdit()}
+        />
         <Show when={check()?.checked && check()?.checkedAt}>
           <p class="criterion-meta">
             {c().checked(

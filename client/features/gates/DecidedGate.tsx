@@ -5,6 +5,7 @@ import { useApp, useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { personName } from '../../i18n/person-name.ts';
+import { DecisionEvidence } from '../evidence/DecisionEvidence.tsx';
 import { useRoom } from '../project/room/room-context.tsx';
 import { ConditionList } from './ConditionList.tsx';
 import { Recommendations } from './Recommendations.tsx';
@@ -42,6 +43,7 @@ export function DecidedGate(props: { review: GateReview }) {
             <h5 class="gate-block-title">{g().conditions}</h5>
             <ConditionList conditions={d().conditions} class="gate-conditions-list" />
           </Show>
+          <DecisionEvidence projectId={props.review.projectId} evidence={d().evidence} />
           <div class="gate-signed">
             <span class="gate-signed-mark" aria-hidden="true">
               ✓

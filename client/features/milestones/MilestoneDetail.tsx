@@ -12,6 +12,7 @@ import {
 import type { Milestone } from '../../../shared/doc/shape.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatRelative } from '../../i18n/format.ts';
+import { EvidenceFiles } from '../evidence/EvidenceFiles.tsx';
 import { useRoom } from '../project/room/room-context.tsx';
 import { SaveIndicator } from '../project/room/SaveIndicator.tsx';
 import { DependenciesField } from './DependenciesField.tsx';
@@ -141,6 +142,13 @@ function DetailBody(props: { milestone: Milestone; focus: string }) {
           <DescriptionField milestoneId={m().id} empty={m().description === ''} autofocus={false} />
         </Match>
       </Switch>
+      <EvidenceFiles
+        projectId={room.project().id}
+        kind="milestone"
+        targetId={m().id}
+        targetLabel={m().title}
+        canUpload={room.canEdit()}
+      />
       <p class="ms-detail-meta">
         <Show when={m().createdAt !== null}>
           <span>{t().room.detail.created(who(m().createdBy), when(m().createdAt))}</span>

@@ -5,6 +5,7 @@ import type { DimensionId } from '../../../shared/domain.ts';
 import type { FrameworkCatalogue } from '../../../shared/schemas/frameworks.ts';
 import { useI18n } from '../../app-context.tsx';
 import { formatNumber, formatRelative } from '../../i18n/format.ts';
+import { EvidenceFiles } from '../evidence/EvidenceFiles.tsx';
 import { useRoom } from '../project/room/room-context.tsx';
 import { bindTextarea } from './evidence-binding.ts';
 
@@ -72,6 +73,13 @@ export function DimensionRow(props: { id: DimensionId; info: DimensionInfo | und
         </Show>
       </p>
       <Evidence id={props.id} name={name()} />
+      <EvidenceFiles
+        projectId={room.project().id}
+        kind="readiness"
+        targetId={props.id}
+        targetLabel={name()}
+        canUpload={room.canEdit()}
+      />
       <Show when={entry()?.updatedAt}>
         {(at) => (
           <p class="dimension-updated">

@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './comments.ts';
 export * from './documents.ts';
 export * from './effects.ts';
+export * from './evidence.ts';
 export * from './frameworks.ts';
 export * from './gates.ts';
 export * from './maturation.ts';

@@ -31,6 +31,7 @@ import {
 } from './cluster.data.ts';
 import { extraOrganisations, extraPeople, listedContacts } from './directory.data.ts';
 import { directorySeed } from './directory.ts';
+import { evidenceSeed } from './evidence.ts';
 import { projectHistories } from './history.data.ts';
 import type { ProjectSeed } from './types.ts';
 
@@ -205,9 +206,29 @@ export async function seedDemo(
   statements.push(...directory.statements);
   audit.push(...directory.audit);
 
+  const cart = projectData.find((p) => p.key === EVIDENCE_PROJECT);
+  if (cart) {
+    const evidence = await evidenceSeed(
+      db,
+      {
+        projectId: projectId(cart.key),
+        frameworkId: cart.track,
+        stage: withHistory ? projectStart(cart).stage : cart.stage,
+        userId,
+        milestoneId: (key) => milestoneIds.get(cart.key)?.get(key),
+      },
+      now,
+    );
+    statements.push(...evidence.statements);
+    audit.push(...evidence.audit);
+  }
+
   await commitAudited(db, statements, audit);
   return { userIds, projectIds, milestoneIds };
 }
+
+/** the project whose demo evidence files are seeded (server/db/seed/evidence.ts) */
+const EVIDENCE_PROJECT = 'vct-201-cldn18-cart';
 
 const DAY_MS = 86_400_000;
 
