@@ -37,12 +37,7 @@ export function StageTimes(props: Figures) {
         {(track) => {
           const rows = () => props.data.stageDurations.filter((d) => d.track === track.id);
           return (
-            <div
-              class="table-scroll"
-              tabindex="0"
-              role="region"
-              aria-label={s().caption(track.name[locale()])}
-            >
+            <section class="table-scroll" tabindex="0" aria-label={s().caption(track.name[locale()])}>
               <table class="analytics-table">
                 <caption>{s().caption(track.name[locale()])}</caption>
                 <thead>
@@ -69,7 +64,7 @@ export function StageTimes(props: Figures) {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </section>
           );
         }}
       </For>
@@ -103,7 +98,7 @@ export function GateOutcomes(props: Figures) {
           keys={gateOutcomeOrder.map((k) => ({ key: k, label: label(k), color: OUTCOME_COLORS[k]! }))}
           columns={props.data.gateOutcomes.byQuarter.map((q) => ({ label: q.quarter, values: q.counts }))}
         />
-        <div class="table-scroll" tabindex="0" role="region" aria-label={o().title}>
+        <section class="table-scroll" tabindex="0" aria-label={o().title}>
           <table class="analytics-table">
             <caption class="visually-hidden">{o().title}</caption>
             <thead>
@@ -123,7 +118,7 @@ export function GateOutcomes(props: Figures) {
               </For>
             </tbody>
           </table>
-        </div>
+        </section>
       </Show>
     </section>
   );
@@ -176,7 +171,7 @@ export function MilestoneSlip(props: Figures) {
           columns={figures().byMonth.map(({ month, ...values }) => ({ label: monthLabel(month), values }))}
         />
         <Show when={figures().worst.length > 0}>
-          <div class="table-scroll" tabindex="0" role="region" aria-label={m().worstTitle}>
+          <section class="table-scroll" tabindex="0" aria-label={m().worstTitle}>
             <table class="analytics-table analytics-worst">
               <caption>{m().worstTitle}</caption>
               <thead>
@@ -204,7 +199,7 @@ export function MilestoneSlip(props: Figures) {
                 </For>
               </tbody>
             </table>
-          </div>
+          </section>
         </Show>
       </Show>
     </section>
