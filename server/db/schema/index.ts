@@ -16,3 +16,4 @@ export * from './settings.ts';
 export * from './sso.ts';
 export * from './tokens.ts';
 export * from './two-factor.ts';
+export * from './committees.ts';
