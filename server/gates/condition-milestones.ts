@@ -78,12 +78,22 @@ export async function conditionMilestonesOf(
     const parsed = ConditionsPayload.safeParse(e.payload);
     if (!parsed.success || !decisionIds.includes(parsed.data.decisionId)) continue;
     parsed.data.conditions.forEach((c, i) =>
-      owed.push({ decisionId: parsed.data.decisionId, id: effectMilestoneId(e.id, i), title: c.title, due: c.due }),
+      owed.push({
+        decisionId: parsed.data.decisionId,
+        id: effectMilestoneId(e.id, i),
+        title: c.title,
+        due: c.due,
+      }),
     );
   }
   const rows = owed.length
     ? await db
-        .select({ id: milestones.id, title: milestones.title, due: milestones.due, status: milestones.status })
+        .select({
+          id: milestones.id,
+          title: milestones.title,
+          due: milestones.due,
+          status: milestones.status,
+        })
         .from(milestones)
         .where(
           inArray(

@@ -11,9 +11,9 @@ import {
   gateReviews,
   user,
 } from '../db/schema/index.ts';
-import { conditionMilestonesOf } from './condition-milestones.ts';
 import { recommendationsCounted, stillToSign } from './committee.rules.ts';
 import { loadCommittee } from './committee-state.ts';
+import { conditionMilestonesOf } from './condition-milestones.ts';
 import { signatureMethodOf } from './signer-proof.ts';
 
 export async function loadGateReviews(db: Db, projectId: string, reviewId?: string): Promise<GateReview[]> {
@@ -123,7 +123,10 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
               d.signedBy === 'all'
                 ? (committee?.members ?? [])
                     .filter((m) => m.signedAt)
-                    .map((m) => ({ signer: { id: m.userId, name: m.name }, signedAt: m.signedAt!.toISOString() }))
+                    .map((m) => ({
+                      signer: { id: m.userId, name: m.name },
+                      signedAt: m.signedAt!.toISOString(),
+                    }))
                 : [],
           }
         : null,
