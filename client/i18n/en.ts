@@ -11,6 +11,7 @@ import { adminEn } from './admin.en.ts';
 import { adminOrganisationsEn } from './admin-organisations.en.ts';
 import { adminSsoEn } from './admin-sso.en.ts';
 import { collabEn } from './collab.en.ts';
+import { committeeEn } from './committee.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
 import { gatesEn } from './gates.en.ts';
@@ -264,6 +265,7 @@ export const en = {
   },
   room: roomEn,
   gates: gatesEn,
+  committee: committeeEn,
   activity: activityEn,
   directory: directoryEn,
   website: websiteEn,

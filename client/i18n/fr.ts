@@ -10,6 +10,7 @@ import { adminFr } from './admin.fr.ts';
 import { adminOrganisationsFr } from './admin-organisations.fr.ts';
 import { adminSsoFr } from './admin-sso.fr.ts';
 import { collabFr } from './collab.fr.ts';
+import { committeeFr } from './committee.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
 import { gatesFr } from './gates.fr.ts';
@@ -272,6 +273,7 @@ export const fr: Messages = {
   },
   room: roomFr,
   gates: gatesFr,
+  committee: committeeFr,
   activity: activityFr,
   directory: directoryFr,
   website: websiteFr,

@@ -77,14 +77,14 @@ export async function conditionMilestonesOf(
   for (const e of effects) {
     const parsed = ConditionsPayload.safeParse(e.payload);
     if (!parsed.success || !decisionIds.includes(parsed.data.decisionId)) continue;
-    parsed.data.conditions.forEach((c, i) =>
+    parsed.data.conditions.forEach((c, i) => {
       owed.push({
         decisionId: parsed.data.decisionId,
         id: effectMilestoneId(e.id, i),
         title: c.title,
         due: c.due,
-      }),
-    );
+      });
+    });
   }
   const rows = owed.length
     ? await db

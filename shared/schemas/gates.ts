@@ -192,7 +192,11 @@ export const CommitteeBody = z
     chairId: Id,
     /** the other members: cluster managers or people of the project (a partner's expert) */
     memberIds: z.array(Id).max(MAX_COMMITTEE),
-    quorum: z.number().int().min(1).max(MAX_COMMITTEE + 1),
+    quorum: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_COMMITTEE + 1),
     deadline: z.iso.datetime({ offset: true }),
   })
   .strict();

@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './comments.ts';
+export * from './committees.ts';
 export * from './documents.ts';
 export * from './effects.ts';
 export * from './frameworks.ts';
@@ -16,4 +17,3 @@ export * from './settings.ts';
 export * from './sso.ts';
 export * from './tokens.ts';
 export * from './two-factor.ts';
-export * from './committees.ts';
