@@ -12,6 +12,7 @@ import { adminOrganisationsEn } from './admin-organisations.en.ts';
 import { adminSsoEn } from './admin-sso.en.ts';
 import { analyticsEn } from './analytics.en.ts';
 import { collabEn } from './collab.en.ts';
+import { committeeEn } from './committee.en.ts';
 import { directoryEn } from './directory.en.ts';
 import { evidenceEn } from './evidence.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
@@ -267,6 +268,7 @@ export const en = {
   room: roomEn,
   gates: gatesEn,
   evidence: evidenceEn,
+  committee: committeeEn,
   activity: activityEn,
   directory: directoryEn,
   website: websiteEn,

@@ -11,6 +11,7 @@ import { adminOrganisationsFr } from './admin-organisations.fr.ts';
 import { adminSsoFr } from './admin-sso.fr.ts';
 import { analyticsFr } from './analytics.fr.ts';
 import { collabFr } from './collab.fr.ts';
+import { committeeFr } from './committee.fr.ts';
 import { directoryFr } from './directory.fr.ts';
 import { evidenceFr } from './evidence.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
@@ -275,6 +276,7 @@ export const fr: Messages = {
   room: roomFr,
   gates: gatesFr,
   evidence: evidenceFr,
+  committee: committeeFr,
   activity: activityFr,
   directory: directoryFr,
   website: websiteFr,

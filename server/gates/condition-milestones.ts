@@ -4,10 +4,12 @@
  * applied to the live document after it, and applied again at start if the process died in
  * between. Each milestone's id derives from the effect, so applying twice creates nothing twice.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { createMilestoneWithId, readMilestoneById } from '../../shared/doc/index.ts';
-import { projectMembers } from '../db/schema/index.ts';
+import type { ConditionMilestone } from '../../shared/schemas/gates.ts';
+import type { Db } from '../db/client.ts';
+import { milestones, pendingEffects, projectMembers } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { type Effect, effectMilestoneId, pendingEffect } from '../effects/effect.ts';
 
@@ -55,3 +57,64 @@ export async function applyConditionMilestones(deps: ServiceDeps, effect: Effect
     });
   });
 }
+
+/**
+ * The milestones each decision's conditions (or a Recycle's deficiencies) became, by decision
+ * id, with their state as projected from the live document: the link from a decision to them.
+ */
+export async function conditionMilestonesOf(
+  db: Db,
+  projectId: string,
+  decisionIds: string[],
+): Promise<Map<string, ConditionMilestone[]>> {
+  const out = new Map<string, ConditionMilestone[]>();
+  if (decisionIds.length === 0) return out;
+  const effects = await db
+    .select({ id: pendingEffects.id, payload: pendingEffects.payload })
+    .from(pendingEffects)
+    .where(and(eq(pendingEffects.projectId, projectId), eq(pendingEffects.kind, 'gate.conditions')));
+  const owed: { decisionId: string; id: string; title: string; due: string | null }[] = [];
+  for (const e of effects) {
+    const parsed = ConditionsPayload.safeParse(e.payload);
+    if (!parsed.success || !decisionIds.includes(parsed.data.decisionId)) continue;
+    parsed.data.conditions.forEach((c, i) => {
+      owed.push({
+        decisionId: parsed.data.decisionId,
+        id: effectMilestoneId(e.id, i),
+        title: c.title,
+        due: c.due,
+      });
+    });
+  }
+  const rows = owed.length
+    ? await db
+        .select({
+          id: milestones.id,
+          title: milestones.title,
+          due: milestones.due,
+          status: milestones.status,
+        })
+        .from(milestones)
+        .where(
+          inArray(
+            milestones.id,
+            owed.map((o) => o.id),
+          ),
+        )
+    : [];
+  for (const o of owed) {
+    const row = rows.find((r) => r.id === o.id);
+    const list = out.get(o.decisionId) ?? [];
+    list.push({
+      id: o.id,
+      title: row?.title ?? o.title,
+      due: row ? row.due : o.due,
+      status: (row?.status as ConditionMilestone['status']) ?? null,
+    });
+    out.set(o.decisionId, list);
+  }
+  return out;
+}
+
+/** A condition milestone still to be done: in the plan and not done. */
+export const isOpenCondition = (m: { status: string | null }) => m.status !== null && m.status !== 'done';

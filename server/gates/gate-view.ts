@@ -5,12 +5,16 @@ import type { Db } from '../db/client.ts';
 import {
   gateDecisions,
   gatePacks,
+  gatePendingDecisions,
   gateRecommendations,
   gateReviewers,
   gateReviews,
   user,
 } from '../db/schema/index.ts';
 import { loadDecisionEvidence } from '../evidence/decision-evidence.ts';
+import { recommendationsCounted, stillToSign } from './committee.rules.ts';
+import { loadCommittee } from './committee-state.ts';
+import { conditionMilestonesOf } from './condition-milestones.ts';
 import { signatureMethodOf } from './signer-proof.ts';
 
 export async function loadGateReviews(db: Db, projectId: string, reviewId?: string): Promise<GateReview[]> {
@@ -30,7 +34,38 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
       .from(gatePacks)
       .where(inArray(gatePacks.reviewId, ids)),
   ]);
+  // The previous decision of each review (the next older one decided) is what it follows up.
+  const all = reviewId
+    ? await db
+        .select({ id: gateReviews.id, requestedAt: gateReviews.requestedAt })
+        .from(gateReviews)
+        .where(eq(gateReviews.projectId, projectId))
+    : reviews;
+  const allDecisions = reviewId
+    ? await db
+        .select({ id: gateDecisions.id, reviewId: gateDecisions.reviewId })
+        .from(gateDecisions)
+        .where(eq(gateDecisions.projectId, projectId))
+    : decisions;
+  const linked = await conditionMilestonesOf(
+    db,
+    projectId,
+    allDecisions.map((d) => d.id),
+  );
+  const previousDecisionOf = (r: { requestedAt: Date }) => {
+    const earlier = all
+      .filter((x) => x.requestedAt < r.requestedAt)
+      .sort((a, b) => +b.requestedAt - +a.requestedAt)
+      .map((x) => allDecisions.find((d) => d.reviewId === x.id))
+      .find((d) => d !== undefined);
+    return earlier?.id;
+  };
+  const [committees, pendings] = await Promise.all([
+    Promise.all(reviews.map((r) => loadCommittee(db, r))),
+    db.select().from(gatePendingDecisions).where(inArray(gatePendingDecisions.reviewId, ids)),
+  ]);
   const people = new Set<string>([
+    ...pendings.map((p) => p.proposedBy),
     ...reviews.map((r) => r.requestedBy),
     ...reviewers.map((r) => r.userId),
     ...recs.map((r) => r.reviewerId),
@@ -48,8 +83,11 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
     db,
     decisions.map((d) => d.id),
   );
-  return reviews.map((r) => {
+  return reviews.map((r, i) => {
     const d = decisions.find((x) => x.reviewId === r.id);
+    const committee = committees[i] ?? null;
+    const pending = pendings.find((p) => p.reviewId === r.id);
+    const previous = previousDecisionOf(r);
     return {
       id: r.id,
       projectId: r.projectId,
@@ -84,8 +122,46 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
             stageBefore: d.stageBefore,
             stageAfter: d.stageAfter,
             evidence: evidence.get(d.id) ?? [],
+            reviewDate: d.reviewDate,
+            deficiencies: d.deficiencies ?? [],
+            milestones: linked.get(d.id) ?? [],
+            cosigners:
+              d.signedBy === 'all'
+                ? (committee?.members ?? [])
+                    .filter((m) => m.signedAt)
+                    .map((m) => ({
+                      signer: { id: m.userId, name: m.name },
+                      signedAt: m.signedAt!.toISOString(),
+                    }))
+                : [],
           }
         : null,
+      committee: committee
+        ? {
+            members: committee.members.map((m) => ({
+              person: { id: m.userId, name: m.name },
+              kind: m.kind,
+              chair: m.chair,
+              excludedFor: m.excludedFor,
+              signedAt: m.signedAt?.toISOString() ?? null,
+            })),
+            quorum: committee.quorum,
+            deadline: committee.deadline.toISOString(),
+            signing: committee.signing,
+            recommendationsCounted: recommendationsCounted(committee),
+          }
+        : null,
+      pendingDecision:
+        pending && committee && !d
+          ? {
+              outcome: pending.outcome as GateOutcome,
+              rationale: pending.rationale,
+              proposedBy: person(pending.proposedBy),
+              awaiting: stillToSign(committee).map((m) => ({ id: m.userId, name: m.name })),
+            }
+          : null,
+      previousConditions: previous ? (linked.get(previous) ?? []) : [],
+      openConditionsExplanation: r.openConditionsExplanation,
       packReadiness: levelsOf(packs.find((p) => p.reviewId === r.id)?.data),
     };
   });

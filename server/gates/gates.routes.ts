@@ -3,10 +3,15 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { ErrorBody } from '../../shared/errors.ts';
 import {
+  CommitteeBody,
+  ConflictDeclaration,
   DecideBody,
+  DeclareConflictBody,
   GateReview,
+  GateSigning,
   InviteReviewerBody,
   RecommendBody,
+  RequestGateBody,
   StepUpStarted,
 } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
@@ -16,6 +21,9 @@ import type { ServiceDeps } from '../deps.ts';
 import { maySeeTeamOnly, withoutTeamOnlyEvidence } from '../evidence/evidence.rules.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
+import { setCommittee } from './committee.ts';
+import { declareConflict, myConflicts, withdrawConflict } from './conflicts.ts';
+import { setGateSigning } from './gate-signing.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { recordGateDecision } from './record-gate-decision.ts';
 import { requestGateReview } from './request-gate-review.ts';
@@ -47,15 +55,92 @@ export function gateRoutes(deps: ServiceDeps & { auth: Auth }) {
         method: 'post',
         path: '/projects/{id}/gates',
         tags: ['gates'],
-        summary: 'Request the review of the next gate (lead); freezes the gate pack',
-        request: { params: IdParam },
+        summary:
+          'Request the review of the next gate (lead); freezes the gate pack. While milestones of the previous decision are open, the lead explains why (recorded in the review)',
+        request: {
+          params: IdParam,
+          body: { content: { 'application/json': { schema: RequestGateBody } }, required: false },
+        },
         responses: {
           201: json(GateReview, 'The open review'),
-          409: json(z.any(), 'Criteria missing, or a review is open'),
+          409: json(z.any(), 'Criteria missing, a review is open, or conditions open without an explanation'),
           ...errors,
         },
       }),
-      async (c) => c.json(await requestGateReview(deps, requireActor(c), c.req.valid('param').id), 201),
+      async (c) =>
+        c.json(
+          await requestGateReview(deps, requireActor(c), c.req.valid('param').id, c.req.valid('json') ?? {}),
+          201,
+        ),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/projects/{id}/gates/{reviewId}/committee',
+        tags: ['gates'],
+        summary:
+          'Set the committee of an open review: a chair (cluster manager), members (cluster managers or people of the project), a quorum and a deadline (cluster manager)',
+        request: { params: ReviewParams, ...jsonBody(CommitteeBody) },
+        responses: { 200: json(GateReview, 'The review'), ...errors },
+      }),
+      async (c) => {
+        const { id, reviewId } = c.req.valid('param');
+        return c.json(await setCommittee(deps, requireActor(c), id, reviewId, c.req.valid('json')), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/me/conflicts',
+        tags: ['gates'],
+        summary: 'The conflicts of interest I declared, one per organisation',
+        responses: { 200: json(z.object({ conflicts: z.array(ConflictDeclaration) }), 'Mine'), ...errors },
+      }),
+      async (c) => c.json({ conflicts: await myConflicts(deps, requireActor(c)) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/me/conflicts',
+        tags: ['gates'],
+        summary:
+          'Declare a conflict of interest with an organisation: excludes me from the gate committees of its projects',
+        request: jsonBody(DeclareConflictBody),
+        responses: { 200: json(z.object({ conflicts: z.array(ConflictDeclaration) }), 'Mine'), ...errors },
+      }),
+      async (c) =>
+        c.json({ conflicts: await declareConflict(deps, requireActor(c), c.req.valid('json')) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/me/conflicts/{id}',
+        tags: ['gates'],
+        summary: 'Withdraw my declaration for this organisation (its id)',
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ conflicts: z.array(ConflictDeclaration) }), 'Mine'), ...errors },
+      }),
+      async (c) =>
+        c.json({ conflicts: await withdrawConflict(deps, requireActor(c), c.req.valid('param').id) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/frameworks/{id}/gate-signing',
+        tags: ['gates'],
+        summary:
+          "Who signs a gate decision of a review with a committee, for the framework's every version: the chair, or every member (cluster manager)",
+        request: { params: IdParam, ...jsonBody(z.object({ signing: GateSigning }).strict()) },
+        responses: {
+          200: json(z.object({ frameworkId: z.string(), signing: GateSigning }), 'Set'),
+          ...errors,
+        },
+      }),
+      async (c) =>
+        c.json(
+          await setGateSigning(deps, requireActor(c), c.req.valid('param').id, c.req.valid('json').signing),
+          200,
+        ),
     )
     .openapi(
       createRoute({

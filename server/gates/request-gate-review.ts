@@ -3,17 +3,18 @@
  * with evidence (the refusal names those that are not); the request freezes the gate pack:
  * the project document as it stands, kept immutably.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { readProjectDoc } from '../../shared/doc/index.ts';
 import type { GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
-import { gateCriteria, gatePacks, gateReviews } from '../db/schema/index.ts';
+import { gateCriteria, gateDecisions, gatePacks, gateReviews } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { gateRequestedNotifications } from '../notifications/sources.ts';
+import { conditionMilestonesOf, isOpenCondition } from './condition-milestones.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { missingCriteria } from './gates.rules.ts';
 
@@ -21,6 +22,7 @@ export async function requestGateReview(
   deps: ServiceDeps,
   actor: Actor,
   projectId: string,
+  input: { explanation?: string | undefined } = {},
 ): Promise<GateReview> {
   const { db } = deps;
   const { project } = await requireProjectAction(deps, actor, projectId, 'gate.request');
@@ -52,6 +54,13 @@ export async function requestGateReview(
         `${missing.length} must-meet criteria are not yet checked with evidence`,
         missing.map((m) => ({ path: m.id, message: must.find((c) => c.id === m.id)?.textEn ?? m.key })),
       );
+    const open = await openConditionsOf(deps, projectId, data.milestones);
+    if (open.length && !input.explanation)
+      throw new AppError(
+        'conflict',
+        `${open.length} milestones of the previous gate decision are still open: finish them, or explain why the gate is requested now`,
+        open.map((m) => ({ path: `conditions.${m.id}`, message: m.title })),
+      );
     const now = deps.clock();
     const id = crypto.randomUUID();
     const review = {
@@ -62,6 +71,7 @@ export async function requestGateReview(
       status: 'open',
       requestedBy: actor.id,
       requestedAt: now,
+      openConditionsExplanation: open.length ? (input.explanation ?? null) : null,
     };
     await new ChangeSet(deps, { at: now, actor, projectId })
       .write(
@@ -74,7 +84,13 @@ export async function requestGateReview(
         entity: 'gate_review',
         entityId: id,
         action: 'create',
-        after: { stageIndex: project.stage, milestones: data.milestones.length },
+        after: {
+          stageIndex: project.stage,
+          milestones: data.milestones.length,
+          ...(review.openConditionsExplanation
+            ? { openConditions: open.length, explanation: review.openConditionsExplanation }
+            : {}),
+        },
         reason: 'gate review requested',
       })
       .notify(await gateRequestedNotifications(deps, actor, project, id))
@@ -86,4 +102,26 @@ export async function requestGateReview(
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * The milestones of the project's last gate decision (its conditions, or a Recycle's
+ * deficiencies) not yet done, read from the live document as it stands.
+ */
+async function openConditionsOf(
+  deps: ServiceDeps,
+  projectId: string,
+  inDoc: { id: string; status: string }[],
+): Promise<{ id: string; title: string }[]> {
+  const [last] = await deps.db
+    .select({ id: gateDecisions.id })
+    .from(gateDecisions)
+    .where(eq(gateDecisions.projectId, projectId))
+    .orderBy(desc(gateDecisions.signedAt))
+    .limit(1);
+  if (!last) return [];
+  const linked = (await conditionMilestonesOf(deps.db, projectId, [last.id])).get(last.id) ?? [];
+  return linked
+    .map((m) => ({ ...m, status: inDoc.find((d) => d.id === m.id)?.status ?? null }))
+    .filter(isOpenCondition);
 }

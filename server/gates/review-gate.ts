@@ -21,6 +21,8 @@ import {
 } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { committeeRefusal } from './committee.rules.ts';
+import { loadCommittee } from './committee-state.ts';
 import { loadGateReviews } from './gate-view.ts';
 
 export async function openReview(deps: ServiceDeps, projectId: string, reviewId: string) {
@@ -72,9 +74,16 @@ export async function recommend(
   input: z.output<typeof RecommendBody>,
 ): Promise<GateReview> {
   const { db } = deps;
-  const { project } = await requireProjectAction(deps, actor, projectId, 'gate.recommend');
+  const { project } = await requireProjectAction(deps, actor, projectId, 'project.view');
   const review = await openReview(deps, projectId, reviewId);
-  if (!mayInCluster(actor, 'gate.review_uninvited')) {
+  // With a committee, its members recommend (not those excluded, not after the deadline);
+  // without one, the reviewers as before.
+  const committee = await loadCommittee(db, review);
+  if (committee) {
+    const refusal = committeeRefusal(committee, actor.id, deps.clock(), 'recommend');
+    if (refusal) throw new AppError('forbidden', refusal);
+  } else await requireProjectAction(deps, actor, projectId, 'gate.recommend');
+  if (!committee && !mayInCluster(actor, 'gate.review_uninvited')) {
     const [invited] = await db
       .select()
       .from(gateReviewers)

@@ -25,6 +25,7 @@ export function toSummary(p: ProjectRow, leadOrg: OrgRow, myRole: string | null)
     myRole: (myRole as ProjectRole | null) ?? null,
     listedInDirectory: p.listedInDirectory,
     archived: p.archived,
+    onHoldUntil: p.onHoldUntil ?? null,
     updatedAt: p.updatedAt.toISOString(),
   };
 }

@@ -17,6 +17,8 @@ export const ProjectSummary = z.object({
   myRole: ProjectRole.nullable(),
   listedInDirectory: z.boolean(),
   archived: z.boolean(),
+  /** parked by a Hold gate decision until this review date (YYYY-MM-DD); null when not on hold */
+  onHoldUntil: z.string().nullable(),
   /**
    * the last change on the project the caller may see: its card, its live document, comments,
    * gates, service requests, members (a team comment only for those who read team comments)

@@ -43,6 +43,7 @@ function project(over: Partial<PortfolioProject> = {}): PortfolioProject {
     myRole: 'lead',
     listedInDirectory: false,
     archived: false,
+    onHoldUntil: null,
     updatedAt: '2026-11-01T10:00:00.000Z',
     health: health(),
     readiness: {},

@@ -3,11 +3,13 @@ import { SIGNATURE_MEANING } from '../../../shared/constants.ts';
 import type { GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { personName } from '../../i18n/person-name.ts';
 import { DecisionEvidence } from '../evidence/DecisionEvidence.tsx';
 import { useRoom } from '../project/room/room-context.tsx';
+import { Committee } from './Committee.tsx';
 import { ConditionList } from './ConditionList.tsx';
+import { ConditionMilestones } from './ConditionMilestones.tsx';
 import { Recommendations } from './Recommendations.tsx';
 import { SignatureProof } from './SignatureProof.tsx';
 
@@ -39,7 +41,19 @@ export function DecidedGate(props: { review: GateReview }) {
             </Show>
           </header>
           <p class="gate-text">{d().rationale}</p>
-          <Show when={d().conditions.length > 0}>
+          <Show when={d().reviewDate}>
+            {(date) => (
+              <p class="tag gate-on-hold">{t().committee.onHoldUntil(formatDate(locale(), date()))}</p>
+            )}
+          </Show>
+          <Show when={d().milestones.length > 0}>
+            <ConditionMilestones
+              id={`gate-milestones-${props.review.id}`}
+              title={d().outcome === 'recycle' ? t().committee.deficiencies : t().committee.milestonesTitle}
+              milestones={d().milestones}
+            />
+          </Show>
+          <Show when={d().conditions.length > 0 && d().milestones.length === 0}>
             <h5 class="gate-block-title">{g().conditions}</h5>
             <ConditionList conditions={d().conditions} class="gate-conditions-list" />
           </Show>
@@ -68,6 +82,9 @@ export function DecidedGate(props: { review: GateReview }) {
               </p>
             </div>
           </div>
+          <Show when={props.review.committee}>
+            <Committee review={props.review} />
+          </Show>
           <Recommendations review={props.review} track={track()} />
         </article>
       )}

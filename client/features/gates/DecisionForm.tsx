@@ -50,13 +50,20 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const [rationale, setRationale] = createSignal('');
   const [conditions, setConditions] = createSignal<ConditionDraft[]>([{ title: '', due: '' }]);
   const [password, setPassword] = createSignal('');
+  /** a Hold's review date */
+  const [reviewDate, setReviewDate] = createSignal('');
   const [invalid, setInvalid] = createSignal<
-    'outcome' | 'rationale' | 'conditions' | 'password' | 'code' | null
+    'outcome' | 'rationale' | 'conditions' | 'reviewDate' | 'password' | 'code' | null
   >(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
   const id = (suffix: string) => `gate-decide-${props.review.id}-${suffix}`;
   const conditional = () => outcome() === 'conditional_go';
+  /** a Recycle's deficiencies are listed as a Conditional Go's conditions are: each becomes a milestone */
+  const recycle = () => outcome() === 'recycle';
+  const listed = () => conditional() || recycle();
+  const hold = () => outcome() === 'hold';
+  const c = () => t().committee;
   const filled = () => conditions().filter((c) => c.title.trim());
 
   onMount(() => {
@@ -80,7 +87,8 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const draftIsComplete = () => {
     if (!outcome()) return void fail('outcome', id(`outcome-${OUTCOMES[0]}`));
     if (!rationale().trim()) return void fail('rationale', id('rationale'));
-    if (conditional() && filled().length === 0) return void fail('conditions', id('condition-0'));
+    if (listed() && filled().length === 0) return void fail('conditions', id('condition-0'));
+    if (hold() && !reviewDate()) return void fail('reviewDate', id('review-date'));
     return true;
   };
 
@@ -104,7 +112,10 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
   const setCondition = (index: number, patch: Partial<ConditionDraft>) =>
     setConditions(conditions().map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
-  const fail = (what: 'outcome' | 'rationale' | 'conditions' | 'password' | 'code', focus: string) => {
+  const fail = (
+    what: 'outcome' | 'rationale' | 'conditions' | 'reviewDate' | 'password' | 'code',
+    focus: string,
+  ) => {
     setInvalid(what);
     document.getElementById(focus)?.focus();
   };
@@ -133,6 +144,8 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
         outcome: chosen,
         rationale: rationale().trim(),
         conditions: conditional() ? filled().map((c) => ({ title: c.title.trim(), due: c.due || null })) : [],
+        deficiencies: recycle() ? filled().map((c) => ({ title: c.title.trim(), due: c.due || null })) : [],
+        ...(hold() ? { reviewDate: reviewDate() } : {}),
         ...(proof
           ? { stepUp: proof.id }
           : { password: password(), ...(needsCode() ? { code: code().replace(/\s/g, '') } : {}) }),
@@ -221,9 +234,39 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
           </p>
         </fieldset>
 
-        <Show when={conditional()}>
+        <Show when={hold()}>
+          <div class="field gate-review-date">
+            <label for={id('review-date')}>{c().reviewDate}</label>
+            <p class="muted small">{c().reviewDateHint}</p>
+            <input
+              id={id('review-date')}
+              type="date"
+              class="date-input"
+              required
+              value={reviewDate()}
+              aria-invalid={invalid() === 'reviewDate' ? 'true' : undefined}
+              aria-describedby={id('review-date-error')}
+              onInput={(e) => {
+                setReviewDate(e.currentTarget.value);
+                setInvalid(null);
+              }}
+            />
+            <p
+              id={id('review-date-error')}
+              class="field-error"
+              role={invalid() === 'reviewDate' ? 'alert' : undefined}
+            >
+              {invalid() === 'reviewDate' ? c().reviewDateNeeded : ''}
+            </p>
+          </div>
+        </Show>
+
+        <Show when={listed()}>
           <fieldset class="gate-conditions" aria-describedby={id('conditions-error')}>
-            <legend>{g().conditions}</legend>
+            <legend>{recycle() ? c().deficiencies : g().conditions}</legend>
+            <Show when={recycle()}>
+              <p class="muted small">{c().deficienciesHint}</p>
+            </Show>
             <Index each={conditions()}>
               {(condition, index) => (
                 <div class="gate-condition">
@@ -274,7 +317,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
               + {g().addCondition}
             </button>
             <p id={id('conditions-error')} class="field-error">
-              {invalid() === 'conditions' ? g().conditionsNeeded : ''}
+              {invalid() === 'conditions' ? (recycle() ? c().deficienciesNeeded : g().conditionsNeeded) : ''}
             </p>
           </fieldset>
         </Show>
@@ -305,7 +348,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
           id={id('summary')}
           outcome={outcome()!}
           rationale={rationale().trim()}
-          conditions={conditional() ? filled() : []}
+          conditions={listed() ? filled() : []}
           signer={signer()}
         />
         <div class="gate-signature">

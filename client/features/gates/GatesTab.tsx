@@ -63,7 +63,10 @@ export function GatesTab() {
           </Show>
         }
       >
-        <Show when={open()} fallback={<RequestGate onRequested={replace} />}>
+        <Show
+          when={open()}
+          fallback={<RequestGate onRequested={replace} previous={decided()[0]?.decision?.milestones ?? []} />}
+        >
           {(review) => <OpenReview review={review()} onChange={replace} />}
         </Show>
         <section class="gates-history" aria-labelledby="gates-history-title">

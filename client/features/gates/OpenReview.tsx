@@ -5,6 +5,8 @@ import { describeError } from '../../errors.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { personName } from '../../i18n/person-name.ts';
 import { useRoom } from '../project/room/room-context.tsx';
+import { Committee } from './Committee.tsx';
+import { ConditionMilestones } from './ConditionMilestones.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { gatesApi } from './gates-api.ts';
 import { RecommendationForm } from './RecommendationForm.tsx';
@@ -44,6 +46,25 @@ export function OpenReview(props: { review: GateReview; onChange: (review: GateR
         )}
       </p>
       <p class="muted small">{g().packNote}</p>
+
+      <Show when={props.review.previousConditions.length > 0}>
+        <ConditionMilestones
+          id={`gate-previous-${props.review.id}`}
+          title={t().committee.previousTitle}
+          milestones={props.review.previousConditions}
+        />
+        <Show when={props.review.openConditionsExplanation}>
+          {(why) => (
+            <div class="room-note gate-explanation">
+              <p class="small">
+                <strong>{t().committee.explanation}</strong>
+              </p>
+              <p>{why()}</p>
+            </div>
+          )}
+        </Show>
+      </Show>
+      <Committee review={props.review} />
 
       <Reviewers review={props.review} canInvite={canDecide()} onChange={props.onChange} />
       <Recommendations review={props.review} track={project().track} />

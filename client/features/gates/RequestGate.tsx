@@ -1,9 +1,10 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { GateReview } from '../../../shared/schemas/gates.ts';
+import type { ConditionMilestone, GateReview } from '../../../shared/schemas/gates.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';
+import { ConditionMilestones } from './ConditionMilestones.tsx';
 import { gatesApi } from './gates-api.ts';
 
 /**
@@ -11,7 +12,11 @@ import { gatesApi } from './gates-api.ts';
  * live from the document) and, for the lead, the request. The server has the last word: if it
  * finds criteria missing, they are listed by name.
  */
-export function RequestGate(props: { onRequested: (review: GateReview) => void }) {
+export function RequestGate(props: {
+  onRequested: (review: GateReview) => void;
+  /** the milestones the last decision's conditions (or deficiencies) became */
+  previous?: ConditionMilestone[];
+}) {
   const room = useRoom();
   const { frameworks } = useApp();
   const { t, locale } = useI18n();
@@ -33,16 +38,24 @@ export function RequestGate(props: { onRequested: (review: GateReview) => void }
   const serverMissing = () => {
     const err = error();
     if (!(err instanceof ApiError) || err.status !== 409) return [];
-    return err.issues.map(
-      (issue) => must().find((c) => c.id === issue.path)?.text[locale()] ?? issue.message,
-    );
+    return err.issues
+      .filter((issue) => !issue.path.startsWith('conditions.'))
+      .map((issue) => must().find((c) => c.id === issue.path)?.text[locale()] ?? issue.message);
   };
+  /** the previous decision's milestones still open, as the server refused the request for them */
+  const openConditions = () => {
+    const err = error();
+    if (!(err instanceof ApiError) || err.status !== 409) return [];
+    return err.issues.filter((issue) => issue.path.startsWith('conditions.')).map((issue) => issue.message);
+  };
+  const [explanation, setExplanation] = createSignal('');
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      props.onRequested(await gatesApi.request(project().id));
+      const why = explanation().trim();
+      props.onRequested(await gatesApi.request(project().id, why ? { explanation: why } : undefined));
     } catch (err) {
       setError(err);
     } finally {
@@ -75,6 +88,33 @@ export function RequestGate(props: { onRequested: (review: GateReview) => void }
           )}
         </p>
         <p>{g().noReview}</p>
+        <Show when={(props.previous ?? []).length > 0}>
+          <ConditionMilestones
+            id="gate-request-previous"
+            title={t().committee.previousTitle}
+            milestones={props.previous ?? []}
+          />
+        </Show>
+        <Show when={openConditions().length > 0}>
+          <div class="form-error" role="alert">
+            <p>{t().committee.explanationNeeded}</p>
+            <ul>
+              <For each={openConditions()}>{(text) => <li>{text}</li>}</For>
+            </ul>
+          </div>
+        </Show>
+        <Show when={canRequest() && (openConditions().length > 0 || explanation() !== '')}>
+          <div class="field">
+            <label for="gate-request-explanation">{t().committee.explanationLabel}</label>
+            <textarea
+              id="gate-request-explanation"
+              maxLength={2000}
+              rows={3}
+              value={explanation()}
+              onInput={(e) => setExplanation(e.currentTarget.value)}
+            />
+          </div>
+        </Show>
         <Show when={missing().length > 0 && serverMissing().length === 0}>
           <div class="gate-missing">
             <p>{g().missingTitle}</p>
@@ -94,7 +134,7 @@ export function RequestGate(props: { onRequested: (review: GateReview) => void }
             </ul>
           </div>
         </Show>
-        <Show when={error() && serverMissing().length === 0}>
+        <Show when={error() && serverMissing().length === 0 && openConditions().length === 0}>
           <p class="form-error" role="alert">
             {error() instanceof ApiError && (error() as ApiError).status === 409
               ? (error() as ApiError).message

@@ -11,7 +11,8 @@ const base = (projectId: string) => `/api/projects/${enc(projectId)}/gates`;
 
 export const gatesApi = {
   list: (projectId: string) => request<{ reviews: GateReview[] }>('GET', base(projectId)),
-  request: (projectId: string) => request<GateReview>('POST', base(projectId)),
+  request: (projectId: string, body?: { explanation: string }) =>
+    request<GateReview>('POST', base(projectId), body),
   invite: (projectId: string, reviewId: string, userId: string) =>
     request<GateReview>('POST', `${base(projectId)}/${enc(reviewId)}/reviewers`, { userId }),
   recommend: (projectId: string, reviewId: string, body: RecommendInput) =>

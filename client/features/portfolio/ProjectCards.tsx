@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { PortfolioProject } from '../../../shared/schemas/projects.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { OnHold } from '../../components/OnHold.tsx';
 import { StageBadge } from '../../components/StageBadge.tsx';
 import { MilestoneHealth } from './MilestoneHealth.tsx';
 import { NextGate } from './NextGate.tsx';
@@ -55,6 +56,7 @@ function ProjectCard(props: { project: PortfolioProject }) {
       <div class="project-card-stage">
         <StageBadge track={props.project.track} stage={props.project.stage} />
         <NextGate track={props.project.track} stage={props.project.stage} />
+        <OnHold until={props.project.onHoldUntil} />
       </div>
       <ReadinessRadar readiness={props.project.readiness} size={72} showSummary />
       <MilestoneHealth health={props.project.health} />

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { PortfolioProject } from '../../../shared/schemas/projects.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { OnHold } from '../../components/OnHold.tsx';
 import { StageBadge } from '../../components/StageBadge.tsx';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { MilestoneHealth } from './MilestoneHealth.tsx';
@@ -91,6 +92,7 @@ function ProjectRow(props: { project: PortfolioProject }) {
           </span>
           <span class="row-meta-line">
             <NextGate track={props.project.track} stage={props.project.stage} />
+            <OnHold until={props.project.onHoldUntil} />
           </span>
           <span class="row-meta-line row-meta-maturity">
             <ReadinessRadar readiness={props.project.readiness} size={36} />

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { useApp, useI18n } from '../../app-context.tsx';
+import { OnHold } from '../../components/OnHold.tsx';
 import { useStageName } from '../../components/StageBadge.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { PresenceAvatars } from './PresenceAvatars.tsx';
@@ -106,6 +107,7 @@ export function RoomHeader() {
           <span class="step-index room-stage-index">{n(p().stage)}</span>
           {stageName(p().track, p().stage)}
         </p>
+        <OnHold until={p().onHoldUntil} />
         <Show when={stage()}>
           {(s) => (
             <p class="gate room-gate">

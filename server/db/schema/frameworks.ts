@@ -22,6 +22,8 @@ export const frameworks = sqliteTable('frameworks', {
   version: integer('version').notNull().default(1),
   /** what changed from the previous version, in the editor's words */
   changeNote: text('change_note').notNull().default(''),
+  /** who signs a gate decision of a review with a committee: 'chair' or 'all' (every member) */
+  gateSigning: text('gate_signing').notNull().default('chair'),
   createdBy: text('created_by'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });

@@ -23,6 +23,8 @@ export const gateReviews = sqliteTable(
       .notNull()
       .references(() => user.id),
     requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+    /** why the lead requested it while milestones of the previous decision were still open */
+    openConditionsExplanation: text('open_conditions_explanation'),
   },
   (t) => [index('gate_reviews_project_idx').on(t.projectId, t.requestedAt)],
 );
@@ -101,4 +103,10 @@ export const gateDecisions = sqliteTable('gate_decisions', {
   meaning: text('meaning').notNull(),
   stageBefore: integer('stage_before').notNull(),
   stageAfter: integer('stage_after').notNull(),
+  /** Hold: when the committee looks at the parked project again (YYYY-MM-DD) */
+  reviewDate: text('review_date'),
+  /** Recycle: the deficiencies to rework within the stage; each became a milestone */
+  deficiencies: text('deficiencies', { mode: 'json' }).$type<{ title: string; due: string | null }[]>(),
+  /** 'chair' | 'all': who had to sign, under the framework the review was decided under */
+  signedBy: text('signed_by'),
 });

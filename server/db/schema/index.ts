@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './comments.ts';
+export * from './committees.ts';
 export * from './documents.ts';
 export * from './effects.ts';
 export * from './evidence.ts';

@@ -20,6 +20,8 @@ export const projects = sqliteTable(
       .references(() => organisations.id),
     listedInDirectory: integer('listed_in_directory', { mode: 'boolean' }).notNull().default(false),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    /** parked by a Hold decision until this review date (YYYY-MM-DD); null when not on hold */
+    onHoldUntil: text('on_hold_until'),
     createdBy: text('created_by').references(() => user.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
