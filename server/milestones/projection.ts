@@ -57,6 +57,14 @@ import {
 } from './projection-rows.ts';
 import { REASONS, type Reconciled, reconciledEntries } from './reconcile-entries.ts';
 
+/**
+ * Lets the event loop read the sockets and send the relays queued meanwhile (a relay goes out
+ * with the turn's immediates, which a timer runs after) before a window's next part: a window's
+ * reading and diffing, its audited commit (chain hashes, signed checkpoint) and its announcement
+ * each block the loop for a while, and a relay waiting behind all three is the fan-out's tail.
+ */
+const yieldToRelays = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export const PROJECTION_DELAY_MS = 250;
 export const PROJECTION_MAX_DELAY_MS = 1000;
 
@@ -231,6 +239,11 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     // What the window changed is the project's latest activity for everyone who may see it (the
     // document is read whole by every viewer): one statement per window, not per update.
     if (entries.length > 0) statements.push(activityStatement(deps.db, projectId, 'project.view', at));
+    if (statements.length > 0 || entries.length > 0) {
+      await yieldToRelays();
+      // Stopped meanwhile: what was not written is dropped (a copy followed instead is written).
+      if (!doc) return;
+    }
     const newMark = mark !== null && mark !== writtenMark;
     if (newMark && (statements.length > 0 || entries.length > 0 || withMark || reconcile))
       statements.push(markStatement(projectId, mark));
@@ -249,7 +262,10 @@ export function createProjection(deps: ServiceDeps, projectId: string): Projecti
     reconciling = false;
     loaded = null;
     if (newMark) writtenMark = mark;
-    if (entries.length) deps.events.emit('project.changed', { projectId, contentOnly: true });
+    if (entries.length) {
+      await yieldToRelays();
+      deps.events.emit('project.changed', { projectId, contentOnly: true });
+    }
   }
 
   /** Who made what the log holds above the mark (nobody known, if it cannot be read). */
