@@ -8,6 +8,7 @@ import {
   gateRecommendations,
   gateReviewers,
   gateReviews,
+  gateReviewThresholdWarnings,
   user,
 } from '../db/schema/index.ts';
 import { signatureMethodOf } from './signer-proof.ts';
@@ -20,7 +21,7 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
     .orderBy(desc(gateReviews.requestedAt));
   if (reviews.length === 0) return [];
   const ids = reviews.map((r) => r.id);
-  const [reviewers, recs, decisions, packs] = await Promise.all([
+  const [reviewers, recs, decisions, packs, warnings] = await Promise.all([
     db.select().from(gateReviewers).where(inArray(gateReviewers.reviewId, ids)),
     db.select().from(gateRecommendations).where(inArray(gateRecommendations.reviewId, ids)),
     db.select().from(gateDecisions).where(inArray(gateDecisions.reviewId, ids)),
@@ -28,6 +29,7 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
       .select({ reviewId: gatePacks.reviewId, data: gatePacks.data })
       .from(gatePacks)
       .where(inArray(gatePacks.reviewId, ids)),
+    db.select().from(gateReviewThresholdWarnings).where(inArray(gateReviewThresholdWarnings.reviewId, ids)),
   ]);
   const people = new Set<string>([
     ...reviews.map((r) => r.requestedBy),
@@ -81,6 +83,9 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
           }
         : null,
       packReadiness: levelsOf(packs.find((p) => p.reviewId === r.id)?.data),
+      readinessWarnings: warnings
+        .filter((w) => w.reviewId === r.id)
+        .map((w) => ({ dimension: w.dimension, required: w.required, current: w.current })),
     };
   });
 }

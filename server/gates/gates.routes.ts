@@ -6,6 +6,7 @@ import {
   DecideBody,
   GateReview,
   InviteReviewerBody,
+  ProjectGates,
   RecommendBody,
   StepUpStarted,
 } from '../../shared/schemas/gates.ts';
@@ -16,6 +17,7 @@ import type { ServiceDeps } from '../deps.ts';
 import { requireActor } from '../http/context.ts';
 import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts';
 import { loadGateReviews } from './gate-view.ts';
+import { currentThresholds } from './readiness-thresholds.ts';
 import { recordGateDecision } from './record-gate-decision.ts';
 import { requestGateReview } from './request-gate-review.ts';
 import { inviteReviewer, recommend } from './review-gate.ts';
@@ -30,14 +32,19 @@ export function gateRoutes(deps: ServiceDeps & { auth: Auth }) {
         method: 'get',
         path: '/projects/{id}/gates',
         tags: ['gates'],
-        summary: "A project's gate reviews, newest first, with recommendations and signed decisions",
+        summary:
+          "A project's gate reviews, newest first, with recommendations and signed decisions; and the readiness thresholds of the gate ahead, met or not by the current scores",
         request: { params: IdParam },
-        responses: { 200: json(z.object({ reviews: z.array(GateReview) }), 'Reviews'), ...errors },
+        responses: { 200: json(ProjectGates, 'Reviews and thresholds'), ...errors },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        await requireProjectAction(deps, requireActor(c), id, 'project.view');
-        return c.json({ reviews: await loadGateReviews(deps.db, id) }, 200);
+        const { project } = await requireProjectAction(deps, requireActor(c), id, 'project.view');
+        const [reviews, thresholds] = await Promise.all([
+          loadGateReviews(deps.db, id),
+          currentThresholds(deps, project),
+        ]);
+        return c.json({ reviews, thresholds }, 200);
       },
     )
     .openapi(

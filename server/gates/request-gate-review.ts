@@ -1,7 +1,8 @@
 /**
  * The lead requests the review of the next gate. Every must-meet criterion must be checked
  * with evidence (the refusal names those that are not); the request freezes the gate pack:
- * the project document as it stands, kept immutably.
+ * the project document as it stands, kept immutably. Readiness thresholds not met do not stop
+ * the request (the committee may still pass the gate): the review records them as its warning.
  */
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -10,12 +11,13 @@ import type { GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
-import { gateCriteria, gatePacks, gateReviews } from '../db/schema/index.ts';
+import { gateCriteria, gatePacks, gateReviews, gateReviewThresholdWarnings } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { gateRequestedNotifications } from '../notifications/sources.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { missingCriteria } from './gates.rules.ts';
+import { gateThresholdStatus, levelsOf } from './readiness-thresholds.ts';
 
 export async function requestGateReview(
   deps: ServiceDeps,
@@ -52,6 +54,7 @@ export async function requestGateReview(
         `${missing.length} must-meet criteria are not yet checked with evidence`,
         missing.map((m) => ({ path: m.id, message: must.find((c) => c.id === m.id)?.textEn ?? m.key })),
       );
+    const unmet = (await gateThresholdStatus(db, project, levelsOf(data.readiness))).filter((t) => !t.met);
     const now = deps.clock();
     const id = crypto.randomUUID();
     const review = {
@@ -69,12 +72,32 @@ export async function requestGateReview(
         db
           .insert(gatePacks)
           .values({ reviewId: id, state: Buffer.from(Y.encodeStateAsUpdate(doc)), data, createdAt: now }),
+        ...(unmet.length
+          ? [
+              db.insert(gateReviewThresholdWarnings).values(
+                unmet.map((t) => ({
+                  reviewId: id,
+                  dimension: t.dimension,
+                  required: t.required,
+                  current: t.current,
+                })),
+              ),
+            ]
+          : []),
       )
       .audit({
         entity: 'gate_review',
         entityId: id,
         action: 'create',
-        after: { stageIndex: project.stage, milestones: data.milestones.length },
+        after: {
+          stageIndex: project.stage,
+          milestones: data.milestones.length,
+          unmetThresholds: unmet.map(({ dimension, required, current }) => ({
+            dimension,
+            required,
+            current,
+          })),
+        },
         reason: 'gate review requested',
       })
       .notify(await gateRequestedNotifications(deps, actor, project, id))
