@@ -15,6 +15,7 @@ import { directoryEn } from './directory.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
 import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
+import { maturityEn } from './maturity.en.ts';
 import { membersEn } from './members.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { plural } from './plural.ts';
@@ -264,6 +265,7 @@ export const en = {
   },
   room: roomEn,
   gates: gatesEn,
+  maturity: maturityEn,
   activity: activityEn,
   directory: directoryEn,
   website: websiteEn,

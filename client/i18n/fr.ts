@@ -14,6 +14,7 @@ import { directoryFr } from './directory.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
 import { gatesFr } from './gates.fr.ts';
 import { historyFr } from './history.fr.ts';
+import { maturityFr } from './maturity.fr.ts';
 import { membersFr } from './members.fr.ts';
 import type { Messages } from './messages.ts';
 import { notificationsFr } from './notifications.fr.ts';
@@ -272,6 +273,7 @@ export const fr: Messages = {
   },
   room: roomFr,
   gates: gatesFr,
+  maturity: maturityFr,
   activity: activityFr,
   directory: directoryFr,
   website: websiteFr,

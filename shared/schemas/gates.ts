@@ -47,6 +47,7 @@ export type ThresholdStatus = z.infer<typeof ThresholdStatus>;
 
 /** A threshold not met when the review was requested, as the request recorded it. */
 export const ThresholdWarning = ThresholdStatus.omit({ met: true });
+export type ThresholdWarning = z.infer<typeof ThresholdWarning>;
 
 export const GateReview = z.object({
   id: Id,

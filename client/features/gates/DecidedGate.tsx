@@ -7,6 +7,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { personName } from '../../i18n/person-name.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { ConditionList } from './ConditionList.tsx';
+import { ThresholdWarnings } from './ReadinessThresholds.tsx';
 import { Recommendations } from './Recommendations.tsx';
 import { SignatureProof } from './SignatureProof.tsx';
 
@@ -38,6 +39,7 @@ export function DecidedGate(props: { review: GateReview }) {
             </Show>
           </header>
           <p class="gate-text">{d().rationale}</p>
+          <ThresholdWarnings warnings={props.review.readinessWarnings ?? []} />
           <Show when={d().conditions.length > 0}>
             <h5 class="gate-block-title">{g().conditions}</h5>
             <ConditionList conditions={d().conditions} class="gate-conditions-list" />

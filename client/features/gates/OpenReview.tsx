@@ -7,6 +7,7 @@ import { personName } from '../../i18n/person-name.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { gatesApi } from './gates-api.ts';
+import { ThresholdWarnings } from './ReadinessThresholds.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { Recommendations } from './Recommendations.tsx';
 
@@ -44,6 +45,7 @@ export function OpenReview(props: { review: GateReview; onChange: (review: GateR
         )}
       </p>
       <p class="muted small">{g().packNote}</p>
+      <ThresholdWarnings warnings={props.review.readinessWarnings ?? []} />
 
       <Reviewers review={props.review} canInvite={canDecide()} onChange={props.onChange} />
       <Recommendations review={props.review} track={project().track} />

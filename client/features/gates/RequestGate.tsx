@@ -5,6 +5,7 @@ import { ApiError, describeError } from '../../errors.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { gatesApi } from './gates-api.ts';
+import { ReadinessThresholds } from './ReadinessThresholds.tsx';
 
 /**
  * No review is open: where the current gate stands (must-meet criteria checked with evidence,
@@ -74,6 +75,7 @@ export function RequestGate(props: { onRequested: (review: GateReview) => void }
             n(must().length),
           )}
         </p>
+        <ReadinessThresholds />
         <p>{g().noReview}</p>
         <Show when={missing().length > 0 && serverMissing().length === 0}>
           <div class="gate-missing">
