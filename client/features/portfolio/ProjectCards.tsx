@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import type { PortfolioProject } from '../../../shared/schemas/projects.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { StageBadge } from '../../components/StageBadge.tsx';
+import { LevelBadge } from './LevelBadge.tsx';
 import { MilestoneHealth } from './MilestoneHealth.tsx';
 import { NextGate } from './NextGate.tsx';
 import { Updated, useRoleLabel } from './ProjectTable.tsx';
@@ -54,6 +55,7 @@ function ProjectCard(props: { project: PortfolioProject }) {
       </header>
       <div class="project-card-stage">
         <StageBadge track={props.project.track} stage={props.project.stage} />
+        <LevelBadge track={props.project.track} level={props.project.level} />
         <NextGate track={props.project.track} stage={props.project.stage} />
       </div>
       <ReadinessRadar readiness={props.project.readiness} size={72} showSummary />
