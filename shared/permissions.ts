@@ -28,6 +28,8 @@ export const actions = [
   'service.request',
   /** bring an archived project back (the programme office only; leads archive, they do not restore) */
   'project.restore',
+  /** record the project's level on its track (TRL-style), with its evidence */
+  'project.set_level',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -44,6 +46,7 @@ const matrix: Record<Role, ReadonlySet<Action>> = {
     'gate.decide',
     'audit.view',
     'project.restore',
+    'project.set_level',
   ]),
   lead: new Set<Action>([
     'project.view',
@@ -57,6 +60,7 @@ const matrix: Record<Role, ReadonlySet<Action>> = {
     'gate.request',
     'audit.view',
     'service.request',
+    'project.set_level',
   ]),
   contributor: new Set<Action>([
     'project.view',

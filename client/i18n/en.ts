@@ -18,6 +18,7 @@ import { evidenceEn } from './evidence.en.ts';
 import { frameworksAdminEn } from './frameworks-admin.en.ts';
 import { gatesEn } from './gates.en.ts';
 import { historyEn } from './history.en.ts';
+import { maturityEn } from './maturity.en.ts';
 import { membersEn } from './members.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { plural } from './plural.ts';
@@ -269,6 +270,7 @@ export const en = {
   gates: gatesEn,
   evidence: evidenceEn,
   committee: committeeEn,
+  maturity: maturityEn,
   activity: activityEn,
   directory: directoryEn,
   website: websiteEn,

@@ -17,6 +17,7 @@ import { evidenceFr } from './evidence.fr.ts';
 import { frameworksAdminFr } from './frameworks-admin.fr.ts';
 import { gatesFr } from './gates.fr.ts';
 import { historyFr } from './history.fr.ts';
+import { maturityFr } from './maturity.fr.ts';
 import { membersFr } from './members.fr.ts';
 import type { Messages } from './messages.ts';
 import { notificationsFr } from './notifications.fr.ts';
@@ -277,6 +278,7 @@ export const fr: Messages = {
   gates: gatesFr,
   evidence: evidenceFr,
   committee: committeeFr,
+  maturity: maturityFr,
   activity: activityFr,
   directory: directoryFr,
   website: websiteFr,

@@ -39,7 +39,12 @@ const noHealth: ProjectHealth = { total: 0, done: 0, overdue: 0, atRisk: 0, bloc
 /** A server that predates the maturation columns sends bare summaries: show them as unscored. */
 export function toPortfolioProject(p: ProjectSummary | PortfolioProject): PortfolioProject {
   const rich = p as Partial<PortfolioProject>;
-  return { ...p, health: rich.health ?? noHealth, readiness: rich.readiness ?? {} };
+  return {
+    ...p,
+    health: rich.health ?? noHealth,
+    readiness: rich.readiness ?? {},
+    level: rich.level ?? null,
+  };
 }
 
 export function createProjectsStore(

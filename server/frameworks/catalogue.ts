@@ -6,6 +6,7 @@ import {
   frameworkStages,
   frameworks,
   gateCriteria,
+  gateReadinessThresholds,
   readinessDimensionLevels,
   readinessDimensions,
 } from '../db/schema/index.ts';
@@ -13,14 +14,16 @@ import type { ServiceDeps } from '../deps.ts';
 
 export async function loadFrameworkCatalogue(deps: ServiceDeps): Promise<FrameworkCatalogue> {
   const { db } = deps;
-  const [fw, levels, stages, criteria, dims, dimLevels] = await Promise.all([
+  const [fw, levels, stages, criteria, dims, dimLevels, thresholds] = await Promise.all([
     db.select().from(frameworks).orderBy(asc(frameworks.createdAt), asc(frameworks.id)),
     db.select().from(frameworkLevels).orderBy(asc(frameworkLevels.level)),
     db.select().from(frameworkStages).orderBy(asc(frameworkStages.stageIndex)),
     db.select().from(gateCriteria).orderBy(asc(gateCriteria.position)),
     db.select().from(readinessDimensions).orderBy(asc(readinessDimensions.position)),
     db.select().from(readinessDimensionLevels).orderBy(asc(readinessDimensionLevels.level)),
+    db.select().from(gateReadinessThresholds),
   ]);
+  const dimOrder = (id: string) => dims.findIndex((d) => d.id === id);
   return {
     frameworks: fw.map((f) => ({
       id: f.id,
@@ -54,6 +57,10 @@ export async function loadFrameworkCatalogue(deps: ServiceDeps): Promise<Framewo
               kind: c.kind as 'must' | 'should',
               text: { en: c.textEn, fr: c.textFr },
             })),
+          thresholds: thresholds
+            .filter((t) => t.frameworkId === f.id && t.stageIndex === s.stageIndex)
+            .sort((a, b) => dimOrder(a.dimension) - dimOrder(b.dimension))
+            .map((t) => ({ dimension: t.dimension, minLevel: t.minLevel })),
         })),
     })),
     dimensions: dims.map((d) => ({

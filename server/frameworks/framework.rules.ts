@@ -110,3 +110,45 @@ export function planCriteria(
   const retired = [...ofStage.keys()].filter((k) => !seen.has(k));
   return { criteria, retired };
 }
+
+/** A dimension's scale: the levels its texts define. */
+export interface DimensionScale {
+  id: string;
+  levels: readonly number[];
+}
+
+/**
+ * A gate's readiness thresholds, checked: each names a known dimension once, with a level of that
+ * dimension's scale. Returned in the dimensions' order so that versions compare and read alike.
+ */
+export function planThresholds(
+  edits: readonly { dimension: string; minLevel: number }[],
+  scales: readonly DimensionScale[],
+  pathPrefix: string,
+): { dimension: string; minLevel: number }[] {
+  const seen = new Set<string>();
+  edits.forEach((t, i) => {
+    const scale = scales.find((d) => d.id === t.dimension);
+    if (!scale)
+      throw new AppError('invalid_input', `"${t.dimension}" is not a readiness dimension`, [
+        { path: `${pathPrefix}.${i}.dimension`, message: 'unknown dimension' },
+      ]);
+    if (seen.has(t.dimension))
+      throw new AppError('invalid_input', `The dimension "${t.dimension}" has two thresholds at this gate`, [
+        { path: `${pathPrefix}.${i}.dimension`, message: 'repeated dimension' },
+      ]);
+    seen.add(t.dimension);
+    const lo = Math.min(...scale.levels);
+    const hi = Math.max(...scale.levels);
+    if (!scale.levels.includes(t.minLevel))
+      throw new AppError(
+        'invalid_input',
+        `The threshold for "${t.dimension}" must be a level of its scale, from ${lo} to ${hi}`,
+        [{ path: `${pathPrefix}.${i}.minLevel`, message: `expected a level from ${lo} to ${hi}` }],
+      );
+  });
+  const order = (d: string) => scales.findIndex((s) => s.id === d);
+  return [...edits]
+    .sort((a, b) => order(a.dimension) - order(b.dimension))
+    .map((t) => ({ dimension: t.dimension, minLevel: t.minLevel }));
+}

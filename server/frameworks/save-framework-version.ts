@@ -15,7 +15,14 @@ import type {
 import { requireClusterAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
-import { frameworkLevels, frameworkStages, frameworks, gateCriteria } from '../db/schema/index.ts';
+import {
+  frameworkLevels,
+  frameworkStages,
+  frameworks,
+  gateCriteria,
+  gateReadinessThresholds,
+  readinessDimensionLevels,
+} from '../db/schema/index.ts';
 import { BatchError } from '../db/write-connection.ts';
 import type { Statement } from '../db/writer.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -23,9 +30,11 @@ import { AppError, conflict, notFound } from '../errors.ts';
 import { loadFrameworkCatalogue } from './catalogue.ts';
 import {
   checkSameScope,
+  type DimensionScale,
   lineageFromName,
   type PlannedCriterion,
   planCriteria,
+  planThresholds,
   versionId,
 } from './framework.rules.ts';
 
@@ -35,12 +44,23 @@ async function loadVersion(deps: ServiceDeps, id: string) {
   const { db } = deps;
   const [row] = await db.select().from(frameworks).where(eq(frameworks.id, id));
   if (!row) throw notFound('Framework not found');
-  const [levels, stages, criteria] = await Promise.all([
+  const [levels, stages, criteria, thresholds] = await Promise.all([
     db.select().from(frameworkLevels).where(eq(frameworkLevels.frameworkId, id)),
     db.select().from(frameworkStages).where(eq(frameworkStages.frameworkId, id)),
     db.select().from(gateCriteria).where(eq(gateCriteria.frameworkId, id)).orderBy(gateCriteria.position),
+    db.select().from(gateReadinessThresholds).where(eq(gateReadinessThresholds.frameworkId, id)),
   ]);
-  return { row, levels, stages, criteria };
+  return { row, levels, stages, criteria, thresholds };
+}
+
+/** Each readiness dimension with the levels its scale defines. */
+async function dimensionScales(deps: ServiceDeps): Promise<DimensionScale[]> {
+  const rows = await deps.db
+    .select({ id: readinessDimensionLevels.dimensionId, level: readinessDimensionLevels.level })
+    .from(readinessDimensionLevels);
+  const scales = new Map<string, number[]>();
+  for (const r of rows) scales.set(r.id, [...(scales.get(r.id) ?? []), r.level]);
+  return [...scales].map(([id, levels]) => ({ id, levels }));
 }
 
 async function takenIds(deps: ServiceDeps): Promise<Set<string>> {
@@ -66,6 +86,7 @@ function versionStatements(
   levels: (typeof frameworkLevels.$inferInsert)[],
   stages: (typeof frameworkStages.$inferInsert)[],
   criteria: (PlannedCriterion & { stageIndex: number })[],
+  thresholds: { stageIndex: number; dimension: string; minLevel: number }[],
 ): Statement[] {
   const { db } = deps;
   const id = row.id;
@@ -88,6 +109,9 @@ function versionStatements(
             })),
           ),
         ]
+      : []),
+    ...(thresholds.length
+      ? [db.insert(gateReadinessThresholds).values(thresholds.map((t) => ({ ...t, frameworkId: id })))]
       : []),
   ];
 }
@@ -128,6 +152,15 @@ export async function createFrameworkVersion(
   const usedKeys = new Set(base.criteria.map((c) => c.key));
   const criteria: (PlannedCriterion & { stageIndex: number })[] = [];
   const retired: string[] = [];
+  const scales = await dimensionScales(deps);
+  const thresholds: { stageIndex: number; dimension: string; minLevel: number }[] = [];
+  input.stages.forEach((edit, i) => {
+    const kept = base.thresholds.filter((t) => t.stageIndex === edit.index);
+    const planned = edit.thresholds
+      ? planThresholds(edit.thresholds, scales, `stages.${i}.thresholds`)
+      : kept.map((t) => ({ dimension: t.dimension, minLevel: t.minLevel }));
+    thresholds.push(...planned.map((t) => ({ ...t, stageIndex: edit.index })));
+  });
   input.stages.forEach((edit, i) => {
     const stage = base.stages.find((s) => s.stageIndex === edit.index)!;
     const planned = planCriteria(
@@ -199,6 +232,7 @@ export async function createFrameworkVersion(
           };
         }),
         criteria,
+        thresholds,
       ),
     )
     .audit({
@@ -214,6 +248,7 @@ export async function createFrameworkVersion(
         added: criteria.filter((c) => c.change === 'added').map((c) => c.key),
         edited: criteria.filter((c) => c.change === 'edited').map((c) => c.key),
         retired,
+        thresholds: thresholdsChange(base.thresholds, thresholds),
       },
     });
   await commitOrConflict(changes, () => stale(row));
@@ -259,6 +294,11 @@ export async function copyFramework(
           position: c.position,
           change: 'kept',
         })),
+        source.thresholds.map((t) => ({
+          stageIndex: t.stageIndex,
+          dimension: t.dimension,
+          minLevel: t.minLevel,
+        })),
       ),
     )
     .audit({
@@ -273,4 +313,17 @@ export async function copyFramework(
   );
   deps.log.info({ frameworkId: id, from: source.row.id, by: actor.id }, 'framework copied');
   return loadFramework(deps, id);
+}
+
+type Threshold = { stageIndex: number; dimension: string; minLevel: number };
+
+/** The thresholds that differ from the base, for the audit entry: `stage:dimension` → from/to. */
+function thresholdsChange(before: readonly Threshold[], after: readonly Threshold[]) {
+  const key = (t: Threshold) => `${t.stageIndex}:${t.dimension}`;
+  const was = new Map(before.map((t) => [key(t), t.minLevel]));
+  const now = new Map(after.map((t) => [key(t), t.minLevel]));
+  const changed: Record<string, { from: number | null; to: number | null }> = {};
+  for (const k of new Set([...was.keys(), ...now.keys()]))
+    if (was.get(k) !== now.get(k)) changed[k] = { from: was.get(k) ?? null, to: now.get(k) ?? null };
+  return changed;
 }

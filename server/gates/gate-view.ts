@@ -9,6 +9,7 @@ import {
   gateRecommendations,
   gateReviewers,
   gateReviews,
+  gateReviewThresholdWarnings,
   user,
 } from '../db/schema/index.ts';
 import { loadDecisionEvidence } from '../evidence/decision-evidence.ts';
@@ -25,7 +26,7 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
     .orderBy(desc(gateReviews.requestedAt));
   if (reviews.length === 0) return [];
   const ids = reviews.map((r) => r.id);
-  const [reviewers, recs, decisions, packs] = await Promise.all([
+  const [reviewers, recs, decisions, packs, warnings] = await Promise.all([
     db.select().from(gateReviewers).where(inArray(gateReviewers.reviewId, ids)),
     db.select().from(gateRecommendations).where(inArray(gateRecommendations.reviewId, ids)),
     db.select().from(gateDecisions).where(inArray(gateDecisions.reviewId, ids)),
@@ -33,6 +34,7 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
       .select({ reviewId: gatePacks.reviewId, data: gatePacks.data })
       .from(gatePacks)
       .where(inArray(gatePacks.reviewId, ids)),
+    db.select().from(gateReviewThresholdWarnings).where(inArray(gateReviewThresholdWarnings.reviewId, ids)),
   ]);
   // The previous decision of each review (the next older one decided) is what it follows up.
   const all = reviewId
@@ -163,6 +165,9 @@ export async function loadGateReviews(db: Db, projectId: string, reviewId?: stri
       previousConditions: previous ? (linked.get(previous) ?? []) : [],
       openConditionsExplanation: r.openConditionsExplanation,
       packReadiness: levelsOf(packs.find((p) => p.reviewId === r.id)?.data),
+      readinessWarnings: warnings
+        .filter((w) => w.reviewId === r.id)
+        .map((w) => ({ dimension: w.dimension, required: w.required, current: w.current })),
     };
   });
 }

@@ -10,6 +10,7 @@ import {
   GateReview,
   GateSigning,
   InviteReviewerBody,
+  ProjectGates,
   RecommendBody,
   RequestGateBody,
   StepUpStarted,
@@ -25,6 +26,7 @@ import { setCommittee } from './committee.ts';
 import { declareConflict, myConflicts, withdrawConflict } from './conflicts.ts';
 import { setGateSigning } from './gate-signing.ts';
 import { loadGateReviews } from './gate-view.ts';
+import { currentThresholds } from './readiness-thresholds.ts';
 import { recordGateDecision } from './record-gate-decision.ts';
 import { requestGateReview } from './request-gate-review.ts';
 import { inviteReviewer, recommend } from './review-gate.ts';
@@ -39,15 +41,22 @@ export function gateRoutes(deps: ServiceDeps & { auth: Auth }) {
         method: 'get',
         path: '/projects/{id}/gates',
         tags: ['gates'],
-        summary: "A project's gate reviews, newest first, with recommendations and signed decisions",
+        summary:
+          "A project's gate reviews, newest first, with recommendations and signed decisions; and the readiness thresholds of the gate ahead, met or not by the current scores",
         request: { params: IdParam },
-        responses: { 200: json(z.object({ reviews: z.array(GateReview) }), 'Reviews'), ...errors },
+        responses: { 200: json(ProjectGates, 'Reviews and thresholds'), ...errors },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const { roles } = await requireProjectAction(deps, requireActor(c), id, 'project.view');
-        const reviews = await loadGateReviews(deps.db, id);
-        return c.json({ reviews: maySeeTeamOnly(roles) ? reviews : withoutTeamOnlyEvidence(reviews) }, 200);
+        const { roles, project } = await requireProjectAction(deps, requireActor(c), id, 'project.view');
+        const [reviews, thresholds] = await Promise.all([
+          loadGateReviews(deps.db, id),
+          currentThresholds(deps, project),
+        ]);
+        return c.json(
+          { reviews: maySeeTeamOnly(roles) ? reviews : withoutTeamOnlyEvidence(reviews), thresholds },
+          200,
+        );
       },
     )
     .openapi(

@@ -12,3 +12,19 @@ export function missingCriteria(
     return !check?.checked || check.evidence.trim() === '';
   });
 }
+
+/** Each threshold of a gate against the current levels: met when the level reaches it. */
+export function thresholdStatus(
+  thresholds: readonly { dimension: string; minLevel: number }[],
+  levels: Readonly<Record<string, number | undefined>>,
+): { dimension: string; required: number; current: number | null; met: boolean }[] {
+  return thresholds.map((t) => {
+    const current = levels[t.dimension] ?? null;
+    return {
+      dimension: t.dimension,
+      required: t.minLevel,
+      current,
+      met: current !== null && current >= t.minLevel,
+    };
+  });
+}

@@ -1,7 +1,8 @@
 /**
  * The lead requests the review of the next gate. Every must-meet criterion must be checked
  * with evidence (the refusal names those that are not); the request freezes the gate pack:
- * the project document as it stands, kept immutably.
+ * the project document as it stands, kept immutably. Readiness thresholds not met do not stop
+ * the request (the committee may still pass the gate): the review records them as its warning.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -10,13 +11,14 @@ import type { GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
-import { gateCriteria, gateDecisions, gatePacks, gateReviews } from '../db/schema/index.ts';
+import { gateCriteria, gateDecisions, gatePacks, gateReviews, gateReviewThresholdWarnings } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { gateRequestedNotifications } from '../notifications/sources.ts';
 import { conditionMilestonesOf, isOpenCondition } from './condition-milestones.ts';
 import { loadGateReviews } from './gate-view.ts';
 import { missingCriteria } from './gates.rules.ts';
+import { gateThresholdStatus, levelsOf } from './readiness-thresholds.ts';
 
 export async function requestGateReview(
   deps: ServiceDeps,
@@ -61,6 +63,7 @@ export async function requestGateReview(
         `${open.length} milestones of the previous gate decision are still open: finish them, or explain why the gate is requested now`,
         open.map((m) => ({ path: `conditions.${m.id}`, message: m.title })),
       );
+    const unmet = (await gateThresholdStatus(db, project, levelsOf(data.readiness))).filter((t) => !t.met);
     const now = deps.clock();
     const id = crypto.randomUUID();
     const review = {
@@ -79,6 +82,18 @@ export async function requestGateReview(
         db
           .insert(gatePacks)
           .values({ reviewId: id, state: Buffer.from(Y.encodeStateAsUpdate(doc)), data, createdAt: now }),
+        ...(unmet.length
+          ? [
+              db.insert(gateReviewThresholdWarnings).values(
+                unmet.map((t) => ({
+                  reviewId: id,
+                  dimension: t.dimension,
+                  required: t.required,
+                  current: t.current,
+                })),
+              ),
+            ]
+          : []),
       )
       .audit({
         entity: 'gate_review',
@@ -90,6 +105,11 @@ export async function requestGateReview(
           ...(review.openConditionsExplanation
             ? { openConditions: open.length, explanation: review.openConditionsExplanation }
             : {}),
+          unmetThresholds: unmet.map(({ dimension, required, current }) => ({
+            dimension,
+            required,
+            current,
+          })),
         },
         reason: 'gate review requested',
       })

@@ -13,6 +13,7 @@ import { frameworks, organisations, projectMembers, projectPartners, projects } 
 import type { ServiceDeps } from '../deps.ts';
 import { lastActivity } from './project-activity.ts';
 import { healthOf } from './project-health.ts';
+import { currentLevels } from './project-level.ts';
 import { toSummary } from './project-view.ts';
 
 export type ProjectFilter = z.output<typeof ProjectListQuery>;
@@ -59,7 +60,7 @@ export async function listProjects(
     .leftJoin(mine, and(eq(mine.projectId, projects.id), eq(mine.userId, actor.id)))
     .where(and(...where))
     .orderBy(desc(projects.updatedAt), projects.title);
-  const [{ health, readiness }, updated] = await Promise.all([
+  const [{ health, readiness }, updated, levels] = await Promise.all([
     healthOf(
       deps,
       rows.map((r) => r.project.id),
@@ -73,15 +74,21 @@ export async function listProjects(
         memberRole: (r.role as ProjectRole | null) ?? null,
       })),
     ),
+    currentLevels(
+      deps.db,
+      rows.map((r) => r.project.id),
+    ),
   ]);
   const at = (id: string) => updated.get(id)!.getTime();
   // Stable: among equal times, the card's order (then the title) from the query stays.
   return [...rows]
+    .filter((r) => filter.level === undefined || levels.get(r.project.id) === filter.level)
     .sort((a, b) => at(b.project.id) - at(a.project.id))
     .map((r) => ({
       ...toSummary(r.project, r.org, r.role),
       updatedAt: updated.get(r.project.id)!.toISOString(),
       health: health.get(r.project.id)!,
       readiness: readiness.get(r.project.id)!,
+      level: levels.get(r.project.id) ?? null,
     }));
 }

@@ -42,3 +42,14 @@ export function checkFirstMembers(members: { email: string }[], creatorEmail: st
       );
   }
 }
+
+/** A project's level is one of its track's levels (the framework version it runs under). */
+export function checkTrackLevel(level: number, trackLevels: readonly number[]): void {
+  if (!trackLevels.includes(level)) {
+    const lo = Math.min(...trackLevels);
+    const hi = Math.max(...trackLevels);
+    throw new AppError('invalid_input', `The level must be one of the track's levels, from ${lo} to ${hi}`, [
+      { path: 'level', message: `expected a level from ${lo} to ${hi}` },
+    ]);
+  }
+}

@@ -6,8 +6,10 @@ import {
   CreateProjectBody,
   PortfolioProject,
   ProjectDetail,
+  ProjectLevelHistory,
   ProjectListQuery,
   ProjectMilestones,
+  SetProjectLevelBody,
   UpdateProjectBody,
 } from '../../shared/schemas/projects.ts';
 import type { ServiceDeps } from '../deps.ts';
@@ -16,6 +18,7 @@ import { createRouter, errors, IdParam, json, jsonBody } from '../http/router.ts
 import { createProject } from './create-project.ts';
 import { getProject } from './get-project.ts';
 import { listProjects } from './list-projects.ts';
+import { projectLevelHistory, setProjectLevel } from './project-level.ts';
 import { projectMilestones } from './project-milestones.ts';
 import { updateProject } from './update-project.ts';
 
@@ -60,6 +63,34 @@ export function projectRoutes(deps: ServiceDeps) {
         responses: { 200: json(ProjectDetail, 'The project'), ...errors },
       }),
       async (c) => c.json(await getProject(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/projects/{id}/level',
+        tags: ['projects'],
+        summary:
+          "The project's level on its track (TRL-style): the current one and every change, oldest first",
+        request: { params: IdParam },
+        responses: { 200: json(ProjectLevelHistory, 'The level and its history'), ...errors },
+      }),
+      async (c) => c.json(await projectLevelHistory(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/projects/{id}/level',
+        tags: ['projects'],
+        summary:
+          "Record the project's level on its track, with the evidence for it (lead, cluster manager); audited",
+        request: { params: IdParam, ...jsonBody(SetProjectLevelBody) },
+        responses: { 200: json(ProjectLevelHistory, 'The level and its history'), ...errors },
+      }),
+      async (c) =>
+        c.json(
+          await setProjectLevel(deps, requireActor(c), c.req.valid('param').id, c.req.valid('json')),
+          200,
+        ),
     )
     .openapi(
       createRoute({

@@ -10,6 +10,9 @@ export const GateCriterion = z.object({
   kind: z.enum(['must', 'should']),
   text: Bilingual,
 });
+/** Before this gate, the readiness dimension must have reached this level. */
+export const ReadinessThreshold = z.object({ dimension: z.string(), minLevel: z.number().int() });
+export type ReadinessThreshold = z.infer<typeof ReadinessThreshold>;
 export const FrameworkStage = z.object({
   index: Stage,
   key: z.string(),
@@ -18,6 +21,8 @@ export const FrameworkStage = z.object({
   maxLevel: z.number(),
   gateName: Bilingual,
   criteria: z.array(GateCriterion),
+  /** the readiness each dimension named must reach before this gate, in the dimensions' order */
+  thresholds: z.array(ReadinessThreshold),
 });
 export const Framework = z.object({
   id: z.string(),
@@ -56,6 +61,8 @@ export const FRAMEWORK_NAME_MAX = 120;
 export const CHANGE_NOTE_MAX = 1000;
 /** a stage's gate has at most this many criteria */
 export const CRITERIA_MAX = 40;
+/** a gate has at most this many readiness thresholds (one per dimension, nine today) */
+export const THRESHOLDS_MAX = 20;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Words in both languages, both required. */
@@ -89,6 +96,14 @@ export const FrameworkContent = z.object({
         gateName: BilingualText(FRAMEWORK_NAME_MAX),
         /** in the order the gate lists them; a criterion of the base left out is retired */
         criteria: z.array(CriterionEdit).max(CRITERIA_MAX),
+        /**
+         * the readiness thresholds of this gate, at most one per dimension; absent keeps those of
+         * the base version, an empty list removes them
+         */
+        thresholds: z
+          .array(z.object({ dimension: z.string().min(1).max(64), minLevel: z.number().int() }))
+          .max(THRESHOLDS_MAX)
+          .optional(),
       }),
     )
     .max(20),

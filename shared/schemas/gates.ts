@@ -79,6 +79,20 @@ export const GateDecision = z.object({
 });
 export type GateDecision = z.infer<typeof GateDecision>;
 
+/** A readiness threshold of a gate, against the project's score. */
+export const ThresholdStatus = z.object({
+  dimension: z.string(),
+  required: z.number().int(),
+  /** the dimension's level as scored; null when it is not scored yet */
+  current: z.number().int().nullable(),
+  met: z.boolean(),
+});
+export type ThresholdStatus = z.infer<typeof ThresholdStatus>;
+
+/** A threshold not met when the review was requested, as the request recorded it. */
+export const ThresholdWarning = ThresholdStatus.omit({ met: true });
+export type ThresholdWarning = z.infer<typeof ThresholdWarning>;
+
 export const GateReview = z.object({
   id: Id,
   projectId: Id,
@@ -106,6 +120,8 @@ export const GateReview = z.object({
   openConditionsExplanation: z.string().nullable(),
   /** readiness level per dimension as frozen in the gate pack */
   packReadiness: z.record(z.string(), z.number().int()),
+  /** the readiness thresholds of this gate that were not met when the review was requested */
+  readinessWarnings: z.array(ThresholdWarning),
 });
 export type GateReview = z.infer<typeof GateReview>;
 
@@ -216,3 +232,10 @@ export const DeclareConflictBody = z
     statement: z.string().trim().min(1, 'Say what the interest is').max(2000),
   })
   .strict();
+/** A project's gates: its reviews, and the readiness thresholds of the gate ahead, met or not. */
+export const ProjectGates = z.object({
+  reviews: z.array(GateReview),
+  /** the gate ending the project's current stage, against the current scores */
+  thresholds: z.array(ThresholdStatus),
+});
+export type ProjectGates = z.infer<typeof ProjectGates>;

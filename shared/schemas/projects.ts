@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Milestone } from '../doc/shape.ts';
 import { PartnerRole, ProjectRole, Stage } from '../domain.ts';
-import { Id, IsoDate } from './common.ts';
+import { Id, IsoDate, Person } from './common.ts';
 import { AddMemberBody, AddMemberResult } from './members.ts';
 import { OrganisationRef } from './organisations.ts';
 
@@ -29,11 +29,54 @@ export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
 export const ProjectPartner = z.object({ organisation: OrganisationRef, role: PartnerRole });
 
+/** The evidence behind a level: a short note (the documents themselves live elsewhere). */
+export const LEVEL_EVIDENCE_MAX = 1000;
+
+/**
+ * A project's level on its track (the framework's TRL-style levels), distinct from its stage:
+ * the stage is where it stands in the gate process, the level how mature its technology is.
+ */
+export const ProjectLevel = z.object({
+  level: z.number().int(),
+  evidence: z.string(),
+  setBy: Person,
+  setAt: IsoDate,
+});
+export type ProjectLevel = z.infer<typeof ProjectLevel>;
+
+/** One change of the level, as the history keeps it. */
+export const ProjectLevelChange = ProjectLevel.extend({
+  /** the level before; null for the first one recorded */
+  from: z.number().int().nullable(),
+});
+export type ProjectLevelChange = z.infer<typeof ProjectLevelChange>;
+
+export const ProjectLevelHistory = z.object({
+  current: ProjectLevel.nullable(),
+  /** oldest first */
+  changes: z.array(ProjectLevelChange),
+});
+export type ProjectLevelHistory = z.infer<typeof ProjectLevelHistory>;
+
+export const SetProjectLevelBody = z
+  .object({
+    level: z.number().int().min(0).max(99),
+    evidence: z
+      .string()
+      .trim()
+      .min(1, 'Say what shows the project is at this level')
+      .max(LEVEL_EVIDENCE_MAX, `At most ${LEVEL_EVIDENCE_MAX} characters of evidence`),
+  })
+  .strict();
+export type SetProjectLevelBody = z.input<typeof SetProjectLevelBody>;
+
 export const ProjectDetail = ProjectSummary.extend({
   partners: z.array(ProjectPartner),
   createdAt: IsoDate,
   /** what the caller may do here, from the permission matrix */
   permissions: z.array(z.string()),
+  /** its current level on its track; null until one is recorded */
+  level: ProjectLevel.nullable(),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 
@@ -49,6 +92,8 @@ const boolFromQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v ===
 export const ProjectListQuery = z.object({
   track: z.string().max(64).optional(),
   stage: z.coerce.number().pipe(Stage).optional(),
+  /** only projects whose current level on their track is this one */
+  level: z.coerce.number().int().min(0).max(99).optional(),
   organisation: Id.optional().describe('lead or partner organisation id'),
   mine: boolFromQuery.optional().describe('only projects the caller is a member of'),
   archived: boolFromQuery.optional().describe('include archived projects'),
@@ -122,5 +167,7 @@ export const PortfolioProject = ProjectSummary.extend({
   health: ProjectHealth,
   /** readiness level (1–9) per dimension, as currently scored */
   readiness: z.record(z.string(), z.number().int()),
+  /** its current level on its track; null until one is recorded */
+  level: z.number().int().nullable(),
 });
 export type PortfolioProject = z.infer<typeof PortfolioProject>;

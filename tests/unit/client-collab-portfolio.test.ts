@@ -47,6 +47,7 @@ function project(over: Partial<PortfolioProject> = {}): PortfolioProject {
     updatedAt: '2026-11-01T10:00:00.000Z',
     health: health(),
     readiness: {},
+    level: null,
     ...over,
   };
 }

@@ -27,6 +27,7 @@ const table: Record<Action, Record<Role, boolean>> = {
   'audit.view': { cluster_manager: Y, lead: Y, contributor: Y, mentor: N, observer: N },
   'service.request': { cluster_manager: N, lead: Y, contributor: Y, mentor: N, observer: N },
   'project.restore': { cluster_manager: Y, lead: N, contributor: N, mentor: N, observer: N },
+  'project.set_level': { cluster_manager: Y, lead: Y, contributor: N, mentor: N, observer: N },
 };
 
 describe('permission matrix', () => {

@@ -10,6 +10,7 @@ import { useRoom } from '../project/room/room-context.tsx';
 import { Committee } from './Committee.tsx';
 import { ConditionList } from './ConditionList.tsx';
 import { ConditionMilestones } from './ConditionMilestones.tsx';
+import { ThresholdWarnings } from './ReadinessThresholds.tsx';
 import { Recommendations } from './Recommendations.tsx';
 import { SignatureProof } from './SignatureProof.tsx';
 
@@ -41,6 +42,7 @@ export function DecidedGate(props: { review: GateReview }) {
             </Show>
           </header>
           <p class="gate-text">{d().rationale}</p>
+          <ThresholdWarnings warnings={props.review.readinessWarnings ?? []} />
           <Show when={d().reviewDate}>
             {(date) => (
               <p class="tag gate-on-hold">{t().committee.onHoldUntil(formatDate(locale(), date()))}</p>

@@ -9,6 +9,7 @@ import { Committee } from './Committee.tsx';
 import { ConditionMilestones } from './ConditionMilestones.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { gatesApi } from './gates-api.ts';
+import { ThresholdWarnings } from './ReadinessThresholds.tsx';
 import { RecommendationForm } from './RecommendationForm.tsx';
 import { Recommendations } from './Recommendations.tsx';
 
@@ -46,6 +47,7 @@ export function OpenReview(props: { review: GateReview; onChange: (review: GateR
         )}
       </p>
       <p class="muted small">{g().packNote}</p>
+      <ThresholdWarnings warnings={props.review.readinessWarnings ?? []} />
 
       <Show when={props.review.previousConditions.length > 0}>
         <ConditionMilestones

@@ -6,6 +6,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { useRoom } from '../project/room/room-context.tsx';
 import { ConditionMilestones } from './ConditionMilestones.tsx';
 import { gatesApi } from './gates-api.ts';
+import { ReadinessThresholds } from './ReadinessThresholds.tsx';
 
 /**
  * No review is open: where the current gate stands (must-meet criteria checked with evidence,
@@ -87,6 +88,7 @@ export function RequestGate(props: {
             n(must().length),
           )}
         </p>
+        <ReadinessThresholds />
         <p>{g().noReview}</p>
         <Show when={(props.previous ?? []).length > 0}>
           <ConditionMilestones

@@ -4,6 +4,7 @@ import type { PortfolioProject } from '../../../shared/schemas/projects.ts';
 import { useApp, useI18n } from '../../app-context.tsx';
 import { OnHold } from '../../components/OnHold.tsx';
 import { StageBadge } from '../../components/StageBadge.tsx';
+import { LevelBadge } from './LevelBadge.tsx';
 import { MilestoneHealth } from './MilestoneHealth.tsx';
 import { NextGate } from './NextGate.tsx';
 import { Updated, useRoleLabel } from './ProjectTable.tsx';
@@ -55,6 +56,7 @@ function ProjectCard(props: { project: PortfolioProject }) {
       </header>
       <div class="project-card-stage">
         <StageBadge track={props.project.track} stage={props.project.stage} />
+        <LevelBadge track={props.project.track} level={props.project.level} />
         <NextGate track={props.project.track} stage={props.project.stage} />
         <OnHold until={props.project.onHoldUntil} />
       </div>

@@ -5,6 +5,7 @@ import { useApp, useI18n } from '../../app-context.tsx';
 import { OnHold } from '../../components/OnHold.tsx';
 import { StageBadge } from '../../components/StageBadge.tsx';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
+import { LevelBadge } from './LevelBadge.tsx';
 import { MilestoneHealth } from './MilestoneHealth.tsx';
 import { NextGate } from './NextGate.tsx';
 import { ReadinessRadar } from './ReadinessRadar.tsx';
@@ -88,6 +89,7 @@ function ProjectRow(props: { project: PortfolioProject }) {
         <span class="row-meta narrow-only">
           <span class="row-meta-line">
             <StageBadge track={props.project.track} stage={props.project.stage} />
+            <LevelBadge track={props.project.track} level={props.project.level} />
             {role()}
           </span>
           <span class="row-meta-line">
@@ -105,6 +107,7 @@ function ProjectRow(props: { project: PortfolioProject }) {
       </th>
       <td class="col-stage wide-only">
         <StageBadge track={props.project.track} stage={props.project.stage} />
+        <LevelBadge track={props.project.track} level={props.project.level} />
         <NextGate track={props.project.track} stage={props.project.stage} />
       </td>
       <td class="col-readiness wide-only">

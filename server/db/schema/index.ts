@@ -12,6 +12,7 @@ export * from './mentors.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './projects.ts';
+export * from './readiness-levels.ts';
 export * from './scim.ts';
 export * from './services.ts';
 export * from './settings.ts';

@@ -6,11 +6,32 @@ import {
   frameworkStages,
   frameworks,
   gateCriteria,
+  gateReadinessThresholds,
   readinessDimensionLevels,
   readinessDimensions,
 } from '../schema/index.ts';
 import { commit, type Statement } from '../writer.ts';
 import { readinessDimensions as dimensionData, frameworks as frameworkData } from './frameworks.data.ts';
+
+/**
+ * The readiness each built-in track expects before some of its gates: a programme office's
+ * floor, not a rule of the sources (the committee still decides).
+ */
+const thresholdData: Record<string, Record<number, Record<string, number>>> = {
+  therapeutics: {
+    2: { technology: 4, ip: 2 },
+    3: { ip: 3, regulatory: 4, manufacturing: 4 },
+    4: { clinical_need: 6, regulatory: 6, manufacturing: 6 },
+  },
+  diagnostics: {
+    2: { technology: 4 },
+    3: { clinical_need: 5, regulatory: 4 },
+  },
+  device: {
+    2: { technology: 4 },
+    3: { regulatory: 4, manufacturing: 4 },
+  },
+};
 
 export async function seedFrameworks(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(frameworks);
@@ -85,6 +106,18 @@ export async function seedFrameworks(db: Db): Promise<boolean> {
         ),
     );
   });
+  // After the dimensions: a threshold names one.
+  const thresholds = Object.entries(thresholdData).flatMap(([frameworkId, gates]) =>
+    Object.entries(gates).flatMap(([stage, dims]) =>
+      Object.entries(dims).map(([dimension, minLevel]) => ({
+        frameworkId,
+        stageIndex: Number(stage),
+        dimension,
+        minLevel,
+      })),
+    ),
+  );
+  statements.push(db.insert(gateReadinessThresholds).values(thresholds));
   await commit(db, statements);
   return true;
 }

@@ -285,3 +285,66 @@ export const commentSeeds: CommentSeed[] = [
     body: 'The penetration test found two issues in the TPS connector; fixes are in test.',
   },
 ];
+
+/** A project's level on its track, recorded by its lead on that day with the evidence for it. */
+export interface LevelSeed {
+  project: string;
+  changes: { day: number; level: number; evidence: string }[];
+}
+
+export const levelSeeds: LevelSeed[] = [
+  {
+    project: 'vct-201-cldn18-cart',
+    changes: [
+      {
+        day: -500,
+        level: 3,
+        evidence: 'Cytotoxicité in vitro sur lignées gastriques CLDN18.2+, rapport d’étude VCT-201-R04.',
+      },
+      {
+        day: -425,
+        level: 4,
+        evidence: 'Tumour control in two gastric xenograft models (n = 10 each), study report VCT-201-R09.',
+      },
+      {
+        day: -120,
+        level: 5,
+        evidence: 'Full-scale development runs at the cell-therapy platform: three lots within specification.',
+      },
+    ],
+  },
+  {
+    project: 'vct-105-b7h3-tce',
+    changes: [
+      { day: -400, level: 5, evidence: 'GLP toxicology in cynomolgus monkeys completed, no dose-limiting finding.' },
+      { day: -150, level: 6, evidence: 'Phase I first patient dosed at Gustave Roussy (CTA approved by the ANSM).' },
+    ],
+  },
+  {
+    project: 'circulyte-mrd-crc',
+    changes: [
+      { day: -300, level: 5, evidence: 'Limite de détection 0,01 % VAF confirmée sur 120 échantillons de plasma.' },
+      {
+        day: -60,
+        level: 6,
+        evidence: 'Étude de performance clinique multicentrique (AP-HP, Institut Curie) : 312 patients inclus.',
+      },
+    ],
+  },
+  {
+    project: 'histomira-hrd-pathology',
+    changes: [
+      { day: -210, level: 4, evidence: 'Algorithm trained on 2,400 whole-slide images; AUC 0.91 on the internal test set.' },
+    ],
+  },
+  {
+    project: 'vct-310-gpc3-armoured-cart',
+    changes: [{ day: -240, level: 2, evidence: 'Armoured construct designed; binder panel against GPC3 ordered.' }],
+  },
+  {
+    project: 'biscalis-fap-il2',
+    changes: [
+      { day: -330, level: 4, evidence: 'Activité anti-tumorale in vivo en modèle syngénique MC38, rapport BIS-PK-07.' },
+    ],
+  },
+];

@@ -24,12 +24,13 @@ import { signGateDecision } from '../../gates/record-gate-decision.ts';
 import { requestGateReview } from '../../gates/request-gate-review.ts';
 import { inviteReviewer, recommend } from '../../gates/review-gate.ts';
 import { proveSigner, type SignerProof } from '../../gates/signer-proof.ts';
+import { setProjectLevel } from '../../projects/project-level.ts';
 import { fileServiceRequest } from '../../service-requests/file-service-request.ts';
 import { updateServiceRequest } from '../../service-requests/update-service-request.ts';
 import { gateCriteria, services, user } from '../schema/index.ts';
 import { projects as projectData } from './cluster.data.ts';
 import { DEMO_PASSWORD, levelOnTheWay, projectStart, type SeededDemo } from './demo.ts';
-import { commentSeeds, HISTORY_DAYS, projectHistories } from './history.data.ts';
+import { commentSeeds, HISTORY_DAYS, levelSeeds, projectHistories } from './history.data.ts';
 import type { SeedClock } from './seed-clock.ts';
 import { requestSeeds } from './services.data.ts';
 import type { ProjectSeed } from './types.ts';
@@ -178,6 +179,14 @@ export async function seedDemoHistory(
         climbed++;
       }
     }
+    for (const c of levelSeeds.find((l) => l.project === p.key)?.changes ?? [])
+      moments.push({
+        day: c.day,
+        project: p.key,
+        run: async () => {
+          await setProjectLevel(deps, lead, id, { level: c.level, evidence: c.evidence });
+        },
+      });
     // Today's readiness, scored a few weeks ago.
     moments.push({ day: -20, project: p.key, run: () => scoreReadiness(climbs) });
     moments.push(...milestoneMoments(p, lead, (key) => milestoneId(p.key, key), change));
