@@ -11,7 +11,13 @@ import type { GateReview } from '../../shared/schemas/gates.ts';
 import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ChangeSet } from '../change-set.ts';
-import { gateCriteria, gateDecisions, gatePacks, gateReviews, gateReviewThresholdWarnings } from '../db/schema/index.ts';
+import {
+  gateCriteria,
+  gateDecisions,
+  gatePacks,
+  gateReviews,
+  gateReviewThresholdWarnings,
+} from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { gateRequestedNotifications } from '../notifications/sources.ts';

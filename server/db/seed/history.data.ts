@@ -16,6 +16,10 @@ export interface GateSeed {
   rationale: string;
   /** a Conditional Go's conditions: each becomes a milestone owned by the lead */
   conditions?: { title: string; dueInDays: number }[];
+  /** a Hold's review date: the day the parked project is looked at again */
+  reviewInDays?: number;
+  /** a Recycle's deficiencies to rework within the stage: each becomes a milestone */
+  deficiencies?: { title: string; dueInDays: number }[];
   /** the project's mentor is invited to review and recommends this */
   mentor?: { recommendation: GateOutcome; rationale: string };
 }
@@ -82,6 +86,7 @@ export const projectHistories: ProjectHistorySeed[] = [
       {
         day: -330,
         outcome: 'hold',
+        reviewInDays: -240,
         rationale:
           'The 6-month stability data show an aggregation trend. Hold until the reformulated drug product has 3 months of stability.',
         mentor: {
@@ -106,6 +111,10 @@ export const projectHistories: ProjectHistorySeed[] = [
         outcome: 'recycle',
         rationale:
           'The staining protocol does not yet reproduce between the two pathology sites (kappa 0.58). Rework the protocol and come back with an inter-site study.',
+        deficiencies: [
+          { title: 'Harmonise antigen retrieval and antibody dilution across both pathology sites', dueInDays: -240 },
+          { title: 'Inter-site reproducibility study on 60 gastric resections (target kappa ≥ 0.8)', dueInDays: -170 },
+        ],
       },
       {
         day: -150,
@@ -194,6 +203,7 @@ export const projectHistories: ProjectHistorySeed[] = [
       {
         day: -380,
         outcome: 'hold',
+        reviewInDays: -260,
         rationale:
           'The protease-activation data are promising, but the stable cell line is not yet chosen. Hold until the research cell bank exists.',
       },

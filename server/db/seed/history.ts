@@ -101,7 +101,14 @@ export async function seedDemoHistory(
 
     let stage = history?.startStage ?? p.stage;
     let climbed = 0;
+    let previous: (typeof projectHistories)[number]['gates'][number] | null = null;
     for (const gate of history?.gates ?? []) {
+      // the lead says why the gate comes while the last decision's milestones are still open
+      const explanation =
+        previous?.conditions?.length || previous?.deficiencies?.length
+          ? 'The remaining milestones of the last decision are under way and covered in the pack: the committee asked to review them at this gate.'
+          : undefined;
+      previous = gate;
       const gateStage = stage;
       let reviewId = '';
       const isGo = gate.outcome === 'go' || gate.outcome === 'conditional_go';
@@ -137,7 +144,7 @@ export async function seedDemoHistory(
         day: gate.day - 7,
         project: p.key,
         run: async () => {
-          reviewId = (await requestGateReview(deps, lead, id)).id;
+          reviewId = (await requestGateReview(deps, lead, id, { explanation })).id;
         },
       });
       if (gate.mentor && mentor) {
@@ -169,6 +176,11 @@ export async function seedDemoHistory(
               outcome: gate.outcome,
               rationale: gate.rationale,
               conditions: (gate.conditions ?? []).map((c) => ({ title: c.title, due: dayOf(c.dueInDays) })),
+              reviewDate: gate.reviewInDays === undefined ? undefined : dayOf(gate.reviewInDays),
+              deficiencies: (gate.deficiencies ?? []).map((c) => ({
+                title: c.title,
+                due: dayOf(c.dueInDays),
+              })),
             },
             await signerProof(p.key, reviewId),
           );
