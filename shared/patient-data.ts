@@ -105,3 +105,26 @@ export function patientDataMessage(field: { en: string; fr: string }, kind: Pati
   const why = patientDataReasons[kind];
   return `${field.en}: ${why.en}; no patient-level data may be entered in Jalon. — ${field.fr} : ${why.fr} ; aucune donnée individuelle de patient ne doit être saisie dans Jalon.`;
 }
+
+/**
+ * Each free-text answer of a form (text and textarea fields) that looks like patient data, as
+ * an issue naming the field; the form's other types cannot carry a name or an identifier.
+ */
+export function patientDataIssues(
+  form: readonly { key: string; type: string; label: { en: string; fr: string } }[],
+  answers: Record<string, unknown>,
+): { field: string; kind: PatientDataKind; message: string }[] {
+  const issues: { field: string; kind: PatientDataKind; message: string }[] = [];
+  for (const field of form) {
+    const value = answers[field.key];
+    if ((field.type !== 'text' && field.type !== 'textarea') || typeof value !== 'string') continue;
+    const found = findPatientData(value);
+    if (found)
+      issues.push({
+        field: field.key,
+        kind: found.kind,
+        message: patientDataMessage(field.label, found.kind),
+      });
+  }
+  return issues;
+}

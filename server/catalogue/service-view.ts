@@ -1,5 +1,6 @@
 /** Services of the catalogue in the shape of shared/services.ts, and who handles them. */
 import { eq, inArray } from 'drizzle-orm';
+import type { RequestKind } from '../../shared/data-requests.ts';
 import type { DimensionId, OrganisationKind } from '../../shared/domain.ts';
 import type { Service, ServiceKind } from '../../shared/services.ts';
 import { mayInCluster } from '../auth/access.ts';
@@ -63,6 +64,7 @@ export async function loadServices(db: Db, actor: Actor, rows: ServiceRow[]): Pr
     handlingOrganisation: (r.handlingOrganisationId && orgById.get(r.handlingOrganisationId)) || null,
     handlers: handlers.filter((h) => h.serviceId === r.id).map((h) => ({ id: h.id, name: h.name })),
     dimension: (r.dimension as DimensionId | null) ?? null,
+    requestKind: r.requestKind as RequestKind,
     active: r.active,
     canHandle: mayInCluster(actor, 'service.handle_any') || mine.has(r.id),
   }));
