@@ -22,7 +22,9 @@ describe('hospital data-access requests', () => {
 
     await lead.getByLabel(BICETRE).check();
     await lead.getByLabel(ORGE).check();
-    await lead.getByLabel(/Purpose of the processing/).fill('Prevalence of CLDN18.2 positivity in gastric cancer.');
+    await lead
+      .getByLabel(/Purpose of the processing/)
+      .fill('Prevalence of CLDN18.2 positivity in gastric cancer.');
     await lead
       .getByLabel(/Cohort: inclusion and exclusion criteria/)
       .fill('Adults with gastric cancer, starting with 1 54 03 75 123 456 08');
@@ -59,7 +61,9 @@ describe('hospital data-access requests', () => {
     await signIn(office, 'claire.fontaine@demo.jalon');
     await office.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
     await office.getByRole('link', { name: 'Requests to handle' }).click();
-    const cards = office.locator('.request-card').filter({ has: office.getByRole('heading', { name: DATA }) });
+    const cards = office
+      .locator('.request-card')
+      .filter({ has: office.getByRole('heading', { name: DATA }) });
     await cards.first().waitFor();
     await office.getByText(`Reviewed by the data office of ${BICETRE}`).first().waitFor();
     expect(await office.getByText(`Reviewed by the data office of ${ORGE}`).count()).toBe(0);
