@@ -5,6 +5,7 @@
  * state machine, and the REST shapes.
  */
 import { z } from 'zod';
+import { RequestKind } from './data-requests.ts';
 import { DimensionId, OrganisationKind } from './domain.ts';
 import { Bilingual, Id, IsoDate } from './schemas/common.ts';
 import { serviceKinds } from './vocabularies.ts';
@@ -18,7 +19,17 @@ export type ServiceKind = z.infer<typeof ServiceKind>;
 // The request form, as data
 // ---------------------------------------------------------------------------------------------
 
-export const fieldTypes = ['text', 'textarea', 'number', 'date', 'select', 'multiselect', 'confirm'] as const;
+export const fieldTypes = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'multiselect',
+  'confirm',
+  'email',
+  'url',
+] as const;
 export const FieldType = z.enum(fieldTypes);
 export type FieldType = z.infer<typeof FieldType>;
 
@@ -84,6 +95,14 @@ export function answersSchema(form: RequestForm) {
       }
       case 'date':
         schema = z.iso.date('must be a date (YYYY-MM-DD)');
+        break;
+      case 'email':
+        schema = z.email('must be an email address').max(254, 'must be at most 254 characters');
+        break;
+      case 'url':
+        schema = z
+          .url({ protocol: /^https?$/, error: 'must be a web address (https://…)' })
+          .max(2000, 'must be at most 2000 characters');
         break;
       case 'select': {
         const values = (field.options ?? []).map((o) => o.value);
@@ -170,6 +189,8 @@ export const Service = z.object({
   handlers: z.array(Person),
   /** the readiness dimension a tracking milestone serves */
   dimension: DimensionId.nullable(),
+  /** 'data_access': a hospital data-access request (shared/data-requests.ts) */
+  requestKind: RequestKind,
   active: z.boolean(),
   /** the caller handles this service's requests (handling team or cluster manager) */
   canHandle: z.boolean(),
@@ -230,6 +251,10 @@ export const ServiceRequest = z.object({
   id: Id,
   service: z.object({ id: Id, slug: z.string(), kind: ServiceKind, name: Bilingual, form: RequestForm }),
   project: z.object({ id: Id, title: z.string() }),
+  /** data-access requests: the hospital whose data office handles this one */
+  hospital: z.object({ id: Id, slug: z.string(), name: z.string() }).nullable(),
+  /** data-access requests: shared by the requests of one filing naming several hospitals */
+  filingId: z.string().nullable(),
   requester: Person,
   answers: z.record(z.string(), z.unknown()),
   status: RequestStatus,

@@ -54,6 +54,15 @@ export const servicesEn = {
       chooseSome: 'Choose at least one option.',
       confirm: 'You must confirm this to send the request.',
       tooLong: (max: string) => `At most ${max} characters.`,
+      email: 'Enter an email address (name@example.org).',
+      url: 'Enter a web address starting with https://.',
+      patientData: {
+        nir: 'This looks like a French social security number (NIR). No patient-level data may be entered in Jalon: remove it.',
+        birth_date_with_name:
+          'This looks like a date of birth next to a name. No patient-level data may be entered in Jalon: remove it.',
+        patient_id:
+          'This looks like a hospital patient identifier (IPP / NIP). No patient-level data may be entered in Jalon: remove it.',
+      },
       server: (message: string) => `Refused by the server: ${message}`,
     },
     notFound: 'This service is not in the catalogue.',
@@ -71,6 +80,7 @@ export const servicesEn = {
     emptyBody: 'Platform slots, data extracts, advice: ask the catalogue, and follow the answer here.',
     emptyBodyReadOnly: 'This project has not asked for any service yet.',
     requestedBy: (who: string, when: string) => `Asked by ${who} on ${when}`,
+    hospital: (name: string) => `Reviewed by the data office of ${name}`,
     scheduledFor: (date: string) => `Scheduled for ${date}`,
     answers: 'Request',
     history: 'History',

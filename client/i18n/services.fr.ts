@@ -52,6 +52,15 @@ export const servicesFr: Messages['services'] = {
       chooseSome: 'Choisissez au moins une option.',
       confirm: 'Vous devez le confirmer pour envoyer la demande.',
       tooLong: (max: string) => `${max} caractères au plus.`,
+      email: 'Saisissez une adresse e-mail (nom@exemple.fr).',
+      url: 'Saisissez une adresse web commençant par https://.',
+      patientData: {
+        nir: 'Ceci ressemble à un numéro de sécurité sociale (NIR). Aucune donnée individuelle de patient ne doit être saisie dans Jalon : retirez-le.',
+        birth_date_with_name:
+          'Ceci ressemble à une date de naissance à côté d’un nom. Aucune donnée individuelle de patient ne doit être saisie dans Jalon : retirez-la.',
+        patient_id:
+          'Ceci ressemble à un identifiant patient hospitalier (IPP / NIP). Aucune donnée individuelle de patient ne doit être saisie dans Jalon : retirez-le.',
+      },
       server: (message: string) => `Refusé par le serveur : ${message}`,
     },
     notFound: 'Ce service ne figure pas au catalogue.',
@@ -70,6 +79,7 @@ export const servicesFr: Messages['services'] = {
       'Créneaux de plateforme, extractions de données, conseils : demandez au catalogue, et suivez la réponse ici.',
     emptyBodyReadOnly: 'Ce projet n’a encore demandé aucun service.',
     requestedBy: (who: string, when: string) => `Demandé par ${who} le ${when}`,
+    hospital: (name: string) => `Instruite par le bureau des données de ${name}`,
     scheduledFor: (date: string) => `Planifié le ${date}`,
     answers: 'Demande',
     history: 'Historique',

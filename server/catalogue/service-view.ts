@@ -1,11 +1,19 @@
 /** Services of the catalogue in the shape of shared/services.ts, and who handles them. */
 import { eq, inArray } from 'drizzle-orm';
+import type { RequestKind } from '../../shared/data-requests.ts';
 import type { DimensionId, OrganisationKind } from '../../shared/domain.ts';
 import type { Service, ServiceKind } from '../../shared/services.ts';
 import { mayInCluster } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { organisationMembers, organisations, serviceHandlers, services, user } from '../db/schema/index.ts';
+import {
+  hospitalDataOffices,
+  organisationMembers,
+  organisations,
+  serviceHandlers,
+  services,
+  user,
+} from '../db/schema/index.ts';
 
 export type ServiceRow = typeof services.$inferSelect;
 
@@ -15,9 +23,13 @@ export async function handlesService(db: Db, actor: Actor, service: ServiceRow):
   return (await handledServiceIds(db, actor.id)).has(service.id);
 }
 
-/** Ids of the services whose handling team includes this user (managers aside). */
+/**
+ * Ids of the services whose handling team includes this user (managers aside); a hospital data
+ * office handles the data-access services, for its own hospital's requests only
+ * (server/service-requests/data-offices.ts decides per request).
+ */
 export async function handledServiceIds(db: Db, userId: string): Promise<Set<string>> {
-  const [direct, orgs] = await Promise.all([
+  const [direct, orgs, offices] = await Promise.all([
     db
       .select({ id: serviceHandlers.serviceId })
       .from(serviceHandlers)
@@ -27,8 +39,13 @@ export async function handledServiceIds(db: Db, userId: string): Promise<Set<str
       .from(services)
       .innerJoin(organisationMembers, eq(organisationMembers.organisationId, services.handlingOrganisationId))
       .where(eq(organisationMembers.userId, userId)),
+    db
+      .selectDistinct({ id: services.id })
+      .from(services)
+      .innerJoin(hospitalDataOffices, eq(hospitalDataOffices.userId, userId))
+      .where(eq(services.requestKind, 'data_access')),
   ]);
-  return new Set([...direct, ...orgs].map((r) => r.id));
+  return new Set([...direct, ...orgs, ...offices].map((r) => r.id));
 }
 
 export async function loadServices(db: Db, actor: Actor, rows: ServiceRow[]): Promise<Service[]> {
@@ -63,6 +80,7 @@ export async function loadServices(db: Db, actor: Actor, rows: ServiceRow[]): Pr
     handlingOrganisation: (r.handlingOrganisationId && orgById.get(r.handlingOrganisationId)) || null,
     handlers: handlers.filter((h) => h.serviceId === r.id).map((h) => ({ id: h.id, name: h.name })),
     dimension: (r.dimension as DimensionId | null) ?? null,
+    requestKind: r.requestKind as RequestKind,
     active: r.active,
     canHandle: mayInCluster(actor, 'service.handle_any') || mine.has(r.id),
   }));

@@ -3,14 +3,14 @@
  * request (its project's readers and its handling team), and the handling queue (the services
  * the caller handles; every service for a cluster manager).
  */
-import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
 import { openStatuses, type ServiceRequest } from '../../shared/services.ts';
-import { mayInCluster, requireProjectAction } from '../auth/access.ts';
+import { requireProjectAction } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
-import { handledServiceIds } from '../catalogue/service-view.ts';
 import { milestones, serviceRequests } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { handlerScope } from './data-offices.ts';
 import { loadRequests } from './request-view.ts';
 
 /** A project's requests, newest first, and its milestones (what a request may be tracked by). */
@@ -46,16 +46,25 @@ export async function listQueue(
   actor: Actor,
   query: { status: 'open' | 'closed' | 'all'; service?: string },
 ): Promise<ServiceRequest[]> {
-  const handled = mayInCluster(actor, 'service.handle_any')
-    ? null
-    : [...(await handledServiceIds(deps.db, actor.id))];
-  if (handled && handled.length === 0) return [];
+  const scope = await handlerScope(deps.db, actor);
+  const services = [...scope.services];
+  const hospitals = [...scope.hospitals];
+  if (!scope.any && services.length === 0 && hospitals.length === 0) return [];
+  // A hospital's data office sees the requests naming its hospital, and no other hospital's.
+  const mine = scope.any
+    ? undefined
+    : or(
+        services.length
+          ? and(inArray(serviceRequests.serviceId, services), isNull(serviceRequests.dataHospitalId))
+          : undefined,
+        hospitals.length ? inArray(serviceRequests.dataHospitalId, hospitals) : undefined,
+      );
   const open = [...openStatuses];
   return loadRequests(
     deps,
     actor,
     and(
-      handled ? inArray(serviceRequests.serviceId, handled) : undefined,
+      mine,
       query.service ? eq(serviceRequests.serviceId, query.service) : undefined,
       query.status === 'open' ? inArray(serviceRequests.status, open) : undefined,
       query.status === 'closed' ? notInArray(serviceRequests.status, open) : undefined,

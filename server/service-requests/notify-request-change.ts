@@ -7,11 +7,12 @@
 import { eq } from 'drizzle-orm';
 import type { RequestStatus } from '../../shared/services.ts';
 import type { Actor } from '../auth/actor.ts';
-import { handlesService, type ServiceRow } from '../catalogue/service-view.ts';
+import type { ServiceRow } from '../catalogue/service-view.ts';
 import { projects } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { type PreparedNotifications, prepareNotifications } from '../notifications/notify.ts';
 import { excerpt } from '../notifications/sources.ts';
+import { handlesRequest } from './data-offices.ts';
 import { handlingTeam } from './request-audience.ts';
 
 export async function notifyRequestChange(
@@ -22,19 +23,22 @@ export async function notifyRequestChange(
     projectId: string;
     requesterId: string;
     service: ServiceRow;
+    /** data-access requests: the hospital whose data office handles it */
+    dataHospitalId: string | null;
     /** the new status, or null for a comment or a milestone link */
     to: RequestStatus | null;
     comment?: string;
   },
 ): Promise<PreparedNotifications> {
   const { db } = deps;
-  const handlingSide = await handlesService(db, actor, change.service);
+  const handlingSide = await handlesRequest(db, actor, change.service, change);
   // The handling team hears of what the project side does even without seeing the project.
   const recipients = handlingSide
     ? [change.requesterId]
     : await handlingTeam(db, {
         serviceId: change.service.id,
         handlingOrganisationId: change.service.handlingOrganisationId,
+        dataHospitalId: change.dataHospitalId,
       });
   const [project] = await db
     .select({ title: projects.title })

@@ -16,6 +16,7 @@ import {
   serviceRequests,
   services,
 } from '../db/schema/index.ts';
+import { dataOfficeMembers } from './data-offices.ts';
 
 export async function requestAudience(db: Db, requestId: string): Promise<string[]> {
   const [request] = await db
@@ -23,6 +24,7 @@ export async function requestAudience(db: Db, requestId: string): Promise<string
       projectId: serviceRequests.projectId,
       serviceId: serviceRequests.serviceId,
       handlingOrganisationId: services.handlingOrganisationId,
+      dataHospitalId: serviceRequests.dataHospitalId,
     })
     .from(serviceRequests)
     .innerJoin(services, eq(services.id, serviceRequests.serviceId))
@@ -40,11 +42,21 @@ export async function requestAudience(db: Db, requestId: string): Promise<string
   return [...new Set([...readers, ...team])];
 }
 
-/** A service's handling team, and the cluster managers, who handle every service. */
+/**
+ * A request's handling team, and the cluster managers, who handle every service: for a
+ * data-access request, the named hospital's data office only; otherwise the service's team.
+ */
 export async function handlingTeam(
   db: Db,
-  service: { serviceId: string; handlingOrganisationId: string | null },
+  service: { serviceId: string; handlingOrganisationId: string | null; dataHospitalId: string | null },
 ): Promise<string[]> {
+  if (service.dataHospitalId) {
+    const [office, managers] = await Promise.all([
+      dataOfficeMembers(db, service.dataHospitalId),
+      db.select({ id: clusterManagers.userId }).from(clusterManagers),
+    ]);
+    return [...office, ...managers.map((m) => m.id)];
+  }
   const [handlers, members, managers] = await Promise.all([
     db
       .select({ id: serviceHandlers.userId })

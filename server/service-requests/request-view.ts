@@ -7,11 +7,19 @@ import {
   type ServiceKind,
   type ServiceRequest,
 } from '../../shared/services.ts';
-import { mayInCluster, projectAccess } from '../auth/access.ts';
+import { projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
-import { handledServiceIds } from '../catalogue/service-view.ts';
-import { projects, serviceRequestEvents, serviceRequests, services, user } from '../db/schema/index.ts';
+import {
+  organisations,
+  projects,
+  serviceRequestEvents,
+  serviceRequests,
+  services,
+  user,
+} from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { handlerScope } from './data-offices.ts';
+import { handlerOf } from './service-requests.rules.ts';
 
 export type RequestRow = typeof serviceRequests.$inferSelect;
 
@@ -27,23 +35,25 @@ export async function loadRequests(
       service: services,
       projectTitle: projects.title,
       requesterName: user.name,
+      hospital: { id: organisations.id, slug: organisations.slug, name: organisations.name },
     })
     .from(serviceRequests)
     .innerJoin(services, eq(services.id, serviceRequests.serviceId))
     .innerJoin(projects, eq(projects.id, serviceRequests.projectId))
     .innerJoin(user, eq(user.id, serviceRequests.requesterId))
+    .leftJoin(organisations, eq(organisations.id, serviceRequests.dataHospitalId))
     .where(where)
     .orderBy(asc(serviceRequests.submittedAt));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.request.id);
-  const [events, handled] = await Promise.all([
+  const [events, scope] = await Promise.all([
     db
       .select({ event: serviceRequestEvents, authorName: user.name })
       .from(serviceRequestEvents)
       .leftJoin(user, eq(user.id, serviceRequestEvents.authorId))
       .where(inArray(serviceRequestEvents.requestId, ids))
       .orderBy(asc(serviceRequestEvents.at)),
-    handledServiceIds(db, actor.id),
+    handlerScope(db, actor),
   ]);
   const editRights = new Map<string, boolean>();
   const visible = new Set<string>();
@@ -52,8 +62,8 @@ export async function loadRequests(
     editRights.set(projectId, access !== null && can(access.roles, 'service.request'));
     if (access && can(access.roles, 'project.view')) visible.add(projectId);
   }
-  return rows.map(({ request: r, service: s, projectTitle, requesterName }) => {
-    const canHandle = mayInCluster(actor, 'service.handle_any') || handled.has(s.id);
+  return rows.map(({ request: r, service: s, projectTitle, requesterName, hospital }) => {
+    const canHandle = handlerOf(scope, s.id, r.dataHospitalId);
     const projectSide = editRights.get(r.projectId) ?? false;
     return {
       id: r.id,
@@ -65,6 +75,8 @@ export async function loadRequests(
         form: s.form,
       },
       project: { id: r.projectId, title: projectTitle },
+      hospital: r.dataHospitalId && hospital ? hospital : null,
+      filingId: r.dataFilingId,
       requester: { id: r.requesterId, name: requesterName },
       answers: r.answers,
       status: r.status as RequestStatus,

@@ -46,3 +46,16 @@ export function median(values: number[]): number | null {
 export const DAY_MS = 86_400_000;
 export const days = (from: Date, to: Date) =>
   Math.round(((to.getTime() - from.getTime()) / DAY_MS) * 10) / 10;
+
+/**
+ * Whether a caller handles a request: a manager handles every one; a request naming a hospital
+ * is handled by that hospital's data office only; any other by its service's handling team.
+ */
+export function handlerOf(
+  scope: { any: boolean; services: ReadonlySet<string>; hospitals: ReadonlySet<string> },
+  serviceId: string,
+  dataHospitalId: string | null,
+): boolean {
+  if (scope.any) return true;
+  return dataHospitalId ? scope.hospitals.has(dataHospitalId) : scope.services.has(serviceId);
+}

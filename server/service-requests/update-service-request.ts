@@ -8,6 +8,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
+import { findPatientData, patientDataMessage } from '../../shared/patient-data.ts';
 import { can } from '../../shared/permissions.ts';
 import {
   linkableStatuses,
@@ -17,11 +18,11 @@ import {
 } from '../../shared/services.ts';
 import { projectAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
-import { handlesService } from '../catalogue/service-view.ts';
 import { ChangeSet } from '../change-set.ts';
 import { serviceRequestEvents, serviceRequests, services } from '../db/schema/index.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { handlesRequest } from './data-offices.ts';
 import { notifyRequestChange } from './notify-request-change.ts';
 import { loadRequests } from './request-view.ts';
 import { milestoneEffect, requireTransition, stampsFor } from './service-requests.rules.ts';
@@ -43,7 +44,7 @@ export async function updateServiceRequest(
   if (!found) throw new AppError('not_found', 'No such service request');
   const { request, service } = found;
   const [handler, access] = await Promise.all([
-    handlesService(db, actor, service),
+    handlesRequest(db, actor, service, request),
     projectAccess(db, actor, request.projectId),
   ]);
   const projectSide = access !== null && can(access.roles, 'service.request');
@@ -61,6 +62,16 @@ export async function updateServiceRequest(
       'forbidden',
       'Your role on this project does not allow acting on its service requests',
     );
+
+  // Comments on requests are free text too: no patient-level data in them either.
+  const patientData = input.comment ? findPatientData(input.comment) : null;
+  if (patientData)
+    throw new AppError('invalid_input', 'The comment was not saved: it looks like patient-level data', [
+      {
+        path: 'comment',
+        message: patientDataMessage({ en: 'Comment', fr: 'Commentaire' }, patientData.kind),
+      },
+    ]);
 
   const from = request.status as RequestStatus;
   if (input.status) requireTransition(from, input.status);
@@ -135,6 +146,7 @@ export async function updateServiceRequest(
         projectId: request.projectId,
         requesterId: request.requesterId,
         service,
+        dataHospitalId: request.dataHospitalId,
         to: input.status ?? null,
         comment: input.comment,
       }),

@@ -196,10 +196,19 @@ describe('requests through the API, by role', () => {
     const noStatement = await as.lead!.post(`/api/projects/${projectId}/service-requests`, {
       serviceId: dataAccess.id,
       answers: {
+        hospitals: ['chu-orge-essonne'],
         purpose: 'Prevalence study',
+        cohort_criteria: 'Adults with a gastric cancer diagnosed in the period',
+        variables: 'Stage, HER2 status',
+        period_from: '2020-01-01',
+        period_to: '2024-12-31',
         data_categories: ['diagnoses'],
         legal_basis: 'public_interest',
+        reference_framework: 'mr_004',
         ethics_reference: 'CE-2026-201',
+        dpo_name: 'Nathalie Garnier',
+        dpo_email: 'dpo@claudiagnostics.example',
+        dmp_text: 'Processed in the hospital’s secure workspace.',
         no_patient_data_in_jalon: false,
       },
     });

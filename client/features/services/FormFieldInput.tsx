@@ -107,7 +107,12 @@ export function FormFieldInput(props: {
               <input
                 {...common()}
                 type={
-                  props.field.type === 'number' ? 'number' : props.field.type === 'date' ? 'date' : 'text'
+                  props.field.type === 'number' ||
+                  props.field.type === 'date' ||
+                  props.field.type === 'email' ||
+                  props.field.type === 'url'
+                    ? props.field.type
+                    : 'text'
                 }
                 min={props.field.min}
                 max={props.field.type === 'number' ? props.field.max : undefined}

@@ -60,6 +60,9 @@ export function RequestCard(props: {
           {s().status[req().status]}
         </span>
       </div>
+      <Show when={req().hospital}>
+        {(hospital) => <p class="request-hospital">{r().hospital(hospital().name)}</p>}
+      </Show>
       <p class="muted small">
         <Show when={props.showProject}>
           <Show when={req().canViewProject} fallback={<span>{req().project.title}</span>}>

@@ -3,6 +3,8 @@
  * checked with the same rules as the server's schema (shared/services.ts `answersSchema`), with
  * a message per field in the interface's language.
  */
+
+import { findPatientData } from '../../../shared/patient-data.ts';
 import type { Answer, Answers, FormField, RequestForm } from '../../../shared/services.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
@@ -39,9 +41,14 @@ export function validateField(
         if (field.max !== undefined && n > field.max) return t.max(String(field.max));
       }
       if (field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return t.date;
+      if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return t.email;
+      if (field.type === 'url' && !/^https?:\/\/\S+$/.test(text)) return t.url;
       if (field.type === 'text' || field.type === 'textarea') {
         const max = field.max ?? TEXT_MAX[field.type];
         if (text.length > max) return t.tooLong(String(max));
+        // The same rule as the server's: warned while typing, refused on sending.
+        const found = findPatientData(text);
+        if (found) return t.patientData[found.kind];
       }
       return null;
     }

@@ -26,6 +26,12 @@ export const services = sqliteTable('services', {
   handlingOrganisationId: text('handling_organisation_id').references(() => organisations.id),
   /** the readiness dimension a tracking milestone serves */
   dimension: text('dimension'),
+  /**
+   * 'form': answers checked against the form only; 'data_access': a hospital data-access request,
+   * whose answers must also satisfy shared/data-requests.ts and which is filed once per named
+   * hospital, each handled by that hospital's data office
+   */
+  requestKind: text('request_kind').notNull().default('form'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
@@ -65,6 +71,13 @@ export const serviceRequests = sqliteTable(
     scheduledFor: text('scheduled_for'),
     /** the project milestone that tracks it */
     milestoneId: text('milestone_id'),
+    /**
+     * data-access requests: the hospital whose data office handles this request (its own state);
+     * null for any other service, handled by the service's team
+     */
+    dataHospitalId: text('data_hospital_id').references(() => organisations.id),
+    /** data-access requests: the filing that named several hospitals shares one id */
+    dataFilingId: text('data_filing_id'),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
@@ -73,6 +86,7 @@ export const serviceRequests = sqliteTable(
   (t) => [
     index('service_requests_project_idx').on(t.projectId, t.submittedAt),
     index('service_requests_service_idx').on(t.serviceId, t.status),
+    index('service_requests_data_hospital_idx').on(t.dataHospitalId, t.status),
   ],
 );
 
@@ -90,4 +104,24 @@ export const serviceRequestEvents = sqliteTable(
     comment: text('comment'),
   },
   (t) => [index('service_request_events_request_idx').on(t.requestId, t.at)],
+);
+
+/**
+ * A hospital's data office: the people who review the data-access requests naming that
+ * hospital, and only those (another hospital's office does not see them).
+ */
+export const hospitalDataOffices = sqliteTable(
+  'hospital_data_offices',
+  {
+    hospitalId: text('hospital_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hospitalId, t.userId] }),
+    index('hospital_data_offices_user_idx').on(t.userId),
+  ],
 );

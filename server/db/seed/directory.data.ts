@@ -95,6 +95,56 @@ export const extraPeople: PersonSeed[] = [
     orgSlug: 'agence-entrepots-donnees-sante',
     title: 'Data access officer, clinical data warehouses',
   },
+  // Each of the seven hospitals' data office (services.data.ts dataHospitals).
+  {
+    key: 'do-bicetre',
+    email: 'claire.fontaine@demo.jalon',
+    name: 'Claire Fontaine',
+    orgSlug: 'hopital-bicetre-sud',
+    title: 'Data office, clinical data warehouse',
+  },
+  {
+    key: 'do-bievre',
+    email: 'mehdi.haddad@demo.jalon',
+    name: 'Mehdi Haddad',
+    orgSlug: 'centre-hospitalier-val-de-bievre',
+    title: 'Data office, clinical data warehouse',
+  },
+  {
+    key: 'do-aurele',
+    email: 'sophie.lambert@demo.jalon',
+    name: 'Sophie Lambert',
+    orgSlug: 'hopital-saint-aurele',
+    title: 'Data office, clinical data warehouse',
+  },
+  {
+    key: 'do-orge',
+    email: 'thomas.nguyen@demo.jalon',
+    name: 'Thomas Nguyen',
+    orgSlug: 'chu-orge-essonne',
+    title: 'Data office, clinical data warehouse',
+  },
+  {
+    key: 'do-tilleuls',
+    email: 'aurelie.petit@demo.jalon',
+    name: 'Aurélie Petit',
+    orgSlug: 'hopital-pediatrique-tilleuls',
+    title: 'Data office, clinical data warehouse',
+  },
+  {
+    key: 'do-coteaux',
+    email: 'karim.benali@demo.jalon',
+    name: 'Karim Benali',
+    orgSlug: 'hopital-coteaux-de-seine',
+    title: 'Data office, clinical data warehouse',
+  },
+  {
+    key: 'do-marne',
+    email: 'isabelle.roche@demo.jalon',
+    name: 'Isabelle Roche',
+    orgSlug: 'groupe-hospitalier-rives-de-marne',
+    title: 'Data office, clinical data warehouse',
+  },
 ];
 
 /** People (keys) who agreed to be listed as contacts of their organisation. */

@@ -5,6 +5,7 @@
 import type { AuditEntry } from '../../audit/audit-chain.ts';
 import type { Db } from '../client.ts';
 import {
+  hospitalDataOffices,
   mentorProfiles,
   serviceHandlers,
   serviceRequestEvents,
@@ -13,7 +14,7 @@ import {
 } from '../schema/index.ts';
 import type { Statement } from '../writer.ts';
 import { mentorSeeds } from './directory.data.ts';
-import { requestSeeds, serviceSeeds } from './services.data.ts';
+import { dataHospitals, type RequestSeed, requestSeeds, serviceSeeds } from './services.data.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -54,6 +55,7 @@ export function directorySeed(
         form: s.form,
         handlingOrganisationId: s.handlingOrgSlug ? ids.orgId(s.handlingOrgSlug) : null,
         dimension: s.dimension,
+        requestKind: s.requestKind ?? 'form',
         active: true,
         createdAt: now,
         updatedAt: now,
@@ -77,6 +79,12 @@ export function directorySeed(
     });
   }
 
+  for (const h of dataHospitals)
+    for (const who of h.office)
+      statements.push(
+        db.insert(hospitalDataOffices).values({ hospitalId: ids.orgId(h.slug), userId: ids.userId(who) }),
+      );
+
   for (const m of mentorSeeds)
     statements.push(
       db.insert(mentorProfiles).values({
@@ -92,7 +100,8 @@ export function directorySeed(
       }),
     );
 
-  for (const r of withRequests ? requestSeeds : []) {
+  for (const one of withRequests ? requestSeeds.flatMap(perHospital) : []) {
+    const { seed: r, hospital, filingId } = one;
     const id = crypto.randomUUID();
     const serviceId = serviceIds.get(r.service);
     if (!serviceId) throw new Error(`Demo data names an unknown service "${r.service}"`);
@@ -111,6 +120,8 @@ export function directorySeed(
         scheduledFor:
           r.scheduledInDays === undefined ? null : at(r.scheduledInDays).toISOString().slice(0, 10),
         milestoneId: null,
+        dataHospitalId: hospital ? ids.orgId(hospital) : null,
+        dataFilingId: filingId,
         submittedAt: at(first.day),
         decidedAt: decided ? at(decided.day) : null,
         deliveredAt: when('delivered') ? at(when('delivered')!.day) : null,
@@ -130,4 +141,17 @@ export function directorySeed(
     );
   }
   return { statements, audit };
+}
+
+/** A data-access request seed as one request per named hospital, each on its own path. */
+function perHospital(
+  r: RequestSeed,
+): { seed: RequestSeed; hospital: string | null; filingId: string | null }[] {
+  if (!r.perHospital) return [{ seed: r, hospital: null, filingId: null }];
+  const filingId = crypto.randomUUID();
+  return Object.entries(r.perHospital).map(([hospital, path]) => ({
+    seed: { ...r, path: [...r.path, ...path] },
+    hospital,
+    filingId,
+  }));
 }

@@ -27,12 +27,12 @@ import { proveSigner, type SignerProof } from '../../gates/signer-proof.ts';
 import { setProjectLevel } from '../../projects/project-level.ts';
 import { fileServiceRequest } from '../../service-requests/file-service-request.ts';
 import { updateServiceRequest } from '../../service-requests/update-service-request.ts';
-import { gateCriteria, services, user } from '../schema/index.ts';
+import { gateCriteria, organisations, serviceRequests, services, user } from '../schema/index.ts';
 import { projects as projectData } from './cluster.data.ts';
 import { DEMO_PASSWORD, levelOnTheWay, projectStart, type SeededDemo } from './demo.ts';
 import { commentSeeds, HISTORY_DAYS, levelSeeds, projectHistories } from './history.data.ts';
 import type { SeedClock } from './seed-clock.ts';
-import { requestSeeds } from './services.data.ts';
+import { type RequestSeed, requestSeeds } from './services.data.ts';
 import type { ProjectSeed } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -247,29 +247,44 @@ export async function seedDemoHistory(
   for (const r of requestSeeds) {
     const serviceId = serviceIds.get(r.service);
     if (!serviceId) throw new Error(`Demo history names an unknown service "${r.service}"`);
-    let requestId = '';
-    for (const [i, step] of r.path.entries())
-      moments.push({
-        day: step.day,
-        project: r.project,
-        run: async () => {
-          if (i === 0) {
-            requestId = (
-              await fileServiceRequest(deps, actor(step.by), projectId(r.project), {
-                serviceId,
-                answers: r.answers,
-              })
-            ).id;
-            return;
-          }
-          const status = step.status as RequestStatus;
-          await updateServiceRequest(deps, actor(step.by), requestId, {
-            status,
-            ...(step.comment ? { comment: step.comment } : {}),
-            ...(status === 'scheduled' ? { scheduledFor: dayOf(r.scheduledInDays ?? step.day + 14) } : {}),
-          });
-        },
-      });
+    // One filing; a data-access request then goes its own way at each named hospital.
+    const requestIds = new Map<string | null, string>();
+    const ways: [string | null, RequestSeed['path']][] = r.perHospital
+      ? Object.entries(r.perHospital)
+      : [[null, r.path.slice(1)]];
+    const first = r.path[0]!;
+    moments.push({
+      day: first.day,
+      project: r.project,
+      run: async () => {
+        const filed = await fileServiceRequest(deps, actor(first.by), projectId(r.project), {
+          serviceId,
+          answers: r.answers,
+        });
+        requestIds.set(null, filed.id);
+        if (!filed.filingId) return;
+        const rows = await deps.db
+          .select({ id: serviceRequests.id, hospital: organisations.slug })
+          .from(serviceRequests)
+          .innerJoin(organisations, eq(organisations.id, serviceRequests.dataHospitalId))
+          .where(eq(serviceRequests.dataFilingId, filed.filingId));
+        for (const row of rows) requestIds.set(row.hospital, row.id);
+      },
+    });
+    for (const [hospital, path] of ways)
+      for (const step of path)
+        moments.push({
+          day: step.day,
+          project: r.project,
+          run: async () => {
+            const status = step.status as RequestStatus;
+            await updateServiceRequest(deps, actor(step.by), requestIds.get(hospital)!, {
+              status,
+              ...(step.comment ? { comment: step.comment } : {}),
+              ...(status === 'scheduled' ? { scheduledFor: dayOf(r.scheduledInDays ?? step.day + 14) } : {}),
+            });
+          },
+        });
   }
 
   // Day by day; on one day, each project's moments in order, the projects side by side.

@@ -18,7 +18,24 @@ export interface ServiceSeed {
   /** people keys (cluster.data.ts, directory.data.ts) */
   handlers: string[];
   dimension: DimensionId | null;
+  /** 'data_access': filed once per named hospital, reviewed by each one's data office */
+  requestKind?: 'form' | 'data_access';
 }
+
+/** The seven hospitals whose data the cluster opens to projects, and their data offices. */
+export const dataHospitals: { slug: string; name: string; office: string[] }[] = [
+  { slug: 'hopital-bicetre-sud', name: 'Hôpital Universitaire de Bicêtre-Sud', office: ['do-bicetre'] },
+  { slug: 'centre-hospitalier-val-de-bievre', name: 'Centre Hospitalier du Val de Bièvre', office: ['do-bievre'] },
+  { slug: 'hopital-saint-aurele', name: 'Hôpital Saint-Aurèle', office: ['do-aurele'] },
+  { slug: 'chu-orge-essonne', name: 'CHU Orge-Essonne', office: ['do-orge'] },
+  { slug: 'hopital-pediatrique-tilleuls', name: 'Hôpital Pédiatrique des Tilleuls', office: ['do-tilleuls'] },
+  { slug: 'hopital-coteaux-de-seine', name: 'Hôpital des Coteaux de Seine', office: ['do-coteaux'] },
+  {
+    slug: 'groupe-hospitalier-rives-de-marne',
+    name: 'Groupe Hospitalier Rives-de-Marne',
+    office: ['do-marne'],
+  },
+];
 
 const purpose: FormField = {
   key: 'purpose',
@@ -132,9 +149,46 @@ export const serviceSeeds: ServiceSeed[] = [
     requesterKinds: [],
     form: [
       {
+        key: 'hospitals',
+        type: 'multiselect',
+        label: { en: 'Hospitals whose data you ask for', fr: 'Hôpitaux dont vous demandez les données' },
+        help: {
+          en: 'Each hospital’s data office reviews the request for its own data.',
+          fr: 'Le bureau des données de chaque hôpital instruit la demande pour ses propres données.',
+        },
+        required: true,
+        options: dataHospitals.map((h) => ({ value: h.slug, label: { en: h.name, fr: h.name } })),
+      },
+      {
         key: 'purpose',
         type: 'textarea',
         label: { en: 'Purpose of the processing', fr: 'Finalité du traitement' },
+        required: true,
+      },
+      {
+        key: 'cohort_criteria',
+        type: 'textarea',
+        label: { en: 'Cohort: inclusion and exclusion criteria', fr: 'Cohorte : critères d’inclusion et d’exclusion' },
+        required: true,
+        max: 3000,
+      },
+      {
+        key: 'variables',
+        type: 'textarea',
+        label: { en: 'Variables requested', fr: 'Variables demandées' },
+        required: true,
+        max: 3000,
+      },
+      {
+        key: 'period_from',
+        type: 'date',
+        label: { en: 'Period covered: from', fr: 'Période couverte : du' },
+        required: true,
+      },
+      {
+        key: 'period_to',
+        type: 'date',
+        label: { en: 'Period covered: to', fr: 'Période couverte : au' },
         required: true,
       },
       {
@@ -177,12 +231,90 @@ export const serviceSeeds: ServiceSeed[] = [
           en: 'The reference of the ethics committee’s approval or of the study’s registration.',
           fr: 'La référence de l’avis du comité d’éthique ou de l’enregistrement de l’étude.',
         },
+        required: false,
+      },
+      {
+        key: 'reference_framework',
+        type: 'select',
+        label: { en: 'Reference framework', fr: 'Cadre de référence' },
+        help: {
+          en: 'The CNIL reference methodology the study complies with, or its individual CNIL authorisation.',
+          fr: 'La méthodologie de référence de la CNIL à laquelle l’étude se conforme, ou son autorisation CNIL individuelle.',
+        },
+        required: true,
+        options: [
+          {
+            value: 'mr_004',
+            label: {
+              en: 'MR-004: research not involving the human person',
+              fr: 'MR-004 : recherche n’impliquant pas la personne humaine',
+            },
+          },
+          {
+            value: 'mr_001',
+            label: {
+              en: 'MR-001: research involving the human person, with consent',
+              fr: 'MR-001 : recherche impliquant la personne humaine, avec consentement',
+            },
+          },
+          {
+            value: 'mr_003',
+            label: {
+              en: 'MR-003: research involving the human person, without consent',
+              fr: 'MR-003 : recherche impliquant la personne humaine, sans recueil du consentement',
+            },
+          },
+          {
+            value: 'mr_006',
+            label: {
+              en: 'MR-006: studies for industry (market access)',
+              fr: 'MR-006 : études des industriels (accès au marché)',
+            },
+          },
+          {
+            value: 'cnil_authorisation',
+            label: { en: 'Individual CNIL authorisation', fr: 'Autorisation individuelle de la CNIL' },
+          },
+        ],
+      },
+      {
+        key: 'authorisation_number',
+        type: 'text',
+        label: { en: 'CNIL authorisation number', fr: 'Numéro d’autorisation CNIL' },
+        help: {
+          en: 'Required with an individual CNIL authorisation (e.g. DR-2025-123).',
+          fr: 'Obligatoire avec une autorisation individuelle de la CNIL (par ex. DR-2025-123).',
+        },
+        required: false,
+        max: 60,
+      },
+      {
+        key: 'dpo_name',
+        type: 'text',
+        label: { en: 'Data protection officer (name)', fr: 'Délégué à la protection des données (nom)' },
+        required: true,
+        max: 120,
+      },
+      {
+        key: 'dpo_email',
+        type: 'email',
+        label: { en: 'Data protection officer (email)', fr: 'Délégué à la protection des données (e-mail)' },
         required: true,
       },
       {
-        key: 'period',
-        type: 'text',
-        label: { en: 'Period covered', fr: 'Période couverte' },
+        key: 'dmp_text',
+        type: 'textarea',
+        label: { en: 'Data management plan', fr: 'Plan de gestion des données' },
+        help: {
+          en: 'Where the data are processed, who accesses them, how long they are kept. Give the text, a link, or both.',
+          fr: 'Où les données sont traitées, qui y accède, combien de temps elles sont conservées. Le texte, un lien, ou les deux.',
+        },
+        required: false,
+      },
+      {
+        key: 'dmp_link',
+        type: 'url',
+        label: { en: 'Data management plan (link)', fr: 'Plan de gestion des données (lien)' },
         required: false,
       },
       {
@@ -196,7 +328,8 @@ export const serviceSeeds: ServiceSeed[] = [
       },
     ],
     handlingOrgSlug: null,
-    handlers: ['m-data'],
+    handlers: [],
+    requestKind: 'data_access',
     dimension: 'data_access',
   },
   {
@@ -376,6 +509,11 @@ export interface RequestSeed {
   /** the path it took, with days relative to the seeding day, and who moved it (people key) */
   path: { status: string; day: number; by: string; comment?: string }[];
   scheduledInDays?: number;
+  /**
+   * data-access requests: after the shared filing (the path's only step), each named hospital's
+   * own way through the states, by its data office
+   */
+  perHospital?: Record<string, { status: string; day: number; by: string; comment?: string }[]>;
 }
 
 export const requestSeeds: RequestSeed[] = [
@@ -428,17 +566,77 @@ export const requestSeeds: RequestSeed[] = [
     project: 'cldn18-companion-dx',
     requester: 'lead',
     answers: {
-      purpose: 'Estimate CLDN18.2 positivity among gastric cancer patients treated in the cluster’s hospitals.',
+      hospitals: ['hopital-bicetre-sud', 'chu-orge-essonne', 'groupe-hospitalier-rives-de-marne'],
+      purpose: 'Estimate CLDN18.2 positivity among gastric cancer patients treated in the cluster’s hospitals, to size the companion diagnostic’s validation study.',
+      cohort_criteria: 'Adults with a gastric or gastro-oesophageal junction adenocarcinoma diagnosed in the period, with a pathology report; excluding patients who objected to the reuse of their data.',
+      variables: 'Age band at diagnosis, sex, tumour site, Lauren type, stage at diagnosis, HER2 and PD-L1 status, CLDN18.2 immunohistochemistry where done, lines of treatment.',
+      period_from: '2018-01-01',
+      period_to: '2025-12-31',
       data_categories: ['diagnoses', 'pathology'],
       legal_basis: 'public_interest',
+      reference_framework: 'mr_004',
       ethics_reference: 'CE-2026-114',
+      dpo_name: 'Nathalie Garnier',
+      dpo_email: 'dpo@claudiagnostics.example',
+      dmp_text: 'Pseudonymised extract processed in each hospital’s secure workspace; aggregate counts only leave it; kept 5 years after the validation study.',
       no_patient_data_in_jalon: true,
     },
-    path: [
-      { status: 'submitted', day: -21, by: 'lead' },
-      { status: 'in_review', day: -18, by: 'm-data' },
-      { status: 'accepted', day: -9, by: 'm-data', comment: 'Extract feasible; a data-use agreement follows.' },
-    ],
+    path: [{ status: 'submitted', day: -21, by: 'lead' }],
+    perHospital: {
+      'hopital-bicetre-sud': [
+        { status: 'in_review', day: -18, by: 'do-bicetre' },
+        { status: 'accepted', day: -9, by: 'do-bicetre', comment: 'Extract feasible; a data-use agreement follows.' },
+      ],
+      'chu-orge-essonne': [
+        {
+          status: 'in_review',
+          day: -15,
+          by: 'do-orge',
+          comment: 'Our CSE reviews MR-004 requests on the first Tuesday of the month.',
+        },
+      ],
+      'groupe-hospitalier-rives-de-marne': [],
+    },
+  },
+  {
+    service: 'hospital-data-access',
+    project: 'vct-201-cldn18-cart',
+    requester: 'lead',
+    answers: {
+      hospitals: ['hopital-saint-aurele', 'hopital-coteaux-de-seine'],
+      purpose: 'Real-world outcomes of third-line gastric cancer, as the external comparator of the first-in-human trial.',
+      cohort_criteria: 'Adults with advanced gastric cancer who started a third line of treatment in the period.',
+      variables: 'Treatment lines and dates, best response, progression-free and overall survival, ECOG at third line.',
+      period_from: '2016-01-01',
+      period_to: '2024-12-31',
+      data_categories: ['treatments', 'outcomes'],
+      legal_basis: 'public_interest',
+      reference_framework: 'cnil_authorisation',
+      authorisation_number: 'DR-2025-187',
+      dpo_name: 'Laurent Mercier',
+      dpo_email: 'dpo@vectacell.example',
+      dmp_link: 'https://dmp.opidor.fr/plans/48213',
+      no_patient_data_in_jalon: true,
+    },
+    path: [{ status: 'submitted', day: -40, by: 'lead' }],
+    perHospital: {
+      'hopital-saint-aurele': [
+        { status: 'in_review', day: -37, by: 'do-aurele' },
+        {
+          status: 'declined',
+          day: -30,
+          by: 'do-aurele',
+          comment: 'Too few third-line gastric patients here for a comparator; we suggest the Coteaux de Seine cohort.',
+        },
+      ],
+      'hopital-coteaux-de-seine': [
+        { status: 'in_review', day: -36, by: 'do-coteaux' },
+        { status: 'accepted', day: -28, by: 'do-coteaux' },
+        { status: 'scheduled', day: -25, by: 'do-coteaux', comment: 'Extract prepared in the secure workspace.' },
+        { status: 'delivered', day: -5, by: 'do-coteaux', comment: 'Aggregate tables released to the project.' },
+      ],
+    },
+    scheduledInDays: -10,
   },
   {
     service: 'lab-and-office-space',
