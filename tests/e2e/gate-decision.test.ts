@@ -172,6 +172,9 @@ describe('the gate decision chooses nothing for its signer', () => {
 
     await form.getByRole('radio', { name: /^En attente\b/ }).check();
     await form.getByLabel('Justification').fill('Attendre les données de la deuxième cohorte.');
+    // a Hold parks the project until the date it is looked at again
+    const reviewOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Date de réexamen').fill(reviewOn);
     await form.getByRole('button', { name: 'Vérifier avant de signer' }).click();
     const summary = form.getByRole('region', { name: 'Ce que la signature va faire' });
     const here = await stageNames(project, project.stage);
@@ -200,6 +203,7 @@ describe('the gate decision chooses nothing for its signer', () => {
       outcome: 'hold',
       stageBefore: project.stage,
       stageAfter: project.stage,
+      reviewDate: reviewOn,
     });
     await shot(page, 'signed-fr-390');
     await page.context().close();

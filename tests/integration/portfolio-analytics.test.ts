@@ -92,7 +92,11 @@ describe('the figures', () => {
     const stay = (f: PortfolioAnalytics) =>
       f.stageDurations.find((d) => d.track === 'therapeutics' && d.stage === project.stage)!;
     await meetMustCriteria(server.url, lead, project);
-    const reviewId = (await lead.post(`/api/projects/${project.id}/gates`)).body.id;
+    const requested = await lead.post(`/api/projects/${project.id}/gates`, {
+      explanation: 'The open milestones of the last decision are covered in the pack.',
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    const reviewId = requested.body.id;
     const decided = await manager.post(`/api/projects/${project.id}/gates/${reviewId}/decision`, {
       outcome: 'go',
       rationale: 'Preclinical package complete.',
