@@ -173,6 +173,8 @@ describe('signing a gate decision by signing in again at one’s organisation', 
       .getByRole('form', { name: 'Record and sign the decision' });
     await form.getByRole('radio', { name: 'Hold' }).check();
     await form.getByLabel('Rationale').fill('More data on the second cohort first.');
+    const reviewOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Review date').fill(reviewOn);
     await form.getByRole('button', { name: 'Review before signing' }).click();
     await form.getByRole('button', { name: `Sign in again at ${HOSPITAL} to sign` }).click();
     await page.getByRole('heading', { name: 'Hospital sign-in' }).waitFor();
@@ -190,6 +192,7 @@ describe('signing a gate decision by signing in again at one’s organisation', 
     await form.getByRole('button', { name: 'Change the decision' }).click();
     expect(await form.getByLabel('Rationale').inputValue()).toBe('More data on the second cohort first.');
     expect(await form.getByRole('radio', { name: /^Hold\b/ }).isChecked()).toBe(true);
+    expect(await form.getByLabel('Review date').inputValue()).toBe(reviewOn);
     await page.context().close();
   }, 120_000);
 });

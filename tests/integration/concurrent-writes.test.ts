@@ -103,6 +103,8 @@ describe('a service request moved by two people at once', () => {
   });
 });
 
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
 describe('a gate signed by two managers at once', () => {
   it('records one decision: the other signer gets a conflict, never a server error', async () => {
     const project = (await as.lead!.get('/api/projects')).body.projects.find(
@@ -117,6 +119,8 @@ describe('a gate signed by two managers at once', () => {
       outcome,
       rationale: `Signed ${outcome}.`,
       conditions: [],
+      // a Hold names the date the project is looked at again
+      ...(outcome === 'hold' ? { reviewDate: inDays(90) } : {}),
       password: DEMO_PASSWORD,
     });
     const path = `/api/projects/${project.id}/gates/${reviewId}/decision`;

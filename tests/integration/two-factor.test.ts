@@ -183,6 +183,7 @@ describe('a cluster that requires two-factor authentication of managers and sign
       client.post(`/api/projects/${projects[i]}/gates/${open[i]}/decision`, {
         outcome: 'hold',
         rationale: 'More data on the second cohort first.',
+        reviewDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
         ...proof,
       });
     const decisions = async () =>

@@ -75,6 +75,7 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
       if ((OUTCOMES as readonly string[]).includes(draft.outcome)) setOutcome(draft.outcome);
       setRationale(draft.rationale);
       if (draft.conditions.length) setConditions(draft.conditions);
+      setReviewDate(draft.reviewDate);
       // They left from the summary: they come back to it, to sign what they reviewed.
       setConfirming(outcome() !== null);
     }
@@ -100,7 +101,12 @@ export function DecisionForm(props: { review: GateReview; onChange: (r: GateRevi
     setLeaving(true);
     try {
       const started = await gatesApi.signInAgain(room.project().id, props.review.id);
-      keepDraft(props.review.id, { outcome: outcome()!, rationale: rationale(), conditions: conditions() });
+      keepDraft(props.review.id, {
+        outcome: outcome()!,
+        rationale: rationale(),
+        conditions: conditions(),
+        reviewDate: reviewDate(),
+      });
       window.location.assign(started.url);
     } catch (err) {
       // Its 429 is too many pending sign-ins, not too many wrong passwords.

@@ -1,7 +1,7 @@
 /**
  * The decision being written, kept in this tab's sessionStorage while its signer is away signing
  * in again at their organisation: the page they come back to is a new one, and the draft
- * (outcome, rationale, conditions) is restored from here. Keyed by review; read once, then gone.
+ * (outcome, rationale, conditions or deficiencies, a Hold's review date) is restored from here. Keyed by review; read once, then gone.
  */
 import type { GateOutcome } from '../../../shared/schemas/gates.ts';
 
@@ -9,6 +9,8 @@ export interface DecisionDraft {
   outcome: GateOutcome;
   rationale: string;
   conditions: { title: string; due: string }[];
+  /** a Hold's review date (YYYY-MM-DD), or '' */
+  reviewDate: string;
 }
 
 const key = (reviewId: string) => `jalon:gate-decision-draft:${reviewId}`;
@@ -31,7 +33,8 @@ export function takeDraft(reviewId: string): DecisionDraft | null {
             typeof c?.title === 'string' && typeof c?.due === 'string',
         )
       : [];
-    return { outcome: draft.outcome, rationale: draft.rationale, conditions };
+    const reviewDate = typeof draft.reviewDate === 'string' ? draft.reviewDate : '';
+    return { outcome: draft.outcome, rationale: draft.rationale, conditions, reviewDate };
   } catch {
     // A draft this page cannot read is no draft: the form starts empty.
     return null;
