@@ -129,17 +129,18 @@ export function MilestoneSlip(props: Figures) {
   const m = () => t().analytics.milestones;
   const figures = () => props.data.milestones;
   const n = (v: number) => formatNumber(locale(), v);
+  // each column's key in `byMonth`, with the matching total
   const keys = () => [
-    { key: 'onTime', label: m().onTime, color: '#067647' },
-    { key: 'late', label: m().late, color: '#b54708' },
-    { key: 'overdue', label: m().overdue, color: '#b42318' },
-    { key: 'upcoming', label: m().upcoming, color: '#98a2b3' },
+    { key: 'onTime', label: m().onTime, color: '#067647', total: figures().doneOnTime },
+    { key: 'late', label: m().late, color: '#b54708', total: figures().doneLate },
+    { key: 'overdue', label: m().overdue, color: '#b42318', total: figures().overdue },
+    { key: 'upcoming', label: m().upcoming, color: '#98a2b3', total: figures().upcoming },
   ];
   const monthLabel = (month: string) =>
     new Intl.DateTimeFormat(locale(), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
       new Date(`${month}-01T00:00:00Z`),
     );
-  const any = () => figures().doneOnTime + figures().doneLate + figures().overdue + figures().upcoming > 0;
+  const any = () => keys().some((k) => k.total > 0);
   return (
     <section class="chart analytics-figure" aria-labelledby="analytics-milestones">
       <h2 id="analytics-milestones" class="chart-title">
@@ -152,13 +153,7 @@ export function MilestoneSlip(props: Figures) {
             {(k) => (
               <div>
                 <dt>{k.label}</dt>
-                <dd>
-                  {n(
-                    figures()[
-                      k.key === 'onTime' ? 'doneOnTime' : k.key === 'late' ? 'doneLate' : (k.key as 'overdue')
-                    ],
-                  )}
-                </dd>
+                <dd>{n(k.total)}</dd>
               </div>
             )}
           </For>

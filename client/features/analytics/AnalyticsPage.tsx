@@ -23,13 +23,8 @@ export function AnalyticsPage() {
   const [figures, { refetch }] = createResource(track, (k) => analyticsApi.portfolio(k));
   const loaded = () => (figures.error ? undefined : figures.latest);
   const forbidden = () => figures.error instanceof ApiError && figures.error.status === 403;
-  // one entry per track: its latest version names it
-  const tracks = () => {
-    const latest = new Map<string, { id: string; name: string }>();
-    for (const f of frameworks[1].tracks())
-      latest.set(f.lineage || f.id, { id: f.lineage || f.id, name: f.name[locale()] });
-    return [...latest.values()];
-  };
+  // one entry per track, named by its current version; any version's id filters the whole track
+  const tracks = () => frameworks[1].tracks().filter((f) => f.current);
 
   return (
     <Shell>
@@ -46,7 +41,7 @@ export function AnalyticsPage() {
             onChange={(e) => setTrack(e.currentTarget.value)}
           >
             <option value="">{a().allTracks}</option>
-            <For each={tracks()}>{(f) => <option value={f.id}>{f.name}</option>}</For>
+            <For each={tracks()}>{(f) => <option value={f.id}>{f.name[locale()]}</option>}</For>
           </select>
           <button type="button" class="button" onClick={() => window.print()}>
             {a().print}
